@@ -1,0 +1,50 @@
+/**
+ * The command line: a thin layer over the library. Every command lives in `commands/<name>.ts`
+ * and exports `register(program)`; they are discovered from that folder, so adding a command
+ * touches no shared file. Command modules import heavy dependencies inside their actions, to keep
+ * `parallax --help` fast.
+ *
+ * @module
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+export async function buildProgram(): Promise<Command> {
+  const program = new Command('parallax')
+    .description('See one news story from every side.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dir = join(here, 'commands');
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const files = readdirSync(dir).filter((f) => f.endsWith(ext) && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(join(dir, f)).href)) as CommandModule;
+    mod.register(program);
+  }
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = await buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof UserError) {
+      process.stderr.write(`parallax: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The store: articles, their stories and a full-text index. One interface, several backends
+ * (SQLite embedded by default); every method is async so that a networked backend fits.
+ *
+ * @module
+ */
+import type { Article, Story } from '../types.js';
+
+export type UpsertResult = 'inserted' | 'updated' | 'unchanged';
+
+export interface StoredStory {
+  id: string;
+  title: string;
+  articleCount: number;
+  sourceCount: number;
+  first: string | null;
+  last: string | null;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  source: string | null;
+  snippet: string;
+  story: string | null;
+}
+
+export interface Store {
+  readonly kind: string;
+  /** Inserts or updates an article by id; a same-hash re-ingest changes nothing. */
+  upsertArticle(article: Article): Promise<UpsertResult>;
+  /** Several articles in one transaction: all land or none. */
+  upsertArticles(articles: Article[]): Promise<UpsertResult[]>;
+  getArticle(id: string): Promise<Article | null>;
+  listArticles(options?: { story?: string; source?: string; limit?: number; offset?: number }): Promise<Article[]>;
+  countArticles(): Promise<number>;
+  /** Records story assignments (article id → story id). */
+  assignStories(assignments: Map<string, string> | [string, string][]): Promise<void>;
+  storyOf(articleId: string): Promise<string | null>;
+  listStories(options?: { limit?: number; offset?: number }): Promise<StoredStory[]>;
+  /** Caches a story's analysis; invalidated when its articles change. */
+  saveAnalysis(story: Story): Promise<void>;
+  getAnalysis(storyId: string): Promise<Story | null>;
+  search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  close(): Promise<void>;
+}

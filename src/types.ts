@@ -1,0 +1,175 @@
+/**
+ * The data that flows through Parallax, stage by stage:
+ * ingest → extract → enrich → store → cluster → analyse → present.
+ *
+ * One document type, {@link Article}, carries an article's data and its messages (what a stage
+ * dropped or guessed, and why), in the manner of vfile: a stage records a problem as a message
+ * instead of throwing, so one odd page never stops a batch.
+ *
+ * @module
+ */
+
+/** Something a stage noticed about an article: a guess, a removal, a fallback. */
+export interface Message {
+  /** The stage that said it: `ingest`, `extract`, `enrich`, … */
+  stage: string;
+  /** A short stable name of the rule, e.g. `chrome:link-list`, `date:from-url`. */
+  rule: string;
+  /** Human-readable reason. */
+  reason: string;
+  /** The text concerned, when there is one (e.g. the removed chrome). */
+  text?: string;
+  level: 'info' | 'warning' | 'error';
+}
+
+/** One block of an article body. Sub-headings stay in the body, marked as such. */
+export interface Block {
+  kind: 'paragraph' | 'heading' | 'list-item' | 'blockquote';
+  text: string;
+  /** Clean HTML of the block (links kept, everything else escaped) where the source was HTML. */
+  html?: string;
+}
+
+/** What the input was, kept for audit. */
+export interface RawInput {
+  kind: 'text' | 'html' | 'json';
+  /** File path, URL or `stdin`, for messages. */
+  origin: string;
+  content: string;
+}
+
+/** Which source won for a metadata field, e.g. `{published: 'json-ld'}`. */
+export type Provenance = Partial<Record<'title' | 'published' | 'modified' | 'byline' | 'source' | 'language' | 'dateline', string>>;
+
+/** A cleaned news article. */
+export interface Article {
+  /** Stable id: the input's id, else the file name without extension, else a content hash. */
+  id: string;
+  /** Outlet name, e.g. `TASS`. */
+  source: string | null;
+  url: string | null;
+  canonicalUrl?: string | null;
+  title: string | null;
+  /** A short label above the title ("Help is 'more important'"). */
+  kicker: string | null;
+  /** The standfirst under the title. */
+  dek: string | null;
+  byline: string | null;
+  /** ISO 8601 with the precision the source gives: `2024-12-03`, `2024-12-03T14:27`, `…T14:27:00+01:00`. */
+  published: string | null;
+  modified?: string | null;
+  /** e.g. `BRUSSELS, December 3. /TASS/.` */
+  dateline: string | null;
+  /** BCP 47 primary tag, e.g. `en`. */
+  language: string | null;
+  section?: string | null;
+  image?: string | null;
+  /** The body as blocks. */
+  blocks: Block[];
+  /** The clean body: blocks joined with blank lines. */
+  text: string;
+  /** SHA-256 (hex) of the raw input: re-ingesting the same input is a no-op. */
+  contentHash: string;
+  provenance: Provenance;
+  /** Page chrome and other text removed from the body, for the article page (collapsed). */
+  removed: string[];
+  messages: Message[];
+  raw: RawInput;
+}
+
+/** A JSONL article record as in the evaluation corpora; unknown fields are ignored. */
+export interface ArticleRecord {
+  id?: string | number;
+  url?: string;
+  source?: string;
+  title?: string;
+  published?: string;
+  text?: string;
+  html?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The story JSON: a public contract (the evaluations read it). Extra fields may be added; none of
+// these may change shape.
+
+export interface StoryArticle {
+  id: string;
+  source: string | null;
+  url: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  dateline: string | null;
+  language: string | null;
+  text: string;
+}
+
+export type EntityKind = 'person' | 'organization' | 'place' | 'other';
+
+export interface EntityMention {
+  article: string;
+  text: string;
+  start?: number;
+  end?: number;
+}
+
+export interface StoryEntity {
+  name: string;
+  kind: EntityKind;
+  mentions: EntityMention[];
+}
+
+export interface StoryQuote {
+  speaker: string;
+  text: string;
+  direct: boolean;
+  articles: string[];
+  /** Each article's own rendering of the quote. */
+  renderings?: { article: string; text: string }[];
+}
+
+export type Coverage = 'all' | 'most' | 'some' | 'one';
+
+export interface StoryClaim {
+  text: string;
+  articles: string[];
+  sentences: { article: string; text: string }[];
+  coverage?: Coverage;
+}
+
+export interface StoryWording {
+  concept: string;
+  variants: { text: string; articles: string[] }[];
+}
+
+export interface StoryTimelineEvent {
+  /** `1994`, `2023-06`, `2024-12-03`: the precision the text gives. */
+  date: string;
+  text: string;
+  articles: string[];
+}
+
+export interface StorySummarySentence {
+  text: string;
+  articles: string[];
+}
+
+export interface StoryDisagreement {
+  about: string;
+  versions: { text: string; articles: string[] }[];
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  articles: StoryArticle[];
+  entities: StoryEntity[];
+  quotes: StoryQuote[];
+  claims: StoryClaim[];
+  wording: StoryWording[];
+  timeline: StoryTimelineEvent[];
+  summary: StorySummarySentence[];
+  /** Per outlet, the claims only it carries. */
+  exclusives?: { source: string; claims: string[] }[];
+  disagreements?: StoryDisagreement[];
+}
