@@ -42,5 +42,12 @@ export interface Store {
   saveAnalysis(story: Story): Promise<void>;
   getAnalysis(storyId: string): Promise<Story | null>;
   search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  /**
+   * Small JSON state kept beside the data, by key: a clusterer's snapshot, a feed's ETag and next
+   * poll time. Keys are namespaced by their owner, e.g. `feed:https://…`.
+   */
+  getState<T = unknown>(key: string): Promise<T | null>;
+  setState(key: string, value: unknown): Promise<void>;
+  listState<T = unknown>(prefix: string): Promise<{ key: string; value: T }[]>;
   close(): Promise<void>;
 }

@@ -1,0 +1,88 @@
+/**
+ * The analyse stage: one story's articles in, the story JSON out (see `Story` in ../types.ts).
+ * Builds the {@link StoryContext} once — sentences, entity spans, resolved entities, quotes,
+ * near-duplicates — and hands it to each section.
+ *
+ * @module
+ */
+import type { Article, Story, StoryArticle } from '../types.js';
+import type { StoryContext } from './context.js';
+import type { EntitySpan, QuoteSpan, Sentence } from '../enrich/types.js';
+import { splitSentences } from '../enrich/sentences.js';
+import { recogniseEntities } from '../enrich/ner/index.js';
+import { findQuotes } from '../enrich/quotes/index.js';
+import { resolveEntities } from './entities.js';
+import { matchQuotes } from './quotes.js';
+import { buildClaims, exclusivesBySource } from './claims.js';
+import { findDisagreements } from './disagreements.js';
+import { compareWording } from './wording.js';
+import { buildTimeline } from './timeline.js';
+import { summarise } from './summary.js';
+import { completeDates } from './dates.js';
+import { findNearDuplicates } from './duplicates.js';
+
+export type { StoryContext } from './context.js';
+
+export interface AnalyseOptions {
+  /** The story's id; defaults to the id of its earliest article. */
+  id?: string;
+}
+
+export function buildContext(input: Article[]): StoryContext {
+  const articles = completeDates(input);
+  const sentences = new Map<string, Sentence[]>();
+  const entitySpans = new Map<string, EntitySpan[]>();
+  const quoteSpans = new Map<string, QuoteSpan[]>();
+  for (const a of articles) {
+    sentences.set(a.id, splitSentences(a.text));
+    const spans = recogniseEntities(a.text);
+    entitySpans.set(a.id, spans);
+    quoteSpans.set(a.id, findQuotes(a.text, spans));
+  }
+  const entities = resolveEntities(articles, entitySpans);
+  const quotes = matchQuotes(articles, quoteSpans, entities);
+  return { articles, sentences, entitySpans, entities, quotes, duplicateOf: findNearDuplicates(articles) };
+}
+
+export function analyseStory(input: Article[], options: AnalyseOptions = {}): Story {
+  const ctx = buildContext(input);
+  const claims = buildClaims(ctx);
+  const articles = ctx.articles;
+  return {
+    id: options.id ?? articles[0]?.id ?? 'empty',
+    title: storyTitle(articles),
+    articles: articles.map(toStoryArticle),
+    entities: ctx.entities,
+    quotes: ctx.quotes,
+    claims,
+    wording: compareWording(ctx),
+    timeline: buildTimeline(ctx),
+    summary: summarise(ctx, claims),
+    exclusives: exclusivesBySource(ctx, claims),
+    disagreements: findDisagreements(ctx, claims),
+  };
+}
+
+function toStoryArticle(a: Article): StoryArticle {
+  return { id: a.id, source: a.source, url: a.url, title: a.title, byline: a.byline, published: a.published, dateline: a.dateline, language: a.language, text: a.text };
+}
+
+/**
+ * The headline that best stands for the story: the one sharing the most words with the
+ * other articles' headlines (a centroid), so one outlet's idiosyncratic title is not chosen.
+ */
+function storyTitle(articles: Article[]): string {
+  const titled = articles.filter((a) => a.title);
+  if (!titled.length) return articles[0]?.text.split(/(?<=[.!?])\s/)[0]?.slice(0, 120) ?? '(untitled)';
+  const words = (t: string) => new Set(t.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  const sets = titled.map((a) => words(a.title!));
+  let best = 0;
+  let bestScore = -1;
+  sets.forEach((s, i) => {
+    let score = 0;
+    sets.forEach((o, j) => { if (i !== j) for (const w of s) if (o.has(w)) score++; });
+    score = score / Math.sqrt(s.size || 1);
+    if (score > bestScore) { bestScore = score; best = i; }
+  });
+  return titled[best].title!;
+}

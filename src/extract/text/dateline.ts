@@ -1,0 +1,53 @@
+/**
+ * Datelines that open wire and agency copy:
+ *   BRUSSELS, December 3. /TASS/. …      MOSCOW, Dec 3 (Reuters) - …
+ *   WASHINGTON (AP) — …                  KYIV, Ukraine — …
+ *
+ * @module
+ */
+import { parseDate } from '../pubdate.js';
+
+export interface Dateline {
+  dateline: string;
+  /** The agency credited in it: TASS, Reuters, AP. */
+  agency: string | null;
+  /** The date it gives, `--12-03` when it has no year. */
+  date: string | null;
+  /** The paragraph without the dateline. */
+  rest: string;
+}
+
+const PLACE = String.raw`\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?`;
+const DAY = String.raw`(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,9})(?:,?\s+\d{4})?`;
+const PATTERNS: RegExp[] = [
+  // TASS, Interfax: PLACE, DATE. /AGENCY/.
+  new RegExp(String.raw`^(${PLACE}),\s+(${DAY})\.?\s*\/\s*(\p{L}[\p{L}\d-]*)\s*\/\.?\s+`, 'u'),
+  // Reuters, AP, AFP: PLACE[, DATE] (AGENCY) -
+  new RegExp(String.raw`^(${PLACE})(?:,\s+(${DAY}))?\s+\((\p{Lu}[\p{L}\d &.-]{0,30})\)\s*[-–—:]\s*`, 'u'),
+  // House style: PLACE — (upper-case place, a dash)
+  new RegExp(String.raw`^(\p{Lu}[\p{Lu}\p{M} .'’-]{2,40}(?:,\s*\p{Lu}[\p{L}.]*)?)()\s+[–—-]{1,2}\s+()`, 'u'),
+];
+
+export function splitDateline(paragraph: string): Dateline | null {
+  for (const re of PATTERNS) {
+    const m = re.exec(paragraph);
+    if (!m) continue;
+    const place = m[1];
+    // A place in a dateline is written in capitals; "The", "Moreover" are sentence openers.
+    const placeHead = place.split(',')[0];
+    if (placeHead !== placeHead.toUpperCase() || placeHead.replace(/[^\p{L}]/gu, '').length < 3) continue;
+    const rest = paragraph.slice(m[0].length);
+    if (!/^\s*["“«„]?\p{Lu}/u.test(rest)) continue;
+    return {
+      dateline: m[0].trim().replace(/\s*[-–—:]$/, ''),
+      agency: m[3] ? normaliseAgency(m[3]) : null,
+      date: m[2] ? parseDate(m[2]) : null,
+      rest,
+    };
+  }
+  return null;
+}
+
+function normaliseAgency(a: string): string {
+  return a.trim();
+}

@@ -1,0 +1,237 @@
+/**
+ * Cleans a news page saved as plain text: finds the body among the page chrome, and the title,
+ * kicker, dek, byline, date, dateline and outlet where the text gives them.
+ *
+ * The page is read as three regions: a header (masthead, kicker, title, date, dek), the body (the
+ * longest run of prose, sub-headings kept) and a trailer (tags, "read also" link lists, prompts).
+ * Every rule is about line shape and density, so it holds for outlets it has never seen.
+ *
+ * @module
+ */
+import type { Block, Message, Provenance } from '../../types.js';
+import type { ExtractOptions, Extracted } from '../types.js';
+import { parseDate, parseTime } from '../pubdate.js';
+import { classifyLine, toLines, type Line } from './lines.js';
+import { splitDateline } from './dateline.js';
+
+/** Lines of chrome in a row that end a body: a lone prompt inside an article does not. */
+const BODY_BREAK_RUN = 3;
+
+export function extractText(input: string, options: ExtractOptions): Extracted {
+  const messages: Message[] = [];
+  const removed: string[] = [];
+  const provenance: Provenance = {};
+  const note = (rule: string, reason: string, text?: string) =>
+    messages.push({ stage: 'extract', rule, reason, text, level: 'info' });
+
+  const lines = splitLabelledDates(toLines(input)).filter((l) => l.kind !== 'blank');
+  const listy = markLinkLists(lines);
+  const [start, end] = findBody(lines, listy);
+
+  const out: Extracted = {
+    source: null, url: options.url ?? null, title: null, kicker: null, dek: null, byline: null,
+    published: null, dateline: null, language: null, blocks: [], text: '', provenance, removed, messages,
+  };
+  if (start < 0) {
+    messages.push({ stage: 'extract', rule: 'body:none', reason: 'no prose found: the input has no sentences to keep', level: 'error' });
+    return out;
+  }
+
+  readHeader(lines.slice(0, start), out, note);
+
+  // The body, sub-headings kept, chrome inside it removed.
+  const blocks: Block[] = [];
+  for (let i = start; i <= end; i++) {
+    const l = lines[i];
+    if (l.kind === 'prose') {
+      blocks.push({ kind: l.bullet ? 'list-item' : 'paragraph', text: l.text });
+    } else if (l.kind === 'short' && l.words >= 2 && l.words <= 16 && lines[i + 1]?.kind === 'prose' && !listy[i]) {
+      blocks.push({ kind: 'heading', text: l.text });
+    } else if (l.kind === 'byline' && !out.byline) {
+      out.byline = cleanByline(l.text);
+      provenance.byline = 'text:byline-line';
+      removed.push(l.text);
+    } else {
+      removed.push(l.text);
+      note(`chrome:${l.kind}`, `removed a ${l.kind} line inside the body`, l.text);
+    }
+  }
+
+  // After the body: a byline is kept as metadata; the rest (tags, link lists, prompts) goes.
+  const trailer = lines.slice(end + 1);
+  for (const l of trailer) {
+    if (l.kind === 'byline' && !out.byline) {
+      out.byline = cleanByline(l.text);
+      provenance.byline = 'text:byline-line';
+    }
+  }
+  if (trailer.length) {
+    removed.push(...trailer.map((l) => l.text));
+    note('chrome:trailer', `removed ${trailer.length} lines after the body (tags, link lists, prompts)`);
+  }
+
+  // A dateline opens the first paragraph: "BRUSSELS, December 3. /TASS/. The alliance…".
+  const first = blocks.find((b) => b.kind === 'paragraph');
+  if (first) {
+    const d = splitDateline(first.text);
+    if (d) {
+      out.dateline = d.dateline;
+      provenance.dateline = 'text:first-paragraph';
+      first.text = d.rest;
+      if (d.agency && !out.source) {
+        out.source = d.agency;
+        provenance.source = 'text:dateline-credit';
+      }
+      if (d.date && !out.published) {
+        out.published = d.date;
+        provenance.published = 'text:dateline';
+      }
+    }
+  }
+
+  if (!out.source) {
+    const self = selfReference(blocks.map((b) => b.text).join('\n'));
+    if (self) {
+      out.source = self;
+      provenance.source = 'text:self-reference';
+    }
+  }
+
+  out.blocks = blocks;
+  out.text = blocks.map((b) => b.text).join('\n\n');
+  for (const f of ['title', 'published', 'source'] as const) {
+    if (!out[f]) messages.push({ stage: 'extract', rule: `meta:no-${f}`, reason: `the text gives no ${f}`, level: 'warning' });
+  }
+  return out;
+}
+
+/**
+ * "date 2024-12-03 Help is more important": a page template wrote a labelled date and the next
+ * field on one line. Split them so each is read for what it is.
+ */
+function splitLabelledDates(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const m = /^((?:date|published|updated|posted|datum|fecha)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?)\s+(\S.*)$/i.exec(l.text);
+    if (m) {
+      out.push({ ...l, text: m[1], kind: 'date', words: m[1].split(/\s+/).length });
+      out.push(classifyLine(m[2], l.index));
+    } else out.push(l);
+  }
+  return out;
+}
+
+/**
+ * Lines inside a list of other articles: "Read also" blocks alternate headlines with times and
+ * dates. A line is in such a list when times or dates crowd around it.
+ */
+function markLinkLists(lines: Line[]): boolean[] {
+  const stamp = lines.map((l) => l.kind === 'timestamp' || l.kind === 'date');
+  return lines.map((l, i) => {
+    let before = 0;
+    let after = 0;
+    for (let j = Math.max(0, i - 4); j < i; j++) if (stamp[j]) before++;
+    for (let j = i + 1; j <= Math.min(lines.length - 1, i + 4); j++) if (stamp[j]) after++;
+    // A sentence right under a page's date line is the article's first; a sentence is a
+    // list entry only when times crowd it from both sides.
+    if (l.kind === 'prose') return before > 0 && after > 0 && l.words < 25;
+    return before + after >= 2;
+  });
+}
+
+/** The run of lines with the most prose, broken by link lists, labels or several chrome lines in a row. */
+function findBody(lines: Line[], listy: boolean[]): [number, number] {
+  let best: [number, number] = [-1, -1];
+  let bestScore = 0;
+  let segStart = -1;
+  let segEnd = -1;
+  let score = 0;
+  let chromeRun = 0;
+  const close = () => {
+    if (segStart >= 0 && score > bestScore) {
+      bestScore = score;
+      best = [segStart, segEnd];
+    }
+    segStart = -1;
+    score = 0;
+    chromeRun = 0;
+  };
+  lines.forEach((l, i) => {
+    const prose = l.kind === 'prose' && !listy[i];
+    if (prose) {
+      if (segStart < 0) segStart = i;
+      segEnd = i;
+      score += l.text.length;
+      chromeRun = 0;
+      return;
+    }
+    const hardBreak = l.kind === 'label' || (listy[i] && l.kind !== 'short') || l.kind === 'date' || l.kind === 'timestamp';
+    chromeRun++;
+    if (segStart >= 0 && (hardBreak || chromeRun >= BODY_BREAK_RUN)) close();
+  });
+  close();
+  return best;
+}
+
+/** Reads the lines above the body: masthead, kicker, title, dek, date, byline. */
+function readHeader(header: Line[], out: Extracted, note: (rule: string, reason: string, text?: string) => void): void {
+  const candidates: Line[] = [];
+  let date: string | null = null;
+  let time: string | null = null;
+  for (const [i, l] of header.entries()) {
+    if (l.kind === 'date' || l.kind === 'timestamp') {
+      if (!date) date = parseDate(l.text);
+      if (!time && l.kind === 'timestamp') time = parseTime(l.text);
+      out.removed.push(l.text);
+    } else if (l.kind === 'byline') {
+      out.byline ??= cleanByline(l.text);
+      out.provenance.byline ??= 'text:byline-line';
+      out.removed.push(l.text);
+    } else if (l.kind === 'short' || l.kind === 'shout' || (l.kind === 'prose' && i === header.length - 1)) {
+      candidates.push(l);
+    } else {
+      out.removed.push(l.text);
+      note(`chrome:${l.kind}`, `removed a ${l.kind} line above the body`, l.text);
+    }
+  }
+  if (date) {
+    out.published = time && !date.includes('T') ? `${date}T${time}` : date;
+    out.provenance.published = 'text:header';
+  }
+
+  // A masthead: a short brand line ("Espreso. Global") above a longer title.
+  if (candidates.length >= 2 && candidates[0].words <= 3 && candidates[0].text.length <= 30 && candidates[1].words > candidates[0].words) {
+    const masthead = candidates.shift()!;
+    out.source = masthead.text.split(/\s*(?:[.|·•:]\s+|\s[–—-]\s)\s*/)[0].trim() || null;
+    out.provenance.source = 'text:masthead';
+    out.removed.push(masthead.text);
+  }
+  if (!candidates.length) return;
+  // The title is the first line long enough to be one; shorter lines before it are a kicker,
+  // longer lines after it a dek (standfirst).
+  let t = candidates.findIndex((l) => l.words >= 5);
+  if (t < 0) t = candidates.reduce((bi, l, i) => (l.text.length > candidates[bi].text.length ? i : bi), 0);
+  out.title = candidates[t].text;
+  out.provenance.title = 'text:header';
+  if (t > 0) out.kicker = candidates.slice(0, t).map((l) => l.text).join(' ');
+  const after = candidates.slice(t + 1);
+  if (after.length) {
+    out.dek = after.map((l) => l.text).join(' ');
+  }
+}
+
+function cleanByline(text: string): string {
+  return text.replace(/^(?:by|von|par|por|di|door|av)\s+/i, '').replace(/\s*[|–—]\s*.*$/, '').trim();
+}
+
+/**
+ * The outlet naming itself as a source: "Caliber.Az reports, citing Western media". Only
+ * domain-shaped names count (Name.tld): an outlet citing another outlet names it as a brand
+ * ("reports European Pravda"), while sites credit themselves by their domain.
+ */
+function selfReference(text: string): string | null {
+  const m = /\b(\p{Lu}[\p{L}\d-]+\.(?:[A-Z][a-z]{1,5}|[a-z]{2,6}))\s+(?:reports|reported|has learned|learned)\b/u.exec(text);
+  return m ? m[1] : null;
+}
+
+export { parseDate };

@@ -1,0 +1,183 @@
+/**
+ * Reads inputs from files, directories, globs and stdin, and turns them into raw articles:
+ * one per text or HTML file, one per line of a JSONL file. A bad input becomes an item with an
+ * error naming it, never an exception, so one bad file in a thousand does not stop the batch.
+ *
+ * @module
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { ArticleRecord, RawInput } from '../types.js';
+import { decodeBytes } from './decode.js';
+
+/** One input for the pipeline: a raw article with its hints, or the reason it cannot be one. */
+export type InputItem =
+  | { ok: true; origin: string; raw: RawInput; record: ArticleRecord; defaultId: string | null }
+  | { ok: false; origin: string; error: string };
+
+const TEXT_EXT = new Set(['.txt', '.text', '.md']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+const KNOWN_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ...JSONL_EXT, '.json']);
+/** Inputs larger than this are refused rather than read into memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Expands paths: directories recursively (known extensions only), globs, `-` for stdin. */
+export function expandPaths(paths: string[]): { files: string[]; errors: InputItem[] } {
+  const files: string[] = [];
+  const errors: InputItem[] = [];
+  for (const p of paths) {
+    if (p === '-') { files.push('-'); continue; }
+    if (/[*?[]/.test(p)) {
+      const matched = glob(p);
+      if (!matched.length) errors.push({ ok: false, origin: p, error: 'no file matches this pattern' });
+      files.push(...matched);
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      errors.push({ ok: false, origin: p, error: 'no such file or directory' });
+      continue;
+    }
+    if (st.isDirectory()) files.push(...walk(p).filter((f) => KNOWN_EXT.has(innerExt(f))));
+    else files.push(p);
+  }
+  return { files, errors };
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** A small glob: `*`, `?`, `[…]` within a path segment, and `**` for any depth. */
+function glob(pattern: string): string[] {
+  const parts = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  while (parts.length && !/[*?[]/.test(parts[0])) fixed.push(parts.shift()!);
+  const base = fixed.length ? fixed.join(sep) || sep : '.';
+  const rx = new RegExp(
+    '^' +
+      parts
+        .map((seg) =>
+          seg === '**'
+            ? '(?:.*/)?'
+            : seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '/',
+        )
+        .join('')
+        .replace(/\/$/, '')
+        .replace(/\(\?:\.\*\/\)\?$/, '.*') +
+      '$',
+  );
+  let all: string[];
+  try {
+    all = walk(base);
+  } catch {
+    return [];
+  }
+  const prefix = resolve(base) + sep;
+  return all.filter((f) => rx.test(resolve(f).slice(prefix.length).split(sep).join('/')));
+}
+
+function innerExt(path: string): string {
+  const p = path.toLowerCase().endsWith('.gz') ? path.slice(0, -3) : path;
+  return extname(p).toLowerCase();
+}
+
+function stem(path: string): string {
+  let b = basename(path);
+  if (b.toLowerCase().endsWith('.gz')) b = b.slice(0, -3);
+  const e = extname(b);
+  return e ? b.slice(0, -e.length) : b;
+}
+
+/** Reads one path (or stdin) into input items. */
+export function readInputs(path: string, stdin?: Buffer): InputItem[] {
+  const origin = path === '-' ? 'stdin' : path;
+  let bytes: Buffer;
+  try {
+    if (path === '-') bytes = stdin ?? readFileSync(0);
+    else {
+      const st = statSync(path);
+      if (!st.isFile()) return [{ ok: false, origin, error: 'not a regular file' }];
+      if (st.size > MAX_INPUT_BYTES) return [{ ok: false, origin, error: `too large (${st.size} bytes; the limit is ${MAX_INPUT_BYTES})` }];
+      bytes = readFileSync(path);
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return [{ ok: false, origin, error: code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? (err as Error).message})` }];
+  }
+  if (path.toLowerCase().endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES });
+    } catch {
+      return [{ ok: false, origin, error: 'not a readable gzip file' }];
+    }
+  }
+  if (bytes.length === 0) return [{ ok: false, origin, error: 'empty file' }];
+
+  const ext = path === '-' ? '' : innerExt(path);
+  const decoded = decodeBytes(bytes, ext);
+  if ('error' in decoded) return [{ ok: false, origin, error: decoded.error }];
+  const text = decoded.text;
+  if (!text.trim()) return [{ ok: false, origin, error: 'no text (only white space)' }];
+
+  const defaultId = path === '-' ? null : stem(path);
+  if (JSONL_EXT.has(ext) || (ext === '' && /^\s*\{/.test(text) && text.trim().includes('\n{'))) return readJsonl(text, origin);
+  if (ext === '.json') return readJson(text, origin, defaultId);
+  const kind = HTML_EXT.has(ext) || (ext === '' && looksLikeHtml(text)) || (TEXT_EXT.has(ext) === false && looksLikeHtml(text)) ? 'html' : 'text';
+  return [{ ok: true, origin, raw: { kind, origin, content: text }, record: {}, defaultId }];
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(?:<!doctype html|<html|<head|<body|<meta|<article|<div|<p[\s>])/i.test(text.slice(0, 2000));
+}
+
+function readJsonl(text: string, origin: string): InputItem[] {
+  const out: InputItem[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${origin}:${i + 1}`;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      out.push({ ok: false, origin: where, error: `invalid JSON (${(err as Error).message})` });
+      return;
+    }
+    out.push(fromRecord(rec, where, null));
+  });
+  if (!out.length) out.push({ ok: false, origin, error: 'no records' });
+  return out;
+}
+
+function readJson(text: string, origin: string, defaultId: string | null): InputItem[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    return [{ ok: false, origin, error: `invalid JSON (${(err as Error).message})` }];
+  }
+  if (Array.isArray(doc)) return doc.map((r, i) => fromRecord(r, `${origin}[${i}]`, null));
+  return [fromRecord(doc, origin, defaultId)];
+}
+
+/** A record `{id, url, source, title, published, text | html}`; unknown fields are ignored. */
+export function fromRecord(rec: unknown, origin: string, defaultId: string | null): InputItem {
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) return { ok: false, origin, error: 'not an object' };
+  const r = rec as Record<string, unknown>;
+  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : typeof r[k] === 'number' && k === 'id' ? String(r[k]) : undefined);
+  const record: ArticleRecord = { id: str('id'), url: str('url'), source: str('source'), title: str('title'), published: str('published'), text: str('text'), html: str('html') };
+  const body = record.html ?? record.text;
+  if (!body || !body.trim()) return { ok: false, origin, error: 'record has neither "text" nor "html"' };
+  return { ok: true, origin, raw: { kind: record.html ? 'html' : 'text', origin, content: body }, record, defaultId };
+}

@@ -1,0 +1,109 @@
+/**
+ * Terminal presentation of articles and stories: plain text that reads well at 100 columns and
+ * in a pipe. Colour is never required to understand it.
+ *
+ * @module
+ */
+import type { Article, Story } from '../types.js';
+
+const WIDTH = 100;
+
+function wrap(text: string, indent = '', width = WIDTH): string {
+  const out: string[] = [];
+  let line = indent;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line.length + word.length + 1 > width && line.trim()) {
+      out.push(line.trimEnd());
+      line = indent;
+    }
+    line += word + ' ';
+  }
+  if (line.trim()) out.push(line.trimEnd());
+  return out.join('\n');
+}
+
+function heading(title: string): string {
+  return `\n${title.toUpperCase()}\n${'─'.repeat(Math.min(WIDTH, title.length))}`;
+}
+
+export function formatArticle(a: Article): string {
+  const meta = [
+    ['id', a.id],
+    ['outlet', a.source],
+    ['title', a.title],
+    ['kicker', a.kicker],
+    ['dek', a.dek],
+    ['byline', a.byline],
+    ['published', a.published],
+    ['dateline', a.dateline],
+    ['language', a.language],
+    ['url', a.url],
+  ]
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k.padEnd(10)} ${v}`);
+  const body = a.blocks.map((b) => (b.kind === 'heading' ? `## ${b.text}` : wrap(b.text, b.kind === 'list-item' ? '  • ' : ''))).join('\n\n');
+  const removed = a.removed.length ? `\n[${a.removed.length} lines of page chrome removed]` : '';
+  return `${meta.join('\n')}\n\n${body}${removed}`;
+}
+
+/** The story side by side: who carries what, who alone says what, how each words it, when. */
+export function formatStory(s: Story): string {
+  const n = new Map(s.articles.map((a, i) => [a.id, i + 1]));
+  const cite = (ids: string[]) => `[${ids.map((id) => n.get(id) ?? '?').join(',')}]`;
+  const outletOf = new Map(s.articles.map((a) => [a.id, a.source ?? a.id]));
+  const out: string[] = [];
+  out.push(`STORY ${s.id}: ${s.title}`);
+  out.push(`${s.articles.length} articles from ${new Set(s.articles.map((a) => a.source ?? a.id)).size} outlets`);
+  out.push(heading('Articles'));
+  for (const a of s.articles) out.push(`[${n.get(a.id)}] ${a.source ?? 'unknown outlet'} · ${a.published ?? 'undated'} · ${a.title ?? a.text.slice(0, 70) + '…'}`);
+
+  if (s.summary.length) {
+    out.push(heading('Summary'));
+    for (const x of s.summary) out.push(wrap(`${x.text} ${cite(x.articles)}`));
+  }
+  if (s.claims.length) {
+    out.push(heading('Claims by coverage'));
+    const shared = s.claims.filter((c) => c.articles.length > 1).sort((a, b) => b.articles.length - a.articles.length);
+    for (const c of shared.slice(0, 15)) out.push(wrap(`${cite(c.articles)} ${c.text}`, '', WIDTH));
+  }
+  if (s.exclusives?.length) {
+    out.push(heading('Only one outlet reports'));
+    for (const e of s.exclusives) {
+      if (!e.claims.length) continue;
+      out.push(`${e.source}:`);
+      for (const c of e.claims.slice(0, 5)) out.push(wrap(c, '  – '));
+    }
+  }
+  if (s.disagreements?.length) {
+    out.push(heading('Disagreements'));
+    for (const d of s.disagreements) {
+      out.push(d.about);
+      for (const v of d.versions) out.push(wrap(`${v.text} ${cite(v.articles)}`, '  – '));
+    }
+  }
+  if (s.quotes.length) {
+    out.push(heading('Who said what'));
+    for (const q of [...s.quotes].sort((a, b) => b.articles.length - a.articles.length).slice(0, 15)) {
+      out.push(wrap(`${q.speaker}: ${q.direct ? '“' + q.text + '”' : q.text} ${cite(q.articles)}`));
+    }
+  }
+  if (s.wording.length) {
+    out.push(heading('Wording'));
+    for (const w of s.wording) {
+      out.push(`${w.concept}: ` + w.variants.map((v) => `"${v.text}" ${[...new Set(v.articles.map((id) => outletOf.get(id)))].join('/')}`).join(' · '));
+    }
+  }
+  if (s.timeline.length) {
+    out.push(heading('Timeline'));
+    for (const t of s.timeline) out.push(wrap(`${t.date.padEnd(10)} ${t.text} ${cite(t.articles)}`, ''));
+  }
+  if (s.entities.length) {
+    out.push(heading('Named'));
+    const top = [...s.entities].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 20);
+    out.push(wrap(top.map((e) => {
+      const spellings = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name);
+      return `${e.name} (${e.kind}${spellings.length ? '; also ' + spellings.slice(0, 4).join(', ') : ''})`;
+    }).join(' · ')));
+  }
+  return out.join('\n');
+}

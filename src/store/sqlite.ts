@@ -1,0 +1,239 @@
+/**
+ * The embedded default store: one SQLite file (better-sqlite3) in WAL mode, with FTS5 over
+ * articles. Every write is a transaction, so a process killed mid-ingest leaves what it committed
+ * and nothing half-written.
+ *
+ * @module
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Article, Story } from '../types.js';
+import type { SearchHit, Store, StoredStory, UpsertResult } from './types.js';
+import { UserError } from '../errors.js';
+
+/** Ordered schema migrations; `user_version` records how many have run. Append only. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE articles (
+     id TEXT PRIMARY KEY,
+     content_hash TEXT NOT NULL,
+     source TEXT,
+     url TEXT,
+     title TEXT,
+     published TEXT,
+     language TEXT,
+     text TEXT NOT NULL,
+     doc TEXT NOT NULL,            -- the whole Article as JSON
+     story TEXT,
+     ingested_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX articles_story ON articles(story);
+   CREATE INDEX articles_source ON articles(source);
+   CREATE INDEX articles_published ON articles(published);
+   CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+   CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+   END;
+   CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+   END;
+   CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+   END;
+   CREATE TABLE analyses (
+     story TEXT PRIMARY KEY,
+     doc TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE state (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
+];
+
+export async function openSqliteStore(path: string): Promise<Store> {
+  return new SqliteStore(path);
+}
+
+class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private db: Database.Database;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.db = new Database(path);
+    } catch (err) {
+      throw new UserError(`cannot open database ${path}: ${(err as Error).message}`);
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new UserError(`database ${this.path} has schema version ${version}, newer than this Parallax (${MIGRATIONS.length})`);
+    }
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  private upsertOne(a: Article, now: string): UpsertResult {
+    const row = this.db.prepare('SELECT content_hash, story FROM articles WHERE id = ?').get(a.id) as
+      | { content_hash: string; story: string | null }
+      | undefined;
+    if (row && row.content_hash === a.contentHash) return 'unchanged';
+    const doc = JSON.stringify(a);
+    if (row) {
+      this.db
+        .prepare(
+          `UPDATE articles SET content_hash=?, source=?, url=?, title=?, published=?, language=?, text=?, doc=?, updated_at=? WHERE id=?`,
+        )
+        .run(a.contentHash, a.source, a.url, a.title, a.published, a.language, a.text, doc, now, a.id);
+      // The story's cached analysis no longer matches its articles.
+      if (row.story) this.db.prepare('DELETE FROM analyses WHERE story = ?').run(row.story);
+      return 'updated';
+    }
+    this.db
+      .prepare(
+        `INSERT INTO articles (id, content_hash, source, url, title, published, language, text, doc, ingested_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.id, a.contentHash, a.source, a.url, a.title, a.published, a.language, a.text, doc, now, now);
+    return 'inserted';
+  }
+
+  async upsertArticle(article: Article): Promise<UpsertResult> {
+    return (await this.upsertArticles([article]))[0];
+  }
+
+  async upsertArticles(articles: Article[]): Promise<UpsertResult[]> {
+    const now = new Date().toISOString();
+    return this.db.transaction(() => articles.map((a) => this.upsertOne(a, now)))();
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const row = this.db.prepare('SELECT doc FROM articles WHERE id = ?').get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as Article) : null;
+  }
+
+  async listArticles(options: { story?: string; source?: string; limit?: number; offset?: number } = {}): Promise<Article[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (options.story) { where.push('story = ?'); args.push(options.story); }
+    if (options.source) { where.push('source = ?'); args.push(options.source); }
+    const sql = `SELECT doc FROM articles ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?`;
+    args.push(options.limit ?? -1, options.offset ?? 0);
+    return (this.db.prepare(sql).all(...args) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Article);
+  }
+
+  async countArticles(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  async assignStories(assignments: Map<string, string> | [string, string][]): Promise<void> {
+    const get = this.db.prepare('SELECT story FROM articles WHERE id = ?');
+    const set = this.db.prepare('UPDATE articles SET story = ? WHERE id = ?');
+    const drop = this.db.prepare('DELETE FROM analyses WHERE story = ?');
+    this.db.transaction(() => {
+      for (const [id, story] of assignments) {
+        const row = get.get(id) as { story: string | null } | undefined;
+        if (!row || row.story === story) continue;
+        set.run(story, id);
+        if (row.story) drop.run(row.story);
+        drop.run(story);
+      }
+    })();
+  }
+
+  async storyOf(articleId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT story FROM articles WHERE id = ?').get(articleId) as { story: string | null } | undefined;
+    return row?.story ?? null;
+  }
+
+  async listStories(options: { limit?: number; offset?: number } = {}): Promise<StoredStory[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT story AS id, count(*) AS articleCount, count(DISTINCT coalesce(source, id)) AS sourceCount,
+                min(published) AS first, max(published) AS last,
+                (SELECT title FROM articles b WHERE b.story = a.story AND b.title IS NOT NULL ORDER BY published LIMIT 1) AS title
+         FROM articles a WHERE story IS NOT NULL GROUP BY story
+         ORDER BY count(DISTINCT coalesce(source, id)) DESC, count(*) DESC, max(published) DESC, story
+         LIMIT ? OFFSET ?`,
+      )
+      .all(options.limit ?? -1, options.offset ?? 0) as StoredStory[];
+    return rows.map((r) => ({ ...r, title: r.title ?? '(untitled)' }));
+  }
+
+  async saveAnalysis(story: Story): Promise<void> {
+    this.db
+      .prepare('INSERT OR REPLACE INTO analyses (story, doc, created_at) VALUES (?, ?, ?)')
+      .run(story.id, JSON.stringify(story), new Date().toISOString());
+  }
+
+  async getAnalysis(storyId: string): Promise<Story | null> {
+    const row = this.db.prepare('SELECT doc FROM analyses WHERE story = ?').get(storyId) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as Story) : null;
+  }
+
+  async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const match = toFtsQuery(query);
+    if (!match) return [];
+    return this.db
+      .prepare(
+        `SELECT a.id, a.title, a.source, a.story, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
+         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+         WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
+      )
+      .all(match, options.limit ?? 20) as SearchHit[];
+  }
+
+  async getState<T = unknown>(key: string): Promise<T | null> {
+    const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    this.db
+      .prepare('INSERT OR REPLACE INTO state (key, value, updated_at) VALUES (?, ?, ?)')
+      .run(key, JSON.stringify(value), new Date().toISOString());
+  }
+
+  async listState<T = unknown>(prefix: string): Promise<{ key: string; value: T }[]> {
+    // Range scan instead of LIKE, so `_` and `%` in keys (URLs) are taken literally.
+    const rows = this.db
+      .prepare('SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key')
+      .all(prefix, prefix + '\uffff') as { key: string; value: string }[];
+    return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+/**
+ * Turns a user's query into an FTS5 expression: words are ANDed, "quoted phrases" kept, and
+ * FTS syntax characters neutralised so that a query like `C++ (draft)` cannot error.
+ */
+export function toFtsQuery(query: string): string {
+  const parts: string[] = [];
+  const re = /"([^"]+)"|([\p{L}\p{N}][\p{L}\p{N}'’.-]*)/gu;
+  for (const m of query.matchAll(re)) {
+    const text = (m[1] ?? m[2]).replace(/"/g, '').trim();
+    if (text) parts.push(`"${text}"`);
+  }
+  return parts.join(' AND ');
+}
