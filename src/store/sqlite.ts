@@ -60,20 +60,20 @@ export async function openSqliteStore(path: string): Promise<Store> {
 
 class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  private db: Database.Database;
+  private db!: Database.Database;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
       this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.migrate();
     } catch (err) {
+      if (err instanceof UserError) throw err;
       throw new UserError(`cannot open database ${path}: ${(err as Error).message}`);
     }
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('foreign_keys = ON');
-    this.migrate();
   }
 
   private migrate(): void {

@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractText } from '../../src/extract/text/index.js';
+import { splitDateline } from '../../src/extract/text/dateline.js';
+import { parseDate } from '../../src/extract/pubdate.js';
+
+const here = '[extract/text] ';
+const extract = (text: string) => extractText(text, { origin: 'test' });
+
+// A page saved as text by a scraper: masthead, title, date, time, dek, a template token, the
+// body, then tags and a "read also" list of other headlines with their times.
+const PAGE = `Harbour Daily. World
+
+Port workers vote to end the strike after three weeks — union
+
+14 March, 2025 Friday
+09:41
+
+The agreement raises wages by six percent, but the dispute over night shifts is not settled
+
+tpl/article.headline_main
+
+Dock workers in Rotterdam voted on Thursday to accept a new contract, the union said.
+
+The deal ends a walkout that had left more than forty ships waiting at anchor outside the port.
+
+Night shifts
+Negotiators will return to the table in April to discuss the night-shift rota, officials said.
+
+SHARE THIS STORY WITH YOUR FRIENDS ON SOCIAL MEDIA!
+
+Shipping companies welcomed the vote but warned that delays would last for weeks.
+Tags:
+Read also:
+  • News
+2025, Saturday
+15 March
+10:02
+Storm closes two ferry routes in the north
+09:47
+Exclusive
+Minister promises new rail link by 2030
+2025, Friday
+14 March
+21:15
+Fishing quotas cut again for the coming season
+More news`;
+
+test(here + 'reads the header and keeps only the body', () => {
+  const a = extract(PAGE);
+  assert.equal(a.source, 'Harbour Daily');
+  assert.equal(a.title, 'Port workers vote to end the strike after three weeks — union');
+  assert.equal(a.dek, 'The agreement raises wages by six percent, but the dispute over night shifts is not settled');
+  assert.equal(a.published, '2025-03-14T09:41');
+  assert.ok(a.text.startsWith('Dock workers in Rotterdam voted'), a.text.slice(0, 60));
+  assert.ok(a.text.endsWith('would last for weeks.'), a.text.slice(-60));
+  for (const chrome of ['tpl/article.headline_main', 'SHARE THIS STORY', 'Tags:', 'Read also:', 'Storm closes two ferry routes', 'Fishing quotas cut again', 'More news', 'Harbour Daily'])
+    assert.ok(!a.text.includes(chrome), `chrome left in the body: ${chrome}`);
+});
+
+test(here + 'keeps sub-headings inside the body, marked', () => {
+  const a = extract(PAGE);
+  const heading = a.blocks.find((b) => b.kind === 'heading');
+  assert.equal(heading?.text, 'Night shifts');
+  assert.ok(a.removed.includes('SHARE THIS STORY WITH YOUR FRIENDS ON SOCIAL MEDIA!'));
+});
+
+test(here + 'takes a byline after the body as metadata, not text', () => {
+  const a = extract(`Farmers block the motorway for a second day
+Hundreds of tractors blocked the motorway near Lyon on Tuesday, police said.
+The farmers are protesting against lower prices for milk and grain this year.
+By Amélie Durand`);
+  assert.equal(a.byline, 'Amélie Durand');
+  assert.equal(a.title, 'Farmers block the motorway for a second day');
+  assert.ok(!a.text.includes('Amélie Durand'));
+  assert.ok(a.text.endsWith('this year.'));
+});
+
+test(here + 'splits a labelled date from the kicker that follows it on one line', () => {
+  const a = extract(` date 2025-06-02 Water is "running out"
+City rations water as the reservoir falls to a record low
+The city council ordered households to cut water use by a fifth from Monday.
+Officials said the reservoir held less than a third of its usual volume for June.`);
+  assert.equal(a.published, '2025-06-02');
+  assert.equal(a.kicker, 'Water is "running out"');
+  assert.equal(a.title, 'City rations water as the reservoir falls to a record low');
+  assert.ok(!a.text.includes('date 2025-06-02'));
+});
+
+test(here + 'drops prompts and lists after the body', () => {
+  const a = extract(`Museum returns looted bronzes to Nigeria
+The museum handed over twenty bronze sculptures at a ceremony in Benin City on Friday.
+"This is a day of joy for our people," the governor said at the ceremony.
+
+Subscribe to our newsletter
+
+Similar Articles
+
+Calendar
+
+Most Popular`);
+  assert.ok(a.text.endsWith('the governor said at the ceremony.'));
+  for (const chrome of ['Subscribe', 'Similar Articles', 'Calendar', 'Most Popular']) assert.ok(!a.text.includes(chrome), chrome);
+});
+
+test(here + 'a page with no sentences is not an article', () => {
+  const a = extract('Home\nNews\nSport\nWeather\nContact us');
+  assert.equal(a.text, '');
+  assert.ok(a.messages.some((m) => m.level === 'error'));
+});
+
+test(here + 'reads an agency dateline into its own field', () => {
+  const a = extract(`OSLO, March 4. /NTB/. The government will raise the fuel tax next year, the finance minister said on Tuesday.
+The opposition called the plan a burden on rural households that have no other way to travel.`);
+  assert.equal(a.dateline, 'OSLO, March 4. /NTB/.');
+  assert.equal(a.source, 'NTB');
+  assert.equal(a.published, '--03-04');
+  assert.ok(a.text.startsWith('The government will raise'));
+});
+
+const DATELINES: [string, { dateline: string; agency: string | null } | null][] = [
+  ['MOSCOW, Dec 3 (Reuters) - The central bank kept rates on hold.', { dateline: 'MOSCOW, Dec 3 (Reuters)', agency: 'Reuters' }],
+  ['WASHINGTON (AP) — The Senate passed the bill late on Friday.', { dateline: 'WASHINGTON (AP)', agency: 'AP' }],
+  ['KYIV, Ukraine — Air raid sirens sounded across the capital.', { dateline: 'KYIV, Ukraine', agency: null }],
+  ['The Senate passed the bill late on Friday.', null],
+  ['Moreover, the Senate passed the bill (AP) - late on Friday.', null],
+];
+for (const [input, want] of DATELINES) {
+  test(here + `dateline: ${input.slice(0, 30)}`, () => {
+    const got = splitDateline(input);
+    if (!want) assert.equal(got, null);
+    else {
+      assert.equal(got?.dateline, want.dateline);
+      assert.equal(got?.agency, want.agency);
+    }
+  });
+}
+
+const DATES: [string, string | null][] = [
+  ['3 December, 2024 Tuesday', '2024-12-03'],
+  ['December 3, 2024', '2024-12-03'],
+  ['Dec. 3', '--12-03'],
+  ['2024-12-03T14:27:00+0100', '2024-12-03T14:27:00+01:00'],
+  ['03.12.2024', '2024-12-03'],
+  ['3. Dezember 2024', '2024-12-03'],
+  ['no date here', null],
+  ['32 December 2024', null],
+];
+for (const [input, want] of DATES) test(here + `date: ${input}`, () => assert.equal(parseDate(input), want));

@@ -1,0 +1,87 @@
+/**
+ * The store contract: one suite that every backend passes (SQLite, PostgreSQL). A backend's test
+ * file calls `runStoreContract` with a factory for a fresh, empty store.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Store } from '../../src/store/types.js';
+import type { Article, Story } from '../../src/types.js';
+
+export function makeArticle(id: string, over: Partial<Article> = {}): Article {
+  const text = over.text ?? `Article ${id} reports that the council approved the budget on Monday.`;
+  return {
+    id, source: 'Daily Test', url: `https://example.org/${id}`, title: `Title ${id}`, kicker: null, dek: null, byline: null,
+    published: '2025-01-06', dateline: null, language: 'en', blocks: [{ kind: 'paragraph', text }], text,
+    contentHash: `hash-${id}-${text.length}`, provenance: {}, removed: [], messages: [],
+    raw: { kind: 'text', origin: `${id}.txt`, content: text }, ...over,
+  };
+}
+
+export function runStoreContract(name: string, open: () => Promise<Store>, skip?: string): void {
+  const t = (title: string, fn: (store: Store) => Promise<void>) =>
+    test(`[store/${name}] ${title}`, { skip }, async () => {
+      const store = await open();
+      try {
+        await fn(store);
+      } finally {
+        await store.close();
+      }
+    });
+
+  t('inserts, then leaves a same-hash article unchanged, then updates a changed one', async (s) => {
+    assert.deepEqual(await s.upsertArticles([makeArticle('a'), makeArticle('b')]), ['inserted', 'inserted']);
+    assert.equal(await s.upsertArticle(makeArticle('a')), 'unchanged');
+    const changed = makeArticle('a', { text: 'A corrected text about the budget vote.', contentHash: 'hash-a-2' });
+    assert.equal(await s.upsertArticle(changed), 'updated');
+    assert.equal(await s.countArticles(), 2);
+    assert.equal((await s.getArticle('a'))?.text, 'A corrected text about the budget vote.');
+    assert.equal(await s.getArticle('nope'), null);
+  });
+
+  t('keeps the whole article document', async (s) => {
+    const a = makeArticle('doc', { dateline: 'OSLO, March 4. /NTB/.', removed: ['Tags:'], messages: [{ stage: 'extract', rule: 'r', reason: 'why', level: 'info' }] });
+    await s.upsertArticle(a);
+    assert.deepEqual(await s.getArticle('doc'), a);
+  });
+
+  t('records stories and lists them biggest first', async (s) => {
+    await s.upsertArticles([
+      makeArticle('1', { source: 'A' }), makeArticle('2', { source: 'B' }), makeArticle('3', { source: 'C' }), makeArticle('4', { source: 'A' }),
+    ]);
+    await s.assignStories(new Map([['1', 's1'], ['2', 's1'], ['3', 's1'], ['4', 's2']]));
+    const stories = await s.listStories();
+    assert.deepEqual(stories.map((x) => [x.id, x.articleCount, x.sourceCount]), [['s1', 3, 3], ['s2', 1, 1]]);
+    assert.equal(await s.storyOf('4'), 's2');
+    assert.deepEqual((await s.listArticles({ story: 's1' })).map((a) => a.id).sort(), ['1', '2', '3']);
+  });
+
+  t('drops a cached analysis when the story changes', async (s) => {
+    await s.upsertArticles([makeArticle('1'), makeArticle('2')]);
+    await s.assignStories([['1', 's1']]);
+    const story = { id: 's1', title: 't', articles: [], entities: [], quotes: [], claims: [], wording: [], timeline: [], summary: [] } as Story;
+    await s.saveAnalysis(story);
+    assert.deepEqual(await s.getAnalysis('s1'), story);
+    await s.assignStories([['2', 's1']]);
+    assert.equal(await s.getAnalysis('s1'), null);
+  });
+
+  t('finds articles by full-text search, phrases and odd characters included', async (s) => {
+    await s.upsertArticles([
+      makeArticle('x', { title: 'Harbour strike ends', text: 'Dock workers accepted the new contract on Thursday.' }),
+      makeArticle('y', { title: 'Rail link promised', text: 'The minister promised a rail link by 2030.' }),
+    ]);
+    assert.deepEqual((await s.search('dock workers')).map((h) => h.id), ['x']);
+    assert.deepEqual((await s.search('"rail link"')).map((h) => h.id), ['y']);
+    assert.deepEqual(await s.search('C++ (draft) AND OR'), []);
+    assert.deepEqual(await s.search(''), []);
+  });
+
+  t('keeps small JSON state by key and lists it by prefix', async (s) => {
+    await s.setState('feed:https://a.example/rss?x=1_%', { etag: '"1"' });
+    await s.setState('feed:https://b.example/rss', { etag: '"2"' });
+    await s.setState('other', 1);
+    assert.deepEqual(await s.getState('feed:https://a.example/rss?x=1_%'), { etag: '"1"' });
+    assert.equal(await s.getState('missing'), null);
+    assert.deepEqual((await s.listState('feed:')).map((r) => r.key), ['feed:https://a.example/rss?x=1_%', 'feed:https://b.example/rss']);
+  });
+}
