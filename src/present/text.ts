@@ -27,7 +27,7 @@ function heading(title: string): string {
 }
 
 export function formatArticle(a: Article): string {
-  const meta = [
+  const meta = ([
     ['id', a.id],
     ['outlet', a.source],
     ['title', a.title],
@@ -38,7 +38,7 @@ export function formatArticle(a: Article): string {
     ['dateline', a.dateline],
     ['language', a.language],
     ['url', a.url],
-  ]
+  ] as [string, string | null][])
     .filter(([, v]) => v)
     .map(([k, v]) => `${k.padEnd(10)} ${v}`);
   const body = a.blocks.map((b) => (b.kind === 'heading' ? `## ${b.text}` : wrap(b.text, b.kind === 'list-item' ? '  • ' : ''))).join('\n\n');

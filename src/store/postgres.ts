@@ -49,8 +49,15 @@ const MIGRATIONS: string[] = [
 
 /** Opens a store on a PostgreSQL server by URL, with a connection pool. */
 export async function openPostgresStore(url: string): Promise<Store> {
+  return openSqlStore(await connectPostgres(url), 'postgres');
+}
+
+/** A connection pool to a PostgreSQL server, behind the {@link Sql} interface. */
+export async function connectPostgres(url: string, poolSize = 4): Promise<Sql> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
   const sql: Sql = {
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
@@ -77,7 +84,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     await pool.end().catch(() => {});
     throw new UserError(`cannot connect to PostgreSQL at ${redact(url)}: ${(err as Error).message}`);
   }
-  return openSqlStore(sql, 'postgres');
+  return sql;
 }
 
 /** A store over any {@link Sql} connection (a pool, or an embedded engine in tests). */

@@ -1,0 +1,118 @@
+/**
+ * A worker process: claims jobs from the PostgreSQL queue and runs them against the store.
+ *
+ * Jobs: `ingest` (extract one input and upsert it), `group` (regroup the collection into
+ * stories), `analyse` (compute and cache one story's analysis). Ingest jobs ask for a `group`
+ * job when they change the collection; a singleton key keeps one waiting at a time, and an
+ * advisory lock lets one run at a time. Grouping replays the whole collection in publication order,
+ * so one worker or many, in any order, end with the same stories.
+ *
+ * @module
+ */
+import { hostname } from 'node:os';
+import type { InputItem } from '../ingest/files.js';
+import type { Store } from '../store/types.js';
+import { connectPostgres, openSqlStore, type Sql } from '../store/postgres.js';
+import { extractItem, regroup, storyAnalysis } from '../pipeline.js';
+import { PgQueue, type Job } from './pg-queue.js';
+
+export interface WorkerOptions {
+  url: string;
+  /** Seconds a claimed job stays this worker's without a heartbeat. */
+  leaseSeconds?: number;
+  /** Milliseconds between polls when the queue is empty. */
+  pollMs?: number;
+  /** Stop when no job is waiting or running anywhere. */
+  exitWhenIdle?: boolean;
+  /** Log one line per job. */
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface WorkerContext {
+  store: Store;
+  queue: PgQueue;
+  sql: Sql;
+}
+
+type Handler = (job: Job, ctx: WorkerContext) => Promise<string>;
+
+const GROUP_LOCK = 7242021;
+
+export const handlers: Record<string, Handler> = {
+  async ingest(job, { store, queue }) {
+    const item = (job.payload as { item: InputItem }).item;
+    const r = extractItem(item);
+    if ('failure' in r) return `skipped ${r.failure.origin}: ${r.failure.error}`;
+    const [result] = await store.upsertArticles([r.article]);
+    // A retried job finds its article already stored ('unchanged'); if the worker died before
+    // asking for a regrouping, the article has no story yet, and the request is made now.
+    if (result !== 'unchanged' || (await store.storyOf(r.article.id)) === null) {
+      await queue.enqueue([{ kind: 'group', payload: {}, singleton: 'group' }]);
+    }
+    return `${result} ${r.article.id}`;
+  },
+  async group(_job, { store, sql }) {
+    // One regrouping at a time across all workers; the transaction holds the lock while the
+    // store's own connections do the work.
+    return sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [GROUP_LOCK]);
+      await regroup(store);
+      return `${(await store.listStories()).length} stories`;
+    });
+  },
+  async analyse(job, { store }) {
+    const { story } = job.payload as { story: string };
+    const s = await storyAnalysis(store, story);
+    return s ? `analysed ${story}: ${s.articles.length} articles` : `no story ${story}`;
+  },
+};
+
+export async function runWorker(options: WorkerOptions): Promise<{ done: number; failed: number }> {
+  const lease = options.leaseSeconds ?? 30;
+  const poll = options.pollMs ?? 500;
+  const log = options.log ?? (() => {});
+  const me = `${hostname()}:${process.pid}`;
+  const sql = await connectPostgres(options.url, 6);
+  const store = await openSqlStore(sql, 'postgres');
+  const queue = await PgQueue.open(sql);
+  const ctx: WorkerContext = { store, queue, sql };
+  let done = 0;
+  let failed = 0;
+  try {
+    while (!options.signal?.aborted) {
+      const job = await queue.claim(me, lease);
+      if (!job) {
+        if (options.exitWhenIdle && !(await queue.busy())) break;
+        await sleep(poll, options.signal);
+        continue;
+      }
+      const started = Date.now();
+      const beat = setInterval(() => void queue.heartbeat(job.id, me, lease).catch(() => {}), (lease * 1000) / 3);
+      try {
+        const handler = handlers[job.kind];
+        if (!handler) throw new Error(`unknown job kind "${job.kind}"`);
+        const what = await handler(job, ctx);
+        await queue.complete(job.id, me);
+        done++;
+        log(`job ${job.id} ${job.kind} done in ${Date.now() - started} ms: ${what}`);
+      } catch (err) {
+        failed++;
+        const state = await queue.fail(job.id, me, (err as Error).message);
+        log(`job ${job.id} ${job.kind} failed (attempt ${job.attempts}/${job.maxAttempts}, now ${state}): ${(err as Error).message}`);
+      } finally {
+        clearInterval(beat);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+  return { done, failed };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+}
