@@ -11,6 +11,10 @@ import { extractArticle } from './extract/index.js';
 import { analyseStory } from './analyse/index.js';
 import { createClusterer } from './cluster/index.js';
 import type { ClusterDoc } from './cluster/types.js';
+import type { StoredStory } from './store/types.js';
+import type { StoryCoverage } from './types.js';
+import { profileStory, USER_OUTLETS_KEY, type Outlet } from './outlets/index.js';
+import { BLINDSPOT_MIN_OUTLETS } from './outlets/coverage.js';
 
 export interface Failure {
   origin: string;
@@ -123,9 +127,26 @@ export async function storyAnalysis(store: Store, storyId: string): Promise<Stor
   if (cached) return cached;
   const articles = await store.listArticles({ story: storyId });
   if (!articles.length) return null;
-  const story = analyseStory(articles, { id: storyId });
+  const story = analyseStory(articles, { id: storyId, userOutlets: await userOutlets(store) });
   await store.saveAnalysis(story);
   return story;
+}
+
+/** The user's own outlet entries, kept in the store. */
+export async function userOutlets(store: Store): Promise<Outlet[]> {
+  return (await store.getState<Outlet[]>(USER_OUTLETS_KEY)) ?? [];
+}
+
+/** Coverage and blind spots of every story with enough outlets, without a full analysis. */
+export async function storyCoverages(store: Store): Promise<{ story: StoredStory; coverage: StoryCoverage }[]> {
+  const user = await userOutlets(store);
+  const out: { story: StoredStory; coverage: StoryCoverage }[] = [];
+  for (const story of await store.listStories()) {
+    if (story.sourceCount < BLINDSPOT_MIN_OUTLETS) continue;
+    const articles = await store.listArticles({ story: story.id });
+    out.push({ story, coverage: profileStory(articles, [], user).coverage });
+  }
+  return out;
 }
 
 /**

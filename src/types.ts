@@ -172,4 +172,31 @@ export interface Story {
   /** Per outlet, the claims only it carries. */
   exclusives?: { source: string; claims: string[] }[];
   disagreements?: StoryDisagreement[];
+  /** Who published each article: the outlet's profile where the registry has one. */
+  outlets?: StoryOutletProfile[];
+  /** Which countries, languages, ownership kinds and labels cover the story. */
+  coverage?: StoryCoverage;
+}
+
+export interface StoryOutletProfile {
+  article: string;
+  outlet: string;
+  country: string | null;
+  ownership: string | null;
+  owner: string | null;
+  /** Where the profile's facts come from. */
+  source: string | null;
+  /** Agencies whose copy the article carries (a TASS dateline, a Reuters credit). */
+  agencies: string[];
+  labels: Record<string, string>;
+  profiled: boolean;
+}
+
+export interface StoryCoverage {
+  countries: Record<string, number>;
+  languages: Record<string, number>;
+  ownership: Record<string, number>;
+  labels: Record<string, Record<string, number>>;
+  outlets: number;
+  blindSpots: { dimension: string; value: string; share: number; outlets: number }[];
 }

@@ -20,12 +20,15 @@ import { buildTimeline } from './timeline.js';
 import { summarise } from './summary.js';
 import { completeDates } from './dates.js';
 import { findNearDuplicates } from './duplicates.js';
+import { profileStory, type Outlet } from '../outlets/index.js';
 
 export type { StoryContext } from './context.js';
 
 export interface AnalyseOptions {
   /** The story's id; defaults to the id of its earliest article. */
   id?: string;
+  /** The user's own outlet entries, laid over the starter registry. */
+  userOutlets?: Outlet[];
 }
 
 export function buildContext(input: Article[]): StoryContext {
@@ -46,12 +49,14 @@ export function buildContext(input: Article[]): StoryContext {
 
 export function analyseStory(input: Article[], options: AnalyseOptions = {}): Story {
   const ctx = buildContext(input);
-  const claims = buildClaims(ctx);
   const articles = ctx.articles;
+  const profiled = profileStory(articles, buildClaims(ctx), options.userOutlets);
+  const outletOf = new Map(profiled.outlets.map((o) => [o.article, o.outlet]));
+  const claims = profiled.claims;
   return {
     id: options.id ?? articles[0]?.id ?? 'empty',
     title: storyTitle(articles),
-    articles: articles.map(toStoryArticle),
+    articles: articles.map((a) => toStoryArticle(a, outletOf.get(a.id) ?? a.source)),
     entities: ctx.entities,
     quotes: ctx.quotes,
     claims,
@@ -60,11 +65,13 @@ export function analyseStory(input: Article[], options: AnalyseOptions = {}): St
     summary: summarise(ctx, claims),
     exclusives: exclusivesBySource(ctx, claims),
     disagreements: findDisagreements(ctx, claims),
+    outlets: profiled.outlets,
+    coverage: profiled.coverage,
   };
 }
 
-function toStoryArticle(a: Article): StoryArticle {
-  return { id: a.id, source: a.source, url: a.url, title: a.title, byline: a.byline, published: a.published, dateline: a.dateline, language: a.language, text: a.text };
+function toStoryArticle(a: Article, source: string | null): StoryArticle {
+  return { id: a.id, source, url: a.url, title: a.title, byline: a.byline, published: a.published, dateline: a.dateline, language: a.language, text: a.text };
 }
 
 /**

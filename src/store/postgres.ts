@@ -225,6 +225,10 @@ class PostgresStore implements Store {
     return rows[0] ? (JSON.parse(rows[0].doc) as Story) : null;
   }
 
+  async clearAnalyses(): Promise<void> {
+    await this.sql.query('DELETE FROM analyses');
+  }
+
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
     // Words ANDed, "quoted phrases" as phrases: the same reading of a query as the SQLite store.
     const terms: string[] = [];

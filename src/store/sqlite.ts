@@ -188,6 +188,10 @@ class SqliteStore implements Store {
     return row ? (JSON.parse(row.doc) as Story) : null;
   }
 
+  async clearAnalyses(): Promise<void> {
+    this.db.prepare('DELETE FROM analyses').run();
+  }
+
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query);
     if (!match) return [];

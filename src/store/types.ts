@@ -41,6 +41,8 @@ export interface Store {
   /** Caches a story's analysis; invalidated when its articles change. */
   saveAnalysis(story: Story): Promise<void>;
   getAnalysis(storyId: string): Promise<Story | null>;
+  /** Drops every cached analysis (after a change that touches all stories, such as outlet profiles). */
+  clearAnalyses(): Promise<void>;
   search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
   /**
    * Small JSON state kept beside the data, by key: a clusterer's snapshot, a feed's ETag and next

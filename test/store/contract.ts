@@ -63,6 +63,9 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     assert.deepEqual(await s.getAnalysis('s1'), story);
     await s.assignStories([['2', 's1']]);
     assert.equal(await s.getAnalysis('s1'), null);
+    await s.saveAnalysis(story);
+    await s.clearAnalyses();
+    assert.equal(await s.getAnalysis('s1'), null);
   });
 
   t('finds articles by full-text search, phrases and odd characters included', async (s) => {

@@ -1,0 +1,153 @@
+/**
+ * The outlet registry: who publishes what. A starter set ships in `data/outlets.tsv` (each
+ * entry's facts cited); users add or override entries with their own file, and attach their own
+ * labels (a lean, a reliability rating) under any names they choose.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+
+export type Ownership = 'state' | 'public' | 'private';
+
+export interface Outlet {
+  name: string;
+  domains: string[];
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  languages: string[];
+  ownership: Ownership | null;
+  owner: string | null;
+  /** Where the facts come from. */
+  source: string | null;
+  /** The user's own labels, e.g. `{lean: "left", reliability: "high"}`. */
+  labels: Record<string, string>;
+}
+
+const COLUMNS = ['name', 'domains', 'country', 'languages', 'ownership', 'owner', 'source'] as const;
+const OWNERSHIP = new Set(['state', 'public', 'private']);
+
+const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+
+/** Parses the registry's TSV format (the shipped file and user files alike). */
+export function parseOutletsTsv(text: string, origin: string): Outlet[] {
+  const out: Outlet[] = [];
+  let header: string[] | null = null;
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const cells = line.split('\t');
+    if (!header) {
+      header = cells.map((c) => c.trim().toLowerCase());
+      if (!header.includes('name')) throw new UserError(`${origin}:${i + 1}: the header must name a "name" column`);
+      return;
+    }
+    const row: Record<string, string> = {};
+    header.forEach((h, k) => (row[h] = (cells[k] ?? '').trim()));
+    out.push(toOutlet(row, `${origin}:${i + 1}`));
+  });
+  return out;
+}
+
+/** One entry from a record with the registry's columns; any other column is a user label. */
+export function toOutlet(row: Record<string, unknown>, where: string): Outlet {
+  const str = (k: string) => (row[k] == null ? '' : String(row[k]).trim());
+  const name = str('name');
+  if (!name) throw new UserError(`${where}: an outlet needs a name`);
+  const ownership = str('ownership').toLowerCase();
+  if (ownership && !OWNERSHIP.has(ownership)) throw new UserError(`${where}: ownership must be state, public or private, not "${ownership}"`);
+  const country = str('country').toUpperCase();
+  if (country && !/^[A-Z]{2}$/.test(country)) throw new UserError(`${where}: country must be a two-letter ISO code, not "${country}"`);
+  const labels: Record<string, string> = {};
+  const given = row.labels;
+  if (given && typeof given === 'object') for (const [k, v] of Object.entries(given)) labels[k] = String(v);
+  for (const [k, v] of Object.entries(row)) {
+    if (!(COLUMNS as readonly string[]).includes(k) && k !== 'labels' && v != null && String(v).trim()) labels[k] = String(v).trim();
+  }
+  const domains = Array.isArray(row.domains) ? row.domains.map(String) : list(str('domains'));
+  const languages = Array.isArray(row.languages) ? row.languages.map(String) : list(str('languages'));
+  return {
+    name, domains: domains.map((d) => d.toLowerCase().replace(/^www\./, '')), country: country || null, languages,
+    ownership: (ownership || null) as Ownership | null, owner: str('owner') || null, source: str('source') || null, labels,
+  };
+}
+
+/** Reads a user's outlet file: TSV with the registry's columns, or JSON (an array of entries). */
+export function readOutletFile(path: string): Outlet[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (/^\s*[[{]/.test(text)) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      throw new UserError(`${path}: invalid JSON (${(err as Error).message})`);
+    }
+    const rows = Array.isArray(doc) ? doc : (doc as { outlets?: unknown[] }).outlets;
+    if (!Array.isArray(rows)) throw new UserError(`${path}: expected an array of outlets`);
+    return rows.map((r, i) => toOutlet(r as Record<string, unknown>, `${path}[${i}]`));
+  }
+  return parseOutletsTsv(text, path);
+}
+
+let starter: Outlet[] | null = null;
+
+/** The shipped starter registry. */
+export function starterOutlets(): Outlet[] {
+  if (!starter) {
+    const file = fileURLToPath(new URL('../../data/outlets.tsv', import.meta.url));
+    starter = parseOutletsTsv(readFileSync(file, 'utf8'), 'data/outlets.tsv');
+  }
+  return starter;
+}
+
+export const normName = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A registry: the starter set with the user's entries laid over it (by name). */
+export class OutletRegistry {
+  private byName = new Map<string, Outlet>();
+  private byDomain = new Map<string, Outlet>();
+
+  constructor(entries: Outlet[]) {
+    for (const o of entries) {
+      const key = normName(o.name);
+      const prev = this.byName.get(key);
+      // A user's entry overrides the starter's fields it gives, and keeps the rest.
+      const merged: Outlet = prev
+        ? {
+            ...prev, ...Object.fromEntries(Object.entries(o).filter(([, v]) => v != null && !(Array.isArray(v) && !v.length))),
+            labels: { ...prev.labels, ...o.labels },
+          } as Outlet
+        : o;
+      this.byName.set(key, merged);
+      for (const d of merged.domains) this.byDomain.set(d, merged);
+    }
+  }
+
+  static withUser(user: Outlet[] = []): OutletRegistry {
+    return new OutletRegistry([...starterOutlets(), ...user]);
+  }
+
+  all(): Outlet[] {
+    return [...this.byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  byOutletName(name: string): Outlet | null {
+    return this.byName.get(normName(name)) ?? null;
+  }
+
+  /** The outlet of a host name: `www.bbc.co.uk` and `news.bbc.co.uk` both give the BBC. */
+  byHost(host: string): Outlet | null {
+    let h = host.toLowerCase().replace(/^www\./, '');
+    while (h.includes('.')) {
+      const o = this.byDomain.get(h);
+      if (o) return o;
+      h = h.slice(h.indexOf('.') + 1);
+    }
+    return null;
+  }
+}
