@@ -152,6 +152,8 @@ export interface StoryTimelineEvent {
 export interface StorySummarySentence {
   text: string;
   articles: string[];
+  /** Set when only one outlet carries what the sentence says. */
+  exclusive?: boolean;
 }
 
 export interface StoryDisagreement {

@@ -1,0 +1,126 @@
+/**
+ * One entity per referent across a story's articles, whatever the spelling.
+ *
+ * Names are compared through a transliteration-tolerant key: diacritics dropped, the letters
+ * that transliteration systems disagree on folded together (y/i/j, z/s, kh/h, ks/x, doubled
+ * letters, -iy/-yi/-yy endings), and vowels reduced to a consonant skeleton when comparing.
+ * A full name merges with another whose surname and given name fold alike (Volodymyr Zelenskyy,
+ * Vladimir Zelensky, Volodymyr Selensky); a lone surname joins the person it names; places and
+ * organisations merge when their folded forms are within one edit (Kyiv, Kiev; Donbas, Donbass).
+ *
+ * @module
+ */
+import type { Article, EntityKind, EntityMention, StoryEntity } from '../types.js';
+import type { EntitySpan, EntityType } from '../enrich/types.js';
+
+const KIND: Record<EntityType, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
+
+/** Transliteration folding of one word. */
+export function foldWord(word: string): string {
+  let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`-]/g, '');
+  w = w.replace(/(?:yy|yi|iy|ii|ij|yj|y|j)$/u, 'i');
+  w = w.replace(/kh/g, 'h').replace(/ks/g, 'x').replace(/ph/g, 'f').replace(/w/g, 'v').replace(/z/g, 's').replace(/[yj]/g, 'i').replace(/ie/g, 'i');
+  w = w.replace(/(.)\1+/g, '$1');
+  return w;
+}
+
+/** The consonant skeleton of a folded word, first letter kept: Vladimir and Volodymyr agree. */
+export function skeleton(word: string): string {
+  const f = foldWord(word);
+  return f[0] + f.slice(1).replace(/[aeiou]/g, '');
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+function similarWord(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  const fa = foldWord(a);
+  const fb = foldWord(b);
+  if (fa === fb) return true;
+  if (skeleton(a) !== skeleton(b)) return false;
+  return editDistance(fa, fb) <= Math.max(1, Math.floor(Math.min(fa.length, fb.length) / 3));
+}
+
+interface Group {
+  kind: Map<EntityType, number>;
+  /** Surface form → count. */
+  forms: Map<string, number>;
+  mentions: EntityMention[];
+  /** For persons: given name(s) and surname of the longest form. */
+  given: string | null;
+  surname: string;
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** The place of a dateline ("BRUSSELS, December 3. /TASS/.") as a name ("Brussels"). */
+function datelinePlace(dateline: string | null): string | null {
+  const m = /^([\p{Lu}][\p{Lu}\p{M} .'’-]+?)(?:,|\s\(|\s[–—-])/u.exec(dateline ?? '');
+  if (!m) return null;
+  return m[1].trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+}
+
+export function resolveEntities(articles: Article[], spans: Map<string, EntitySpan[]>): StoryEntity[] {
+  const all: { article: string; span: EntitySpan }[] = [];
+  for (const a of articles) {
+    for (const s of spans.get(a.id) ?? []) all.push({ article: a.id, span: s });
+    const place = datelinePlace(a.dateline);
+    if (place) all.push({ article: a.id, span: { start: -1, end: -1, text: place, type: 'LOC' } });
+  }
+  // Longer names first, so that surnames alone find the full names they belong to.
+  all.sort((x, y) => words(y.span.text).length - words(x.span.text).length);
+  const groups: Group[] = [];
+  const mention = (article: string, s: EntitySpan): EntityMention => (s.start >= 0 ? { article, text: s.text, start: s.start, end: s.end } : { article, text: s.text });
+
+  for (const { article, span } of all) {
+    const w = words(span.text);
+    const last = w[w.length - 1];
+    let target: Group | undefined;
+    if (w.length >= 2) {
+      target = groups.find((g) => g.given && similarWord(g.surname, last) && (similarWord(g.given, w[0]) || g.given[0] === w[0][0]) && compatible(g, span.type))
+        ?? groups.find((g) => !g.given && w.length === words(g.surname).length && similarPhrase(g.surname, span.text) && compatible(g, span.type));
+    } else {
+      const persons = groups.filter((g) => g.given && similarWord(g.surname, last));
+      // A surname alone joins the person only when one person of the story bears it.
+      if (persons.length === 1) target = persons[0];
+      else target = groups.find((g) => !g.given && words(g.surname).length === 1 && similarWord(g.surname, last) && compatible(g, span.type));
+    }
+    if (!target) {
+      target = { kind: new Map(), forms: new Map(), mentions: [], given: span.type === 'PER' && w.length >= 2 ? w[0] : null, surname: span.type === 'PER' && w.length >= 2 ? last : span.text };
+      groups.push(target);
+    }
+    target.kind.set(span.type, (target.kind.get(span.type) ?? 0) + 1);
+    target.forms.set(span.text, (target.forms.get(span.text) ?? 0) + 1);
+    target.mentions.push(mention(article, span));
+  }
+
+  return groups
+    .map((g) => {
+      const kind = [...g.kind].sort((a, b) => b[1] - a[1])[0][0];
+      const type: EntityType = g.given ? 'PER' : kind;
+      // The canonical name: the most common full form (for a person, one with a given name).
+      const forms = [...g.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+      const full = type === 'PER' ? forms.find(([f]) => words(f).length >= 2) : undefined;
+      return { name: (full ?? forms[0])[0], kind: KIND[type], mentions: g.mentions.sort((a, b) => a.article.localeCompare(b.article) || (a.start ?? 0) - (b.start ?? 0)) };
+    })
+    .sort((a, b) => new Set(b.mentions.map((m) => m.article)).size - new Set(a.mentions.map((m) => m.article)).size || b.mentions.length - a.mentions.length);
+}
+
+function similarPhrase(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  return wa.length === wb.length && wa.every((w, i) => similarWord(w, wb[i]));
+}
+
+/** Types that may name the same referent: a recogniser often calls a lone surname MISC. */
+function compatible(g: Group, type: EntityType): boolean {
+  if (g.given) return type === 'PER' || type === 'MISC';
+  const main = [...g.kind].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return !main || main === type || type === 'MISC' || main === 'MISC';
+}
