@@ -45,34 +45,47 @@ function speakerEntity(article: string, q: QuoteSpan, entities: StoryEntity[]): 
   return persons.length === 1 ? persons[0] : byMention ?? null;
 }
 
-interface Group {
-  speaker: string;
+interface Rendering {
+  article: string;
+  text: string;
   direct: boolean;
   words: Set<string>;
-  renderings: { article: string; text: string }[];
+}
+
+/** Two renderings say the same thing: one holds nearly all of the other's words. */
+function same(a: Set<string>, b: Set<string>): boolean {
+  const small = Math.min(a.size, b.size);
+  return small >= 2 && containment(a, b) >= (small <= 4 ? 1 : 0.7);
 }
 
 export function matchQuotes(articles: Article[], quotesByArticle: Map<string, QuoteSpan[]>, entities: StoryEntity[]): StoryQuote[] {
-  const groups: Group[] = [];
+  const groups: { speaker: string; renderings: Rendering[] }[] = [];
   for (const a of articles) {
     for (const q of quotesByArticle.get(a.id) ?? []) {
       const ent = speakerEntity(a.id, q, entities);
       const speaker = ent?.name ?? q.speaker?.text ?? 'unattributed';
-      const words = contentWords(q.text);
-      if (words.size < 2) continue;
-      const g = groups.find((x) => x.speaker === speaker && containment(x.words, words) >= 0.6 && !x.renderings.some((r) => r.article === a.id));
-      if (g) {
-        g.renderings.push({ article: a.id, text: q.text });
-        for (const w of words) g.words.add(w);
-        g.direct ||= q.direct;
-      } else groups.push({ speaker, direct: q.direct, words, renderings: [{ article: a.id, text: q.text }] });
+      const r: Rendering = { article: a.id, text: q.text, direct: q.direct, words: contentWords(q.text) };
+      if (r.words.size < 2) continue;
+      // A long quote may hold several statements another outlet quotes apart: it joins each.
+      const matches = groups.filter((g) => g.speaker === speaker && g.renderings.some((x) => x.article !== a.id && same(x.words, r.words)) && !g.renderings.some((x) => x.article === a.id));
+      if (matches.length) for (const g of matches) g.renderings.push(r);
+      else groups.push({ speaker, renderings: [r] });
     }
   }
   return groups
     .map((g) => {
-      // The rendering most outlets share words with stands for the quote.
-      const text = g.renderings.map((r) => r.text).sort((x, y) => y.length - x.length)[0];
-      return { speaker: g.speaker, text, direct: g.direct, articles: [...new Set(g.renderings.map((r) => r.article))], renderings: g.renderings };
+      // Direct words first; among them the rendering closest to the others stands for the quote.
+      const pool = g.renderings.some((r) => r.direct) ? g.renderings.filter((r) => r.direct) : g.renderings;
+      const rep = pool
+        .map((r) => ({ r, score: g.renderings.reduce((acc, o) => acc + (o === r ? 0 : containment(o.words, r.words)), 0) }))
+        .sort((x, y) => y.score - x.score || x.r.text.length - y.r.text.length)[0].r;
+      return {
+        speaker: g.speaker,
+        text: rep.text,
+        direct: rep.direct,
+        articles: [...new Set(g.renderings.map((r) => r.article))],
+        renderings: g.renderings.map((r) => ({ article: r.article, text: r.text })),
+      };
     })
     .sort((a, b) => b.articles.length - a.articles.length);
 }

@@ -49,6 +49,12 @@ export function recogniseEntities(text: string): EntitySpan[] {
     // Split off titles before a name: "Secretary General Mark Rutte", "NATO Secretary General".
     const parts: Token[][] = [];
     let cur: Token[] = [];
+    // "Ukrainian Foreign Ministry" is one organisation's name, not a title before a name.
+    const orgName = ORG_HEADS.test(bare(run[run.length - 1].text)) && run.length > 1;
+    if (orgName) {
+      parts.push(atStart && SENTENCE_OPENERS.has(run[0].text.toLowerCase()) ? run.slice(1) : run);
+      run = [];
+    }
     for (const t of run) {
       const low = bare(t.text).toLowerCase();
       if (TITLES.has(low) && !(t.text.length > 1 && t.text === t.text.toUpperCase() && t.text.length <= 5 && !TITLES.has(low))) {
