@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('entities')
+    .description('named entities (people, organisations, places, other names) with their offsets')
+    .argument('[files...]', 'text files; with --conll, none')
+    .option('--conll <file>', 'a CoNLL-2003 file: print it back with the predicted tag appended to each token line')
+    .option('--json', 'print as JSON')
+    .action(async (files: string[], opts: { conll?: string; json?: boolean }) => {
+      const { recogniseEntities } = await import('../../enrich/ner/index.js');
+      if (opts.conll) {
+        const { tagConll } = await import('../../enrich/ner/conll.js');
+        const { readFileSync } = await import('node:fs');
+        const { UserError } = await import('../../errors.js');
+        let text: string;
+        try {
+          text = readFileSync(opts.conll, 'utf8');
+        } catch (err) {
+          throw new UserError(`${opts.conll}: cannot read (${(err as NodeJS.ErrnoException).code})`);
+        }
+        process.stdout.write(tagConll(text, recogniseEntities));
+        return;
+      }
+      const { collectInputs, extractItem } = await import('../../pipeline.js');
+      const { warn } = await import('../options.js');
+      let failed = 0;
+      const all = [];
+      for (const item of collectInputs(files)) {
+        const r = extractItem(item);
+        if ('failure' in r) { warn(`parallax: ${r.failure.origin}: ${r.failure.error}`); failed++; continue; }
+        const spans = recogniseEntities(r.article.text);
+        all.push({ article: r.article.id, entities: spans });
+        if (!opts.json) for (const e of spans) console.log(`${r.article.id}  ${e.type.padEnd(4)} ${e.text}  [${e.start}, ${e.end})`);
+      }
+      if (opts.json) console.log(JSON.stringify(all, null, 2));
+      if (failed) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('quotes')
+    .description('find quotations and reported speech with their speakers')
+    .argument('[files...]', 'text files (cleaned first); with --jsonl, none')
+    .option('--jsonl <file>', 'lines {"article", "text"}: print {"article", "quotes": [{start, end, direct, speaker}]} per line, offsets into text')
+    .option('--json', 'print as JSON')
+    .action(async (files: string[], opts: { jsonl?: string; json?: boolean }) => {
+      const { findQuotes } = await import('../../enrich/quotes/index.js');
+      const { recogniseEntities } = await import('../../enrich/ner/index.js');
+      const { warn } = await import('../options.js');
+      const run = (text: string) =>
+        findQuotes(text, recogniseEntities(text)).map((q) => ({
+          start: q.start, end: q.end, direct: q.direct, text: q.text,
+          speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, name: q.speaker.text } : null,
+        }));
+      if (opts.jsonl) {
+        const { readJsonl } = await import('../jsonl.js');
+        const lines: string[] = [];
+        for (const r of readJsonl<{ article?: string; text?: string }>(opts.jsonl)) {
+          lines.push(JSON.stringify({ article: r.article, quotes: typeof r.text === 'string' ? run(r.text) : [] }));
+        }
+        process.stdout.write(lines.join('\n') + '\n');
+        return;
+      }
+      const { collectInputs, extractItem } = await import('../../pipeline.js');
+      let failed = 0;
+      const all = [];
+      for (const item of collectInputs(files)) {
+        const r = extractItem(item);
+        if ('failure' in r) { warn(`parallax: ${r.failure.origin}: ${r.failure.error}`); failed++; continue; }
+        const quotes = run(r.article.text);
+        all.push({ article: r.article.id, quotes });
+        if (!opts.json) for (const q of quotes) console.log(`${r.article.id}  ${q.speaker?.name ?? '(unattributed)'}: ${q.direct ? '“' + q.text + '”' : q.text}`);
+      }
+      if (opts.json) console.log(JSON.stringify(all, null, 2));
+      if (failed) process.exitCode = 1;
+    });
+}
