@@ -38,11 +38,18 @@ export function containment(a: Set<string>, b: Set<string>): number {
 function speakerEntity(article: string, q: QuoteSpan, entities: StoryEntity[]): StoryEntity | null {
   if (!q.speaker) return null;
   const sp = q.speaker;
-  const byMention = entities.find((e) => e.mentions.some((m) => m.article === article && m.start !== undefined && m.start < sp.end && (m.end ?? 0) > sp.start));
-  if (byMention && byMention.kind === 'person') return byMention;
+  // Entities named inside the speaker span, in order; the head of a phrase comes last
+  // ("the statement from the Ukrainian Foreign Ministry" is the ministry's).
+  const inside = entities
+    .flatMap((e) => e.mentions.filter((m) => m.article === article && m.start !== undefined && m.start < sp.end && (m.end ?? 0) > sp.start).map((m) => ({ e, at: m.start! })))
+    .filter((x) => x.e.kind !== 'other')
+    .sort((a, b) => a.at - b.at);
+  const person = inside.find((x) => x.e.kind === 'person');
+  if (person) return person.e;
   const last = foldWord(sp.text.split(/\s+/).pop() ?? '');
   const persons = entities.filter((e) => e.kind === 'person' && e.mentions.some((m) => foldWord(m.text.split(/\s+/).pop() ?? '') === last));
-  return persons.length === 1 ? persons[0] : byMention ?? null;
+  if (persons.length === 1) return persons[0];
+  return inside.length ? inside[inside.length - 1].e : null;
 }
 
 interface Rendering {

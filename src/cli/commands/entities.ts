@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .option('--conll <file>', 'a CoNLL-2003 file: print it back with the predicted tag appended to each token line')
     .option('--json', 'print as JSON')
     .action(async (files: string[], opts: { conll?: string; json?: boolean }) => {
-      const { recogniseEntities } = await import('../../enrich/ner/index.js');
+      const { recogniseEntities, tagTokens } = await import('../../enrich/ner/index.js');
       if (opts.conll) {
         const { tagConll } = await import('../../enrich/ner/conll.js');
         const { readFileSync } = await import('node:fs');
@@ -19,7 +19,7 @@ export function register(program: Command): void {
         } catch (err) {
           throw new UserError(`${opts.conll}: cannot read (${(err as NodeJS.ErrnoException).code})`);
         }
-        process.stdout.write(tagConll(text, recogniseEntities));
+        process.stdout.write(tagConll(text, recogniseEntities, tagTokens));
         return;
       }
       const { collectInputs, extractItem } = await import('../../pipeline.js');

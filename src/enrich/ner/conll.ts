@@ -6,7 +6,7 @@ import type { EntitySpan } from '../types.js';
 
 const TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 
-export function tagConll(input: string, recognise: (text: string) => EntitySpan[]): string {
+export function tagConll(input: string, recognise: (text: string) => EntitySpan[], tagTokens?: (words: string[]) => string[] | null): string {
   const out: string[] = [];
   let sentence: string[] = [];
   const flush = () => {
@@ -15,8 +15,9 @@ export function tagConll(input: string, recognise: (text: string) => EntitySpan[
     const starts: number[] = [];
     let text = '';
     for (const t of tokens) { starts.push(text.length); text += t + ' '; }
-    const tags = tokens.map(() => 'O');
-    for (const e of recognise(text.trimEnd())) {
+    const direct = tagTokens?.(tokens);
+    const tags = direct ?? tokens.map(() => 'O');
+    if (!direct) for (const e of recognise(text.trimEnd())) {
       if (!TYPES.has(e.type)) continue;
       let first = true;
       tokens.forEach((t, i) => {

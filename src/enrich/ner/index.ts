@@ -1,103 +1,104 @@
 /**
- * Named entities by rule: runs of capitalised words, split at titles ("Secretary General Mark
- * Rutte" → Mark Rutte), typed by their shape and context — an organisation's head noun or an
- * acronym, a place after "in"/"from" or in the gazetteer of countries and capitals, a person
- * when two or three names stand together or one was seen as a person's surname.
+ * Named-entity recognition: the trained tagger in models/ner/ over a tokenizer that keeps each
+ * token's character offsets, so that spans point into the article text. Without the model file,
+ * the rule-based recogniser stands in (and says so once on stderr).
  *
  * @module
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { EntitySpan, EntityType } from '../types.js';
-import { PLACES, DEMONYMS } from './gazetteer.js';
+import { NerModel, type ModelData } from './perceptron.js';
+import { recogniseByRules, TITLES } from './rules.js';
 
-const TITLES = new Set(
-  ('president prime minister foreign defence defense secretary general chancellor spokesman spokeswoman spokesperson king queen prince ' +
-    'senator governor mayor chief chairman chairwoman director ambassador envoy commander gen general col colonel lt sgt pope ' +
-    'mr mrs ms dr prof deputy vice head leader minister-president premier first lady sir lord dame judge justice state former ' +
-    'president-elect secretary-general russian ukrainian american german french british u.s nato eu un').split(' '),
-);
-const ORG_HEADS = /^(?:ministry|ministries|alliance|party|union|council|agency|office|department|company|inc|corp|corporation|bank|university|committee|forces|army|navy|commission|parliament|government|assembly|court|institute|foundation|association|organization|organisation|group|news|times|post|press|service|services|federation|league|club|fund|board|authority|administration|kremlin|senate|congress|house|media|tv|radio|network|airlines|airways|reuters|police|guard|staff|command|summit)$/i;
-const SENTENCE_OPENERS = new Set('the a an this that these those it he she they we i in on at for but and or if when while after before as by from with however meanwhile also then there here what who why how according earlier later instead moreover nevertheless still since during'.split(' '));
-const PLACE_PREPS = new Set(['in', 'from', 'to', 'at', 'near', 'across', 'into', 'outside', 'inside', 'towards', 'toward']);
+export const MODEL_FILE = fileURLToPath(new URL('../../../models/ner/model.json.gz', import.meta.url));
 
-interface Token { text: string; start: number; end: number }
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
 
-function tokens(text: string): Token[] {
+/**
+ * Tokens as CoNLL-2003 has them: words (with inner hyphens, apostrophes and dots of initials and
+ * abbreviations), numbers, the possessive 's apart, and each punctuation mark on its own.
+ */
+export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu)) {
-    out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+  const re = /(?:\p{L}\.){2,}|\d+(?:[.,:/]\d+)*|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|\S/gu;
+  for (const m of text.matchAll(re)) {
+    let t = m[0];
+    let start = m.index!;
+    // "Rutte's" → "Rutte" + "'s", as in the training data.
+    const poss = /^(.+?)(['’]s)$/u.exec(t);
+    if (poss && poss[1].length > 1) {
+      out.push({ text: poss[1], start, end: start + poss[1].length });
+      start += poss[1].length;
+      t = poss[2];
+    }
+    out.push({ text: t, start, end: start + t.length });
   }
   return out;
 }
 
-const isCap = (t: string) => /^\p{Lu}/u.test(t) && /\p{L}/u.test(t);
-const bare = (t: string) => t.replace(/['’]s$/, '');
+let model: NerModel | null | undefined;
 
-export function recogniseEntities(text: string): EntitySpan[] {
-  const toks = tokens(text);
-  const spans: EntitySpan[] = [];
-  const persons = new Set<string>();
-  let i = 0;
-  while (i < toks.length) {
-    if (!isCap(toks[i].text)) { i++; continue; }
-    let j = i;
-    while (j + 1 < toks.length && (isCap(toks[j + 1].text) || (/^(?:of|de|van|von|al|bin|der|la|le|and)$/.test(toks[j + 1].text) && toks[j + 2] && isCap(toks[j + 2].text))) && text.slice(toks[j].end, toks[j + 1].start) === ' ') j++;
-    // Do not end on a connector word.
-    while (j > i && /^(?:of|de|van|von|al|bin|der|la|le|and)$/.test(toks[j].text)) j--;
-    let run = toks.slice(i, j + 1);
-    const prev = toks[i - 1]?.text ?? '.';
-    const atStart = /^[.!?"“”:;•—–(]$/.test(prev) || i === 0 || text.slice(toks[i - 1].end, toks[i].start).includes('\n');
-    // Split off titles before a name: "Secretary General Mark Rutte", "NATO Secretary General".
-    const parts: Token[][] = [];
-    let cur: Token[] = [];
-    // "Ukrainian Foreign Ministry" is one organisation's name, not a title before a name.
-    const orgName = ORG_HEADS.test(bare(run[run.length - 1].text)) && run.length > 1;
-    if (orgName) {
-      parts.push(atStart && SENTENCE_OPENERS.has(run[0].text.toLowerCase()) ? run.slice(1) : run);
-      run = [];
-    }
-    for (const t of run) {
-      const low = bare(t.text).toLowerCase();
-      if (TITLES.has(low) && !(t.text.length > 1 && t.text === t.text.toUpperCase() && t.text.length <= 5 && !TITLES.has(low))) {
-        if (cur.length) parts.push(cur);
-        cur = [];
-        if (/^[A-Z]{2,}$/.test(t.text) || PLACES.has(t.text)) parts.push([t]);
-        continue;
-      }
-      cur.push(t);
-    }
-    if (cur.length) parts.push(cur);
-    for (const p of parts) {
-      let part = p;
-      if (atStart && part[0] === run[0] && part.length === 1 && SENTENCE_OPENERS.has(part[0].text.toLowerCase())) continue;
-      if (atStart && part[0] === run[0] && SENTENCE_OPENERS.has(part[0].text.toLowerCase())) part = part.slice(1);
-      if (!part.length) continue;
-      const start = part[0].start;
-      const endTok = part[part.length - 1];
-      const surface = text.slice(start, endTok.end).replace(/['’]s$/, '');
-      const sentenceStart = atStart && part[0] === run[0];
-      const type = classify(part.map((t) => bare(t.text)), PLACE_PREPS.has(prev.toLowerCase()), persons, sentenceStart);
-      if (!type) continue;
-      if (type === 'PER') for (const t of part) persons.add(bare(t.text));
-      spans.push({ start, end: start + surface.length, text: surface, type });
-    }
-    i = j + 1;
-    run = [];
+function loadModel(): NerModel | null {
+  if (model !== undefined) return model;
+  if (!existsSync(MODEL_FILE)) {
+    process.stderr.write(`parallax: no named-entity model at ${MODEL_FILE}; using rules (train one with scripts/train-ner.mjs)\n`);
+    return (model = null);
   }
-  return spans;
+  model = new NerModel(JSON.parse(gunzipSync(readFileSync(MODEL_FILE)).toString('utf8')) as ModelData);
+  return model;
 }
 
-function classify(words: string[], afterPlacePrep: boolean, persons: Set<string>, sentenceStart: boolean): EntityType | null {
-  const joined = words.join(' ');
-  const last = words[words.length - 1];
-  if (words.length === 1 && /^\p{Lu}\p{Ll}{0,2}$/u.test(last) && !PLACES.has(last)) return null;
-  if (PLACES.has(joined)) return 'LOC';
-  if (DEMONYMS.has(joined)) return 'MISC';
-  if (words.some((w) => ORG_HEADS.test(w)) || /^[A-Z]{2,6}$/.test(joined)) return 'ORG';
-  const known = words.some((w) => PLACES.has(w) || DEMONYMS.has(w));
-  if (!known && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w))) return 'PER';
-  if (words.length === 1 && persons.has(last)) return 'PER';
-  // A lone capitalised word opening a sentence is usually just the sentence's first word.
-  if (words.length === 1 && sentenceStart) return null;
-  if (afterPlacePrep) return 'LOC';
-  return 'MISC';
+/** IOB2 tags for tokens as given (CoNLL evaluation); null without a model. */
+export function tagTokens(words: string[]): string[] | null {
+  const m = loadModel();
+  return m ? m.tag(words.map(asTrained)) : null;
+}
+
+/** The training data writes quotes as ASCII; typographic ones are mapped for the features only. */
+const asTrained = (t: string) => t.replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-');
+
+export function recogniseEntities(text: string): EntitySpan[] {
+  const m = loadModel();
+  if (!m) return recogniseByRules(text);
+  const spans: EntitySpan[] = [];
+  // Tag sentence by sentence (the model's unit); a blank line or a full stop before a capital ends one.
+  for (const para of text.matchAll(/[^\n]+/g)) {
+    const toks = tokenize(para[0]).map((t) => ({ ...t, start: t.start + para.index!, end: t.end + para.index! }));
+    let from = 0;
+    for (let i = 0; i <= toks.length; i++) {
+      const end = i === toks.length || (/^[.!?]$/.test(toks[i].text) && i + 1 < toks.length && /^["“”'’]?\p{Lu}/u.test(toks[i + 1].text));
+      if (!end) continue;
+      const sent = toks.slice(from, i === toks.length ? i : i + 1);
+      from = i + 1;
+      if (!sent.length) continue;
+      const tags = m.tag(sent.map((t) => asTrained(t.text)));
+      let cur: { start: number; end: number; type: EntityType } | null = null;
+      const close = () => {
+        if (cur) spans.push({ start: cur.start, end: cur.end, type: cur.type, text: text.slice(cur.start, cur.end) });
+        cur = null;
+      };
+      // A person's name is its whole run of capitalised words: a given name the model left out
+      // before the surname ("Secretary of State Antony Blinken") is taken in, titles are not.
+      for (let k = 1; k < tags.length; k++) {
+        if (tags[k] === 'B-PER' && tags[k - 1] === 'O' && /^\p{Lu}\p{Ll}+$/u.test(sent[k - 1].text) && !TITLES.has(sent[k - 1].text.toLowerCase()) && (k - 1 > 0)) {
+          tags[k - 1] = 'B-PER';
+          tags[k] = 'I-PER';
+        }
+      }
+      tags.forEach((tag, k) => {
+        if (tag === 'O') return close();
+        const type = tag.slice(2) as EntityType;
+        if (tag.startsWith('B-') || !cur || cur.type !== type) { close(); cur = { start: sent[k].start, end: sent[k].end, type }; }
+        else cur.end = sent[k].end;
+      });
+      close();
+    }
+  }
+  return spans;
 }
