@@ -51,7 +51,8 @@ export function analyseStory(input: Article[], options: AnalyseOptions = {}): St
   const ctx = buildContext(input);
   const articles = ctx.articles;
   const profiled = profileStory(articles, buildClaims(ctx), options.userOutlets);
-  const outletOf = new Map(profiled.outlets.map((o) => [o.article, o.outlet]));
+  // The registry's name for a profiled outlet; otherwise the article's own (or none).
+  const outletOf = new Map(profiled.outlets.filter((o) => o.profiled).map((o) => [o.article, o.outlet]));
   const claims = profiled.claims;
   return {
     id: options.id ?? articles[0]?.id ?? 'empty',

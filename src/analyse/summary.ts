@@ -26,6 +26,9 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
     // Skip a claim the summary already says, and quotes in the first person.
     if (chosen.some((x) => vocab.similarity(x.words, words) > 0.5)) continue;
     if (/^["“«„]/.test(c.text) || /\b(?:I|we|our)\b/.test(c.text)) continue;
+    // A sentence that leans on the one before it ("made this statement", "He added") does not
+    // stand alone in a summary.
+    if (/^(?:He|She|They|It|This|These|That|Those|But|And|However)\b/.test(c.text) || /\b(?:this|these|that) (?:statement|remarks?|report|move|step|decision)\b/i.test(c.text)) continue;
     if (c.text.length > 320) continue;
     chosen.push({ claim: c, words });
   }

@@ -68,7 +68,8 @@ export class OutletMatcher {
     if (byName) return { name: byName.name, profile: byName, by: 'name', agencies: agencies.filter((g) => g.name !== byName.name) };
     if (a.source) return { name: a.source, profile: null, by: 'unprofiled', agencies };
     if (agencies.length) return { name: agencies[0].name, profile: agencies[0].profile, by: 'agency-credit', agencies: agencies.slice(1) };
-    return { name: host ?? 'unknown outlet', profile: null, by: 'unprofiled', agencies };
+    // Two articles of unknown origin are not one outlet: each keeps a name of its own.
+    return { name: host ?? `unknown outlet (${a.id})`, profile: null, by: 'unprofiled', agencies };
   }
 }
 

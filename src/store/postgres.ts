@@ -201,7 +201,7 @@ class PostgresStore implements Store {
   async listStories(options: { limit?: number; offset?: number } = {}): Promise<StoredStory[]> {
     const rows = await this.sql.query<{ id: string; title: string | null; articlecount: string; sourcecount: string; first: string | null; last: string | null }>(
       `SELECT story AS id, count(*) AS articlecount, count(DISTINCT coalesce(source, id)) AS sourcecount,
-              min(published) AS first, max(published) AS last,
+              min(published) FILTER (WHERE published ~ '^[0-9]') AS first, max(published) FILTER (WHERE published ~ '^[0-9]') AS last,
               (SELECT title FROM articles b WHERE b.story = a.story AND b.title IS NOT NULL ORDER BY published LIMIT 1) AS title
        FROM articles a WHERE story IS NOT NULL GROUP BY story
        ORDER BY count(DISTINCT coalesce(source, id)) DESC, count(*) DESC, max(published) DESC, story COLLATE "C"

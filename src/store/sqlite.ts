@@ -167,7 +167,7 @@ class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT story AS id, count(*) AS articleCount, count(DISTINCT coalesce(source, id)) AS sourceCount,
-                min(published) AS first, max(published) AS last,
+                min(CASE WHEN published GLOB '[0-9]*' THEN published END) AS first, max(CASE WHEN published GLOB '[0-9]*' THEN published END) AS last,
                 (SELECT title FROM articles b WHERE b.story = a.story AND b.title IS NOT NULL ORDER BY published LIMIT 1) AS title
          FROM articles a WHERE story IS NOT NULL GROUP BY story
          ORDER BY count(DISTINCT coalesce(source, id)) DESC, count(*) DESC, max(published) DESC, story
