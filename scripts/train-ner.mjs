@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Perceptron, TAGS, features, NerModel } from '../src/enrich/ner/perceptron.ts';
+import { Perceptron, TAGS, features, view, NerModel } from '../src/enrich/ner/perceptron.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const train = join(root, '..', 'shared', 'eval', 'conll2003', 'eng.train');
@@ -67,11 +67,10 @@ for (let e = 1; e <= epochs; e++) {
   for (const si of order) {
     const s = sentences[si];
     const words = s.map((t) => t[0]);
-    const letters = words.join('').replace(/[^\p{L}]/gu, '');
-    const caps = letters.length > 8 && letters === letters.toUpperCase();
+    const v = view(words);
     const tags = [];
     for (let i = 0; i < words.length; i++) {
-      const f = features(words, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', gazetteer, caps);
+      const f = features(v, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', gazetteer);
       const sc = model.scores(f);
       let guess = 0; for (let k = 1; k < TAGS.length; k++) if (sc[k] > sc[guess]) guess = k;
       const truth = tagIndex.get(s[i][1]);

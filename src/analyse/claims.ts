@@ -41,16 +41,29 @@ export function buildClaims(ctx: StoryContext): StoryClaim[] {
     }
   }
   const groups: Group[] = [];
+  // Word → claims holding it: a sentence is compared only with claims it shares a word with.
+  const byWord = new Map<string, Set<Group>>();
   for (const it of items) {
     let best: Group | null = null;
     let bestScore = 0;
-    for (const g of groups) {
+    // Candidates through the sentence's rarest words only: a claim that shares none of them
+    // cannot reach the similarity bar, and common words would make every claim a candidate.
+    const candidates = new Set<Group>();
+    const rare = [...it.words].sort((a, b) => vocab.weight(b) - vocab.weight(a)).slice(0, 8);
+    for (const w of rare) for (const g of byWord.get(w) ?? []) candidates.add(g);
+    for (const g of candidates) {
       if (g.sentences.some((s) => s.article === it.article)) continue;
-      const score = Math.max(...g.sentences.map((s) => vocab.similarity(s.words, it.words)));
+      let score = 0;
+      for (const s of g.sentences) score = Math.max(score, vocab.similarity(s.words, it.words));
       if (score > bestScore) { bestScore = score; best = g; }
     }
-    if (best && bestScore >= CLAIM_SIMILARITY) best.sentences.push(it);
-    else groups.push({ sentences: [it] });
+    let home: Group;
+    if (best && bestScore >= CLAIM_SIMILARITY) (home = best).sentences.push(it);
+    else groups.push((home = { sentences: [it] }));
+    for (const w of it.words) {
+      if (!byWord.has(w)) byWord.set(w, new Set());
+      byWord.get(w)!.add(home);
+    }
   }
   const total = independentArticles(ctx, ctx.articles.map((a) => a.id)).size;
   return groups

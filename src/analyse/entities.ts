@@ -15,8 +15,19 @@ import type { EntitySpan, EntityType } from '../enrich/types.js';
 
 const KIND: Record<EntityType, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
+const folded = new Map<string, string>();
+
 /** Transliteration folding of one word. */
 export function foldWord(word: string): string {
+  const hit = folded.get(word);
+  if (hit !== undefined) return hit;
+  const out = fold(word);
+  if (folded.size > 100_000) folded.clear();
+  folded.set(word, out);
+  return out;
+}
+
+function fold(word: string): string {
   let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`-]/g, '');
   w = w.replace(/(?:yy|yi|iy|ii|ij|yj|y|j)$/u, 'i');
   w = w.replace(/kh/g, 'h').replace(/ks/g, 'x').replace(/ph/g, 'f').replace(/w/g, 'v').replace(/z/g, 's').replace(/[yj]/g, 'i').replace(/ie/g, 'i');
@@ -78,22 +89,31 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
   const groups: Group[] = [];
   const mention = (article: string, s: EntitySpan): EntityMention => (s.start >= 0 ? { article, text: s.text, start: s.start, end: s.end } : { article, text: s.text });
 
+  // Groups indexed by the consonant skeleton of their surname (or whole name): a name can only
+  // match a group whose skeleton it shares, so each lookup is a handful of comparisons.
+  const bySkeleton = new Map<string, Group[]>();
+  const index = (g: Group) => {
+    const k = skeleton(words(g.surname).pop() ?? g.surname);
+    bySkeleton.set(k, [...(bySkeleton.get(k) ?? []), g]);
+  };
   for (const { article, span } of all) {
     const w = words(span.text);
     const last = w[w.length - 1];
+    const near = bySkeleton.get(skeleton(last)) ?? [];
     let target: Group | undefined;
     if (w.length >= 2) {
-      target = groups.find((g) => g.given && similarWord(g.surname, last) && (similarWord(g.given, w[0]) || g.given[0] === w[0][0]) && compatible(g, span.type))
-        ?? groups.find((g) => !g.given && w.length === words(g.surname).length && similarPhrase(g.surname, span.text) && compatible(g, span.type));
+      target = near.find((g) => g.given && similarWord(g.surname, last) && (similarWord(g.given, w[0]) || g.given[0] === w[0][0]) && compatible(g, span.type))
+        ?? near.find((g) => !g.given && w.length === words(g.surname).length && similarPhrase(g.surname, span.text) && compatible(g, span.type));
     } else {
-      const persons = groups.filter((g) => g.given && similarWord(g.surname, last));
+      const persons = near.filter((g) => g.given && similarWord(g.surname, last));
       // A surname alone joins the person only when one person of the story bears it.
       if (persons.length === 1) target = persons[0];
-      else target = groups.find((g) => !g.given && words(g.surname).length === 1 && similarWord(g.surname, last) && compatible(g, span.type));
+      else target = near.find((g) => !g.given && words(g.surname).length === 1 && similarWord(g.surname, last) && compatible(g, span.type));
     }
     if (!target) {
       target = { kind: new Map(), forms: new Map(), mentions: [], given: span.type === 'PER' && w.length >= 2 ? w[0] : null, surname: span.type === 'PER' && w.length >= 2 ? last : span.text };
       groups.push(target);
+      index(target);
     }
     target.kind.set(span.type, (target.kind.get(span.type) ?? 0) + 1);
     target.forms.set(span.text, (target.forms.get(span.text) ?? 0) + 1);

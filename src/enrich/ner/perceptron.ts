@@ -27,27 +27,43 @@ export function shape(w: string): string {
   return s.replace(/(.)\1{2,}/g, '$1$1');
 }
 
-export function features(words: string[], i: number, prev: string, prev2: string, gaz: Record<string, string>, capsSentence: boolean): string[] {
+/** Per-sentence values every token's features read: computed once, not once per neighbour. */
+export interface SentenceView {
+  words: string[];
+  lower: string[];
+  shapes: string[];
+  caps: boolean;
+}
+
+export function view(words: string[]): SentenceView {
+  const letters = words.join('').replace(/[^\p{L}]/gu, '');
+  return { words, lower: words.map((w) => w.toLowerCase()), shapes: words.map(shape), caps: letters.length > 8 && letters === letters.toUpperCase() };
+}
+
+export function features(v: SentenceView, i: number, prev: string, prev2: string, gaz: Record<string, string>): string[] {
+  const { words, lower, shapes, caps: capsSentence } = v;
   const w = words[i];
-  const lw = w.toLowerCase();
+  const lw = lower[i];
+  const sh = shapes[i];
+  const l1 = lower[i - 1] ?? '<s>';
+  const r1 = lower[i + 1] ?? '</s>';
+  const s1 = shapes[i - 1] ?? '<s>';
+  const t1 = shapes[i + 1] ?? '</s>';
   const f = [
-    'b', `w=${w}`, `lw=${lw}`, `s=${shape(w)}`, `p1=${lw.slice(0, 1)}`, `p2=${lw.slice(0, 2)}`, `p3=${lw.slice(0, 3)}`, `p4=${lw.slice(0, 4)}`,
+    'b', `w=${w}`, `lw=${lw}`, `s=${sh}`, `p1=${lw.slice(0, 1)}`, `p2=${lw.slice(0, 2)}`, `p3=${lw.slice(0, 3)}`, `p4=${lw.slice(0, 4)}`,
     `x1=${lw.slice(-1)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`, `x4=${lw.slice(-4)}`,
     `t1=${prev}`, `t12=${prev2}|${prev}`, `t1w=${prev}|${lw}`,
-    `w-1=${(words[i - 1] ?? '<s>').toLowerCase()}`, `w+1=${(words[i + 1] ?? '</s>').toLowerCase()}`,
-    `w-2=${(words[i - 2] ?? '<s>').toLowerCase()}`, `w+2=${(words[i + 2] ?? '</s>').toLowerCase()}`,
-    `s-1=${words[i - 1] ? shape(words[i - 1]) : '<s>'}`, `s+1=${words[i + 1] ? shape(words[i + 1]) : '</s>'}`,
-    `w-1w=${(words[i - 1] ?? '<s>').toLowerCase()}|${lw}`, `ww+1=${lw}|${(words[i + 1] ?? '</s>').toLowerCase()}`,
-    `t1s=${prev}|${shape(w)}`, `caps=${capsSentence}`, `first=${i === 0}`,
-    `s3=${words[i - 1] ? shape(words[i - 1]) : '<s>'}|${shape(w)}|${words[i + 1] ? shape(words[i + 1]) : '</s>'}`,
-    `x3-1=${(words[i - 1] ?? '').toLowerCase().slice(-3)}`, `x3+1=${(words[i + 1] ?? '').toLowerCase().slice(-3)}`,
+    `w-1=${l1}`, `w+1=${r1}`, `w-2=${lower[i - 2] ?? '<s>'}`, `w+2=${lower[i + 2] ?? '</s>'}`,
+    `s-1=${s1}`, `s+1=${t1}`, `w-1w=${l1}|${lw}`, `ww+1=${lw}|${r1}`,
+    `t1s=${prev}|${sh}`, `caps=${capsSentence}`, `first=${i === 0}`,
+    `s3=${s1}|${sh}|${t1}`, `x3-1=${(lower[i - 1] ?? '').slice(-3)}`, `x3+1=${(lower[i + 1] ?? '').slice(-3)}`,
     `len=${Math.min(w.length, 8)}`,
   ];
   const g = gaz[lw];
-  if (g) f.push(`g=${g}`, `gs=${g}|${shape(w)}`);
-  const gn = gaz[(words[i + 1] ?? '').toLowerCase()];
+  if (g) f.push(`g=${g}`, `gs=${g}|${sh}`);
+  const gn = gaz[lower[i + 1] ?? ''];
   if (gn) f.push(`g+1=${gn}`);
-  const gp = gaz[(words[i - 1] ?? '').toLowerCase()];
+  const gp = gaz[lower[i - 1] ?? ''];
   if (gp) f.push(`g-1=${gp}`);
   if (PLACES.has(w) || PLACES.has(`${w} ${words[i + 1] ?? ''}`) || PLACES.has(`${words[i - 1] ?? ''} ${w}`)) f.push('place');
   if (DEMONYMS.has(w)) f.push('demonym');
@@ -118,12 +134,11 @@ export class NerModel {
 
   tag(words: string[]): string[] {
     const tags: string[] = [];
-    const letters = words.join('').replace(/[^\p{L}]/gu, '');
-    const caps = letters.length > 8 && letters === letters.toUpperCase();
+    const v = view(words);
     const n = this.data.tags.length;
     for (let i = 0; i < words.length; i++) {
       const s = new Float64Array(n);
-      for (const f of features(words, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', this.data.gazetteer, caps)) {
+      for (const f of features(v, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', this.data.gazetteer)) {
         const v = this.weights.get(f);
         if (v) for (let k = 0; k < v.length; k += 2) s[v[k]] += v[k + 1];
       }

@@ -34,7 +34,7 @@ export function frontPage(stories: StoredStory[], next: string | null, filters: 
   const max = Math.max(1, ...stories.map((s) => s.sourceCount));
   const rows = stories
     .map((s) => `<li class="story"><a href="/story/${encodeURIComponent(s.id)}">${h(s.title)}</a>
-<div class="meta">${coverageBar(s.sourceCount, max)} ${s.sourceCount} outlets · ${s.articleCount} articles · ${h(span(s))}</div></li>`)
+<div class="meta">${coverageBar(s.sourceCount, max)} ${s.sourceCount} outlet${s.sourceCount === 1 ? "" : "s"} · ${s.articleCount} article${s.articleCount === 1 ? "" : "s"} · ${h(span(s))}</div></li>`)
     .join('');
   const opt = (v: string, sel?: string) => `<option value="${h(v)}"${v === sel ? ' selected' : ''}>${h(v || 'any')}</option>`;
   const form = `<form class="filters" method="get" action="/"><label>Outlet <select name="outlet">${['', ...outlets].map((o) => opt(o, filters.outlet)).join('')}</select></label>
