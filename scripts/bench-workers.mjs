@@ -56,7 +56,7 @@ for (const k of counts) {
   }));
   await Promise.all(procs);
   const ms = performance.now() - t0;
-  const [{ ingest, grp }] = (await sql.query(`SELECT sum(extract(epoch FROM updated_at - created_at)) FILTER (WHERE kind = 'ingest') AS ingest, count(*) FILTER (WHERE kind = 'group') AS grp FROM parallax_jobs`));
+  const [{ grp }] = await sql.query(`SELECT count(*) FILTER (WHERE kind = 'group') AS grp FROM parallax_jobs`);
   console.log(`${k} worker${k > 1 ? 's' : ' '}  ${(ms / 1000).toFixed(1).padStart(6)} s  ${(n / (ms / 1000)).toFixed(0).padStart(6)} articles/s  (${grp} regroupings)`);
   await sql.close();
 }

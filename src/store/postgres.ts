@@ -225,6 +225,11 @@ class PostgresStore implements Store {
     return rows[0] ? (JSON.parse(rows[0].doc) as Story) : null;
   }
 
+  async analysisStamp(storyId: string): Promise<string | null> {
+    const rows = await this.sql.query<{ stamp: string }>("SELECT created_at::text || '#' || xmin::text AS stamp FROM analyses WHERE story = $1", [storyId]);
+    return rows[0]?.stamp ?? null;
+  }
+
   async clearAnalyses(): Promise<void> {
     await this.sql.query('DELETE FROM analyses');
   }

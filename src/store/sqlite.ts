@@ -61,6 +61,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
 class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private db!: Database.Database;
+  private saves = 0;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -180,12 +181,17 @@ class SqliteStore implements Store {
   async saveAnalysis(story: Story): Promise<void> {
     this.db
       .prepare('INSERT OR REPLACE INTO analyses (story, doc, created_at) VALUES (?, ?, ?)')
-      .run(story.id, JSON.stringify(story), new Date().toISOString());
+      .run(story.id, JSON.stringify(story), `${new Date().toISOString()}#${++this.saves}`);
   }
 
   async getAnalysis(storyId: string): Promise<Story | null> {
     const row = this.db.prepare('SELECT doc FROM analyses WHERE story = ?').get(storyId) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Story) : null;
+  }
+
+  async analysisStamp(storyId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT created_at FROM analyses WHERE story = ?').get(storyId) as { created_at: string } | undefined;
+    return row?.created_at ?? null;
   }
 
   async clearAnalyses(): Promise<void> {

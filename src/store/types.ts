@@ -41,6 +41,8 @@ export interface Store {
   /** Caches a story's analysis; invalidated when its articles change. */
   saveAnalysis(story: Story): Promise<void>;
   getAnalysis(storyId: string): Promise<Story | null>;
+  /** When the cached analysis was made (null when there is none): a cheap version for caches of what is built from it. */
+  analysisStamp(storyId: string): Promise<string | null>;
   /** Drops every cached analysis (after a change that touches all stories, such as outlet profiles). */
   clearAnalyses(): Promise<void>;
   search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;

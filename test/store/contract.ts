@@ -59,8 +59,13 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     await s.upsertArticles([makeArticle('1'), makeArticle('2')]);
     await s.assignStories([['1', 's1']]);
     const story = { id: 's1', title: 't', articles: [], entities: [], quotes: [], claims: [], wording: [], timeline: [], summary: [] } as Story;
+    assert.equal(await s.analysisStamp('s1'), null);
     await s.saveAnalysis(story);
     assert.deepEqual(await s.getAnalysis('s1'), story);
+    const stamp = await s.analysisStamp('s1');
+    assert.ok(stamp);
+    await s.saveAnalysis({ ...story, title: 'changed' });
+    assert.notEqual(await s.analysisStamp('s1'), stamp);
     await s.assignStories([['2', 's1']]);
     assert.equal(await s.getAnalysis('s1'), null);
     await s.saveAnalysis(story);

@@ -96,10 +96,22 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.html(frontPage(slice, offset + page < stories.length ? encode(offset + page) : null, { outlet, lang, from, to }, outlets));
   });
 
+  // Rendered story pages, kept while the stored analysis they were made from is the same.
+  const rendered = new Map<string, { stamp: string; html: string }>();
   app.get('/story/:id', async (c) => {
-    const s = await storyAnalysis(store, c.req.param('id'));
+    const id = c.req.param('id');
+    const stamp = await store.analysisStamp(id);
+    const hit = rendered.get(id);
+    if (stamp && hit?.stamp === stamp) return c.html(hit.html);
+    const s = await storyAnalysis(store, id);
     if (!s) throw new HttpError(404, 'No such story');
-    return c.html(storyPage(s));
+    const html = storyPage(s);
+    const now = await store.analysisStamp(id);
+    if (now) {
+      if (rendered.size > 200) rendered.delete(rendered.keys().next().value!);
+      rendered.set(id, { stamp: now, html });
+    }
+    return c.html(html);
   });
 
   app.get('/article/:id', async (c) => {

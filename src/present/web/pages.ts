@@ -77,12 +77,20 @@ export function storyPage(s: Story): string {
   const timeline = timelineChart(s);
   const entities = `<ul class="entities">${s.entities.slice(0, 40).map((e) => `<li><strong>${h(e.name)}</strong> <span class="meta">${h(e.kind)} · ${new Set(e.mentions.map((m) => m.article)).size} articles${[...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name).length ? ' · also ' + h([...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name).slice(0, 5).join(', ')) : ''}</span></li>`).join('')}</ul>`;
   const cov = s.coverage ? `<div class="charts">${[['Countries', s.coverage.countries], ['Ownership', s.coverage.ownership]].map(([label, counts]) => `<figure>${barChart(`${label} of the outlets`, Object.entries(counts as Record<string, number>))}<figcaption>${h(label as string)}</figcaption></figure>`).join('')}</div>` : '';
+  // Sentences each article shares with another outlet, to mark its shared passages.
+  const shared = new Map<string, string[]>();
+  for (const c of s.claims) if (c.articles.length > 1) for (const x of c.sentences) shared.set(x.article, [...(shared.get(x.article) ?? []), x.text]);
+  const isShared = (id: string, p: string) => (shared.get(id) ?? []).some((t) => p.includes(t));
+  // Long stories show each article's opening; the article page has the rest (keeps pages light).
+  const paras = s.articles.length > 12 ? 4 : 40;
   const articles = `<div class="columns">${s.articles
-    .map((a) => `<article id="art-${n.get(a.id)}" class="col"><h3><span class="num">${n.get(a.id)}</span> ${h(outlet(a.id))}</h3><p class="meta">${h(a.published ?? 'undated')}${a.byline ? ' · ' + h(a.byline) : ''}</p><p><a href="/article/${encodeURIComponent(a.id)}">${h(a.title ?? 'untitled')}</a></p>${a.text
-      .split(/\n\n+/)
-      .slice(0, 60)
-      .map((p) => `<p class="${sharedPassage(s, a.id, p) ? 'shared' : 'own'}">${h(p)}</p>`)
-      .join('')}</article>`)
+    .map((a) => {
+      const ps = a.text.split(/\n\n+/);
+      return `<article id="art-${n.get(a.id)}" class="col"><h3><span class="num">${n.get(a.id)}</span> ${h(outlet(a.id))}</h3><p class="meta">${h(a.published ?? 'undated')}${a.byline ? ' · ' + h(a.byline) : ''}</p><p><a href="/article/${encodeURIComponent(a.id)}">${h(a.title ?? 'untitled')}</a></p>${ps
+        .slice(0, paras)
+        .map((p) => `<p class="${isShared(a.id, p) ? 'shared' : 'own'}">${h(p)}</p>`)
+        .join('')}${ps.length > paras ? `<p><a href="/article/${encodeURIComponent(a.id)}">Read on (${ps.length - paras} more paragraphs)</a></p>` : ''}</article>`;
+    })
     .join('')}</div>`;
   const section = (id: string, title: string, body: string) => (body ? `<section aria-labelledby="${id}"><h2 id="${id}">${h(title)}</h2>${body}</section>` : '');
   return layout(s.title, `<h1>${h(s.title)}</h1><p class="meta">${s.articles.length} articles from ${sources.length} outlets</p>
@@ -94,11 +102,6 @@ ${section('timeline', 'Timeline', timeline)}
 ${section('coverage', 'Coverage', cov)}
 ${section('entities', 'Named', entities)}
 ${section('articles', 'The articles side by side', articles)}`);
-}
-
-/** A paragraph is shared when a claim carried by several outlets has its sentence in it. */
-function sharedPassage(s: Story, article: string, paragraph: string): boolean {
-  return s.claims.some((c) => c.articles.length > 1 && c.sentences.some((x) => x.article === article && paragraph.includes(x.text)));
 }
 
 function timelineChart(s: Story): string {
