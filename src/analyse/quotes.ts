@@ -79,7 +79,13 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
       else groups.push({ speaker, renderings: [r] });
     }
   }
-  return groups
+  // A group whose renderings all stand in a larger group says nothing the larger one does not.
+  const key = (r: Rendering) => `${r.article}\u0000${r.text}`;
+  const kept = groups.filter((g, i) => {
+    const mine = new Set(g.renderings.map(key));
+    return !groups.some((o, j) => j !== i && o.renderings.length >= g.renderings.length && (o.renderings.length > g.renderings.length || j < i) && [...mine].every((k) => o.renderings.some((r) => key(r) === k)));
+  });
+  const out = kept
     .map((g) => {
       // Direct words first; among them the rendering closest to the others stands for the quote.
       const pool = g.renderings.some((r) => r.direct) ? g.renderings.filter((r) => r.direct) : g.renderings;
@@ -95,4 +101,15 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length);
+  // Groups that came to stand for the same words by the same speaker are one quote.
+  const merged = new Map<string, StoryQuote>();
+  for (const q of out) {
+    const k = `${q.speaker}\u0000${q.text}`;
+    const m = merged.get(k);
+    if (!m) { merged.set(k, q); continue; }
+    m.articles = [...new Set([...m.articles, ...q.articles])];
+    const seen = new Set(m.renderings!.map((r) => `${r.article}\u0000${r.text}`));
+    for (const r of q.renderings ?? []) if (!seen.has(`${r.article}\u0000${r.text}`)) m.renderings!.push(r);
+  }
+  return [...merged.values()];
 }

@@ -80,7 +80,15 @@ export function findDates(text: string, published: string | null): DateMention[]
         return iso(new Date(ref.getTime() - back * DAY));
       }],
     ];
-    for (const [re, f] of rel) while ((m = re.exec(text))) add(m.index, m.index + m[0].length, f(m), true);
+    // Inside a quotation, "tomorrow" is the speaker's tomorrow, not a date the article gives.
+    const quoted = (pos: number) => {
+      const para = text.slice(text.lastIndexOf('\n', pos) + 1, pos);
+      const opens = (para.match(/[“«„]/g) ?? []).length;
+      const closes = (para.match(/[”»]/g) ?? []).length;
+      const straight = (para.match(/"/g) ?? []).length % 2 === 1;
+      return opens > closes || straight;
+    };
+    for (const [re, f] of rel) while ((m = re.exec(text))) if (!quoted(m.index)) add(m.index, m.index + m[0].length, f(m), true);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -8,13 +8,15 @@ import type { Article, Story } from '../types.js';
 
 const WIDTH = 100;
 
+/** Wraps at `width`; the first line starts with `indent`, the others align under its text. */
 function wrap(text: string, indent = '', width = WIDTH): string {
   const out: string[] = [];
+  const rest = ' '.repeat(indent.length);
   let line = indent;
   for (const word of text.split(/\s+/).filter(Boolean)) {
     if (line.length + word.length + 1 > width && line.trim()) {
       out.push(line.trimEnd());
-      line = indent;
+      line = rest;
     }
     line += word + ' ';
   }
