@@ -164,6 +164,8 @@ export interface StoryDisagreement {
 export interface Story {
   id: string;
   title: string;
+  /** The Parallax release that made this analysis: a stored analysis from another one is redone. */
+  version?: string;
   articles: StoryArticle[];
   entities: StoryEntity[];
   quotes: StoryQuote[];

@@ -24,6 +24,9 @@ import { profileStory, type Outlet } from '../outlets/index.js';
 
 export type { StoryContext } from './context.js';
 
+/** Stored analyses made by another version are stale: the code that made them has changed. */
+export const ANALYSIS_VERSION = '0.1.0+2026-11-24';
+
 export interface AnalyseOptions {
   /** The story's id; defaults to the id of its earliest article. */
   id?: string;
@@ -57,6 +60,7 @@ export function analyseStory(input: Article[], options: AnalyseOptions = {}): St
   return {
     id: options.id ?? articles[0]?.id ?? 'empty',
     title: storyTitle(articles),
+    version: ANALYSIS_VERSION,
     articles: articles.map((a) => toStoryArticle(a, outletOf.get(a.id) ?? a.source)),
     entities: ctx.entities,
     quotes: ctx.quotes,

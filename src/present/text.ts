@@ -52,7 +52,7 @@ export function formatArticle(a: Article): string {
 export function formatStory(s: Story): string {
   const n = new Map(s.articles.map((a, i) => [a.id, i + 1]));
   const cite = (ids: string[]) => `[${ids.map((id) => n.get(id) ?? '?').join(',')}]`;
-  const outletOf = new Map(s.articles.map((a) => [a.id, a.source ?? a.id]));
+  const outletOf = new Map(s.articles.map((a, i) => [a.id, a.source ?? `[${i + 1}]`]));
   const out: string[] = [];
   out.push(`STORY ${s.id}: ${s.title}`);
   out.push(`${s.articles.length} articles from ${new Set(s.articles.map((a) => a.source ?? a.id)).size} outlets`);
