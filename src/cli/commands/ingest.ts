@@ -5,16 +5,42 @@ export function register(program: Command): void {
   dbOption(
     program
       .command('ingest')
-      .description('read articles (text, HTML, JSONL files, directories, globs, - for stdin) into the store and group them into stories')
-      .argument('<paths...>', 'files, directories or glob patterns')
+      .description('read articles (text, HTML, JSONL files, WARC archives, directories, globs, URLs, - for stdin) into the store and group them into stories')
+      .argument('<paths...>', 'files, directories, glob patterns or http(s) URLs')
       .option('--json', 'print the summary as JSON')
-      .option('--no-progress', 'no progress bar'),
-  ).action(async (paths: string[], opts: { db?: string; json?: boolean; progress: boolean }) => {
+      .option('--no-progress', 'no progress bar')
+      .option('--allow-private', 'allow URLs on private and loopback addresses')
+      .option('--ignore-robots', 'do not honour robots.txt'),
+  ).action(async (all: string[], opts: { db?: string; json?: boolean; progress: boolean; allowPrivate?: boolean; ignoreRobots?: boolean }) => {
+    const urls = all.filter((p) => /^https?:\/\//i.test(p));
+    const warcs = all.filter((p) => /\.warc(\.gz)?$/i.test(p));
+    const paths = all.filter((p) => !urls.includes(p) && !warcs.includes(p));
     const { openStore } = await import('../../store/index.js');
     const { collectInputs, ingestItems } = await import('../../pipeline.js');
     const { progressBar } = await import('../progress.js');
-    const items = collectInputs(paths);
+    const items = paths.length ? collectInputs(paths) : [];
+    if (urls.length) {
+      const { fetchPage } = await import('../../ingest/web/pages.js');
+      for (const u of urls) items.push(await fetchPage(u, {}, { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots }));
+    }
     const store = await openStore(opts.db);
+    if (warcs.length) {
+      const { ingestWarc } = await import('../../ingest/web/warc.js');
+      try {
+        for (const w of warcs) {
+          const wbar = opts.progress && !opts.json ? progressBar(100, '% of ' + w) : null;
+          const s = await ingestWarc(store, w, (read, total) => wbar?.update(Math.floor((100 * read) / total)));
+          wbar?.stop();
+          for (const f of s.failed) warn(`parallax: ${f.origin}: ${f.error}`);
+          console.log(`${w}: ${s.records} records, ${s.html} HTML pages; ingested ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}`);
+          if (s.failed.length) process.exitCode = 1;
+        }
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
+      if (!items.length) { await store.close(); return; }
+    }
     const bar = opts.progress && !opts.json ? progressBar(items.length) : null;
     try {
       const summary = await ingestItems(store, items, (p) => bar?.update(p.done));
