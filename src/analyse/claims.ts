@@ -1,26 +1,48 @@
 /**
- * Claims: the statements of fact in a story's articles, aligned across outlets. Each sentence
- * joins the claim whose sentences it resembles most (rare shared words count most), if similar
- * enough and if that claim has no sentence from the same article yet; else it starts a claim.
+ * Claims: the statements of fact in a story's articles, aligned across outlets.
+ *
+ * Each article is cut into statements (its sentences; a long sentence that joins two reports with
+ * "adding that" or a semicolon gives one statement per clause). Statements are compared by a
+ * weighted overlap of their content-word stems plus the story's resolved entities (so "Zelenskyy"
+ * and "Selensky" count as the same word), rare words counting most, morphological variants in part.
+ * Pairs of statements from different articles are then joined strongest first, as in Kruskal's
+ * algorithm, into claims that hold at most one statement per article, and only while the joined
+ * claims stay alike on average, so that a chain of loose resemblances does not grow into one claim.
  * Coverage counts outlets, with near-duplicate articles (wire copies) counted once.
  *
  * @module
  */
-import type { Coverage, StoryClaim } from '../types.js';
+import type { Article, Coverage, StoryClaim } from '../types.js';
+import type { Sentence } from '../enrich/types.js';
 import type { StoryContext } from './context.js';
-import { StoryVocabulary, stems } from './similarity.js';
+import { TermWeights, contentStems, weightedOverlap } from './similarity/text.js';
 
-/** Weighted Dice similarity at which two sentences state the same thing. */
-export const CLAIM_SIMILARITY = 0.34;
+/** Weighted overlap at which two statements are taken to say the same thing. */
+export const CLAIM_SIMILARITY = 0.3;
+/** Mean overlap two claims must keep across their statements to be joined into one. */
+export const CLAIM_COHESION = 0.2;
+/** A sentence longer than this (in words) is cut at clause boundaries that join two reports. */
+const LONG_SENTENCE_WORDS = 24;
+/** How many of a statement's rarest terms find its candidate partners. */
+const CANDIDATE_TERMS = 10;
 
-interface Group {
-  sentences: { article: string; text: string; words: Set<string> }[];
+/** One statement of fact: a sentence or a clause of a long one. */
+export interface Statement {
+  article: string;
+  text: string;
+  /** Offsets into the article's text. */
+  start: number;
+  end: number;
+  /** Content-word stems plus `@N` for each resolved entity the statement names. */
+  terms: Set<string>;
 }
 
+/** Articles counted once per syndicated text. */
 export function independentArticles(ctx: StoryContext, ids: string[]): Set<string> {
   return new Set(ids.map((id) => ctx.duplicateOf.get(id) ?? id));
 }
 
+/** all / most (over half) / some (two or more) / one, of the story's independent articles. */
 export function coverageOf(n: number, total: number): Coverage {
   if (n >= total) return 'all';
   if (n > total / 2) return 'most';
@@ -28,59 +50,157 @@ export function coverageOf(n: number, total: number): Coverage {
   return 'one';
 }
 
-export function buildClaims(ctx: StoryContext): StoryClaim[] {
-  const vocab = new StoryVocabulary();
-  const items: { article: string; text: string; words: Set<string> }[] = [];
+// A clause that reports a second thing: ", adding that …", ", noting that …"; or a semicolon.
+const CLAUSE_BREAK = /;\s+|,\s+(?=(?:adding|noting|stressing|saying|recalling|explaining|warning) that\b)|\s+[—–]\s+(?=\p{Ll})/gu;
+// A sentence that only makes sense with the one before ("Instead, …") belongs to it.
+const CONTINUATION = /^(?:Instead|Rather)\b/;
+
+function isHeading(a: Article, s: Sentence): boolean {
+  const block = a.blocks[s.block];
+  if (block && block.kind === 'heading') return true;
+  return !/[.!?"”’»)]$/.test(s.text) && s.text.split(/\s+/).length < 12;
+}
+
+/** The statements of one article, with offsets into its text. */
+export function splitStatements(a: Article, sentences: Sentence[]): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number; block: number }[] = [];
+  for (const s of sentences) {
+    if (isHeading(a, s)) continue;
+    const prev = out[out.length - 1];
+    if (prev && prev.block === s.block && CONTINUATION.test(s.text)) {
+      prev.end = s.end;
+      prev.text = a.text.slice(prev.start, prev.end);
+      continue;
+    }
+    const words = s.text.split(/\s+/).length;
+    const cuts: number[] = [];
+    if (words > LONG_SENTENCE_WORDS) {
+      CLAUSE_BREAK.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = CLAUSE_BREAK.exec(s.text))) cuts.push(m.index);
+    }
+    let from = 0;
+    for (const cut of [...cuts, s.text.length]) {
+      let piece = s.text.slice(from, cut);
+      const lead = piece.length - piece.trimStart().length;
+      piece = piece.trim();
+      // Too short to stand alone: it stays with the clause before.
+      if (piece.split(/\s+/).length < 5 && out.length && cut !== s.text.length) continue;
+      if (piece) out.push({ text: piece, start: s.start + from + lead, end: s.start + from + lead + piece.length, block: s.block });
+      from = cut;
+    }
+  }
+  return out.map(({ text, start, end }) => ({ text, start, end }));
+}
+
+/** Every statement of the story, each with its terms. */
+export function storyStatements(ctx: StoryContext): Statement[] {
+  // Entity mentions per article, so a statement gets the ids of the entities it names.
+  const mentions = new Map<string, { start: number; end: number; id: number }[]>();
+  ctx.entities.forEach((e, id) => {
+    for (const m of e.mentions) {
+      if (m.start === undefined || m.end === undefined) continue;
+      const list = mentions.get(m.article) ?? [];
+      list.push({ start: m.start, end: m.end, id });
+      mentions.set(m.article, list);
+    }
+  });
+  const out: Statement[] = [];
   for (const a of ctx.articles) {
-    for (const s of ctx.sentences.get(a.id) ?? []) {
-      const words = new Set(stems(s.text));
-      // Headings and fragments are not statements.
-      if (words.size < 4 || !/[.!?"”’]$/.test(s.text)) continue;
-      items.push({ article: a.id, text: s.text, words });
-      vocab.add(words);
+    const ms = mentions.get(a.id) ?? [];
+    for (const st of splitStatements(a, ctx.sentences.get(a.id) ?? [])) {
+      const terms = new Set(contentStems(st.text));
+      for (const m of ms) if (m.start >= st.start && m.end <= st.end) terms.add(`@${m.id}`);
+      if (terms.size < 3) continue;
+      out.push({ article: a.id, ...st, terms });
     }
   }
-  const groups: Group[] = [];
-  // Word → claims holding it: a sentence is compared only with claims it shares a word with.
-  const byWord = new Map<string, Set<Group>>();
-  for (const it of items) {
-    let best: Group | null = null;
-    let bestScore = 0;
-    // Candidates through the sentence's rarest words only: a claim that shares none of them
-    // cannot reach the similarity bar, and common words would make every claim a candidate.
-    const candidates = new Set<Group>();
-    const rare = [...it.words].sort((a, b) => vocab.weight(b) - vocab.weight(a)).slice(0, 8);
-    for (const w of rare) for (const g of byWord.get(w) ?? []) candidates.add(g);
-    for (const g of candidates) {
-      if (g.sentences.some((s) => s.article === it.article)) continue;
-      let score = 0;
-      for (const s of g.sentences) score = Math.max(score, vocab.similarity(s.words, it.words));
-      if (score > bestScore) { bestScore = score; best = g; }
+  return out;
+}
+
+export function buildClaims(ctx: StoryContext): StoryClaim[] {
+  const statements = storyStatements(ctx);
+  const weights = new TermWeights();
+  for (const s of statements) weights.add(s.terms);
+  const sim = (i: number, j: number) => weightedOverlap(statements[i].terms, statements[j].terms, weights);
+
+  // Candidate pairs through each statement's rarest terms; common terms would pair everything.
+  const postings = new Map<string, number[]>();
+  statements.forEach((s, i) => {
+    for (const t of s.terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
     }
-    let home: Group;
-    if (best && bestScore >= CLAIM_SIMILARITY) (home = best).sentences.push(it);
-    else groups.push((home = { sentences: [it] }));
-    for (const w of it.words) {
-      if (!byWord.has(w)) byWord.set(w, new Set());
-      byWord.get(w)!.add(home);
+  });
+  const edges: { i: number; j: number; score: number }[] = [];
+  const seen = new Set<number>();
+  statements.forEach((s, i) => {
+    seen.clear();
+    const rare = [...s.terms].sort((a, b) => weights.weight(b) - weights.weight(a)).slice(0, CANDIDATE_TERMS);
+    for (const t of rare) {
+      for (const j of postings.get(t)!) {
+        if (j <= i || seen.has(j) || statements[j].article === s.article) continue;
+        seen.add(j);
+        const score = sim(i, j);
+        if (score >= CLAIM_SIMILARITY) edges.push({ i, j, score });
+      }
     }
+  });
+  edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+
+  // Kruskal-like joining under two constraints: one statement per article per claim, and cohesion.
+  const groupOf = statements.map((_, i) => i);
+  const members = new Map<number, number[]>(statements.map((_, i) => [i, [i]]));
+  const find = (x: number): number => (groupOf[x] === x ? x : (groupOf[x] = find(groupOf[x])));
+  for (const { i, j } of edges) {
+    const gi = find(i);
+    const gj = find(j);
+    if (gi === gj) continue;
+    const a = members.get(gi)!;
+    const b = members.get(gj)!;
+    const articles = new Set(a.map((k) => statements[k].article));
+    if (b.some((k) => articles.has(statements[k].article))) continue;
+    if (a.length + b.length > 2 && meanSimilarity(a, b, sim) < CLAIM_COHESION) continue;
+    groupOf[gj] = gi;
+    members.set(gi, [...a, ...b]);
+    members.delete(gj);
   }
+
   const total = independentArticles(ctx, ctx.articles.map((a) => a.id)).size;
-  return groups
-    .map((g) => {
-      const articles = [...new Set(g.sentences.map((s) => s.article))];
-      // The sentence closest to the others stands for the claim.
-      const rep = g.sentences
-        .map((s) => ({ s, score: g.sentences.reduce((acc, o) => acc + (o === s ? 0 : vocab.similarity(s.words, o.words)), 0) }))
-        .sort((a, b) => b.score - a.score || a.s.text.length - b.s.text.length)[0].s;
+  const order = new Map(ctx.articles.map((a, k) => [a.id, k]));
+  return [...members.values()]
+    .map((group) => {
+      group.sort((x, y) => order.get(statements[x].article)! - order.get(statements[y].article)! || x - y);
+      const articles = group.map((k) => statements[k].article);
+      // The statement closest to the others stands for the claim.
+      let rep = group[0];
+      let best = -1;
+      for (const k of group) {
+        let score = 0;
+        for (const o of group) if (o !== k) score += sim(k, o);
+        if (score > best + 1e-9 || (Math.abs(score - best) <= 1e-9 && statements[k].text.length < statements[rep].text.length)) {
+          best = score;
+          rep = k;
+        }
+      }
       return {
-        text: rep.text,
+        text: statements[rep].text,
         articles,
-        sentences: g.sentences.map((s) => ({ article: s.article, text: s.text })),
+        sentences: group.map((k) => ({ article: statements[k].article, text: statements[k].text })),
         coverage: coverageOf(independentArticles(ctx, articles).size, total),
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length);
+}
+
+/** Mean similarity across two groups, over at most 64 pairs so that large claims stay cheap. */
+function meanSimilarity(a: number[], b: number[], sim: (i: number, j: number) => number): number {
+  const sa = a.length > 8 ? a.slice(0, 8) : a;
+  const sb = b.length > 8 ? b.slice(0, 8) : b;
+  let sum = 0;
+  for (const x of sa) for (const y of sb) sum += sim(x, y);
+  return sum / (sa.length * sb.length);
 }
 
 /** Per outlet, the claims only it carries: the story's exclusives and blind spots. */
@@ -89,7 +209,7 @@ export function exclusivesBySource(ctx: StoryContext, claims: StoryClaim[]): { s
   const sourceOf = new Map(ctx.articles.map((a) => [a.id, a.source ?? a.id]));
   const out = new Map<string, string[]>();
   for (const c of claims) {
-    const sources = new Set(c.articles.map((id) => sourceOf.get(id)!));
+    const sources = new Set(c.articles.map((id) => sourceOf.get(id) ?? id));
     if (sources.size !== 1) continue;
     const [s] = sources;
     out.set(s, [...(out.get(s) ?? []), c.text]);

@@ -1,0 +1,167 @@
+/**
+ * Words for comparing sentences within a story: tokens folded (case, diacritics, curly quotes),
+ * stop words dropped, content words reduced to a light stem, and a weighted overlap in which rare
+ * words count most and morphological variants that the stemmer leaves apart ("prioritise",
+ * "priority") still count in part through a shared prefix.
+ *
+ * @module
+ */
+
+/** Function words: they carry no claim of their own. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a an the of to in on at for and or but nor is are was were be been being am that this these those it its itself with as by from ' +
+    'we our ours us you your yours they their theirs them he him his she her hers i me my mine not will would shall can could should ' +
+    'may might must has have had having do does did doing what which who whom whose there here also than then so such very more most ' +
+    'any some all each every both either neither no only just about into onto over under after before while during since until upon ' +
+    'said says say saying told tell according one ones its it\'s however other others now still even because if when where how why ' +
+    'though although yet too again further once out up down off own same few many much another well whether via per ' +
+    'mr mrs ms dr').split(' '),
+);
+
+const FOLD_CACHE = new Map<string, string>();
+
+/** Lower case without diacritics; curly apostrophes made straight. */
+export function foldToken(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").toLowerCase();
+}
+
+/** Tokens of a text with their offsets: letters and digits, inner hyphens and apostrophes kept. */
+export function tokenize(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  const re = /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let t = m[0];
+    // A full stop or comma inside a token belongs to a number ("1.5", "12,000") or an initialism.
+    if (/[.,]/.test(t) && !/^[\d.,]+$/.test(t) && !/^(?:\p{L}\.)+\p{L}$/u.test(t)) {
+      const cut = t.search(/[.,]/);
+      t = t.slice(0, cut);
+      re.lastIndex = m.index + cut;
+    }
+    out.push({ text: t, start: m.index, end: m.index + t.length });
+  }
+  return out;
+}
+
+/**
+ * A light English stemmer in the manner of Porter's first steps: plurals, possessives, -ing, -ed,
+ * -ly, -ment, -ness, -ation, -ise/-ize. Enough to meet "agreed"/"agree", "talks"/"talk",
+ * "membership"'s own forms; the prefix credit in {@link weightedOverlap} takes the rest.
+ */
+export function stem(word: string): string {
+  const hit = FOLD_CACHE.get(word);
+  if (hit !== undefined) return hit;
+  let w = foldToken(word).replace(/'s$|'$/, '').replace(/[.']/g, '');
+  if (/^\d/.test(w)) w = w.replace(/,/g, '');
+  else if (w.length > 3) {
+    w = w.replace(/-/g, '');
+    w = w
+      .replace(/(?:isation|ization)s?$/, 'ize')
+      .replace(/(?:ational)$/, 'ate')
+      .replace(/ies$/, 'y')
+      .replace(/sses$/, 'ss')
+      .replace(/([^su])s$/, '$1')
+      .replace(/(\w{3,})(?:ingly|edly)$/, '$1')
+      .replace(/(\w{3,})ing$/, '$1')
+      .replace(/(\w{3,})ed$/, '$1')
+      .replace(/(\w{3,})ly$/, '$1')
+      .replace(/(\w{4,})(?:ment|ness)$/, '$1')
+      .replace(/(\w{3,})(?:ation|ition)$/, '$1')
+      .replace(/(\w{3,})is(e)?$/, '$1iz')
+      .replace(/(\w{3,})iz(e)?$/, '$1iz')
+      .replace(/([^aeiou])\1$/, '$1')
+      .replace(/(\w{3,})e$/, '$1')
+      .replace(/(\w{2,})y$/, '$1i');
+  }
+  if (FOLD_CACHE.size > 200_000) FOLD_CACHE.clear();
+  FOLD_CACHE.set(word, w);
+  return w;
+}
+
+/** True when a token is worth comparing: not a stop word, not a lone letter. */
+export function isContentWord(token: string): boolean {
+  const f = foldToken(token);
+  return !STOP_WORDS.has(f) && (f.length > 1 || /\d/.test(f));
+}
+
+/** The stems of a text's content words, in order. */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (isContentWord(t.text)) out.push(stem(t.text));
+  return out;
+}
+
+/**
+ * Document frequencies over a set of statements (a story's sentences): a word every statement
+ * uses says little about which statements agree.
+ */
+export class TermWeights {
+  private readonly df = new Map<string, number>();
+  private docs = 0;
+
+  add(terms: Iterable<string>): void {
+    this.docs++;
+    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  /** Inverse document frequency, never below a small floor so that common words still count a little. */
+  weight(term: string): number {
+    return Math.max(0.1, Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 0.5)));
+  }
+
+  frequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  get size(): number {
+    return this.docs;
+  }
+}
+
+/** Length of the common prefix of two strings. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Two stems are variants of one word when they share a long prefix ("priorit-iz", "priorit-i"). */
+export function softMatch(a: string, b: string): boolean {
+  if (/\d/.test(a) || /\d/.test(b) || a.startsWith('@') || b.startsWith('@')) return false;
+  const p = commonPrefix(a, b);
+  return p >= 5 || (p >= 4 && p >= Math.min(a.length, b.length));
+}
+
+/** Weight of a partial (prefix) match relative to an exact one. */
+const SOFT_CREDIT = 0.7;
+
+/**
+ * Weighted Dice overlap of two sets of terms: twice the weight of what they share over the weight
+ * of both. Terms that match only through {@link softMatch} count {@link SOFT_CREDIT} of their weight.
+ */
+export function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weights: TermWeights): number {
+  let shared = 0;
+  let total = 0;
+  const unmatchedB: string[] = [];
+  for (const t of b) {
+    total += weights.weight(t);
+    if (!a.has(t)) unmatchedB.push(t);
+  }
+  for (const t of a) {
+    const w = weights.weight(t);
+    total += w;
+    if (b.has(t)) shared += 2 * w;
+    else {
+      for (let i = 0; i < unmatchedB.length; i++) {
+        const u = unmatchedB[i];
+        if (softMatch(t, u)) {
+          shared += SOFT_CREDIT * (w + weights.weight(u));
+          unmatchedB.splice(i, 1);
+          break;
+        }
+      }
+    }
+  }
+  return total ? shared / total : 0;
+}
