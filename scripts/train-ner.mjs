@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // Trains the named-entity model shipped in models/ner/model.json.gz from the CoNLL-2003 English
 // training set (../shared/eval/conll2003/eng.train; research-use text, which never enters the
-// repository — only the weights learned from it do). Usage:
-//   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev]
-// --dev scores each epoch on eng.testa (used only to choose the number of epochs).
+// repository — only the weights learned from it do). Word clusters come first, learned from
+// unlabelled text: the training set's words and the news articles of
+// ../shared/eval/polnear/polnear_train.jsonl (their text only; none of their labels). Usage:
+//   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev] [--classes=64,256,1024] [--out=FILE] [--cache=FILE]
+// --dev scores each epoch on eng.testa (used only to choose the number of epochs and the
+// feature set; never for the weights).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Perceptron, TAGS, features, view, NerModel } from '../src/enrich/ner/perceptron.ts';
+import { Perceptron, TAGS as BIO_TAGS, BILOU_TAGS, features, view, NerModel, lexicon, toBilou, bestAllowed, caseRatios } from '../src/enrich/ner/perceptron.ts';
+import { exchangeClusters } from '../src/enrich/ner/clusters.ts';
+import { tokenize } from '../src/enrich/ner/index.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const train = join(root, '..', 'shared', 'eval', 'conll2003', 'eng.train');
@@ -15,6 +20,8 @@ const dev = join(root, '..', 'shared', 'eval', 'conll2003', 'eng.testa');
 if (!existsSync(train)) { console.log(`no ${train}: cannot train`); process.exit(0); }
 const epochs = Number(process.argv.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 8);
 const showDev = process.argv.includes('--dev');
+const classCounts = (process.argv.find((a) => a.startsWith('--classes='))?.slice(10) ?? '64,256,1024').split(',').filter(Boolean).map(Number);
+const unlabelled = join(root, '..', 'shared', 'eval', 'polnear', 'polnear_train.jsonl');
 
 /** Sentences of [word, IOB2 tag]; the files use IOB1, converted here. */
 function read(file) {
@@ -42,6 +49,39 @@ for (const s of sentences) for (const [w, t] of s) if (t !== 'O') { const k = w.
 const gazetteer = {};
 for (const [w, m] of counts) { const types = [...m].filter(([, n]) => n >= 2).map(([t]) => t).sort(); if (types.length) gazetteer[w] = types.join('|'); }
 
+// Word clusters, coarse to fine, from the training words and unlabelled news text.
+const plain = sentences.map((s) => s.map((t) => t[0]));
+if (existsSync(unlabelled)) {
+  for (const line of readFileSync(unlabelled, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const { text } = JSON.parse(line);
+    for (const para of String(text ?? '').split(/\n+/)) {
+      // Typographic quotes as ASCII, as the training data writes them.
+      const words = tokenize(para).map((t) => t.text.replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-'));
+      if (words.length) plain.push(words);
+    }
+  }
+} else console.log(`no ${unlabelled}: clusters from the training words only`);
+// --cache=FILE keeps the clusters between experiments (they depend only on the text and classes).
+const cache = process.argv.find((a) => a.startsWith('--cache='))?.slice(8);
+let clusters = cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : null;
+if (!clusters) {
+  const clusterTables = classCounts.map((C) => {
+    const t0 = Date.now();
+    const table = exchangeClusters(plain, { classes: C, minCount: 3, iterations: 10 });
+    console.log(`${C} clusters over ${table.size} words in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return table;
+  });
+  clusters = {};
+  if (clusterTables.length) for (const w of clusterTables[0].keys()) clusters[w] = clusterTables.map((t) => t.get(w));
+  if (cache) writeFileSync(cache, JSON.stringify(clusters));
+}
+const caseRatio = caseRatios(plain);
+const lex = lexicon({ gazetteer, clusters, caseRatio });
+
+// --scheme=bilou learns BILOU tags (reported as IOB2); IOB2 itself scored better on dev.
+const bilou = process.argv.includes('--scheme=bilou');
+const TAGS = bilou ? BILOU_TAGS : BIO_TAGS;
 const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
 const model = new Perceptron(TAGS.length);
 let seed = 7;
@@ -49,7 +89,7 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
 function devF1(weights) {
   if (!existsSync(dev)) return null;
-  const m = new NerModel({ tags: TAGS, weights, gazetteer });
+  const m = new NerModel({ tags: TAGS, weights, gazetteer, clusters, caseRatio });
   const spans = (tags) => { const out = new Set(); let st = -1, ty = null; tags.forEach((t, i) => { if (t === 'O' || t.startsWith('B-') || t.slice(2) !== ty) { if (ty) out.add(`${st}:${i}:${ty}`); ty = t === 'O' ? null : t.slice(2); st = i; } }); if (ty) out.add(`${st}:${tags.length}:${ty}`); return out; };
   let tp = 0, np = 0, ng = 0;
   for (const s of read(dev)) {
@@ -60,6 +100,7 @@ function devF1(weights) {
   return (200 * P * R) / (P + R);
 }
 
+const argmax = (sc) => { let b = 0; for (let k = 1; k < sc.length; k++) if (sc[k] > sc[b]) b = k; return b; };
 for (let e = 1; e <= epochs; e++) {
   const t0 = Date.now();
   const order = sentences.map((_, i) => i).sort(() => rand() - 0.5);
@@ -67,13 +108,14 @@ for (let e = 1; e <= epochs; e++) {
   for (const si of order) {
     const s = sentences[si];
     const words = s.map((t) => t[0]);
-    const v = view(words);
+    const v = view(words, lex);
+    const gold = bilou ? toBilou(s.map((t) => t[1])) : s.map((t) => t[1]);
     const tags = [];
     for (let i = 0; i < words.length; i++) {
-      const f = features(v, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', gazetteer);
+      const f = features(v, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', lex);
       const sc = model.scores(f);
-      let guess = 0; for (let k = 1; k < TAGS.length; k++) if (sc[k] > sc[guess]) guess = k;
-      const truth = tagIndex.get(s[i][1]);
+      const guess = bilou ? bestAllowed(sc, TAGS, tags[i - 1] ?? '<s>') : argmax(sc);
+      const truth = tagIndex.get(gold[i]);
       model.update(truth, guess, f);
       if (truth !== guess) errors++;
       total++;
@@ -85,7 +127,7 @@ for (let e = 1; e <= epochs; e++) {
   console.log(`epoch ${e}: training error ${(100 * errors / total).toFixed(2)}% in ${((Date.now() - t0) / 1000).toFixed(1)} s${f1 !== null ? `; dev F1 ${f1.toFixed(1)}` : ''}`);
 }
 const weights = model.averaged(0.02);
-mkdirSync(join(root, 'models', 'ner'), { recursive: true });
-const file = join(root, 'models', 'ner', 'model.json.gz');
-writeFileSync(file, gzipSync(JSON.stringify({ tags: TAGS, weights, gazetteer }), { level: 9 }));
+const file = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'models', 'ner', 'model.json.gz');
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, gzipSync(JSON.stringify({ tags: TAGS, weights, gazetteer, clusters, caseRatio }), { level: 9 }));
 console.log(`wrote ${file}: ${Object.keys(weights).length} features, ${(readFileSync(file).length / 2 ** 20).toFixed(1)} MiB`);
