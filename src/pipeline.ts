@@ -100,8 +100,7 @@ export function toClusterDoc(a: Article): ClusterDoc {
  */
 export async function regroup(store: Store): Promise<void> {
   const clusterer = createClusterer();
-  const articles = await store.listArticles();
-  for (const a of articles) clusterer.add(toClusterDoc(a));
+  for await (const doc of store.iterateForGrouping()) clusterer.add(doc);
   await store.assignStories(clusterer.assignments());
 }
 
@@ -156,7 +155,7 @@ export async function storyCoverages(store: Store): Promise<{ story: StoredStory
 export async function explainStory(store: Store, storyId: string): Promise<string[]> {
   const clusterer = createClusterer();
   const members = new Set((await store.listArticles({ story: storyId })).map((a) => a.id));
-  for (const a of await store.listArticles()) clusterer.add(toClusterDoc(a));
+  for await (const doc of store.iterateForGrouping()) clusterer.add(doc);
   const lines: string[] = [];
   for (const id of members) {
     const e = clusterer.explain(id);

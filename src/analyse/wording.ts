@@ -1,84 +1,179 @@
 /**
  * How each outlet words the same thing.
  *
- * 1. Names: one referent under different spellings (an entity whose mentions differ across
- *    articles), each spelling with the articles that use it.
- * 2. Loaded terms: words and phrases one outlet uses markedly more than the others, by the
- *    log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008), the
- *    prior being the story's own pooled word counts; a phrase is reported when its z-score is high
- *    and the other outlets never use it.
+ * 1. Names: one referent under different spellings. For each entity resolved across the story,
+ *    the words of its mentions are grouped by their transliteration skeleton (Kyiv/Kiev,
+ *    Zelenskyy/Zelensky/Selensky, Andrii/Andriy); a group with more than one spelling is reported,
+ *    each spelling with every article that uses it, headline and standfirst included.
+ * 2. Loaded terms: the words and phrases (1-3 words) an outlet uses that the other outlets of the
+ *    story do not, scored by the log-odds ratio with an informative Dirichlet prior (Monroe,
+ *    Colaresi and Quinn 2008, "Fightin' Words"): the prior is how common the phrase is in general
+ *    news (a background table built from free text), so a phrase news uses everywhere ("the
+ *    meeting") is discounted and one general news rarely uses ("illegal war") stands out. Only the
+ *    outlet's own voice is compared: text inside direct quotations is the speaker's wording.
+ *    Phrases naming people or organisations are left to part 1: they are the story's actors, not
+ *    its wording.
  *
  * @module
  */
-import type { StoryWording } from '../types.js';
+import type { Article, StoryWording } from '../types.js';
 import type { StoryContext } from './context.js';
+import { skeleton } from './entities.js';
+import { STOP_WORDS, phraseRuns } from './similarity/text.js';
+import { BACKGROUND_SIZE, backgroundProbability } from './similarity/background.js';
 
-const STOP = new Set('the a an of to in on at for and or but is are was were be been that this it its with as by from he she they his her their not will would has have had said also which who'.split(' '));
+/** Strength of the prior, in tokens: how much general news usage pulls an outlet's estimate. */
+const PRIOR_TOKENS = 2000;
 /** z-score of the log-odds above which a phrase is distinctive of an outlet. */
-const Z_MIN = 1.5;
+export const WORDING_Z = 0.75;
+/** At most this many phrases per outlet, the most distinctive first. */
+const MAX_TERMS_PER_OUTLET = 12;
 
-function ngrams(text: string): string[] {
-  const toks = text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const out: string[] = [];
-  for (let n = 1; n <= 3; n++) {
-    for (let i = 0; i + n <= toks.length; i++) {
-      const g = toks.slice(i, i + n);
-      if (STOP.has(g[0]) || STOP.has(g[n - 1]) || g.some((w) => w.length < 3)) continue;
-      out.push(g.join(' '));
+/** One outlet's own text: headline, standfirst and body with direct quotations left out. */
+function ownVoice(a: Article): string[][] {
+  const runs: string[][] = [];
+  for (const part of [a.title, a.kicker, a.dek]) if (part) runs.push(...phraseRuns(part, quotedSpans(part)));
+  runs.push(...phraseRuns(a.text, quotedSpans(a.text)));
+  return runs;
+}
+
+/** Spans inside double quotation marks, paragraph by paragraph (an unclosed quote ends with it). */
+export function quotedSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /“[^”\n]*(?:”|(?=\n)|$)|«[^»\n]*(?:»|(?=\n)|$)|„[^“”\n]*(?:[“”]|(?=\n)|$)|"[^"\n]*(?:"|(?=\n)|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** The phrases of a run: 1-3 words, not starting or ending on a function word (a leading "the" may stay). */
+function phrasesOf(run: string[], into: Map<string, number>): void {
+  for (let i = 0; i < run.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= run.length; n++) {
+      const first = run[i];
+      const last = run[i + n - 1];
+      if (STOP_WORDS.has(last) || /^\d/.test(last) || last.length < 3) continue;
+      if (STOP_WORDS.has(first) && !(first === 'the' && n === 2)) continue;
+      if (/^\d/.test(first)) continue;
+      const g = n === 1 ? first : run.slice(i, i + n).join(' ');
+      into.set(g, (into.get(g) ?? 0) + 1);
+    }
+  }
+}
+
+/** Names: each entity's words grouped by spelling skeleton, when the story spells them differently. */
+function nameVariants(ctx: StoryContext): StoryWording[] {
+  const out: StoryWording[] = [];
+  const texts = ctx.articles.map((a) => ({ id: a.id, text: [a.title, a.kicker, a.dek, a.text].filter(Boolean).join('\n') }));
+  for (const e of ctx.entities) {
+    if (e.kind === 'other') continue;
+    const groups = new Map<string, Set<string>>();
+    for (const m of e.mentions) {
+      for (const w of m.text.match(/\p{L}[\p{L}'’]*/gu) ?? []) {
+        if (w.length < 2 || !/^\p{Lu}/u.test(w)) continue;
+        const bare = w.replace(/['’]s$/, '');
+        const key = skeleton(bare);
+        if (!groups.has(key)) groups.set(key, new Set());
+        groups.get(key)!.add(bare);
+      }
+    }
+    for (const spellings of groups.values()) {
+      if (new Set([...spellings].map((s) => s.toLowerCase())).size < 2) continue;
+      const variants = [...spellings].map((s) => {
+        const re = new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+        return { text: s, articles: texts.filter((t) => re.test(t.text)).map((t) => t.id) };
+      });
+      if (new Set(variants.flatMap((v) => v.articles)).size < 2) continue;
+      out.push({ concept: e.name, variants });
     }
   }
   return out;
 }
 
-export function compareWording(ctx: StoryContext): StoryWording[] {
-  const out: StoryWording[] = [];
-  const fold = (s: string) => s.toLowerCase().replace(/['’]s$/, '');
+/** Words that only name the story's people and organisations. */
+function actorWords(ctx: StoryContext): Set<string> {
+  const out = new Set<string>();
   for (const e of ctx.entities) {
-    const byForm = new Map<string, Set<string>>();
-    for (const m of e.mentions) {
-      const key = m.text.split(/\s+/).pop()!;
-      if (!byForm.has(key)) byForm.set(key, new Set());
-      byForm.get(key)!.add(m.article);
-    }
-    const forms = [...byForm.keys()];
-    if (new Set(forms.map(fold)).size < 2 || e.kind === 'other') continue;
-    out.push({ concept: e.name, variants: forms.map((f) => ({ text: f, articles: [...byForm.get(f)!] })) });
+    if (e.kind !== 'person' && e.kind !== 'organization') continue;
+    for (const m of e.mentions) for (const w of m.text.toLowerCase().split(/\s+/)) out.add(w.replace(/['’]s$/, ''));
   }
+  return out;
+}
 
-  // Distinctive phrases per outlet.
-  const bySource = new Map<string, string[]>();
+export interface DistinctivePhrase {
+  phrase: string;
+  source: string;
+  /** z-score of the log-odds ratio, this outlet against the story's others. */
+  z: number;
+  count: number;
+}
+
+/** Per outlet, the phrases it uses and the others do not, most distinctive first. */
+export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePhrase[]> {
+  const bySource = new Map<string, Article[]>();
   for (const a of ctx.articles) {
+    // Syndicated copies speak with their original's voice: count it once.
+    if (ctx.duplicateOf.has(a.id)) continue;
     const s = a.source ?? a.id;
-    bySource.set(s, [...(bySource.get(s) ?? []), a.id]);
+    bySource.set(s, [...(bySource.get(s) ?? []), a]);
   }
+  const out = new Map<string, DistinctivePhrase[]>();
   if (bySource.size < 2) return out;
   const counts = new Map<string, Map<string, number>>();
   const total = new Map<string, number>();
+  const size = new Map<string, number>();
+  let all = 0;
+  for (const [source, articles] of bySource) {
+    const c = new Map<string, number>();
+    let tokens = 0;
+    for (const a of articles) for (const run of ownVoice(a)) { phrasesOf(run, c); tokens += run.length; }
+    counts.set(source, c);
+    size.set(source, tokens);
+    all += tokens;
+    for (const [g, n] of c) total.set(g, (total.get(g) ?? 0) + n);
+  }
+  const actors = actorWords(ctx);
+  for (const [source, c] of counts) {
+    const ni = size.get(source)!;
+    const nj = all - ni;
+    const found: DistinctivePhrase[] = [];
+    for (const [g, yi] of c) {
+      const yj = total.get(g)! - yi;
+      if (yj > 0) continue;
+      const words = g.split(' ');
+      if (words.every((w) => actors.has(w) || STOP_WORDS.has(w))) continue;
+      // The outlet against general news, with the informative prior: how much more this outlet
+      // uses the phrase than news at large, in standard deviations.
+      const pBg = backgroundProbability(words);
+      const alpha = PRIOR_TOKENS * pBg;
+      const bg = pBg * BACKGROUND_SIZE;
+      const delta = Math.log((yi + alpha) / (ni + PRIOR_TOKENS - yi - alpha)) - Math.log((bg + alpha) / (BACKGROUND_SIZE + PRIOR_TOKENS - bg - alpha));
+      // A background count estimated below one occurrence is counted as one: the table cannot tell rarer.
+      const z = delta / Math.sqrt(1 / (yi + alpha) + 1 / (Math.max(1, bg) + alpha));
+      if (z >= WORDING_Z) found.push({ phrase: g, source, z, count: yi });
+    }
+    found.sort((a, b) => b.z - a.z || b.phrase.length - a.phrase.length);
+    out.set(source, found);
+  }
+  return out;
+}
+
+export function compareWording(ctx: StoryContext): StoryWording[] {
+  const out = nameVariants(ctx);
+  const articlesOf = new Map<string, string[]>();
   for (const a of ctx.articles) {
     const s = a.source ?? a.id;
-    const c = counts.get(s) ?? new Map<string, number>();
-    for (const g of ngrams(a.text)) c.set(g, (c.get(g) ?? 0) + 1);
-    counts.set(s, c);
+    articlesOf.set(s, [...(articlesOf.get(s) ?? []), a.id]);
   }
-  for (const c of counts.values()) for (const [g, n] of c) total.set(g, (total.get(g) ?? 0) + n);
-  const a0 = [...total.values()].reduce((x, y) => x + y, 0);
-  for (const [source, c] of counts) {
-    const ni = [...c.values()].reduce((x, y) => x + y, 0);
-    const distinctive: { g: string; z: number }[] = [];
-    for (const [g, y] of c) {
-      const aw = total.get(g)!;
-      const yj = aw - y;
-      if (yj > 0 || y < 1 || g.split(' ').length < 2) continue;
-      const nj = a0 - ni;
-      const prior = (aw / a0) * 10;
-      const delta = Math.log((y + prior) / (ni + 10 - y - prior)) - Math.log((yj + prior) / (nj + 10 - yj - prior));
-      const z = delta / Math.sqrt(1 / (y + prior) + 1 / (yj + prior));
-      if (z >= Z_MIN) distinctive.push({ g, z });
+  for (const [source, phrases] of distinctivePhrases(ctx)) {
+    // A phrase inside a longer one that is as distinctive says nothing more.
+    const kept: DistinctivePhrase[] = [];
+    for (const p of phrases) {
+      if (kept.length >= MAX_TERMS_PER_OUTLET) break;
+      if (kept.some((k) => ` ${k.phrase} `.includes(` ${p.phrase} `) && k.count >= p.count)) continue;
+      kept.push(p);
     }
-    distinctive.sort((x, y) => y.z - x.z);
-    if (distinctive.length) {
-      out.push({ concept: `wording only ${source} uses`, variants: distinctive.slice(0, 8).map((d) => ({ text: d.g, articles: bySource.get(source)! })) });
-    }
+    if (kept.length) out.push({ concept: `wording only ${source} uses`, variants: kept.map((p) => ({ text: p.phrase, articles: articlesOf.get(source)! })) });
   }
   return out;
 }

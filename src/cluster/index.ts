@@ -1,137 +1,510 @@
 /**
- * Grouping articles into stories: a streaming TF-IDF centroid clusterer with a time window.
+ * Grouping articles into stories, streaming and explainable.
  *
- * Each article becomes a sparse vector of terms (title and lead weighted above the tail, capitalised
- * names and numbers kept as terms of their own), compared by cosine with the centroids of the
- * stories active around its date; candidates come from an inverted index over the centroids' top
- * terms, so the cost per article does not grow with the collection. It joins the best story above
- * a threshold or starts a new one.
+ * Each article becomes a short sparse vector of TF-IDF terms (title and lead above the tail,
+ * names and numbers as terms of their own; see `terms.ts`). A new article:
+ *
+ * 1. is checked for being a copy of an earlier one (same URL, MinHash/LSH over word shingles, or
+ *    the same headline when there is no text): a copy joins its original's story and is marked;
+ * 2. finds its candidate neighbours through an inverted index of each term's most recent
+ *    articles (a bounded list), scoring them by their shared term weights, and through them the
+ *    candidate stories, so the cost per article does not grow with the collection;
+ * 3. scores each candidate story by the cosine with its centroid and with its nearest member,
+ *    damped by the gap in time, and joins the best one above a threshold that depends on how
+ *    much text there was to compare (a headline says less than a report);
+ * 4. merges its new story with another candidate when their centroids turn out to be alike; the
+ *    articles of the smaller story move, and are reported as moved.
+ *
+ * Every assignment is kept with its evidence (shared terms, nearest article, similarities, gap),
+ * and the state can be saved as JSON and restored to go on grouping where it stopped.
  *
  * @module
  */
 import type { Assignment, ClusterDoc, Clusterer, Explanation } from './types.js';
-import { termVector, type TermVector } from './terms.js';
+import { termVector, urlWords } from './terms.js';
+import { NearDuplicateIndex, type NearDuplicateState } from './minhash.js';
 
 export type { Clusterer, ClusterDoc, Assignment, Explanation } from './types.js';
+export { NearDuplicateIndex } from './minhash.js';
 
-export interface ClustererOptions {
-  /** Cosine similarity to a story's centroid needed to join it. */
-  threshold?: number;
-  /** Days around a story's dates within which an article may join it. */
-  windowDays?: number;
+/** Tuning of the clusterer; the defaults were chosen on the dev sets and suit news in general. */
+export interface ClusterParams {
+  /** Score needed to join a story when the article has plenty of text. */
+  thresholdLong: number;
+  /** Score needed to join a story when the article is a headline (or little more). */
+  thresholdShort: number;
+  /** Content words at and above which an article counts as having plenty of text. */
+  longText: number;
+  /** Weight of the centroid cosine against the nearest-member cosine in a story's score. */
+  centroidWeight: number;
+  /** Centroid cosine at which two stories merge. */
+  mergeThreshold: number;
+  /** Days of gap between an article and a story before similarity starts to fade. */
+  graceDays: number;
+  /** Days over which similarity fades by a factor e beyond the grace period. */
+  fadeDays: number;
+  /** Days of gap beyond which an article never joins a story. */
+  windowDays: number;
+  /** Terms kept per article vector. */
+  vectorTerms: number;
+  /** Terms per article entered in (and looked up in) the inverted index. */
+  indexTerms: number;
+  /** Most recent articles kept per term in the inverted index. */
+  postingCap: number;
+  /** Terms kept per story centroid. */
+  centroidTerms: number;
+  /** Estimated Jaccard similarity of word 3-shingles at which a text is a copy. */
+  duplicateJaccard: number;
 }
 
-interface StoryState {
-  id: string;
-  centroid: Map<string, number>;
-  size: number;
-  first: number;
-  last: number;
+export const DEFAULT_PARAMS: ClusterParams = {
+  thresholdLong: 0.15,
+  thresholdShort: 0.15,
+  longText: 60,
+  centroidWeight: 0.6,
+  mergeThreshold: 0.5,
+  graceDays: 3,
+  fadeDays: 10,
+  windowDays: 45,
+  vectorTerms: 40,
+  indexTerms: 20,
+  postingCap: 300,
+  centroidTerms: 150,
+  duplicateJaccard: 0.7,
+};
+
+export interface ClustererOptions extends Partial<ClusterParams> {
+  /** A snapshot from {@link StreamingClusterer.snapshot}: grouping goes on from there. */
+  state?: unknown;
 }
 
 const DAY = 86_400_000;
 
-function dayOf(published: string | null): number | null {
-  if (!published || published.startsWith('--')) return null;
-  const t = Date.parse(published.length === 4 ? `${published}-07-01` : published.length === 7 ? `${published}-15` : published);
-  return Number.isNaN(t) ? null : t;
+/** Milliseconds since 1970 for an ISO date of any precision; NaN when unknown. */
+export function timeOf(published: string | null): number {
+  if (!published || published.startsWith('--')) return NaN;
+  const p = published.length === 4 ? `${published}-07-01` : published.length === 7 ? `${published}-15` : published;
+  return Date.parse(p);
 }
 
-class CentroidClusterer implements Clusterer {
-  readonly name = 'tfidf-centroid';
-  private df = new Map<string, number>();
-  private docs = 0;
-  private stories = new Map<string, StoryState>();
-  private index = new Map<string, Set<string>>();
-  private assigned = new Map<string, string>();
-  private explanations = new Map<string, Explanation>();
-  private threshold: number;
-  private window: number;
+interface DocState {
+  id: string;
+  story: number;
+  terms: Int32Array;
+  weights: Float32Array;
+  time: number;
+  url: string | null;
+}
+
+interface StoryState {
+  id: string;
+  centroid: Map<number, number>;
+  /** Sum of squares of the centroid's weights, kept in step with it. */
+  norm2: number;
+  members: number[];
+  first: number;
+  last: number;
+  /** Set when the story was merged into another: its index. */
+  mergedInto: number;
+}
+
+/** What was measured when an article was placed; enough to explain it later. */
+interface Evidence {
+  story: string;
+  score: number;
+  centroid: number;
+  nearest: string | null;
+  nearestScore: number;
+  gapDays: number | null;
+  shared: [number, number][];
+  duplicateOf?: string;
+  duplicateBy?: string;
+  threshold: number;
+}
+
+interface SnapshotV1 {
+  format: 'parallax-cluster';
+  version: 1;
+  params: ClusterParams;
+  vocabulary: string[];
+  df: number[];
+  docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null; url: string | null }[];
+  stories: { id: string; centroid: [number, number][]; members: number[]; first: number | null; last: number | null; mergedInto: number }[];
+  evidence: Evidence[];
+  duplicates: NearDuplicateState;
+  titles: [string, number][];
+}
+
+const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const back = (x: number | null): number => (x === null ? NaN : x);
+
+/** The streaming clusterer behind {@link createClusterer}. */
+export class StreamingClusterer implements Clusterer {
+  readonly name = 'stream-tfidf-nn';
+  readonly params: ClusterParams;
+  private vocabulary = new Map<string, number>();
+  private termNames: string[] = [];
+  private df: number[] = [];
+  private docs: DocState[] = [];
+  private byId = new Map<string, number>();
+  private byUrl = new Map<string, number>();
+  private byTitle = new Map<string, number>();
+  private stories: StoryState[] = [];
+  private postings = new Map<number, { docs: number[]; weights: number[] }>();
+  private evidence: Evidence[] = [];
+  private duplicates: NearDuplicateIndex;
+  private cache: Map<string, string> | null = null;
 
   constructor(options: ClustererOptions = {}) {
-    this.threshold = options.threshold ?? 0.25;
-    this.window = (options.windowDays ?? 7) * DAY;
+    const { state, ...params } = options;
+    this.params = { ...DEFAULT_PARAMS, ...params };
+    this.duplicates = new NearDuplicateIndex({ threshold: this.params.duplicateJaccard });
+    if (state !== undefined) this.restore(state);
   }
 
-  private weigh(tv: TermVector): Map<string, number> {
-    const out = new Map<string, number>();
-    let norm = 0;
-    for (const [t, tf] of tv) {
-      const idf = Math.log((this.docs + 1) / ((this.df.get(t) ?? 0) + 1)) + 1;
-      const w = (1 + Math.log(tf)) * idf;
-      out.set(t, w);
-      norm += w * w;
+  private termId(t: string): number {
+    let id = this.vocabulary.get(t);
+    if (id === undefined) {
+      id = this.termNames.length;
+      this.vocabulary.set(t, id);
+      this.termNames.push(t);
+      this.df.push(0);
     }
+    return id;
+  }
+
+  /** The article's unit TF-IDF vector over its strongest terms, and how much text it had. */
+  private vectorise(doc: ClusterDoc): { terms: Int32Array; weights: Float32Array; length: number } {
+    let { terms, length } = termVector(doc.title, doc.text);
+    if (length < this.params.longText && doc.url) {
+      // A headline alone is short; the address often spells the full headline out.
+      const slug = termVector(null, urlWords(doc.url));
+      for (const [t, w] of slug.terms) if (!t.startsWith('@')) terms.set(t, Math.max(terms.get(t) ?? 0, 1));
+    }
+    const n = this.docs.length + 1;
+    const scored: [number, number][] = [];
+    for (const [t, tf] of terms) {
+      const id = this.termId(t);
+      this.df[id]++;
+      scored.push([id, (1 + Math.log(tf)) * Math.log(1 + n / this.df[id])]);
+    }
+    scored.sort((a, b) => b[1] - a[1]);
+    const kept = scored.slice(0, this.params.vectorTerms);
+    let norm = 0;
+    for (const [, w] of kept) norm += w * w;
     norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of out) out.set(t, w / norm);
-    return out;
+    return { terms: Int32Array.from(kept, (k) => k[0]), weights: Float32Array.from(kept, (k) => k[1] / norm), length };
+  }
+
+  private storyOf(docIndex: number): StoryState {
+    return this.stories[this.docs[docIndex].story];
+  }
+
+  private timeFactor(time: number, story: StoryState): { factor: number; gap: number | null } {
+    if (!Number.isFinite(time) || !Number.isFinite(story.first)) return { factor: 1, gap: null };
+    const gap = time < story.first ? (story.first - time) / DAY : time > story.last ? (time - story.last) / DAY : 0;
+    if (gap > this.params.windowDays) return { factor: 0, gap };
+    return { factor: gap <= this.params.graceDays ? 1 : Math.exp(-(gap - this.params.graceDays) / this.params.fadeDays), gap };
+  }
+
+  private centroidCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {
+    let dot = 0;
+    for (let i = 0; i < terms.length; i++) dot += weights[i] * (story.centroid.get(terms[i]) ?? 0);
+    return story.norm2 > 0 ? dot / Math.sqrt(story.norm2) : 0;
+  }
+
+  private thresholdFor(length: number): number {
+    const { thresholdShort, thresholdLong, longText } = this.params;
+    const x = Math.min(1, length / longText);
+    return thresholdShort + (thresholdLong - thresholdShort) * x;
+  }
+
+  private addToStory(storyIndex: number, docIndex: number): void {
+    const s = this.stories[storyIndex];
+    const d = this.docs[docIndex];
+    d.story = storyIndex;
+    s.members.push(docIndex);
+    for (let i = 0; i < d.terms.length; i++) {
+      const old = s.centroid.get(d.terms[i]) ?? 0;
+      const w = old + d.weights[i];
+      s.centroid.set(d.terms[i], w);
+      s.norm2 += w * w - old * old;
+    }
+    if (s.centroid.size > this.params.centroidTerms * 2) this.pruneCentroid(s);
+    if (Number.isFinite(d.time)) {
+      s.first = Number.isFinite(s.first) ? Math.min(s.first, d.time) : d.time;
+      s.last = Number.isFinite(s.last) ? Math.max(s.last, d.time) : d.time;
+    }
+  }
+
+  private pruneCentroid(s: StoryState): void {
+    const kept = [...s.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.params.centroidTerms);
+    s.centroid = new Map(kept);
+    s.norm2 = kept.reduce((a, [, w]) => a + w * w, 0);
+  }
+
+  private newStory(docIndex: number): number {
+    const index = this.stories.length;
+    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, members: [], first: NaN, last: NaN, mergedInto: -1 });
+    this.addToStory(index, docIndex);
+    return index;
+  }
+
+  private index(docIndex: number): void {
+    const d = this.docs[docIndex];
+    const n = Math.min(this.params.indexTerms, d.terms.length);
+    for (let i = 0; i < n; i++) {
+      let p = this.postings.get(d.terms[i]);
+      if (!p) this.postings.set(d.terms[i], (p = { docs: [], weights: [] }));
+      p.docs.push(docIndex);
+      p.weights.push(d.weights[i]);
+      // The list keeps the most recent articles: news moves on, and old ones have their stories.
+      if (p.docs.length > this.params.postingCap * 2) {
+        p.docs = p.docs.slice(-this.params.postingCap);
+        p.weights = p.weights.slice(-this.params.postingCap);
+      }
+    }
+  }
+
+  /** Moves every article of story `from` into story `into`; returns the moved ids. */
+  private merge(from: number, into: number, moved: Record<string, string>): void {
+    const src = this.stories[from];
+    const dst = this.stories[into];
+    for (const m of src.members) {
+      this.addToStory(into, m);
+      moved[this.docs[m].id] = dst.id;
+    }
+    src.members = [];
+    src.centroid = new Map();
+    src.norm2 = 0;
+    src.mergedInto = into;
   }
 
   add(doc: ClusterDoc): Assignment {
-    const tv = termVector(doc.title, doc.text);
-    this.docs++;
-    for (const t of tv.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    const vec = this.weigh(tv);
-    const when = dayOf(doc.published);
+    this.cache = null;
+    const p = this.params;
+    if (this.byId.has(doc.id)) {
+      // The same article again (a re-run, an update under the same id): it stays where it is.
+      const d = this.docs[this.byId.get(doc.id)!];
+      return { id: doc.id, story: this.stories[d.story].id, score: 1 };
+    }
+    const { terms, weights, length } = this.vectorise(doc);
+    const time = timeOf(doc.published);
+    const docIndex = this.docs.length;
+    const me: DocState = { id: doc.id, story: -1, terms, weights, time, url: doc.url };
+    this.docs.push(me);
+    this.byId.set(doc.id, docIndex);
+    const threshold = this.thresholdFor(length);
 
-    // Candidates: stories sharing one of the article's strongest terms that some story has
-    // (its rarest words are often its own and lead nowhere).
-    const top = [...vec].filter(([t]) => this.index.has(t)).sort((a, b) => b[1] - a[1]).slice(0, 12);
-    const candidates = new Set<string>();
-    for (const [t] of top) for (const s of this.index.get(t) ?? []) candidates.add(s);
-
-    let best: StoryState | null = null;
-    let bestScore = 0;
-    for (const id of candidates) {
-      const s = this.stories.get(id)!;
-      if (when !== null && s.first && (when < s.first - this.window || when > s.last + this.window)) continue;
-      let dot = 0;
-      let norm = 0;
-      for (const w of s.centroid.values()) norm += w * w;
-      norm = Math.sqrt(norm) || 1;
-      for (const [t, w] of vec) dot += w * (s.centroid.get(t) ?? 0);
-      const score = dot / norm;
-      if (score > bestScore) { bestScore = score; best = s; }
+    // 1. Copies.
+    const dup = this.findCopy(doc, docIndex);
+    if (dup) {
+      const original = this.docs[dup.of];
+      this.addToStory(original.story, docIndex);
+      this.index(docIndex);
+      const story = this.stories[original.story];
+      const shared = this.sharedTerms(terms, weights, story);
+      this.evidence[docIndex] = {
+        story: story.id, score: dup.similarity, centroid: this.centroidCosine(terms, weights, story), nearest: original.id,
+        nearestScore: dup.similarity, gapDays: null, shared, duplicateOf: original.id, duplicateBy: dup.by, threshold,
+      };
+      return { id: doc.id, story: story.id, score: dup.similarity, duplicateOf: original.id };
     }
 
-    let story: StoryState;
-    if (best && bestScore >= this.threshold) {
-      story = best;
-      for (const [t, w] of vec) story.centroid.set(t, (story.centroid.get(t) ?? 0) + w);
-      story.size++;
+    // 2. Neighbours through the inverted index, and their stories.
+    const neighbour = new Map<number, number>();
+    const n = Math.min(p.indexTerms, terms.length);
+    for (let i = 0; i < n; i++) {
+      const posting = this.postings.get(terms[i]);
+      if (!posting) continue;
+      const w = weights[i];
+      const start = Math.max(0, posting.docs.length - p.postingCap);
+      for (let j = start; j < posting.docs.length; j++) {
+        const other = posting.docs[j];
+        neighbour.set(other, (neighbour.get(other) ?? 0) + w * posting.weights[j]);
+      }
+    }
+    const nearestIn = new Map<number, { doc: number; sim: number }>();
+    for (const [other, sim] of neighbour) {
+      const s = this.docs[other].story;
+      const cur = nearestIn.get(s);
+      if (!cur || sim > cur.sim) nearestIn.set(s, { doc: other, sim });
+    }
+
+    // 3. The best story.
+    type Scored = { story: number; score: number; centroid: number; nearest: number; nearestSim: number; gap: number | null };
+    const scored: Scored[] = [];
+    for (const [s, near] of nearestIn) {
+      const story = this.stories[s];
+      const { factor, gap } = this.timeFactor(time, story);
+      if (factor === 0) continue;
+      const centroid = this.centroidCosine(terms, weights, story);
+      const raw = p.centroidWeight * centroid + (1 - p.centroidWeight) * near.sim;
+      scored.push({ story: s, score: raw * factor, centroid, nearest: near.doc, nearestSim: near.sim, gap });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    let storyIndex: number;
+    const joined = best !== undefined && best.score >= threshold;
+    if (joined) {
+      storyIndex = best.story;
+      this.addToStory(storyIndex, docIndex);
     } else {
-      story = { id: doc.id, centroid: new Map(vec), size: 1, first: when ?? 0, last: when ?? 0 };
-      this.stories.set(story.id, story);
-      bestScore = 0;
+      storyIndex = this.newStory(docIndex);
     }
-    if (when !== null) {
-      story.first = story.first ? Math.min(story.first, when) : when;
-      story.last = Math.max(story.last, when);
+    this.index(docIndex);
+
+    // 4. Merges: another candidate story the article also fits, whose centroid is like its own.
+    const moved: Record<string, string> = {};
+    for (const c of scored.slice(0, 5)) {
+      if (c.story === storyIndex || c.score < threshold) continue;
+      const a = this.stories[storyIndex];
+      const b = this.stories[c.story];
+      if (b.mergedInto >= 0 || !b.members.length) continue;
+      if (this.timeFactor(Number.isFinite(a.first) ? a.first : NaN, b).factor === 0) continue;
+      const sim = this.storyCosine(a, b);
+      if (sim < p.mergeThreshold) continue;
+      const [from, into] = a.members.length > b.members.length ? [c.story, storyIndex] : [storyIndex, c.story];
+      this.merge(from, into, moved);
+      storyIndex = into;
     }
-    // Index the story under its strongest terms, so later articles find it.
-    const strongest = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, 30);
-    for (const [t] of strongest) {
-      if (!this.index.has(t)) this.index.set(t, new Set());
-      this.index.get(t)!.add(story.id);
+    delete moved[doc.id];
+
+    const story = this.stories[storyIndex];
+    const chosen = scored.find((s) => s.story === storyIndex);
+    const score = !joined && !chosen ? 0 : chosen?.score ?? 0;
+    this.evidence[docIndex] = {
+      story: story.id, score, centroid: chosen?.centroid ?? 0,
+      nearest: chosen ? this.docs[chosen.nearest].id : null, nearestScore: chosen?.nearestSim ?? 0,
+      gapDays: chosen?.gap ?? null, shared: this.sharedTerms(terms, weights, story), threshold,
+    };
+    const out: Assignment = { id: doc.id, story: story.id, score };
+    if (Object.keys(moved).length) out.moved = moved;
+    return out;
+  }
+
+  private storyCosine(a: StoryState, b: StoryState): number {
+    const [small, large] = a.centroid.size < b.centroid.size ? [a, b] : [b, a];
+    let dot = 0;
+    for (const [t, w] of small.centroid) dot += w * (large.centroid.get(t) ?? 0);
+    return a.norm2 && b.norm2 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
+  }
+
+  /** The earlier article this one copies: same address, same text (MinHash) or same headline. */
+  private findCopy(doc: ClusterDoc, docIndex: number): { of: number; similarity: number; by: string } | null {
+    let found: { of: number; similarity: number; by: string } | null = null;
+    if (doc.url) {
+      const key = doc.url.replace(/[?#].*$/, '').replace(/\/$/, '').replace(/^https?:\/\/(www\.)?/, '');
+      const prior = this.byUrl.get(key);
+      if (prior !== undefined) found = { of: prior, similarity: 1, by: 'the same address' };
+      else this.byUrl.set(key, docIndex);
     }
-    this.assigned.set(doc.id, story.id);
-    const shared = top.filter(([t]) => (story.centroid.get(t) ?? 0) > 0).map(([term, weight]) => ({ term, weight }));
-    this.explanations.set(doc.id, {
-      id: doc.id, story: story.id, score: bestScore, shared,
-      reason: bestScore ? `joined the story whose centroid it matched best (cosine ${bestScore.toFixed(2)} ≥ ${this.threshold})` : 'started a new story: no story within the time window was similar enough',
-    });
-    return { id: doc.id, story: story.id, score: bestScore };
+    const body = `${doc.title ?? ''}\n${doc.text}`;
+    const match = this.duplicates.add(String(docIndex), body);
+    if (!found && match) found = { of: Number(match.key), similarity: match.similarity, by: `the same text (MinHash Jaccard ${match.similarity.toFixed(2)})` };
+    if (doc.title && doc.text.length < 200) {
+      const key = doc.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (key.split(' ').length >= 5) {
+        const prior = this.byTitle.get(key);
+        if (prior !== undefined && !found) found = { of: prior, similarity: 1, by: 'the same headline' };
+        else if (prior === undefined) this.byTitle.set(key, docIndex);
+      }
+    }
+    if (found) {
+      // Point at the first of the copies, so ten copies of one wire story name one original.
+      const ev = this.evidence[found.of];
+      if (ev?.duplicateOf !== undefined) found.of = this.byId.get(ev.duplicateOf) ?? found.of;
+      if (this.timeFactor(timeOf(doc.published), this.storyOf(found.of)).factor === 0) return null;
+    }
+    return found;
+  }
+
+  private sharedTerms(terms: Int32Array, weights: Float32Array, story: StoryState): [number, number][] {
+    const norm = Math.sqrt(story.norm2) || 1;
+    const out: [number, number][] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const c = story.centroid.get(terms[i]);
+      if (c) out.push([terms[i], (weights[i] * c) / norm]);
+    }
+    return out.sort((a, b) => b[1] - a[1]).slice(0, 10);
   }
 
   assignments(): Map<string, string> {
-    return new Map(this.assigned);
+    if (!this.cache) {
+      this.cache = new Map();
+      for (const d of this.docs) this.cache.set(d.id, this.stories[d.story].id);
+    }
+    return new Map(this.cache);
+  }
+
+  /** The current story of one article, without copying every assignment. */
+  storyOfArticle(id: string): string | null {
+    const i = this.byId.get(id);
+    return i === undefined ? null : this.stories[this.docs[i].story].id;
   }
 
   explain(id: string): Explanation | null {
-    return this.explanations.get(id) ?? null;
+    const i = this.byId.get(id);
+    if (i === undefined) return null;
+    const ev = this.evidence[i];
+    const story = this.storyOf(i);
+    const shared = ev.shared.map(([t, w]) => ({ term: this.termNames[t].replace(/^#/, ''), weight: Math.round(w * 1000) / 1000 }));
+    let reason: string;
+    if (ev.duplicateOf) reason = `a copy of ${ev.duplicateOf} (${ev.duplicateBy}), so it joined that article's story`;
+    else if (ev.score === 0) reason = `started a new story: no story in reach was similar enough (needed ${ev.threshold.toFixed(2)})`;
+    else {
+      const gap = ev.gapDays === null ? '' : `, ${ev.gapDays.toFixed(1)} days from the story's dates`;
+      reason = `joined the story it matched best: score ${ev.score.toFixed(2)} ≥ ${ev.threshold.toFixed(2)} (centroid cosine ${ev.centroid.toFixed(2)}, nearest article ${ev.nearest} at ${ev.nearestScore.toFixed(2)}${gap})`;
+    }
+    if (story.id !== ev.story) reason += `; its story ${ev.story} later merged into ${story.id}`;
+    return { id, story: story.id, score: ev.score, shared, reason };
+  }
+
+  /** The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. */
+  snapshot(): unknown {
+    const state: SnapshotV1 = {
+      format: 'parallax-cluster',
+      version: 1,
+      params: this.params,
+      vocabulary: this.termNames,
+      df: this.df,
+      docs: this.docs.map((d) => ({ id: d.id, story: d.story, terms: [...d.terms], weights: [...d.weights], time: num(d.time), url: d.url })),
+      stories: this.stories.map((s) => ({ id: s.id, centroid: [...s.centroid], members: s.members, first: num(s.first), last: num(s.last), mergedInto: s.mergedInto })),
+      evidence: this.evidence,
+      duplicates: this.duplicates.snapshot(),
+      titles: [...this.byTitle],
+    };
+    return state;
+  }
+
+  private restore(raw: unknown): void {
+    const state = raw as SnapshotV1;
+    if (!state || state.format !== 'parallax-cluster' || state.version !== 1) throw new Error('not a clusterer snapshot (format parallax-cluster, version 1)');
+    this.termNames = [...state.vocabulary];
+    this.vocabulary = new Map(this.termNames.map((t, i) => [t, i]));
+    this.df = [...state.df];
+    this.docs = state.docs.map((d) => ({ id: d.id, story: d.story, terms: Int32Array.from(d.terms), weights: Float32Array.from(d.weights), time: back(d.time), url: d.url }));
+    this.stories = state.stories.map((s) => {
+      const centroid = new Map(s.centroid);
+      let norm2 = 0;
+      for (const w of centroid.values()) norm2 += w * w;
+      return { id: s.id, centroid, norm2, members: [...s.members], first: back(s.first), last: back(s.last), mergedInto: s.mergedInto };
+    });
+    this.evidence = state.evidence;
+    this.duplicates = NearDuplicateIndex.restore(state.duplicates);
+    this.byTitle = new Map(state.titles);
+    this.docs.forEach((d, i) => {
+      this.byId.set(d.id, i);
+      if (d.url) {
+        const key = d.url.replace(/[?#].*$/, '').replace(/\/$/, '').replace(/^https?:\/\/(www\.)?/, '');
+        if (!this.byUrl.has(key)) this.byUrl.set(key, i);
+      }
+      this.index(i);
+    });
   }
 }
 
-export function createClusterer(options?: ClustererOptions): Clusterer {
-  return new CentroidClusterer(options);
+/** A streaming clusterer; pass `{ state }` (from `snapshot()`) to go on from a saved state. */
+export function createClusterer(options?: ClustererOptions): StreamingClusterer {
+  return new StreamingClusterer(options);
 }

@@ -1,56 +1,145 @@
 /**
- * Terms for comparing articles: lower-cased content words (stop words dropped, crude suffixes
- * folded), capitalised names as `@name` terms, and numbers. Title and lead count more than the
- * tail, because news puts what an article is about first.
+ * Terms for comparing articles. News puts what an article is about first, so the title and the
+ * lead count more than the tail. Four kinds of term:
+ *
+ * - words: lower-cased, stop words dropped, crude suffixes folded (`strikes` → `strike`);
+ * - names (`@sarah palin`, `@palin`): capitalised phrases inside sentences, which is where people,
+ *   places and organisations show; they are what tells one event from another of the same kind;
+ * - numbers (`#23`, `#7.6`): casualties, sums and dates differ between events of the same kind;
+ * - Han text, which has no spaces, as character pairs (`地震` from `墨西哥地震`).
  *
  * @module
  */
 
+/** Term → weighted count. */
 export type TermVector = Map<string, number>;
 
+/** What the term extraction found in one article. */
+export interface DocTerms {
+  terms: TermVector;
+  /** Content words seen (before weighting): how much text there was to go on. */
+  length: number;
+}
+
 const STOP = new Set(
-  ('a an the and or but if of in on at to for from by with about as into over after before under between than then so that this these those ' +
+  (
+    // English
+    'a an the and or but if of in on at to for from by with about as into over after before under between than then so that this these those ' +
     'is are was were be been being has have had do does did will would can could should may might must shall it its it\'s he she they them his her their ' +
     'we our you your i me my not no yes also more most said says say told according which who whom whose what when where why how all any some such ' +
-    'one two three new other up out there here just only very while during since until against across around through per via mr ms mrs').split(' '),
+    'one two three new other up out there here just only very while during since until against across around through per via mr ms mrs dr ' +
+    'get gets got make makes made take takes took now year years day days week weeks time first last many much ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow ' +
+    // Malay and Indonesian: the commonest function words, which a multilingual feed carries too
+    'yang dan di ke dari untuk dengan ini itu pada dalam akan tidak oleh telah juga bagi kepada atau ada lebih para sebagai seorang mereka kata ' +
+    'berkata bahawa bahwa adalah tersebut satu dua tiga selepas sebelum semalam hari ialah iaitu serta namun kerana karena masih sudah boleh'
+  ).split(' '),
 );
+
+const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
 function fold(w: string): string {
   // A light stemmer: enough to meet "strikes"/"strike", "voted"/"vote", "workers"/"worker".
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1);
   return w;
 }
 
-function addTerms(out: TermVector, text: string, weight: number, names = true): void {
-  const tokens = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  for (let i = 0; i < tokens.length; i++) {
-    const raw = tokens[i].replace(/['’]s$/, '');
-    const lower = raw.toLowerCase();
-    if (/^\d/.test(raw)) {
-      if (raw.length >= 2) out.set(`#${raw}`, (out.get(`#${raw}`) ?? 0) + weight);
-      continue;
-    }
-    if (STOP.has(lower) || lower.length < 3) continue;
-    // A capitalised word inside a sentence is likely a name: it gets a term of its own.
-    if (names && /^\p{Lu}/u.test(raw) && i > 0 && !/[.!?]$/.test(tokens[i - 1])) out.set(`@${lower}`, (out.get(`@${lower}`) ?? 0) + weight);
-    const t = fold(lower);
-    out.set(t, (out.get(t) ?? 0) + weight);
-  }
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{M}\p{N}]+(?:['’.,&-][\p{L}\p{M}\p{N}]+)*/gu;
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const UPPER = /^\p{Lu}/u;
+const DIGIT = /^\p{N}/u;
+
+function bump(out: TermVector, t: string, w: number): void {
+  out.set(t, (out.get(t) ?? 0) + w);
 }
 
-export function termVector(title: string | null, text: string): TermVector {
-  const out: TermVector = new Map();
-  if (title) {
-    // A Title Case Headline capitalises every word: there, capitals do not mark names.
-    const words = title.match(/\p{L}+/gu) ?? [];
-    const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-    addTerms(out, title, 3, capitalised < words.length * 0.6);
+/**
+ * Adds the terms of one zone of text. `names` is false where capitals mark no names (a Title Case
+ * headline capitalises every word).
+ */
+function addZone(out: TermVector, text: string, weight: number, names: boolean): number {
+  let count = 0;
+  let phrase: string[] = [];
+  let prevEnd = -1;
+  const flush = (): void => {
+    if (phrase.length > 1) bump(out, `@${phrase.join(' ')}`, weight);
+    phrase = [];
+  };
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const start = m.index ?? 0;
+    // Names run across plain spaces only: "Sarah Palin" is one, "Palin, Alaska" two.
+    const between = prevEnd >= 0 ? text.slice(prevEnd, start) : '';
+    const afterStop = prevEnd < 0 || /[.!?:;"“”()\n]/.test(between);
+    if (!/^[ \t]*$/.test(between) && phrase.length) flush();
+    prevEnd = start + raw.length;
+    if (CJK.test(raw)) {
+      flush();
+      count += raw.length;
+      if (raw.length === 1) bump(out, raw, weight);
+      for (let i = 0; i + 2 <= raw.length; i++) bump(out, raw.slice(i, i + 2), weight);
+      continue;
+    }
+    if (DIGIT.test(raw)) {
+      flush();
+      const n = raw.replace(/,(?=\d{3})/g, '');
+      // Years and small counts alike: "19" on its own is weak, but idf decides that, not us.
+      if (/^\p{N}+(?:\.\p{N}+)?$/u.test(n)) bump(out, `#${n}`, weight);
+      else bump(out, n.toLowerCase(), weight);
+      count++;
+      continue;
+    }
+    const word = raw.replace(/['’]s$/u, '').replace(/\.$/, '');
+    const lower = word.toLowerCase().replace(/\./g, '');
+    const capital = UPPER.test(word);
+    if (names && capital && !afterStop && !MONTHS.has(lower)) {
+      if (!STOP.has(lower)) {
+        phrase.push(lower);
+        bump(out, `@${lower}`, weight);
+      }
+    } else if (phrase.length) {
+      flush();
+    }
+    if (STOP.has(lower) || lower.length < 3 && !(capital && word.length >= 2 && word === word.toUpperCase())) continue;
+    count++;
+    bump(out, fold(lower), weight);
   }
+  flush();
+  return count;
+}
+
+/** Words of a URL path that name the article ("/2014/03/sbarro-files-for-bankruptcy"). */
+export function urlWords(url: string | null): string {
+  if (!url) return '';
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return '';
+  }
+  const slugs = path.split('/').filter((p) => /[a-z]{3,}[-_][a-z]{2,}/i.test(p));
+  return slugs.map((s) => s.replace(/\.\w+$/, '').replace(/[-_+]+/g, ' ')).join(' ');
+}
+
+/** Is this headline written in Title Case, where capitals say nothing about names? */
+export function isTitleCase(title: string): boolean {
+  const words = title.match(/\p{L}+/gu) ?? [];
+  if (words.length < 3) return false;
+  const capitalised = words.filter((w) => UPPER.test(w)).length;
+  return capitalised >= words.length * 0.6;
+}
+
+/** The zones of an article, weighted: title 3, lead 2, the rest 1, cut off after `maxChars`. */
+export function termVector(title: string | null, text: string, maxChars = 5000): DocTerms {
+  const terms: TermVector = new Map();
+  let length = 0;
+  if (title) length += addZone(terms, title, 3, !isTitleCase(title));
   const lead = text.slice(0, 600);
-  addTerms(out, lead, 2);
-  addTerms(out, text.slice(600, 4000), 1);
-  return out;
+  length += addZone(terms, lead, 2, true);
+  if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true);
+  return { terms, length };
 }

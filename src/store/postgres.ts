@@ -9,6 +9,7 @@
  * @module
  */
 import type { Article, Story } from '../types.js';
+import type { ClusterDoc } from '../cluster/types.js';
 import type { SearchHit, Store, StoredStory, UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 
@@ -167,6 +168,23 @@ class PostgresStore implements Store {
       args,
     );
     return rows.map((r) => JSON.parse(r.doc) as Article);
+  }
+
+  async *iterateForGrouping(): AsyncIterable<ClusterDoc> {
+    // Keyset pages in publication order: constant memory, no long-lived cursor.
+    let after: [number, string, string] = [0, '', ''];
+    for (;;) {
+      const rows = await this.sql.query<ClusterDoc & { nulls: number }>(
+        `SELECT id, title, text, published, source, url, (published IS NULL)::int AS nulls FROM articles
+         WHERE ((published IS NULL)::int, coalesce(published, ''), id COLLATE "C") > ($1, $2, $3 COLLATE "C")
+         ORDER BY (published IS NULL)::int, coalesce(published, ''), id COLLATE "C" LIMIT 1000`,
+        after,
+      );
+      for (const { nulls: _n, ...r } of rows) yield r;
+      if (rows.length < 1000) return;
+      const last = rows[rows.length - 1];
+      after = [last.nulls, last.published ?? '', last.id];
+    }
   }
 
   async countArticles(): Promise<number> {

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article, Story } from '../types.js';
+import type { ClusterDoc } from '../cluster/types.js';
 import type { SearchHit, Store, StoredStory, UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 
@@ -138,6 +139,17 @@ class SqliteStore implements Store {
                  ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?`;
     args.push(options.limit ?? -1, options.offset ?? 0);
     return (this.db.prepare(sql).all(...args) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Article);
+  }
+
+  async *iterateForGrouping(): AsyncIterable<ClusterDoc> {
+    // A snapshot first (ids in order), then rows by id in pages: the iteration holds no
+    // statement open across awaits, so writers are never blocked by a long regrouping.
+    const ids = (this.db.prepare('SELECT id FROM articles ORDER BY published IS NULL, published, id').pluck().all() as string[]);
+    const get = this.db.prepare('SELECT id, title, text, published, source, url FROM articles WHERE id = ?');
+    for (const id of ids) {
+      const row = get.get(id) as ClusterDoc | undefined;
+      if (row) yield row;
+    }
   }
 
   async countArticles(): Promise<number> {

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Article, Story } from '../types.js';
+import type { ClusterDoc } from '../cluster/types.js';
 
 export type UpsertResult = 'inserted' | 'updated' | 'unchanged';
 
@@ -34,6 +35,11 @@ export interface Store {
   getArticle(id: string): Promise<Article | null>;
   listArticles(options?: { story?: string; source?: string; limit?: number; offset?: number }): Promise<Article[]>;
   countArticles(): Promise<number>;
+  /**
+   * What grouping reads of every article (no raw input, no blocks), in publication order, as a
+   * stream: memory stays flat however large the collection.
+   */
+  iterateForGrouping(): AsyncIterable<ClusterDoc>;
   /** Records story assignments (article id → story id). */
   assignStories(assignments: Map<string, string> | [string, string][]): Promise<void>;
   storyOf(articleId: string): Promise<string | null>;

@@ -84,6 +84,13 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     assert.deepEqual(await s.search(''), []);
   });
 
+  t('streams what grouping reads, in publication order, undated last', async (s) => {
+    await s.upsertArticles([makeArticle('late', { published: '2025-02-01' }), makeArticle('none', { published: null }), makeArticle('early', { published: '2025-01-01' })]);
+    const seen = [];
+    for await (const d of s.iterateForGrouping()) seen.push([d.id, d.published, d.title]);
+    assert.deepEqual(seen, [['early', '2025-01-01', 'Title early'], ['late', '2025-02-01', 'Title late'], ['none', null, 'Title none']]);
+  });
+
   t('keeps small JSON state by key and lists it by prefix', async (s) => {
     await s.setState('feed:https://a.example/rss?x=1_%', { etag: '"1"' });
     await s.setState('feed:https://b.example/rss', { etag: '"2"' });

@@ -3,70 +3,198 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../src/store/sqlite.js';
-import { collectInputs, ingestItems, storyAnalysis } from '../../src/pipeline.js';
-import { fromRecord } from '../../src/ingest/files.js';
+import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/present/web/server.js';
-import { storyFixtures } from '../cli/helpers.js';
+import { fixtureArticle, fixtureStore, fixtureStory } from './fixture.js';
 
 // End to end in a real Chromium against a real server on 127.0.0.1. Without Chromium this fails,
 // unless PARALLAX_SKIP_BROWSER=1 says to skip it.
 const CHROMIUM = '/usr/bin/chromium';
 const skip = process.env.PARALLAX_SKIP_BROWSER === '1' ? 'PARALLAX_SKIP_BROWSER=1' : undefined;
+const here = '[web/browser] ';
+const results = new URL('../../test-results/', import.meta.url).pathname;
 
-test('[web/browser] front page, story page, a citation, the matrix and the wording table, no console errors', { skip, timeout: 120_000 }, async () => {
-  assert.ok(existsSync(CHROMIUM), `no ${CHROMIUM}: install Debian's chromium (or set PARALLAX_SKIP_BROWSER=1)`);
+async function withBrowser(fn: (browser: Browser, url: string) => Promise<void>): Promise<void> {
+  assert.ok(existsSync(CHROMIUM), `no ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), or set PARALLAX_SKIP_BROWSER=1 to skip the browser tests`);
   const { chromium } = await import('playwright-core');
-  const store = await openSqliteStore(join(mkdtempSync(join(tmpdir(), 'parallax-e2e-')), 'e2e.db'));
-  await ingestItems(store, collectInputs([storyFixtures]));
-  await ingestItems(store, [fromRecord({ id: 'evil', source: 'Evil <svg onload=alert(1)>', title: '<script>alert(1)</script> \u202Etxt.exe', url: 'javascript:alert(1)', published: '2025-03-14', text: 'Dock workers <img src=x onerror=alert(3)> voted on Thursday to end the Rotterdam strike, the FNV union said.' }, 'evil', null)]);
+  const store = await fixtureStore();
   const server = await startServer({ store, port: 0 });
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'parallax-chromium-'))}`],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-
-    await page.goto(server.url + '/');
-    mkdirSync('test-results', { recursive: true });
-    await page.screenshot({ path: 'test-results/front.png', fullPage: true });
-    const first = page.locator('ol.stories li a').first();
-    const storyHref = await first.getAttribute('href');
-    await first.click();
-    await page.waitForURL(/\/story\//);
-    const storyId = decodeURIComponent(storyHref!.split('/').pop()!);
-    const story = (await storyAnalysis(store, storyId))!;
-
-    // The claims matrix: one row per shown claim, one column per outlet, a dot where it is carried.
-    const shown = story.claims.filter((c) => c.articles.length > 1 || story.articles.length <= 3).slice(0, 40);
-    assert.equal(await page.locator('table.matrix tbody tr').count(), shown.length);
-    const firstRow = page.locator('table.matrix tbody tr').first();
-    assert.equal(await firstRow.locator('th').innerText(), shown[0].text);
-    assert.equal(await firstRow.locator('td.yes').count(), new Set(shown[0].articles).size);
-    // The wording table: every variant of every concept.
-    assert.equal(await page.locator('table.wording tbody tr').count(), story.wording.reduce((n, w) => n + w.variants.length, 0));
-
-    // A citation: focusing shows its source sentence; following it lands on the article.
-    const cite = page.locator('ul.summary a.cite').first();
-    await cite.focus();
-    assert.equal(await page.locator('.pop[role=tooltip]').count(), 1);
-    await cite.click();
-    assert.match(page.url(), /#art-\d+$/);
-    await page.screenshot({ path: 'test-results/story.png', fullPage: true });
-
-    // Hostile text stays text.
-    await page.goto(server.url + '/article/evil');
-    assert.match(await page.locator('h1').innerText(), /<script>alert\(1\)<\/script>/);
-    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
-    assert.deepEqual(problems, []);
+    await fn(browser, server.url);
   } finally {
     await browser.close();
     await server.close();
     await store.close();
   }
+}
+
+/** Console errors, page errors, dialogs (an alert() that ran) and requests leaving the server. */
+function watch(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin)) problems.push(`request off the server: ${r.url()}`);
+  });
+  return problems;
+}
+
+test(here + 'front page to story; the claims matrix and the wording table match the story JSON; a citation shows and reaches its sentence', { skip, timeout: 120_000 }, async () => {
+  await withBrowser(async (browser, url) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    const problems = watch(page, url);
+    await page.goto(url + '/');
+    mkdirSync(results, { recursive: true });
+    await page.screenshot({ path: join(results, 'front.png'), fullPage: true });
+    const first = page.locator('ol.stories li a.headline').first();
+    assert.equal(await first.getAttribute('href'), '/story/grain-talks');
+    await first.click();
+    await page.waitForURL(/\/story\/grain-talks$/);
+    const story = fixtureStory('grain-talks');
+    const outletOf = (id: string) => fixtureArticle(id).source!;
+    assert.equal(await page.locator('h1').innerText(), story.title);
+
+    // The matrix: a row per claim, a column per outlet, a dot where the outlet carries the claim.
+    const columns = await page.locator('table.matrix thead th.rot').allInnerTexts();
+    assert.deepEqual(columns, ['Northern Courier', 'Meridian Daily', 'Eastern Wire']);
+    const rows = page.locator('table.matrix tbody tr');
+    assert.equal(await rows.count(), story.claims.length);
+    for (let i = 0; i < story.claims.length; i++) {
+      const row = rows.nth(i);
+      const text = (await row.locator('th').innerText()).replace(/\s*only .*$/, '');
+      const claim = story.claims.find((c) => c.text === text);
+      assert.ok(claim, `row ${i}: ${text}`);
+      const carried = new Set(claim.articles.map(outletOf));
+      const cells = row.locator('td.yes, td.no');
+      for (let j = 0; j < columns.length; j++) assert.equal(await cells.nth(j).getAttribute('class'), carried.has(columns[j]) ? 'yes' : 'no', `${text} × ${columns[j]}`);
+      assert.equal(await row.getAttribute('class'), carried.size === 1 ? 'exclusive' : null, text);
+    }
+    // Sorting by outlet count (a button in the header), then back.
+    const sortButton = page.locator('table.matrix thead th button', { hasText: 'Outlets' });
+    await sortButton.click();
+    assert.equal(await page.locator('table.matrix thead th[aria-sort]').getAttribute('aria-sort'), 'descending');
+    assert.equal(await rows.first().locator('td.count').innerText(), '3');
+    await sortButton.press('Enter');
+    assert.equal(await rows.first().locator('td.count').innerText(), '1');
+
+    // The wording table: every variant with its outlets.
+    const wording = page.locator('table.wording tbody tr');
+    const variants = story.wording.flatMap((w) => w.variants);
+    assert.equal(await wording.count(), variants.length);
+    for (let i = 0; i < variants.length; i++) {
+      const cells = wording.nth(i).locator('td');
+      assert.equal(await cells.nth(0).innerText(), variants[i].text);
+      assert.equal(await cells.nth(1).innerText(), [...new Set(variants[i].articles.map(outletOf))].join(', '));
+    }
+
+    // A citation: focusing it shows the sentence it stands for; following it lands on that sentence.
+    const cite = page.locator('ol.summary a.cite').nth(2);
+    await cite.focus();
+    const pop = page.locator('.pop[role=tooltip]');
+    assert.equal(await pop.count(), 1);
+    const claim = story.claims[0].sentences.find((x) => x.article === 'eastern-grain')!;
+    assert.equal(await pop.innerText(), `Eastern Wire\n${claim.text}`);
+    assert.equal(await cite.getAttribute('aria-describedby'), 'cite-pop');
+    await page.keyboard.press('Escape');
+    assert.equal(await pop.count(), 0);
+    await cite.press('Enter');
+    await page.waitForURL(/#a3-p0s0$/);
+    const target = page.locator(':target');
+    assert.equal(await target.innerText(), claim.text);
+    assert.ok(await target.isVisible());
+    assert.equal(await target.evaluate((el) => el.closest('article')?.id), 'art-3');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(results, 'story.png'), fullPage: true });
+
+    // Keyboard: the first Tab reaches the skip link.
+    await page.goto(url + '/story/grain-talks');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    assert.deepEqual(problems, []);
+  });
+});
+
+test(here + 'hostile text stays text: no script runs, no handler, no script or data link, no bidi override', { skip, timeout: 120_000 }, async () => {
+  await withBrowser(async (browser, url) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page, url);
+    for (const path of ['/', '/story/hostile', '/article/hostile-1', '/article/hostile-2', '/outlet/' + encodeURIComponent('Evil <svg onload=alert(1)> News'), '/search?q=river']) {
+      await page.goto(url + path);
+      // Hover and focus everything that could carry a handler.
+      for (const el of await page.locator('main *').all()) if (await el.isVisible()) await el.hover({ timeout: 1000 }).catch(() => undefined);
+      const found = await page.evaluate(() => {
+        const bad: string[] = [];
+        for (const el of document.querySelectorAll('*')) {
+          for (const a of el.attributes) if (a.name.startsWith('on')) bad.push(`${el.tagName} ${a.name}`);
+          const href = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+          if (/^\s*(javascript|data):/i.test(href)) bad.push(`${el.tagName} ${href}`);
+          if (el.tagName === 'SCRIPT' && el.getAttribute('src') !== '/static/app.js') bad.push('script');
+          if (el.tagName === 'IMG' || el.tagName === 'IFRAME') bad.push(el.tagName);
+        }
+        if (/[\u202a-\u202e\u2066-\u2069]/.test(document.title + document.body.innerText)) bad.push('bidi override');
+        return bad;
+      });
+      assert.deepEqual(found, [], path);
+    }
+    await page.goto(url + '/story/hostile');
+    assert.equal(await page.locator('h1').innerText(), '<script>alert(11)</script> Flood fdp.exe story');
+    await page.goto(url + '/article/hostile-1');
+    assert.equal(await page.locator('h1').innerText(), '<script>alert(3)</script> Flood fdp.exe warning');
+    assert.match(await page.locator('main').innerText(), /<img src=x onerror=alert\(6\)>/);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test(here + 'dark mode: the story page follows prefers-color-scheme and stays legible', { skip, timeout: 120_000 }, async () => {
+  await withBrowser(async (browser, url) => {
+    const colours = async (scheme: 'light' | 'dark') => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+      const problems = watch(page, url);
+      await page.goto(url + '/story/grain-talks');
+      if (scheme === 'dark') await page.screenshot({ path: join(results, 'story-dark.png'), fullPage: true });
+      const got = await page.evaluate(() => {
+        const rgb = (s: string) => (s.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+        const lum = ([r, g, b]: number[]) => {
+          const f = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const contrast = (a: string, b: string) => {
+          const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+          return (x + 0.05) / (y + 0.05);
+        };
+        const body = getComputedStyle(document.body);
+        const mark = document.querySelector('.chart .mark')!;
+        const link = document.querySelector('main a')!;
+        return {
+          bg: lum(rgb(body.backgroundColor)),
+          text: contrast(body.color, body.backgroundColor),
+          link: contrast(getComputedStyle(link).color, body.backgroundColor),
+          chart: contrast(getComputedStyle(mark).fill, body.backgroundColor),
+        };
+      });
+      assert.deepEqual(problems, []);
+      await page.close();
+      return got;
+    };
+    const light = await colours('light');
+    const dark = await colours('dark');
+    assert.ok(light.bg > 0.8, `light background ${light.bg}`);
+    assert.ok(dark.bg < 0.05, `dark background ${dark.bg}`);
+    for (const [name, c] of Object.entries({ light, dark })) {
+      assert.ok(c.text >= 7, `${name} text contrast ${c.text}`);
+      assert.ok(c.link >= 4.5, `${name} link contrast ${c.link}`);
+      assert.ok(c.chart >= 3, `${name} chart mark contrast ${c.chart}`);
+    }
+  });
 });

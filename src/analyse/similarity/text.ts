@@ -165,3 +165,27 @@ export function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, 
   }
   return total ? shared / total : 0;
 }
+
+/**
+ * Runs of folded tokens that no punctuation interrupts: the places where a phrase may stand.
+ * Tokens inside `skip` spans (e.g. direct quotations) are left out and break the run.
+ */
+export function phraseRuns(text: string, skip: readonly { start: number; end: number }[] = []): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let prevEnd = -1;
+  let k = 0;
+  for (const t of tokenize(text)) {
+    while (k < skip.length && skip[k].end <= t.start) k++;
+    const skipped = k < skip.length && skip[k].start < t.end;
+    const gap = prevEnd < 0 ? '' : text.slice(prevEnd, t.start);
+    if (skipped || /[^\s]/.test(gap)) {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+    prevEnd = t.end;
+    if (!skipped) run.push(foldToken(t.text).replace(/'s$/, ''));
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}

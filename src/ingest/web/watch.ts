@@ -1,137 +1,341 @@
 /**
  * Following feeds. Each feed's state lives in the store (`feed:<url>`): its validators (ETag,
- * Last-Modified), when to poll next, how many errors in a row, and the items already seen — so a
- * restart goes on where it left off, and an unchanged feed costs one conditional request.
+ * Last-Modified), when to poll next, how many errors in a row, and the items already seen with a
+ * fingerprint of each — so a restart goes on where it left off, an unchanged feed costs one
+ * conditional request, and an item updated in place is fetched again.
  *
- * The next poll honours the feed's TTL and skip hours and the server's Cache-Control max-age,
- * within bounds, and backs off exponentially after errors.
+ * The next poll honours the feed's TTL, skip hours and skip days and the server's Cache-Control
+ * max-age or Expires, within bounds; it backs off exponentially after errors and honours
+ * Retry-After. A feed that answers 410 Gone is no longer polled.
+ *
+ * Articles are stored as each poll ends; the stories are regrouped once per round, not once per
+ * feed, since regrouping reads the whole collection.
  *
  * @module
  */
 import type { Store } from '../../store/types.js';
+import type { Article } from '../../types.js';
 import type { InputItem } from '../files.js';
 import { fromRecord } from '../files.js';
-import { ingestItems, type IngestSummary } from '../../pipeline.js';
-import { fetchUrl, type FetchOptions } from './http.js';
-import { parseFeedText } from './feeds.js';
-import { fetchPage, urlId, type PageOptions } from './pages.js';
+import { extractItem, regroup, type Failure } from '../../pipeline.js';
+import { fetchUrl, FetchError } from './http.js';
+import { parseFeedBytes, type FeedItem } from './feeds.js';
+import { fetchPages, urlId, type PageOptions } from './pages.js';
 
+/** What the store keeps of a followed feed. */
 export interface FeedState {
   url: string;
   title: string | null;
   etag: string | null;
   lastModified: string | null;
-  /** Epoch milliseconds. */
-  nextPoll: number;
+  /** Epoch milliseconds of the next poll; null for a feed that is gone. */
+  nextPoll: number | null;
+  /** Epoch milliseconds of the last poll, or null before the first. */
+  lastPoll?: number | null;
+  /** Errors in a row (0 after a good poll). */
   errors: number;
   lastError: string | null;
-  /** Item keys already ingested (bounded: the newest are kept). */
-  seen: string[];
+  /** Item keys already ingested with their fingerprints, oldest first (bounded: the newest are kept). */
+  seen: [string, string][];
+  /** True once the feed answered 410 Gone. */
+  gone?: boolean;
+  /** ISO 8601: when the feed was added. */
   added: string;
 }
 
-export const FEED_PREFIX = 'feed:';
-const MIN_INTERVAL = 5 * 60_000;
-const DEFAULT_INTERVAL = 15 * 60_000;
-const MAX_INTERVAL = 24 * 3600_000;
-const MAX_SEEN = 2000;
+/** What one poll did. */
+export interface PollReport {
+  url: string;
+  status: 'unchanged' | 'updated' | 'error' | 'gone' | 'aborted';
+  /** HTTP status of the feed fetch, when there was one. */
+  httpStatus?: number;
+  /** Items not seen before. */
+  newItems: number;
+  /** Items seen before whose fingerprint changed. */
+  changedItems: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  failed: Failure[];
+  /** Items that could not be fetched and were stored from the feed's own summary. */
+  fromSummary: number;
+  error?: string;
+  nextPoll: number | null;
+  ms: number;
+}
 
-export async function addFeed(store: Store, url: string): Promise<boolean> {
-  const u = new URL(url);
+export const FEED_PREFIX = 'feed:';
+
+/** Scheduling bounds; tests and quiet deployments may change them. */
+export interface Schedule {
+  minIntervalMs: number;
+  defaultIntervalMs: number;
+  maxIntervalMs: number;
+  /** The longest wait after errors. */
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_SCHEDULE: Schedule = { minIntervalMs: 5 * 60_000, defaultIntervalMs: 15 * 60_000, maxIntervalMs: 24 * 3600_000, maxBackoffMs: 12 * 3600_000 };
+const MAX_SEEN = 5000;
+const MAX_ITEMS_PER_POLL = 200;
+const BATCH = 100;
+
+/** Options of polling and watching. */
+export interface WatchOptions extends PageOptions {
+  schedule?: Partial<Schedule>;
+  /** Feeds polled at once (default 4); per-host limits still apply. */
+  feedConcurrency?: number;
+  /** Item pages fetched at once per feed (default 4). */
+  pageConcurrency?: number;
+}
+
+function normaliseFeedUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`${url}: not a URL`);
+  }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`${url}: not an http(s) URL`);
-  const key = FEED_PREFIX + u.toString();
+  u.hash = '';
+  return u.toString();
+}
+
+/** Follows a feed; false when it was followed already. */
+export async function addFeed(store: Store, url: string, title: string | null = null): Promise<boolean> {
+  const u = normaliseFeedUrl(url);
+  const key = FEED_PREFIX + u;
   if (await store.getState(key)) return false;
-  const state: FeedState = { url: u.toString(), title: null, etag: null, lastModified: null, nextPoll: 0, errors: 0, lastError: null, seen: [], added: new Date().toISOString() };
+  const state: FeedState = { url: u, title, etag: null, lastModified: null, nextPoll: 0, lastPoll: null, errors: 0, lastError: null, seen: [], added: new Date().toISOString() };
   await store.setState(key, state);
   return true;
 }
 
+/**
+ * Stops following a feed. The store has no delete for state, so the feed is marked removed
+ * (`nextPoll` null, no items) and hidden from {@link listFeeds}.
+ */
+export async function removeFeed(store: Store, url: string): Promise<boolean> {
+  const key = FEED_PREFIX + normaliseFeedUrl(url);
+  const state = await store.getState<FeedState & { removed?: boolean }>(key);
+  if (!state || state.removed) return false;
+  await store.setState(key, { ...state, removed: true, nextPoll: null, seen: [] });
+  return true;
+}
+
+/** Every followed feed, with older stored shapes brought up to date. */
 export async function listFeeds(store: Store): Promise<FeedState[]> {
-  return (await store.listState<FeedState>(FEED_PREFIX)).map((r) => r.value);
-}
-
-function nextInterval(ttlMinutes: number | null, cacheControl: string | undefined): number {
-  const maxAge = Number(/max-age=(\d+)/.exec(cacheControl ?? '')?.[1]);
-  const wanted = ttlMinutes ? ttlMinutes * 60_000 : Number.isFinite(maxAge) ? maxAge * 1000 : DEFAULT_INTERVAL;
-  return Math.min(MAX_INTERVAL, Math.max(MIN_INTERVAL, wanted));
-}
-
-/** Moves a time out of the hours the feed asked not to be polled in. */
-function afterSkipHours(t: number, skip: number[]): number {
-  let d = new Date(t);
-  for (let i = 0; i < 24 && skip.includes(d.getUTCHours()); i++) d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours() + 1));
-  return d.getTime();
-}
-
-export interface PollReport {
-  url: string;
-  status: 'unchanged' | 'updated' | 'error';
-  newItems: number;
-  ingest?: IngestSummary;
-  error?: string;
-}
-
-/** Polls one feed now: new items are fetched (falling back to the feed's summary) and ingested. */
-export async function pollFeed(store: Store, state: FeedState, options: PageOptions = {}, now = Date.now()): Promise<PollReport> {
-  try {
-    const res = await fetchUrl(state.url, { ...options, etag: state.etag, lastModified: state.lastModified, accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5', maxBytes: options.maxBytes ?? 5 * 1024 * 1024 });
-    if (res.notModified) {
-      state.nextPoll = now + nextInterval(null, res.headers['cache-control']);
-      state.errors = 0;
-      await store.setState(FEED_PREFIX + state.url, state);
-      return { url: state.url, status: 'unchanged', newItems: 0 };
-    }
-    const feed = parseFeedText(res.body.toString('utf8'));
-    const seen = new Set(state.seen);
-    const fresh = feed.items.filter((i) => !seen.has(i.key));
-    const items: InputItem[] = [];
-    for (const it of fresh) {
-      const hints = { title: it.title ?? undefined, published: it.published ?? undefined };
-      let item: InputItem | null = it.url ? await fetchPage(new URL(it.url, state.url).toString(), hints, options) : null;
-      // The page could not be had: the feed's own summary stands in for it.
-      if ((!item || !item.ok) && it.summary) item = fromRecord({ id: it.url ? undefined : `feed-${it.key}`, url: it.url ?? undefined, title: it.title ?? undefined, published: it.published ?? undefined, html: it.summary }, `${state.url}#${it.key}`, null);
-      if (item?.ok && !item.record.id && it.url) item.record.id = urlId(new URL(it.url, state.url).toString());
-      if (item) items.push(item);
-    }
-    const ingest = items.length ? await ingestItems(store, items) : undefined;
-    state.seen = [...state.seen, ...fresh.map((i) => i.key)].slice(-MAX_SEEN);
-    state.title = feed.title ?? state.title;
-    state.etag = res.headers.etag ?? null;
-    state.lastModified = res.headers['last-modified'] ?? null;
-    state.errors = 0;
-    state.lastError = null;
-    state.nextPoll = afterSkipHours(now + nextInterval(feed.ttlMinutes, res.headers['cache-control']), feed.skipHours);
-    await store.setState(FEED_PREFIX + state.url, state);
-    return { url: state.url, status: 'updated', newItems: fresh.length, ingest };
-  } catch (err) {
-    state.errors++;
-    state.lastError = (err as Error).message;
-    state.nextPoll = now + Math.min(MAX_INTERVAL, MIN_INTERVAL * 2 ** Math.min(state.errors, 8));
-    await store.setState(FEED_PREFIX + state.url, state);
-    return { url: state.url, status: 'error', newItems: 0, error: state.lastError };
+  const out: FeedState[] = [];
+  for (const { value } of await store.listState<FeedState & { removed?: boolean }>(FEED_PREFIX)) {
+    if (!value || value.removed) continue;
+    // Earlier versions kept seen items as bare keys.
+    const seen = (value.seen ?? []).map((s) => (Array.isArray(s) ? s : [String(s), ''])) as [string, string][];
+    out.push({ ...value, seen, nextPoll: value.nextPoll === undefined ? 0 : value.nextPoll });
   }
-}
-
-/** Polls every feed that is due; returns what each poll did. */
-export async function pollDue(store: Store, options: PageOptions = {}, now = Date.now()): Promise<PollReport[]> {
-  const out: PollReport[] = [];
-  for (const f of await listFeeds(store)) if (f.nextPoll <= now) out.push(await pollFeed(store, f, options, now));
   return out;
 }
 
-export async function watch(store: Store, options: PageOptions & { once?: boolean; signal?: AbortSignal; log?: (line: string) => void }): Promise<void> {
+/** Seconds of freshness the server grants: Cache-Control max-age (or s-maxage), else Expires. */
+export function freshnessMs(headers: Record<string, string>, now: number): number | null {
+  const cc = headers['cache-control'] ?? '';
+  const maxAge = /(?:^|,)\s*(?:s-maxage|max-age)\s*=\s*"?(\d+)/i.exec(cc);
+  if (maxAge) return Number(maxAge[1]) * 1000;
+  if (headers.expires) {
+    const t = Date.parse(headers.expires);
+    // An unparseable Expires ("0", "-1") means already expired.
+    return Number.isNaN(t) ? 0 : Math.max(0, t - (Date.parse(headers.date ?? '') || now));
+  }
+  return null;
+}
+
+/** The wait until the next poll of a feed that answered. */
+export function nextInterval(ttlMinutes: number | null, headers: Record<string, string>, schedule: Schedule, now: number): number {
+  const asked = [ttlMinutes ? ttlMinutes * 60_000 : null, freshnessMs(headers, now)].filter((x): x is number => x !== null && x > 0);
+  const wanted = asked.length ? Math.max(...asked) : schedule.defaultIntervalMs;
+  return Math.min(schedule.maxIntervalMs, Math.max(schedule.minIntervalMs, wanted));
+}
+
+/** Moves a time out of the hours and days the feed asked not to be polled in (GMT). */
+export function outsideSkips(t: number, skipHours: number[], skipDays: number[]): number {
+  if (skipHours.length >= 24 || skipDays.length >= 7) return t;
+  let d = t;
+  for (let i = 0; i < 24 * 8 && (skipHours.includes(new Date(d).getUTCHours()) || skipDays.includes(new Date(d).getUTCDay())); i++) {
+    const x = new Date(d);
+    d = Date.UTC(x.getUTCFullYear(), x.getUTCMonth(), x.getUTCDate(), x.getUTCHours() + 1);
+  }
+  return d;
+}
+
+/** The wait after the n-th error in a row: doubling from the minimum interval, with a cap. */
+export function backoffMs(errors: number, schedule: Schedule): number {
+  return Math.min(schedule.maxBackoffMs, schedule.minIntervalMs * 2 ** Math.min(Math.max(0, errors - 1), 20));
+}
+
+/** Extracts and stores items in batches (no regrouping): duplicates by id are stored once. */
+export async function storeItems(store: Store, items: InputItem[]): Promise<{ inserted: number; updated: number; unchanged: number; failed: Failure[] }> {
+  const out = { inserted: 0, updated: 0, unchanged: 0, failed: [] as Failure[] };
+  const ids = new Set<string>();
+  let batch: Article[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    for (const r of await store.upsertArticles(batch)) out[r]++;
+    batch = [];
+  };
+  for (const item of items) {
+    const r = extractItem(item);
+    if ('failure' in r) out.failed.push(r.failure);
+    else if (!ids.has(r.article.id)) {
+      ids.add(r.article.id);
+      batch.push(r.article);
+      if (batch.length >= BATCH) await flush();
+    }
+  }
+  await flush();
+  return out;
+}
+
+function itemInput(it: FeedItem, page: InputItem | null, feedUrl: string): { item: InputItem | null; fromSummary: boolean } {
+  if (page?.ok) return { item: page, fromSummary: false };
+  // The page could not be had: the feed's own text stands in for it, under the page's id, so the
+  // page replaces it if it can be had later (the item updated in place, or fetched again).
+  if (it.summary && it.summary.replace(/<[^>]*>/g, '').trim().length >= 80) {
+    const id = it.url ? urlId(it.url) : `feed-${urlId(feedUrl + '#' + it.key).slice(4)}`;
+    const html = /<[a-z][^>]*>/i.test(it.summary) ? it.summary : it.summary.split(/\n{2,}/).map((p) => `<p>${p.replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    const item = fromRecord({ id, url: it.url ?? undefined, title: it.title ?? undefined, published: it.published ?? undefined, html }, `${feedUrl}#${it.key}`, null);
+    if (item.ok) item.origin = page && !page.ok ? `${page.origin} (${page.error}; the feed's summary is kept)` : item.origin;
+    return { item, fromSummary: true };
+  }
+  return { item: page, fromSummary: false };
+}
+
+/** Polls one feed now: new and changed items are fetched (the feed's summary standing in for a page that cannot be had) and stored. */
+export async function pollFeed(store: Store, state: FeedState, options: WatchOptions = {}, now = Date.now()): Promise<PollReport> {
+  const schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
+  const started = Date.now();
+  const report: PollReport = { url: state.url, status: 'unchanged', newItems: 0, changedItems: 0, inserted: 0, updated: 0, unchanged: 0, failed: [], fromSummary: 0, nextPoll: null, ms: 0 };
+  const save = async () => {
+    report.nextPoll = state.nextPoll;
+    report.ms = Date.now() - started;
+    await store.setState(FEED_PREFIX + state.url, state);
+    return report;
+  };
+  state.lastPoll = now;
+  try {
+    const res = await fetchUrl(state.url, {
+      ...options,
+      etag: state.etag,
+      lastModified: state.lastModified,
+      accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5',
+      maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+    });
+    report.httpStatus = res.status;
+    state.errors = 0;
+    state.lastError = null;
+    if (res.notModified) {
+      state.nextPoll = now + nextInterval(null, res.headers, schedule, now);
+      return await save();
+    }
+    const feed = parseFeedBytes(res.body, res.headers['content-type'], res.url);
+    const seen = new Map(state.seen);
+    const todo = feed.items.filter((i) => seen.get(i.key) !== i.version).slice(0, MAX_ITEMS_PER_POLL);
+    report.newItems = todo.filter((i) => !seen.has(i.key)).length;
+    report.changedItems = todo.length - report.newItems;
+    const withPages = todo.filter((i) => i.url);
+    const pages = await fetchPages(withPages.map((i) => ({ url: i.url!, hints: { title: i.title ?? undefined, published: i.published ?? undefined } })), options, options.pageConcurrency ?? 4);
+    if (options.signal?.aborted) throw new FetchError(state.url, 'aborted');
+    const pageOf = new Map(withPages.map((it, i) => [it.key, pages[i]]));
+    const inputs: InputItem[] = [];
+    for (const it of todo) {
+      const { item, fromSummary } = itemInput(it, pageOf.get(it.key) ?? null, state.url);
+      if (fromSummary) report.fromSummary++;
+      if (item) inputs.push(item);
+      else report.failed.push({ origin: `${state.url}#${it.key}`, error: 'the item has neither a link nor text' });
+    }
+    const stored = await storeItems(store, inputs);
+    report.inserted = stored.inserted;
+    report.updated = stored.updated;
+    report.unchanged = stored.unchanged;
+    report.failed.push(...stored.failed);
+    // Stored before the state: a crash in between fetches the items again, which changes nothing.
+    for (const it of todo) seen.delete(it.key);
+    for (const it of todo) seen.set(it.key, it.version);
+    state.seen = [...seen].slice(-MAX_SEEN);
+    state.title = feed.title ?? state.title;
+    state.etag = res.headers.etag ?? null;
+    state.lastModified = res.headers['last-modified'] ?? null;
+    state.nextPoll = outsideSkips(now + nextInterval(feed.ttlMinutes, res.headers, schedule, now), feed.skipHours, feed.skipDays);
+    report.status = 'updated';
+    return await save();
+  } catch (err) {
+    if (options.signal?.aborted) {
+      // Stopped by the user: nothing is recorded, so the next start polls this feed again.
+      report.status = 'aborted';
+      report.ms = Date.now() - started;
+      return report;
+    }
+    const status = err instanceof FetchError ? err.status : undefined;
+    report.httpStatus = status;
+    report.error = err instanceof FetchError ? err.message.replace(/^\S+: /, '') : (err as Error).message;
+    state.lastError = report.error;
+    if (status === 410) {
+      state.gone = true;
+      state.nextPoll = null;
+      report.status = 'gone';
+      return await save();
+    }
+    state.errors++;
+    report.status = 'error';
+    const asked = err instanceof FetchError ? err.retryAfterMs ?? 0 : 0;
+    state.nextPoll = now + Math.min(schedule.maxIntervalMs, Math.max(backoffMs(state.errors, schedule), asked));
+    return await save();
+  }
+}
+
+/** Polls every feed that is due, several at once; the stories are regrouped once if anything changed. */
+export async function pollDue(store: Store, options: WatchOptions = {}, now = Date.now(), onReport?: (r: PollReport) => void): Promise<PollReport[]> {
+  const due = (await listFeeds(store)).filter((f) => f.nextPoll !== null && f.nextPoll <= now && !f.gone);
+  const out: PollReport[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length && !options.signal?.aborted) {
+      const r = await pollFeed(store, due[next++], options, now);
+      out.push(r);
+      onReport?.(r);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.feedConcurrency ?? 4, due.length) }, worker));
+  if (out.some((r) => r.inserted || r.updated)) await regroup(store);
+  return out;
+}
+
+/** One log line for a poll. */
+export function formatPoll(r: PollReport): string {
+  const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const next = r.nextPoll === null ? 'not polled again' : `next ${new Date(r.nextPoll).toISOString().replace(/:\d\d\.\d+Z$/, 'Z')}`;
+  const what =
+    r.status === 'updated'
+      ? `${r.newItems} new, ${r.changedItems} changed; stored ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed.length} failed${r.fromSummary ? `, ${r.fromSummary} from the feed's summary` : ''}`
+      : r.status === 'unchanged'
+        ? 'not modified'
+        : r.error ?? r.status;
+  return `${when} ${r.url} ${r.status}${r.httpStatus ? ` (HTTP ${r.httpStatus})` : ''}: ${what}; ${r.ms} ms; ${next}`;
+}
+
+/**
+ * Polls feeds on their schedules until the signal aborts (or after one round with `once`):
+ * one log line per poll.
+ */
+export async function watch(store: Store, options: WatchOptions & { once?: boolean; signal?: AbortSignal; log?: (r: PollReport) => void }): Promise<void> {
   const log = options.log ?? (() => {});
   while (!options.signal?.aborted) {
-    for (const r of await pollDue(store, options)) {
-      log(`${new Date().toISOString()} ${r.url} ${r.status}${r.newItems ? `, ${r.newItems} new items` : ''}${r.ingest ? `, ingested ${r.ingest.inserted} updated ${r.ingest.updated} failed ${r.ingest.failed.length}` : ''}${r.error ? `: ${r.error}` : ''}`);
-    }
-    if (options.once) return;
-    const next = Math.min(...(await listFeeds(store)).map((f) => f.nextPoll), Date.now() + 60_000);
+    await pollDue(store, options, Date.now(), log);
+    if (options.once || options.signal?.aborted) return;
+    const times = (await listFeeds(store)).map((f) => f.nextPoll).filter((t): t is number => t !== null);
+    // Wake at least once a minute, so feeds added meanwhile are picked up.
+    const next = Math.min(...times, Date.now() + 60_000);
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, Math.max(1000, next - Date.now()));
       options.signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
     });
   }
 }
-
-export type { FetchOptions };

@@ -5,41 +5,38 @@
  *
  * @module
  */
-import { Hono, type Context } from 'hono';
-import type { Store } from '../../store/types.js';
-import { storyAnalysis, extractItem, regroup } from '../../pipeline.js';
-import { fromRecord } from '../../ingest/files.js';
+import { Hono } from 'hono';
+import { gzipSync } from 'node:zlib';
+import type { Store, StoredStory } from '../../store/types.js';
+import type { Article } from '../../types.js';
+import { storyAnalysis } from '../../pipeline.js';
 import { STYLE, SCRIPT } from './assets.js';
-import { articlePage, errorPage, frontPage, outletPage, searchPage, storyPage } from './pages.js';
+import { Catalog } from './catalog.js';
+import { cursorOf, readCursor } from './cursor.js';
+import { HttpError } from './errors.js';
+import { ingestRoutes } from './ingest.js';
+import { articlePage, errorPage, frontPage, outletPage, searchPage, storyPage, type Filters } from './pages.js';
 import { openApi } from './openapi.js';
+
+export { HttpError } from './errors.js';
 
 export interface AppOptions {
   /** Enables POST /api/articles, for requests bearing this token. */
   allowIngest?: { token: string };
-  /** Largest request body accepted by the ingest endpoint, in bytes. */
+  /** Largest request body accepted by the ingest endpoint, in bytes (2 MiB by default). */
   maxBodyBytes?: number;
+  /**
+   * Lets POST /api/articles fetch URLs on private addresses (a test server on 127.0.0.1); off by
+   * default, so that the server cannot be turned against the local network.
+   */
+  allowPrivateFetch?: boolean;
 }
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/** No inline script or style at all: the page's one script and stylesheet are served from here. */
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/** Opaque pagination cursors. */
-const encode = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-function decode(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const o = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }).o;
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
-  } catch {
-    /* fall through */
-  }
-  throw new HttpError(400, 'invalid cursor');
-}
-
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
+const FRONT_PAGE = 30;
 
 function limitOf(v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
@@ -48,9 +45,26 @@ function limitOf(v: string | undefined, dflt: number): number {
   return n;
 }
 
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** The API's view of an article: everything but the raw input. */
+const publicArticle = ({ raw: _raw, ...rest }: Article) => rest;
+
+/** One page of `list` after the cursor's item (or at its offset when that item is gone). */
+function pageOf<T extends { id: string }>(list: T[], cursor: string | undefined, limit: number): { items: T[]; next: string | null } {
+  const c = readCursor(cursor);
+  let start = c.offset;
+  if (c.after !== undefined) {
+    const i = list.findIndex((x) => x.id === c.after);
+    if (i >= 0) start = i + 1;
+  }
+  const items = list.slice(start, start + limit);
+  return { items, next: start + limit < list.length && items.length ? cursorOf(start + items.length, items[items.length - 1].id) : null };
+}
+
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const app = new Hono();
-  const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  const catalog = new Catalog(store);
 
   app.use('*', async (c, next) => {
     await next();
@@ -58,6 +72,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
   });
 
   app.onError((err, c) => {
@@ -67,51 +82,69 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     if (c.req.path.startsWith('/api/')) return c.json({ status, message }, status as 400);
     return c.html(errorPage(status, message), status as 400);
   });
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ status: 404, message: `no route ${c.req.path}` }, 404) : c.html(errorPage(404, 'Not found'), 404)));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? c.json({ status: 404, message: `no route ${c.req.method} ${c.req.path}` }, 404) : c.html(errorPage(404, 'Not found'), 404),
+  );
 
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/static/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
   app.get('/static/app.js', (c) => c.body(SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
 
+  /** Stories passing the front page's filters. */
+  async function filtered(filters: Filters): Promise<StoredStory[]> {
+    const { stories } = await catalog.stories();
+    for (const [k, v] of [['from', filters.from], ['to', filters.to]] as const) if (v && !DATE.test(v)) throw new HttpError(400, `${k} must be a date like 2024-12-03`);
+    const facets = filters.outlet || filters.lang ? await catalog.facets() : null;
+    return stories.filter(
+      (s) =>
+        (!filters.outlet || facets!.storyOutlets.get(s.id)?.has(filters.outlet)) &&
+        (!filters.lang || facets!.storyLanguages.get(s.id)?.has(filters.lang)) &&
+        (!filters.from || (s.last ?? '') >= filters.from) &&
+        (!filters.to || (s.first ?? '') <= `${filters.to}\uffff`),
+    );
+  }
+
   // ---- pages
   app.get('/', async (c) => {
-    const { outlet, lang, from, to, cursor } = c.req.query();
-    const offset = decode(cursor);
-    const page = 30;
-    let stories = await store.listStories();
-    if (outlet || lang || from || to) {
-      const keep: typeof stories = [];
-      for (const s of stories) {
-        const arts = await store.listArticles({ story: s.id });
-        if (outlet && !arts.some((a) => a.source === outlet)) continue;
-        if (lang && !arts.some((a) => a.language === lang)) continue;
-        if (from && (s.last ?? '') < from) continue;
-        if (to && (s.first ?? '9999') > `${to}T99`) continue;
-        keep.push(s);
-      }
-      stories = keep;
-    }
-    const slice = stories.slice(offset, offset + page);
-    const outlets = [...new Set((await store.listArticles({ limit: 5000 })).map((a) => a.source).filter((x): x is string => !!x))].sort();
-    return c.html(frontPage(slice, offset + page < stories.length ? encode(offset + page) : null, { outlet, lang, from, to }, outlets));
+    const q = c.req.query();
+    const filters: Filters = { outlet: q.outlet || undefined, lang: q.lang || undefined, from: q.from || undefined, to: q.to || undefined };
+    const stories = await filtered(filters);
+    const page = pageOf(stories, q.cursor, FRONT_PAGE);
+    const facets = await catalog.facetsIfReady();
+    const choices = {
+      outlets: facets ? [...facets.outlets.keys()].sort((a, b) => a.localeCompare(b)) : filters.outlet ? [filters.outlet] : [],
+      languages: facets ? facets.languages : filters.lang ? [filters.lang] : [],
+    };
+    return c.html(frontPage(page.items, page.next, filters, choices, (await catalog.stories()).stories.length));
   });
 
-  // Rendered story pages, kept while the stored analysis they were made from is the same.
-  const rendered = new Map<string, { stamp: string; html: string }>();
+  // Rendered story pages, kept (with their gzipped bytes) while the stored analysis they were made
+  // from is the same: a page is rendered once per analysis, however many read it.
+  const rendered = new Map<string, { stamp: string; html: string; gzip: Buffer; etag: string }>();
   app.get('/story/:id', async (c) => {
     const id = c.req.param('id');
     const stamp = await store.analysisStamp(id);
-    const hit = rendered.get(id);
-    if (stamp && hit?.stamp === stamp) return c.html(hit.html);
-    const s = await storyAnalysis(store, id);
-    if (!s) throw new HttpError(404, 'No such story');
-    const html = storyPage(s);
-    const now = await store.analysisStamp(id);
-    if (now) {
-      if (rendered.size > 200) rendered.delete(rendered.keys().next().value!);
-      rendered.set(id, { stamp: now, html });
+    let hit = rendered.get(id);
+    if (!stamp || hit?.stamp !== stamp) {
+      const s = await storyAnalysis(store, id);
+      if (!s) throw new HttpError(404, 'No such story');
+      const html = storyPage(s);
+      const now = (await store.analysisStamp(id)) ?? '';
+      hit = { stamp: now, html, gzip: gzipSync(html), etag: `"${Buffer.from(`${id}\n${now}`).toString('base64url')}"` };
+      if (now) {
+        if (rendered.size >= 200) rendered.delete(rendered.keys().next().value!);
+        rendered.set(id, hit);
+      }
     }
-    return c.html(html);
+    c.header('ETag', hit.etag);
+    c.header('Vary', 'Accept-Encoding');
+    c.header('Cache-Control', 'no-cache');
+    if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304);
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      c.header('Content-Encoding', 'gzip');
+      return c.body(new Uint8Array(hit.gzip), 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+    }
+    return c.html(hit.html);
   });
 
   app.get('/article/:id', async (c) => {
@@ -122,26 +155,37 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get('/outlet/:name', async (c) => {
     const name = c.req.param('name');
-    const articles = await store.listArticles({ source: name });
+    const limit = 500;
+    const articles = await store.listArticles({ source: name, limit: limit + 1 });
     if (!articles.length) throw new HttpError(404, 'No articles from this outlet');
-    const mine = new Set(await Promise.all(articles.map((a) => store.storyOf(a.id))));
-    const all = await store.listStories({ limit: 200 });
-    return c.html(outletPage(name, articles, all.filter((s) => mine.has(s.id)), all.filter((s) => !mine.has(s.id) && s.sourceCount >= 2)));
+    const mine = new Set(await Promise.all(articles.slice(0, limit).map((a) => store.storyOf(a.id))));
+    const { stories } = await catalog.stories();
+    const covered = stories.filter((s) => mine.has(s.id));
+    const missed = stories.filter((s) => !mine.has(s.id) && s.sourceCount >= 2).slice(0, 50);
+    return c.html(outletPage(name, articles.slice(0, limit), articles.length > limit, covered, missed));
   });
 
+  /** Stories whose articles match, in the order of their best hit; then the hits. */
+  async function searchAll(q: string, limit: number) {
+    const hits = await store.search(q, { limit });
+    const { byId } = await catalog.stories();
+    const stories = [...new Set(hits.map((x) => x.story).filter((x): x is string => !!x))].map((id) => byId.get(id)).filter((s): s is StoredStory => !!s);
+    return { stories, hits };
+  }
+
   app.get('/search', async (c) => {
-    const q = (c.req.query('q') ?? '').slice(0, 500);
-    return c.html(searchPage(q, q ? await store.search(q, { limit: 50 }) : []));
+    const q = (c.req.query('q') ?? '').trim().slice(0, 500);
+    const { stories, hits } = q ? await searchAll(q, 50) : { stories: [], hits: [] };
+    return c.html(searchPage(q, stories, hits));
   });
 
   // ---- API
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   app.get('/api/stories', async (c) => {
-    const offset = decode(c.req.query('cursor'));
-    const limit = limitOf(c.req.query('limit'), 50);
-    const items = await store.listStories({ limit: limit + 1, offset });
-    return c.json({ items: items.slice(0, limit), next: items.length > limit ? encode(offset + limit) : null });
+    const q = c.req.query();
+    const stories = await filtered({ outlet: q.outlet, lang: q.lang, from: q.from, to: q.to });
+    return c.json(pageOf(stories, q.cursor, limitOf(q.limit, 50)));
   });
 
   app.get('/api/stories/:id', async (c) => {
@@ -151,61 +195,54 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.get('/api/articles', async (c) => {
-    const offset = decode(c.req.query('cursor'));
-    const limit = limitOf(c.req.query('limit'), 50);
-    const items = await store.listArticles({ limit: limit + 1, offset, story: c.req.query('story'), source: c.req.query('outlet') });
-    return c.json({ items: items.slice(0, limit).map(({ raw: _raw, ...a }) => a), next: items.length > limit ? encode(offset + limit) : null });
+    const q = c.req.query();
+    const limit = limitOf(q.limit, 50);
+    const cursor = readCursor(q.cursor);
+    const filter = { story: q.story || undefined, source: q.outlet || undefined };
+    // The store pages by offset; the cursor also names the last article seen, so that articles
+    // added before it do not make the next page repeat one.
+    let start = cursor.offset;
+    if (cursor.after !== undefined) {
+      const lo = Math.max(0, cursor.offset - 64);
+      const around = await store.listArticles({ ...filter, offset: lo, limit: 129 });
+      const i = around.findIndex((a) => a.id === cursor.after);
+      if (i >= 0) start = lo + i + 1;
+    }
+    const items = await store.listArticles({ ...filter, offset: start, limit: limit + 1 });
+    const shown = items.slice(0, limit);
+    return c.json({ items: shown.map(publicArticle), next: items.length > limit ? cursorOf(start + limit, shown[shown.length - 1].id) : null });
   });
 
   app.get('/api/articles/:id', async (c) => {
     const a = await store.getArticle(c.req.param('id'));
     if (!a) throw new HttpError(404, `no article "${c.req.param('id')}"`);
-    const { raw: _raw, ...rest } = a;
-    return c.json({ ...rest, story: await store.storyOf(a.id) });
+    return c.json({ ...publicArticle(a), story: await store.storyOf(a.id) });
   });
 
   app.get('/api/outlets', async (c) => {
-    const counts = new Map<string, number>();
-    for (const a of await store.listArticles()) if (a.source) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
-    return c.json({ items: [...counts].map(([name, articles]) => ({ name, articles })).sort((a, b) => b.articles - a.articles) });
+    const facets = await catalog.facets();
+    const all = [...facets.outlets].map(([name, articles]) => ({ id: name, name, articles })).sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+    const page = pageOf(all, c.req.query('cursor'), limitOf(c.req.query('limit'), 100));
+    return c.json({ items: page.items.map(({ id: _id, ...o }) => o), next: page.next });
   });
 
   app.get('/api/search', async (c) => {
-    const q = c.req.query('q');
+    const q = (c.req.query('q') ?? '').trim();
     if (!q) throw new HttpError(400, 'q is required');
-    return c.json({ items: await store.search(q, { limit: limitOf(c.req.query('limit'), 20) }) });
+    if (q.length > 500) throw new HttpError(400, 'q is longer than 500 characters');
+    const { stories, hits } = await searchAll(q, limitOf(c.req.query('limit'), 20));
+    return c.json({ items: hits, stories });
   });
 
-  app.post('/api/articles', async (c) => ingest(c, store, options, maxBody));
+  ingestRoutes(app, store, options, () => {
+    catalog.invalidate();
+    rendered.clear();
+  });
+  app.all('/api/*', (c) =>
+    ['GET', 'HEAD'].includes(c.req.method)
+      ? c.json({ status: 404, message: `no route ${c.req.method} ${c.req.path}` }, 404)
+      : c.json({ status: 405, message: `${c.req.method} is not allowed on ${c.req.path}` }, 405),
+  );
 
   return app;
-}
-
-async function ingest(c: Context, store: Store, options: AppOptions, maxBody: number) {
-  if (!options.allowIngest) throw new HttpError(403, 'ingest is off: start the server with `parallax serve --allow-ingest`');
-  const auth = c.req.header('authorization') ?? '';
-  if (auth !== `Bearer ${options.allowIngest.token}`) throw new HttpError(401, 'a valid bearer token is required');
-  const length = Number(c.req.header('content-length') ?? '0');
-  if (length > maxBody) throw new HttpError(413, `body larger than ${maxBody} bytes`);
-  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  const buf = await c.req.arrayBuffer();
-  if (buf.byteLength > maxBody) throw new HttpError(413, `body larger than ${maxBody} bytes`);
-  const body = new TextDecoder().decode(buf);
-  let record: unknown;
-  if (type === 'application/json') {
-    try {
-      record = JSON.parse(body);
-    } catch {
-      throw new HttpError(400, 'invalid JSON');
-    }
-  } else if (type === 'text/plain') record = { text: body, id: c.req.query('id') };
-  else if (type === 'text/html') record = { html: body, id: c.req.query('id'), url: c.req.query('url') };
-  else throw new HttpError(415, 'send application/json ({id?, url?, source?, title?, published?, text|html}), text/plain or text/html');
-  const item = fromRecord(record, 'request', null);
-  if (!item.ok) throw new HttpError(422, item.error);
-  const r = extractItem(item);
-  if ('failure' in r) throw new HttpError(422, r.failure.error);
-  const [result] = await store.upsertArticles([r.article]);
-  if (result !== 'unchanged') await regroup(store);
-  return c.json({ id: r.article.id, result, story: await store.storyOf(r.article.id) }, result === 'inserted' ? 201 : 200);
 }

@@ -1,27 +1,57 @@
-/** The page's stylesheet and its one small script, served from the app (no CDN, no inline code). */
+/**
+ * The page's stylesheet and its one small script, served from the app itself (no CDN, no inline
+ * code, so the CSP can forbid both). Colours are CSS variables with a dark set under
+ * prefers-color-scheme; the charts draw with the same variables.
+ *
+ * @module
+ */
 
-export const STYLE = `:root{color-scheme:light dark;--fg:#1d1d1f;--bg:#fff;--mute:#5f5f66;--line:#d9d9de;--accent:#0b5cad;--shared:#e8f1fb;--own:#fff6d6;--yes:#0b5cad}
-@media (prefers-color-scheme:dark){:root{--fg:#ececf0;--bg:#131316;--mute:#a3a3ad;--line:#34343a;--accent:#82b5ff;--shared:#17273b;--own:#35301a;--yes:#82b5ff}}
-*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
-main{max-width:72rem;margin:0 auto;padding:1rem}a{color:var(--accent)}
-.top{display:flex;gap:1rem;align-items:center;justify-content:space-between;padding:.6rem 1rem;border-bottom:1px solid var(--line)}
-.brand{font-weight:700;text-decoration:none;font-size:1.2rem}.sr{position:absolute;left:-9999px}
-input,select,button{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:.2rem .4rem}
-.meta{color:var(--mute);font-size:.9rem}.stories li{margin:.6rem 0}.bar rect{fill:var(--accent)}
-.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin-bottom:1rem}
-h2{border-bottom:1px solid var(--line);padding-bottom:.2rem;margin-top:2rem}
-.cite{font-size:.75rem;vertical-align:super;margin-left:.15rem;text-decoration:none;border:1px solid var(--line);border-radius:3px;padding:0 .2rem}
-.cite:focus,.cite:hover{outline:2px solid var(--accent)}
-.pop{position:absolute;max-width:28rem;background:var(--bg);border:1px solid var(--line);box-shadow:0 2px 8px #0003;padding:.5rem;border-radius:6px;font-size:.9rem;z-index:10}
-table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.25rem .4rem;text-align:left;vertical-align:top}
-caption{text-align:left;color:var(--mute);padding:.3rem 0}.matrix td{text-align:center;color:var(--yes)}.matrix tr.exclusive th{background:var(--own)}
-.tag{font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .3rem}
-.columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}.col{border:1px solid var(--line);border-radius:6px;padding:.6rem;font-size:.92rem}
-.col h3{margin:.2rem 0}.num{display:inline-block;min-width:1.4rem;text-align:center;border-radius:50%;border:1px solid var(--line)}
-p.shared{background:var(--shared)}p.own{background:var(--own)}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}
-.timeline circle{fill:var(--accent)}.dek{font-size:1.1rem;color:var(--mute)}dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}`;
+export const STYLE = `:root{color-scheme:light dark;--fg:#1d1d1f;--bg:#fff;--panel:#f6f6f8;--mute:#5c5c66;--line:#d5d5dc;--accent:#0b5cad;--shared:#dcebfb;--own:#fff0b8;--cited:#e9e3fb;--focus:#b5470b}
+@media (prefers-color-scheme:dark){:root{--fg:#ececf0;--bg:#131316;--panel:#1c1c21;--mute:#a8a8b3;--line:#3a3a42;--accent:#8ab8ff;--shared:#1b3350;--own:#4a3f12;--cited:#35294f;--focus:#ffb07a}}
+*{box-sizing:border-box}html{scroll-padding-top:1rem}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:76rem;margin:0 auto;padding:1rem 1.25rem 3rem}main:focus{outline:none}a{color:var(--accent)}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.3rem .6rem;z-index:20}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.top{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;padding:.6rem 1.25rem;border-bottom:1px solid var(--line);background:var(--panel)}
+.brand{font-weight:700;text-decoration:none;font-size:1.25rem;letter-spacing:.02em}.foot{max-width:76rem;margin:0 auto;padding:1rem 1.25rem;border-top:1px solid var(--line);font-size:.9rem}
+input,select,button{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:.25rem .45rem}button{cursor:pointer}
+h1{line-height:1.2;margin:.6rem 0 .3rem}h2{border-bottom:1px solid var(--line);padding-bottom:.2rem;margin-top:2.2rem}
+.meta{color:var(--mute);font-size:.9rem}.stories{padding-left:2.4rem}.stories li{margin:.7rem 0}.headline{font-size:1.08rem;font-weight:600}
+.bar{vertical-align:middle;margin-right:.3rem}.bar rect{fill:var(--accent)}.bar rect.track{fill:var(--line)}
+.filters{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:end;margin:1rem 0;padding:.6rem .8rem;background:var(--panel);border-radius:6px}
+.toc ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;margin:.6rem 0}
+.summary li{margin:.35rem 0}
+.cite{font-size:.72rem;vertical-align:super;margin-left:.15rem;text-decoration:none;border:1px solid var(--accent);border-radius:3px;padding:0 .25rem;line-height:1}
+.pop{position:absolute;max-width:28rem;background:var(--bg);color:var(--fg);border:1px solid var(--line);box-shadow:0 2px 10px #0004;padding:.5rem .7rem;border-radius:6px;font-size:.9rem;z-index:10}.pop b{display:block;margin-bottom:.2rem}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}thead th{vertical-align:bottom}
+caption{text-align:left;color:var(--mute);padding:.3rem 0;caption-side:top}
+.matrix{width:auto}.matrix th[scope=row]{font-weight:400;min-width:22rem;max-width:38rem}.matrix td{text-align:center}.matrix td a{text-decoration:none;font-size:1.1rem}
+.matrix td.count{color:var(--mute)}.matrix tr.exclusive th,.matrix tr.exclusive td{background:var(--own)}
+.matrix th.rot{white-space:nowrap;height:9rem;padding:.3rem .2rem}.matrix th.rot span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:9rem;overflow:hidden;text-overflow:ellipsis}
+th button{font:inherit;font-weight:600;border:0;padding:0;background:none;text-align:left}th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+.tag{font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .3rem;white-space:nowrap}.tag.own{background:var(--own);border-color:transparent;color:var(--fg)}
+.speaker h3{margin:1rem 0 .3rem}q{quotes:"“" "”"}q.indirect{font-style:italic}q.indirect::before,q.indirect::after{content:none}
+.chart{max-width:52rem;display:block}.chart text{fill:var(--fg);font-size:12px}.chart .label{fill:var(--mute)}.chart .grid{stroke:var(--line);stroke-dasharray:2 3}
+.chart .axis line{stroke:var(--mute)}.chart .mark{fill:var(--accent);fill-opacity:.85}.chart a:focus .mark,.chart a:hover .mark{stroke:var(--focus);stroke-width:3}
+figure{margin:1rem 0}figcaption{color:var(--mute);font-size:.9rem}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}
+.events{padding-left:2.4rem}.events time{font-weight:600;margin-right:.3rem}
+.legend mark{padding:0 .3rem}
+.columns{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem}.col{border:1px solid var(--line);border-radius:6px;padding:.7rem;font-size:.92rem;background:var(--panel)}
+.col h3{margin:.1rem 0}.col .title{font-weight:600}.num{display:inline-block;min-width:1.5rem;text-align:center;border-radius:50%;border:1px solid var(--mute);font-size:.85rem;margin-right:.2rem}
+mark{color:inherit;border-radius:2px}mark.shared{background:var(--shared)}mark.own{background:var(--own)}.cited{background:var(--cited)}
+:target{outline:3px solid var(--focus);outline-offset:1px}.gap{color:var(--mute);text-align:center}.ext{font-weight:400;font-size:.85rem}
+.reader{max-width:44rem}.reader .body p{margin:0 0 1em}.kicker{text-transform:uppercase;font-size:.85rem;color:var(--mute);margin:0}.dek{font-size:1.12rem;color:var(--mute)}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+details{margin:1.2rem 0;border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem}summary{cursor:pointer}.removed li{color:var(--mute);overflow-wrap:anywhere}
+.hits li{margin:.6rem 0}.snippet{color:var(--mute)}`;
 
-/** Citation pop-ups: hovering or focusing a citation shows the sentence it points to. */
+/**
+ * Enhancements only; every page works without them. Citations: hovering or focusing one shows the
+ * sentence it points to (Escape hides it). Tables marked `sortable`: their column headers become
+ * buttons that sort the rows.
+ */
 export const SCRIPT = `(() => {
   let pop = null;
   const hide = () => { if (pop) { pop.remove(); pop = null; } };
@@ -29,19 +59,55 @@ export const SCRIPT = `(() => {
     hide();
     pop = document.createElement('div');
     pop.className = 'pop';
+    pop.id = 'cite-pop';
     pop.setAttribute('role', 'tooltip');
-    pop.textContent = a.getAttribute('data-source') || '';
+    const who = document.createElement('b');
+    who.textContent = a.getAttribute('data-outlet') || '';
+    const said = document.createElement('span');
+    said.textContent = a.getAttribute('data-source') || '';
+    pop.append(who, said);
     document.body.appendChild(pop);
+    a.setAttribute('aria-describedby', 'cite-pop');
     const r = a.getBoundingClientRect();
-    pop.style.left = Math.max(8, window.scrollX + r.left - 40) + 'px';
+    const left = Math.min(window.scrollX + r.left - 40, window.scrollX + document.documentElement.clientWidth - pop.offsetWidth - 8);
+    pop.style.left = Math.max(8, left) + 'px';
     pop.style.top = window.scrollY + r.bottom + 6 + 'px';
   };
   for (const a of document.querySelectorAll('a.cite')) {
-    a.removeAttribute('title');
     a.addEventListener('mouseenter', () => show(a));
     a.addEventListener('focus', () => show(a));
     a.addEventListener('mouseleave', hide);
-    a.addEventListener('blur', hide);
+    a.addEventListener('blur', () => { hide(); a.removeAttribute('aria-describedby'); });
   }
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
+
+  const key = (row, i, numeric) => {
+    const cell = row.children[i];
+    const text = cell ? cell.textContent.trim() : '';
+    return numeric ? Number(text) || 0 : text.toLowerCase();
+  };
+  for (const table of document.querySelectorAll('table.sortable')) {
+    const heads = [...table.tHead.rows[0].cells];
+    heads.forEach((th, i) => {
+      if (th.classList.contains('rot')) return;
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = th.textContent;
+      th.textContent = '';
+      th.appendChild(b);
+      b.addEventListener('click', () => {
+        const numeric = th.getAttribute('data-sort') === 'number';
+        // Counts sort biggest first, words from A; a second click turns the order round.
+        const first = numeric ? 'descending' : 'ascending';
+        const next = th.getAttribute('aria-sort') === first ? (first === 'ascending' ? 'descending' : 'ascending') : first;
+        const dir = next === 'ascending' ? 1 : -1;
+        for (const h of heads) h.removeAttribute('aria-sort');
+        th.setAttribute('aria-sort', next);
+        const body = table.tBodies[0];
+        const rows = [...body.rows];
+        rows.sort((x, y) => { const a = key(x, i, numeric), c = key(y, i, numeric); return (a < c ? -1 : a > c ? 1 : 0) * dir; });
+        body.append(...rows);
+      });
+    });
+  }
 })();`;

@@ -1,142 +1,112 @@
 /**
- * Server-rendered pages: readable without JavaScript; the small script in assets.ts only adds
- * the citation pop-ups. Every piece of article text is escaped; only http(s) URLs become links.
+ * The pages other than the story page: front, search, article, outlet. Server-rendered and
+ * readable without JavaScript; every piece of article text is escaped and only http(s) URLs
+ * become links.
  *
  * @module
  */
-import type { Article, Story } from '../../types.js';
+import type { Article } from '../../types.js';
 import type { SearchHit, StoredStory } from '../../store/types.js';
-import { html as h, safeUrl } from '../report/escape.js';
-import { barChart } from '../report/svg.js';
+import { coverageBar } from './charts.js';
+import { articleHref, count, h, layout, outletHref, safeUrl, storyHref } from './layout.js';
+import { anchorOf, passagesOf } from './passages.js';
 
-export function layout(title: string, body: string, q = ''): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${h(title)} — Parallax</title><link rel="stylesheet" href="/static/style.css"><script src="/static/app.js" defer></script></head>
-<body><header class="top"><a class="brand" href="/">Parallax</a>
-<form role="search" action="/search" method="get"><label for="q" class="sr">Search articles</label><input id="q" name="q" type="search" value="${h(q)}" placeholder="Search articles"><button type="submit">Search</button></form></header>
-<main id="main">${body}</main></body></html>`;
+export { errorPage, layout } from './layout.js';
+export { storyPage } from './story-page.js';
+
+/** The front page's filters, as given in the query string. */
+export interface Filters {
+  outlet?: string;
+  lang?: string;
+  from?: string;
+  to?: string;
 }
 
-const span = (s: StoredStory) => {
+/** What the front page's filter controls offer. */
+export interface FilterChoices {
+  outlets: string[];
+  languages: string[];
+}
+
+export const spanText = (s: { first: string | null; last: string | null }) => {
   const a = (s.first ?? '').slice(0, 10);
   const b = (s.last ?? '').slice(0, 10);
   return a && b && a !== b ? `${a} – ${b}` : a || 'undated';
 };
 
-/** A small bar: outlets out of the largest story's outlets. */
-function coverageBar(n: number, max: number): string {
-  const w = Math.max(4, Math.round((80 * n) / Math.max(1, max)));
-  return `<svg class="bar" width="84" height="10" role="img" aria-label="${n} outlets"><rect width="${w}" height="10" rx="2"/></svg>`;
+function storyItem(s: StoredStory, max: number): string {
+  return `<li class="story"><a class="headline" href="${storyHref(s.id)}">${h(s.title)}</a>
+<div class="meta">${coverageBar(s.sourceCount, max)} ${count(s.sourceCount, 'outlet')} · ${count(s.articleCount, 'article')} · ${h(spanText(s))}</div></li>`;
 }
 
-export function frontPage(stories: StoredStory[], next: string | null, filters: { outlet?: string; lang?: string; from?: string; to?: string }, outlets: string[]): string {
+export function frontPage(stories: StoredStory[], next: string | null, filters: Filters, choices: FilterChoices, total: number): string {
   const max = Math.max(1, ...stories.map((s) => s.sourceCount));
-  const rows = stories
-    .map((s) => `<li class="story"><a href="/story/${encodeURIComponent(s.id)}">${h(s.title)}</a>
-<div class="meta">${coverageBar(s.sourceCount, max)} ${s.sourceCount} outlet${s.sourceCount === 1 ? "" : "s"} · ${s.articleCount} article${s.articleCount === 1 ? "" : "s"} · ${h(span(s))}</div></li>`)
+  const select = (name: string, label: string, values: string[], chosen?: string) =>
+    `<label>${label} <select name="${name}"><option value="">any</option>${values.map((v) => `<option value="${h(v)}"${v === chosen ? ' selected' : ''}>${h(v)}</option>`).join('')}</select></label>`;
+  const form = `<form class="filters" method="get" action="/" aria-label="Filter stories">${select('outlet', 'Outlet', choices.outlets, filters.outlet)}${select('lang', 'Language', choices.languages, filters.lang)}
+<label>From <input name="from" type="date" value="${h(filters.from ?? '')}"></label><label>To <input name="to" type="date" value="${h(filters.to ?? '')}"></label><button type="submit">Filter</button>${Object.values(filters).some(Boolean) ? ' <a href="/">Clear</a>' : ''}</form>`;
+  const empty = total ? '<p>No story matches these filters.</p>' : '<p>No stories yet. Ingest some articles with <code>parallax ingest</code>.</p>';
+  const more = next ? `<p><a rel="next" href="/?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: next })}">More stories</a></p>` : '';
+  return layout(
+    'Stories',
+    `<h1>Stories</h1><p class="meta">Biggest and newest first · ${count(total, 'story')} in the store</p>${form}${stories.length ? `<ol class="stories">${stories.map((s) => storyItem(s, max)).join('')}</ol>` : empty}${more}`,
+  );
+}
+
+export function searchPage(q: string, stories: StoredStory[], hits: SearchHit[]): string {
+  const max = Math.max(1, ...stories.map((s) => s.sourceCount));
+  const rows = hits
+    .map((x) => `<li><a href="${articleHref(x.id)}">${h(x.title ?? x.id)}</a> <span class="meta">${h(x.source ?? '')}</span>${x.story ? ` · <a href="${storyHref(x.story)}">its story</a>` : ''}<br><span class="snippet">${h(x.snippet)}</span></li>`)
     .join('');
-  const opt = (v: string, sel?: string) => `<option value="${h(v)}"${v === sel ? ' selected' : ''}>${h(v || 'any')}</option>`;
-  const form = `<form class="filters" method="get" action="/"><label>Outlet <select name="outlet">${['', ...outlets].map((o) => opt(o, filters.outlet)).join('')}</select></label>
-<label>Language <input name="lang" size="3" value="${h(filters.lang ?? '')}"></label>
-<label>From <input name="from" type="date" value="${h(filters.from ?? '')}"></label><label>To <input name="to" type="date" value="${h(filters.to ?? '')}"></label><button type="submit">Filter</button></form>`;
-  return layout('Stories', `<h1>Stories</h1>${form}${stories.length ? `<ol class="stories">${rows}</ol>` : '<p>No stories yet. Ingest some articles with <code>parallax ingest</code>.</p>'}${next ? `<p><a rel="next" href="/?cursor=${encodeURIComponent(next)}">More stories</a></p>` : ''}`);
-}
-
-export function searchPage(q: string, hits: SearchHit[]): string {
-  const rows = hits.map((x) => `<li><a href="/article/${encodeURIComponent(x.id)}">${h(x.title ?? x.id)}</a> <span class="meta">${h(x.source ?? '')}</span><br><span class="snippet">${h(x.snippet)}</span>${x.story ? ` · <a href="/story/${encodeURIComponent(x.story)}">story</a>` : ''}</li>`).join('');
-  return layout(`Search: ${q}`, `<h1>Search: ${h(q)}</h1>${hits.length ? `<ol>${rows}</ol>` : '<p>No matches.</p>'}`, q);
-}
-
-export function storyPage(s: Story): string {
-  const n = new Map(s.articles.map((a, i) => [a.id, i + 1]));
-  const outletOf = new Map((s.outlets ?? []).map((o) => [o.article, o.outlet]));
-  const outlet = (id: string) => outletOf.get(id) ?? s.articles.find((a) => a.id === id)?.source ?? id;
-  // A citation's pop-up shows the sentence of that article that carries the statement.
-  const sentenceOf = (text: string, id: string) => {
-    const c = s.claims.find((x) => x.text === text);
-    return c?.sentences.find((x) => x.article === id)?.text ?? text;
-  };
-  const cite = (ids: string[], text: string) =>
-    ids.map((id) => `<a class="cite" href="#art-${n.get(id)}" data-source="${h(sentenceOf(text, id))}" title="${h(outlet(id))}: ${h(sentenceOf(text, id))}">${n.get(id)}</a>`).join('');
-  const sources = [...new Set(s.articles.map((a) => outlet(a.id)))];
-  const summary = s.summary.map((x) => `<li>${h(x.text)} <span class="cites">${cite(x.articles, x.text)}</span>${x.exclusive ? ' <span class="tag">one outlet</span>' : ''}</li>`).join('');
-  const claims = s.claims.filter((c) => c.articles.length > 1 || s.articles.length <= 3).slice(0, 40);
-  const matrix = `<table class="matrix"><caption>Which outlet carries which claim</caption><thead><tr><th scope="col">Claim</th>${sources.map((o) => `<th scope="col">${h(o)}</th>`).join('')}</tr></thead><tbody>${claims
-    .map((c) => {
-      const carriers = new Set(c.articles.map(outlet));
-      return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${h(c.text)}</th>${sources.map((o) => (carriers.has(o) ? `<td class="yes" aria-label="carried by ${h(o)}">●</td>` : `<td class="no" aria-label="not carried by ${h(o)}"></td>`)).join('')}</tr>`;
-    })
-    .join('')}</tbody></table>`;
-  const bySpeaker = new Map<string, typeof s.quotes>();
-  for (const q of s.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
-  const quotes = [...bySpeaker].sort((a, b) => b[1].length - a[1].length).map(([sp, qs]) => `<h3>${h(sp)}</h3><ul>${qs.map((q) => `<li>${q.direct ? `“${h(q.text)}”` : h(q.text)} <span class="meta">${h([...new Set(q.articles.map(outlet))].join(', '))}</span></li>`).join('')}</ul>`).join('');
-  const wording = `<table class="wording"><caption>How each outlet words it</caption><thead><tr><th scope="col">Concept</th><th scope="col">Wording</th><th scope="col">Outlets</th></tr></thead><tbody>${s.wording
-    .flatMap((w) => w.variants.map((v, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(w.concept)}</th>` : ''}<td>${h(v.text)}</td><td>${h([...new Set(v.articles.map(outlet))].join(', '))}</td></tr>`))
-    .join('')}</tbody></table>`;
-  const timeline = timelineChart(s);
-  const entities = `<ul class="entities">${s.entities.slice(0, 40).map((e) => `<li><strong>${h(e.name)}</strong> <span class="meta">${h(e.kind)} · ${new Set(e.mentions.map((m) => m.article)).size} articles${[...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name).length ? ' · also ' + h([...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name).slice(0, 5).join(', ')) : ''}</span></li>`).join('')}</ul>`;
-  const cov = s.coverage ? `<div class="charts">${[['Countries', s.coverage.countries], ['Ownership', s.coverage.ownership]].map(([label, counts]) => `<figure>${barChart(`${label} of the outlets`, Object.entries(counts as Record<string, number>))}<figcaption>${h(label as string)}</figcaption></figure>`).join('')}</div>` : '';
-  // Sentences each article shares with another outlet, to mark its shared passages.
-  const shared = new Map<string, string[]>();
-  for (const c of s.claims) if (c.articles.length > 1) for (const x of c.sentences) shared.set(x.article, [...(shared.get(x.article) ?? []), x.text]);
-  const isShared = (id: string, p: string) => (shared.get(id) ?? []).some((t) => p.includes(t));
-  // Long stories show each article's opening; the article page has the rest (keeps pages light).
-  const paras = s.articles.length > 12 ? 4 : 40;
-  const articles = `<div class="columns">${s.articles
-    .map((a) => {
-      const ps = a.text.split(/\n\n+/);
-      return `<article id="art-${n.get(a.id)}" class="col"><h3><span class="num">${n.get(a.id)}</span> ${h(outlet(a.id))}</h3><p class="meta">${h(a.published ?? 'undated')}${a.byline ? ' · ' + h(a.byline) : ''}</p><p><a href="/article/${encodeURIComponent(a.id)}">${h(a.title ?? 'untitled')}</a></p>${ps
-        .slice(0, paras)
-        .map((p) => `<p class="${isShared(a.id, p) ? 'shared' : 'own'}">${h(p)}</p>`)
-        .join('')}${ps.length > paras ? `<p><a href="/article/${encodeURIComponent(a.id)}">Read on (${ps.length - paras} more paragraphs)</a></p>` : ''}</article>`;
-    })
-    .join('')}</div>`;
-  const section = (id: string, title: string, body: string) => (body ? `<section aria-labelledby="${id}"><h2 id="${id}">${h(title)}</h2>${body}</section>` : '');
-  return layout(s.title, `<h1>${h(s.title)}</h1><p class="meta">${s.articles.length} articles from ${sources.length} outlets</p>
-${section('summary', 'Summary', summary ? `<ul class="summary">${summary}</ul>` : '')}
-${section('claims', 'Claims by outlet', claims.length ? matrix : '')}
-${section('quotes', 'Who said what', quotes)}
-${section('wording', 'Wording', s.wording.length ? wording : '')}
-${section('timeline', 'Timeline', timeline)}
-${section('coverage', 'Coverage', cov)}
-${section('entities', 'Named', entities)}
-${section('articles', 'The articles side by side', articles)}`);
-}
-
-function timelineChart(s: Story): string {
-  const events = s.timeline.filter((t) => /^\d{4}/.test(t.date));
-  if (!events.length) return '';
-  const years = events.map((e) => Number(e.date.slice(0, 4)));
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
-  const width = 640;
-  const x = (d: string) => 20 + ((Number(d.slice(0, 4)) - lo + (d.length >= 7 ? (Number(d.slice(5, 7)) - 1) / 12 : 0.5)) / Math.max(1, hi - lo + 1)) * (width - 40);
-  const dots = events.map((e, i) => `<circle cx="${x(e.date).toFixed(1)}" cy="${30 + (i % 3) * 14}" r="5"><title>${h(e.date)}: ${h(e.text)}</title></circle>`).join('');
-  const axis = `<line x1="20" y1="80" x2="${width - 20}" y2="80" stroke="currentColor"/><text x="20" y="96" font-size="12" fill="currentColor">${lo}</text><text x="${width - 50}" y="96" font-size="12" fill="currentColor">${hi}</text>`;
-  const svg = `<svg role="img" aria-label="Timeline of ${events.length} dated events from ${lo} to ${hi}" viewBox="0 0 ${width} 100" width="100%" class="timeline"><title>Timeline</title>${axis}${dots}</svg>`;
-  const list = `<ol class="events">${events.map((e) => `<li><strong>${h(e.date)}</strong> ${h(e.text)} <span class="meta">${h(e.articles.length)} article${e.articles.length > 1 ? 's' : ''}</span></li>`).join('')}</ol>`;
-  return svg + list;
+  const body = q
+    ? `${stories.length ? `<h2>Stories</h2><ol class="stories">${stories.map((s) => storyItem(s, max)).join('')}</ol>` : ''}<h2>Articles</h2>${hits.length ? `<ol class="hits">${rows}</ol>` : '<p>No matches.</p>'}`
+    : '<p>Type words to look for in the search box.</p>';
+  return layout(q ? `Search: ${q}` : 'Search', `<h1>Search${q ? `: ${h(q)}` : ''}</h1>${body}`, q);
 }
 
 export function articlePage(a: Article, story: string | null): string {
   const url = safeUrl(a.url);
-  const meta = [['Outlet', a.source], ['Published', a.published], ['Byline', a.byline], ['Dateline', a.dateline], ['Language', a.language]]
+  const meta = (
+    [
+      ['Outlet', a.source ? `<a href="${outletHref(a.source)}">${h(a.source)}</a>` : null],
+      ['Published', a.published ? `<time>${h(a.published)}</time>` : null],
+      ['Modified', a.modified ? h(a.modified) : null],
+      ['Byline', a.byline ? h(a.byline) : null],
+      ['Dateline', a.dateline ? h(a.dateline) : null],
+      ['Language', a.language ? h(a.language) : null],
+      ['Section', a.section ? h(a.section) : null],
+      ['Address', a.url ? (url ? `<a href="${h(url)}" rel="noopener noreferrer nofollow">${h(url)}</a>` : `${h(a.url)} <span class="tag">not a web address; not linked</span>`) : null],
+    ] as const
+  )
     .filter(([, v]) => v)
-    .map(([k, v]) => `<dt>${k}</dt><dd>${h(v)}</dd>`)
+    .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
     .join('');
-  const body = a.blocks.map((b) => (b.kind === 'heading' ? `<h2>${h(b.text)}</h2>` : b.kind === 'list-item' ? `<p class="li">• ${h(b.text)}</p>` : `<p>${h(b.text)}</p>`)).join('');
-  const removed = a.removed.length ? `<details><summary>Page chrome removed (${a.removed.length} pieces)</summary><ul>${a.removed.map((r) => `<li>${h(r)}</li>`).join('')}</ul></details>` : '';
-  return layout(a.title ?? a.id, `<article><p class="kicker">${h(a.kicker ?? '')}</p><h1>${h(a.title ?? a.id)}</h1>${a.dek ? `<p class="dek">${h(a.dek)}</p>` : ''}<dl class="meta">${meta}</dl>
-${url ? `<p><a href="${h(url)}" rel="noopener noreferrer nofollow">Original page</a></p>` : ''}${story ? `<p><a href="/story/${encodeURIComponent(story)}">The whole story</a></p>` : ''}${body}${removed}</article>`);
+  // Each sentence has an id so that the story page's citations can point at it.
+  const body = passagesOf(a.text)
+    .map((sentences, p) => `<p>${sentences.map((t, s) => `<span id="${anchorOf({ p, s })}">${h(t)}</span>`).join(' ')}</p>`)
+    .join('');
+  const removed = a.removed.length
+    ? `<details><summary>Page chrome removed (${count(a.removed.length, 'piece')})</summary><ul class="removed">${a.removed.map((r) => `<li>${h(r)}</li>`).join('')}</ul></details>`
+    : '';
+  const notes = a.messages.length
+    ? `<details><summary>Notes from the pipeline (${a.messages.length})</summary><ul>${a.messages.map((m) => `<li><code>${h(m.stage)}/${h(m.rule)}</code> ${h(m.reason)}</li>`).join('')}</ul></details>`
+    : '';
+  return layout(
+    a.title ?? a.id,
+    `<article class="reader">${a.kicker ? `<p class="kicker">${h(a.kicker)}</p>` : ''}<h1>${h(a.title ?? a.id)}</h1>${a.dek ? `<p class="dek">${h(a.dek)}</p>` : ''}<dl class="meta">${meta}</dl>
+${story ? `<p><a href="${storyHref(story)}">The whole story, side by side</a></p>` : ''}<div class="body">${body}</div>${removed}${notes}</article>`,
+  );
 }
 
-export function outletPage(name: string, articles: Article[], covered: StoredStory[], missed: StoredStory[]): string {
-  return layout(name, `<h1>${h(name)}</h1><h2>Articles</h2><ul>${articles.map((a) => `<li><a href="/article/${encodeURIComponent(a.id)}">${h(a.title ?? a.id)}</a> <span class="meta">${h(a.published ?? '')}</span></li>`).join('')}</ul>
-<h2>Stories it covers</h2><ul>${covered.map((s) => `<li><a href="/story/${encodeURIComponent(s.id)}">${h(s.title)}</a></li>`).join('')}</ul>
-<h2>Stories it misses</h2><ul>${missed.map((s) => `<li><a href="/story/${encodeURIComponent(s.id)}">${h(s.title)}</a> <span class="meta">${s.sourceCount} outlets</span></li>`).join('')}</ul>`);
-}
-
-export function errorPage(status: number, message: string): string {
-  return layout(`${status}`, `<h1>${status}</h1><p>${h(message)}</p>`);
+export function outletPage(name: string, articles: Article[], more: boolean, covered: StoredStory[], missed: StoredStory[]): string {
+  const max = Math.max(1, ...covered.map((s) => s.sourceCount), ...missed.map((s) => s.sourceCount));
+  return layout(
+    name,
+    `<h1>${h(name)}</h1>
+<h2>Stories it covers</h2>${covered.length ? `<ol class="stories">${covered.map((s) => storyItem(s, max)).join('')}</ol>` : '<p>None.</p>'}
+<h2>Stories it misses</h2><p class="meta">Stories of several outlets that this one does not carry</p>${missed.length ? `<ol class="stories">${missed.map((s) => storyItem(s, max)).join('')}</ol>` : '<p>None.</p>'}
+<h2>Articles</h2><table class="sortable"><thead><tr><th scope="col">Title</th><th scope="col">Published</th></tr></thead><tbody>${articles
+      .map((a) => `<tr><td><a href="${articleHref(a.id)}">${h(a.title ?? a.id)}</a></td><td>${h(a.published ?? '')}</td></tr>`)
+      .join('')}</tbody></table>${more ? '<p class="meta">Showing the first articles only.</p>' : ''}`,
+  );
 }

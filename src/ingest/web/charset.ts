@@ -1,0 +1,64 @@
+/**
+ * Bytes of an HTTP body to text, in the order browsers use: a byte-order mark, then the charset of
+ * the Content-Type header, then what the document declares (`<meta charset>`, the XML
+ * declaration), then sniffing (UTF-8 when the bytes are valid UTF-8, else Windows-1252).
+ *
+ * @module
+ */
+import { decodeBytes, type Decoded } from '../decode.js';
+
+/** The `charset` parameter of a Content-Type header, lower-cased, or null. */
+export function charsetOf(contentType: string | undefined | null): string | null {
+  return /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? null;
+}
+
+/** The media type of a Content-Type header without its parameters, lower-cased ('' when absent). */
+export function mediaTypeOf(contentType: string | undefined | null): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+function knownLabel(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8Fatal.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when some byte is outside ASCII: only then can a charset change the text. */
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return true;
+  return false;
+}
+
+/**
+ * Decodes a body. `contentType` is the response's header; `ext` hints the document kind for
+ * sniffing (`.html`, `.xml`).
+ */
+export function decodeBody(bytes: Uint8Array, contentType?: string | null, ext = '.html'): Decoded {
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // decodeBytes handles the BOM, UTF-16 without one, binary data and the document's own declaration.
+  const sniffed = decodeBytes(bytes, ext);
+  if (bom || 'error' in sniffed) return sniffed;
+  const declared = charsetOf(contentType);
+  const label = declared ? knownLabel(declared) : null;
+  // A UTF-16 label on bytes without a BOM or UTF-16's zero pattern is wrong; ASCII reads the same
+  // in every other charset.
+  if (!label || label === sniffed.charset || label.startsWith('utf-16') || !hasHighBytes(bytes)) return sniffed;
+  // Servers often send a default "ISO-8859-1" for pages that are in fact UTF-8; multi-byte UTF-8
+  // sequences almost never occur by chance in Latin-1 text, so valid UTF-8 wins over that default.
+  if (label === 'windows-1252' && isValidUtf8(bytes)) return sniffed;
+  const text = new TextDecoder(label).decode(bytes).replace(/\u0000/g, '');
+  return { text, charset: label };
+}

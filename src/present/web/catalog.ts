@@ -1,0 +1,94 @@
+/**
+ * What the front page, the outlet pages and the list endpoints need about the whole store, kept
+ * in memory: the ranked story list (one GROUP BY over every article, too slow to run per request
+ * on a big store) and, built lazily, each story's outlets and languages and each outlet's
+ * article count. Both are dropped when the article count changes, when an article is ingested
+ * through this server, or after `maxAgeMs` (other processes may regroup the store).
+ *
+ * @module
+ */
+import type { Store, StoredStory } from '../../store/types.js';
+
+/** Per story, who covers it in which language; per outlet, how many articles. */
+export interface Facets {
+  storyOutlets: Map<string, Set<string>>;
+  storyLanguages: Map<string, Set<string>>;
+  outlets: Map<string, number>;
+  languages: string[];
+}
+
+export class Catalog {
+  private list: { at: number; count: number; stories: StoredStory[]; byId: Map<string, StoredStory> } | null = null;
+  private listing: Promise<NonNullable<Catalog['list']>> | null = null;
+  private facetsBuilt: { at: number; count: number; facets: Facets } | null = null;
+  private building: Promise<Facets> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly maxAgeMs = 15_000,
+  ) {}
+
+  /** Forget everything (after an ingest through this server). */
+  invalidate(): void {
+    this.list = null;
+    this.facetsBuilt = null;
+  }
+
+  private async fresh(entry: { at: number; count: number } | null): Promise<{ ok: boolean; count: number }> {
+    const count = await this.store.countArticles();
+    return { ok: !!entry && entry.count === count && Date.now() - entry.at < this.maxAgeMs, count };
+  }
+
+  /** Every story, biggest and newest first (the store's order). */
+  async stories(): Promise<{ stories: StoredStory[]; byId: Map<string, StoredStory> }> {
+    const { ok, count } = await this.fresh(this.list);
+    if (ok) return this.list!;
+    // One listing at a time: concurrent requests share it.
+    this.listing ??= this.store
+      .listStories()
+      .then((stories) => (this.list = { at: Date.now(), count, stories, byId: new Map(stories.map((s) => [s.id, s])) }))
+      .finally(() => (this.listing = null));
+    return this.listing;
+  }
+
+  /** The facets, waiting for them to be built if need be. */
+  async facets(): Promise<Facets> {
+    const { ok, count } = await this.fresh(this.facetsBuilt);
+    if (ok) return this.facetsBuilt!.facets;
+    this.building ??= this.build(count).finally(() => (this.building = null));
+    return this.building;
+  }
+
+  /** The facets if they are at hand; otherwise starts building them and returns null. */
+  async facetsIfReady(): Promise<Facets | null> {
+    const { ok } = await this.fresh(this.facetsBuilt);
+    if (ok) return this.facetsBuilt!.facets;
+    void this.facets().catch(() => undefined);
+    return this.facetsBuilt?.facets ?? null;
+  }
+
+  private async build(count: number): Promise<Facets> {
+    const { stories } = await this.stories();
+    const facets: Facets = { storyOutlets: new Map(), storyLanguages: new Map(), outlets: new Map(), languages: [] };
+    const languages = new Set<string>();
+    for (const s of stories) {
+      const outlets = new Set<string>();
+      const langs = new Set<string>();
+      for (const a of await this.store.listArticles({ story: s.id })) {
+        if (a.source) {
+          outlets.add(a.source);
+          facets.outlets.set(a.source, (facets.outlets.get(a.source) ?? 0) + 1);
+        }
+        if (a.language) langs.add(a.language);
+      }
+      facets.storyOutlets.set(s.id, outlets);
+      facets.storyLanguages.set(s.id, langs);
+      for (const l of langs) languages.add(l);
+      // Let requests through between stories: on a big store this takes a while.
+      await new Promise((r) => setImmediate(r));
+    }
+    facets.languages = [...languages].sort();
+    this.facetsBuilt = { at: Date.now(), count, facets };
+    return facets;
+  }
+}

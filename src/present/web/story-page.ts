@@ -1,0 +1,266 @@
+/**
+ * The story page: the cited summary, the claims × outlets matrix, quotes by speaker, the wording
+ * table, the timeline and publication plots, entities, and the articles side by side with shared
+ * and exclusive passages marked. Rendered once per stored analysis (the app caches it).
+ *
+ * @module
+ */
+import type { Story, StoryArticle, StoryClaim } from '../../types.js';
+import { barChart } from '../report/svg.js';
+import { eventsChart, publicationChart } from './charts.js';
+import { articleHref, count, h, layout, outletHref, safeUrl } from './layout.js';
+import { anchorOf, locate, passagesOf, type Passages, type Position } from './passages.js';
+
+/** How many claims the matrix shows; the rest are counted under it. */
+export const MATRIX_ROWS = 60;
+/** Beyond this many articles, the side-by-side view shows each article's opening and cited paragraphs only. */
+const LONG_STORY = 12;
+const OPENING_PARAGRAPHS = 2;
+
+type Mark = 'shared' | 'own' | 'cited';
+
+/** What the page knows about one article of the story. */
+interface Column {
+  n: number;
+  article: StoryArticle;
+  outlet: string;
+  passages: Passages;
+  marks: Map<string, Mark>;
+  shown: Set<number>;
+}
+
+/** Exclusive claims the matrix shows per outlet; the others are listed under it. */
+export const EXCLUSIVES_PER_OUTLET = 3;
+
+/**
+ * The claims the matrix shows, in its order: those carried by the most outlets first, then each
+ * outlet's first exclusives; ties keep the analysis's order. The exclusives left out are returned
+ * by outlet, for the list under the matrix.
+ */
+export function matrixClaims(s: Story, outletOf: (articleId: string) => string): { rows: StoryClaim[]; moreExclusives: Map<string, StoryClaim[]> } {
+  const ranked = s.claims.map((c, i) => ({ c, i, outlets: [...new Set(c.articles.map(outletOf))] })).sort((a, b) => b.outlets.length - a.outlets.length || a.i - b.i);
+  const rows: StoryClaim[] = [];
+  const perOutlet = new Map<string, number>();
+  const moreExclusives = new Map<string, StoryClaim[]>();
+  for (const { c, outlets } of ranked) {
+    const only = outlets.length === 1 ? outlets[0] : null;
+    const shownForOutlet = only ? (perOutlet.get(only) ?? 0) : 0;
+    if (rows.length < MATRIX_ROWS && shownForOutlet < EXCLUSIVES_PER_OUTLET) {
+      rows.push(c);
+      if (only) perOutlet.set(only, shownForOutlet + 1);
+    } else if (only) moreExclusives.set(only, [...(moreExclusives.get(only) ?? []), c]);
+  }
+  return { rows, moreExclusives };
+}
+
+export function storyPage(s: Story): string {
+  const profile = new Map((s.outlets ?? []).map((o) => [o.article, o.outlet]));
+  const byId = new Map(s.articles.map((a) => [a.id, a]));
+  const outletOf = (id: string) => profile.get(id) ?? byId.get(id)?.source ?? 'unknown outlet';
+  const long = s.articles.length > LONG_STORY;
+  const columns = new Map<string, Column>(
+    s.articles.map((a, i) => [a.id, { n: i + 1, article: a, outlet: outletOf(a.id), passages: passagesOf(a.text), marks: new Map(), shown: new Set() }]),
+  );
+  const outletLink = (id: string) => {
+    const src = byId.get(id)?.source;
+    return src ? `<a href="${outletHref(src)}">${h(outletOf(id))}</a>` : h(outletOf(id));
+  };
+  const outletsOf = (ids: string[]) => {
+    const seen = new Map<string, string>();
+    for (const id of ids) if (!seen.has(outletOf(id))) seen.set(outletOf(id), outletLink(id));
+    return [...seen.values()].join(', ');
+  };
+
+  // Where each claim sits in each article: shared passages (carried by several outlets) and
+  // exclusive ones (one outlet only) are marked in the side-by-side view.
+  const claimAt = new Map<StoryClaim, Map<string, Position>>();
+  for (const c of s.claims) {
+    const kind: Mark = new Set(c.articles.map(outletOf)).size > 1 ? 'shared' : 'own';
+    const at = new Map<string, Position>();
+    for (const x of c.sentences) {
+      const col = columns.get(x.article);
+      const pos = col && locate(col.passages, x.text);
+      if (!col || !pos) continue;
+      at.set(x.article, pos);
+      const key = anchorOf(pos);
+      if (col.marks.get(key) !== 'shared') col.marks.set(key, kind);
+    }
+    claimAt.set(c, at);
+  }
+
+  // The summary's citations: each points at the sentence of that article that says it.
+  const claimByText = new Map<string, StoryClaim>();
+  for (const c of s.claims) {
+    claimByText.set(c.text, c);
+    for (const x of c.sentences) if (!claimByText.has(x.text)) claimByText.set(x.text, c);
+  }
+  const citations = s.summary.map((x) =>
+    x.articles.map((id) => {
+      const col = columns.get(id);
+      if (!col) return null;
+      const c = claimByText.get(x.text);
+      const pos = (c && claimAt.get(c)?.get(id)) ?? locate(col.passages, x.text);
+      if (pos && !col.marks.has(anchorOf(pos))) col.marks.set(anchorOf(pos), 'cited');
+      if (pos) col.shown.add(pos.p);
+      return { col, pos };
+    }),
+  );
+  for (const col of columns.values()) {
+    const opening = long ? OPENING_PARAGRAPHS : col.passages.length;
+    for (let p = 0; p < Math.min(opening, col.passages.length); p++) col.shown.add(p);
+  }
+  const sentenceHref = (col: Column, pos: Position | null | undefined) =>
+    !pos ? `#art-${col.n}` : col.shown.has(pos.p) ? `#a${col.n}-${anchorOf(pos)}` : `${articleHref(col.article.id)}#${anchorOf(pos)}`;
+  const sentenceText = (col: Column, pos: Position | null | undefined) => (pos ? col.passages[pos.p][pos.s] : '');
+
+  const summary = s.summary
+    .map((x, i) => {
+      const cites = citations[i]
+        .filter((c): c is NonNullable<typeof c> => !!c)
+        .map(({ col, pos }) => {
+          const said = sentenceText(col, pos) || x.text;
+          return `<a class="cite" href="${sentenceHref(col, pos)}" data-outlet="${h(col.outlet)}" data-source="${h(said)}" aria-label="${h(`source ${col.n}: ${col.outlet}`)}">${col.n}</a>`;
+        })
+        .join('');
+      return `<li>${h(x.text)} <span class="cites">${cites}</span>${x.exclusive ? ' <span class="tag own">one outlet only</span>' : ''}</li>`;
+    })
+    .join('');
+
+  // The matrix: one column per outlet, in order of appearance.
+  const outlets: { name: string; articles: string[] }[] = [];
+  for (const a of s.articles) {
+    const o = outlets.find((x) => x.name === outletOf(a.id));
+    if (o) o.articles.push(a.id);
+    else outlets.push({ name: outletOf(a.id), articles: [a.id] });
+  }
+  const { rows: shownClaims, moreExclusives } = matrixClaims(s, outletOf);
+  const matrix = `<div class="scroll" role="region" aria-labelledby="claims" tabindex="0"><table class="matrix sortable"><caption>Which outlet carries which claim (${count(shownClaims.length, 'claim')}${s.claims.length > shownClaims.length ? ` of ${s.claims.length}` : ''}); exclusive claims are highlighted</caption>
+<thead><tr><th scope="col" class="claim">Claim</th><th scope="col" data-sort="number">Outlets</th>${outlets.map((o) => `<th scope="col" class="rot"><span>${h(o.name)}</span></th>`).join('')}</tr></thead><tbody>${shownClaims
+    .map((c) => {
+      const carriers = new Set(c.articles.map(outletOf));
+      const at = claimAt.get(c)!;
+      const cells = outlets
+        .map((o) => {
+          const id = o.articles.find((x) => c.articles.includes(x));
+          if (!id) return `<td class="no"><span class="sr">not carried by ${h(o.name)}</span></td>`;
+          const col = columns.get(id)!;
+          return `<td class="yes"><a href="${sentenceHref(col, at.get(id))}" title="${h(o.name)}"><span aria-hidden="true">●</span><span class="sr">carried by ${h(o.name)}</span></a></td>`;
+        })
+        .join('');
+      const only = carriers.size === 1 ? ` <span class="tag own">only ${h([...carriers][0])}</span>` : '';
+      return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${h(c.text)}${only}</th><td class="count">${carriers.size}</td>${cells}</tr>`;
+    })
+    .join('')}</tbody></table></div>${
+    moreExclusives.size
+      ? `<details class="more"><summary>${count([...moreExclusives.values()].reduce((n, x) => n + x.length, 0), 'more exclusive claim')}, by outlet</summary>${[...moreExclusives]
+          .map(([o, cs]) => `<h3>${h(o)}</h3><ul>${cs.map((c) => `<li>${h(c.text)}</li>`).join('')}</ul>`)
+          .join('')}</details>`
+      : ''
+  }`;
+
+  const disagreements = (s.disagreements ?? [])
+    .map((d) => `<li><strong>${h(d.about)}</strong><ul>${d.versions.map((v) => `<li>${h(v.text)} <span class="meta">${outletsOf(v.articles)}</span></li>`).join('')}</ul></li>`)
+    .join('');
+
+  const bySpeaker = new Map<string, typeof s.quotes>();
+  for (const q of s.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
+  const quotes = [...bySpeaker]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(
+      ([speaker, qs]) =>
+        `<section class="speaker"><h3>${h(speaker)} <span class="meta">${count(qs.length, 'quote')}</span></h3><ul>${qs
+          .map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span></li>`)
+          .join('')}</ul></section>`,
+    )
+    .join('');
+
+  const wording = `<table class="wording"><caption>Words the outlets choose for the same thing</caption><thead><tr><th scope="col">Concept</th><th scope="col">Wording</th><th scope="col">Outlets</th></tr></thead><tbody>${s.wording
+    .flatMap((w) => w.variants.map((v, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(w.concept)}</th>` : ''}<td>${h(v.text)}</td><td>${outletsOf(v.articles)}</td></tr>`))
+    .join('')}</tbody></table>`;
+
+  const events = [...s.timeline].sort((a, b) => a.date.localeCompare(b.date));
+  const timeline = events.length
+    ? `<figure>${eventsChart(events)}<figcaption>Dated events the articles mention</figcaption></figure><ol class="events">${events
+        .map((e) => `<li><time>${h(e.date)}</time> ${h(e.text)} <span class="meta">${outletsOf(e.articles)}</span></li>`)
+        .join('')}</ol>`
+    : '';
+  const published = publicationChart(s.articles.map((a) => ({ n: columns.get(a.id)!.n, outlet: outletOf(a.id), title: a.title ?? 'untitled', published: a.published })));
+  const publication = published ? `<figure>${published}<figcaption>When each outlet published (each dot is an article; follow it to read it)</figcaption></figure>` : '';
+
+  const cov = s.coverage;
+  const profiled = cov && (s.outlets ?? []).some((o) => o.profiled);
+  const coverage = profiled
+    ? `<div class="charts">${(
+        [
+          ['Countries', cov.countries],
+          ['Ownership', cov.ownership],
+          ['Languages', cov.languages],
+        ] as const
+      )
+        .map(([label, counts]) => `<figure>${barChart(`${label} of the outlets`, Object.entries(counts).sort((a, b) => b[1] - a[1]))}<figcaption>${h(label)}: ${h(Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', '))}</figcaption></figure>`)
+        .join('')}</div>${cov.blindSpots.length ? `<p>Missing from the coverage: ${h(cov.blindSpots.map((b) => `${b.value} (${b.dimension})`).join(', '))}</p>` : ''}`
+    : '';
+
+  const entities = s.entities.length
+    ? `<table class="entities sortable"><caption>People, organisations and places named</caption><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col" data-sort="number">Articles</th><th scope="col">Also written</th></tr></thead><tbody>${s.entities
+        .slice(0, 60)
+        .map((e) => {
+          const also = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name).slice(0, 5);
+          return `<tr><th scope="row"><a href="/search?q=${encodeURIComponent(e.name)}">${h(e.name)}</a></th><td>${h(e.kind)}</td><td class="count">${new Set(e.mentions.map((m) => m.article)).size}</td><td>${h(also.join(', '))}</td></tr>`;
+        })
+        .join('')}</tbody></table>`
+    : '';
+
+  const side = `<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only</p><div class="columns">${[...columns.values()].map(articleColumn).join('')}</div>`;
+
+  const sources = outlets.length;
+  const dates = s.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
+  const span = dates.length ? (dates[0].slice(0, 10) === dates[dates.length - 1].slice(0, 10) ? dates[0].slice(0, 10) : `${dates[0].slice(0, 10)} – ${dates[dates.length - 1].slice(0, 10)}`) : 'undated';
+  const sections: [string, string, string][] = [
+    ['summary', 'Summary', summary ? `<ol class="summary">${summary}</ol>` : ''],
+    ['claims', 'Claims by outlet', shownClaims.length ? matrix : ''],
+    ['disagreements', 'Where they disagree', disagreements ? `<ul>${disagreements}</ul>` : ''],
+    ['quotes', 'Who said what', quotes],
+    ['wording', 'Wording', s.wording.length ? wording : ''],
+    ['timeline', 'Timeline', timeline + publication],
+    ['coverage', 'Who covers it', coverage],
+    ['entities', 'Named in the story', entities],
+    ['articles', 'The articles side by side', side],
+  ];
+  const present = sections.filter(([, , body]) => body);
+  const toc = `<nav class="toc" aria-label="On this page"><ul>${present.map(([id, title]) => `<li><a href="#${id}">${h(title)}</a></li>`).join('')}</ul></nav>`;
+  return layout(
+    s.title,
+    `<h1>${h(s.title)}</h1><p class="meta">${count(s.articles.length, 'article')} from ${count(sources, 'outlet')} · ${h(span)} · <a href="/api/stories/${encodeURIComponent(s.id)}">JSON</a></p>${toc}
+${present.map(([id, title, body]) => `<section aria-labelledby="${id}"><h2 id="${id}">${h(title)}</h2>${body}</section>`).join('\n')}`,
+  );
+}
+
+function articleColumn(col: Column): string {
+  const a = col.article;
+  const url = safeUrl(a.url);
+  let skipped = 0;
+  const paragraphs: string[] = [];
+  col.passages.forEach((sentences, p) => {
+    if (!col.shown.has(p)) {
+      skipped++;
+      return;
+    }
+    if (skipped) paragraphs.push(`<p class="gap">… ${count(skipped, 'paragraph')} …</p>`);
+    skipped = 0;
+    const body = sentences
+      .map((text, s) => {
+        const key = anchorOf({ p, s });
+        const mark = col.marks.get(key);
+        if (!mark) return h(text);
+        return mark === 'cited' ? `<span id="a${col.n}-${key}" class="cited">${h(text)}</span>` : `<mark id="a${col.n}-${key}" class="${mark}">${h(text)}</mark>`;
+      })
+      .join(' ');
+    paragraphs.push(`<p>${body}</p>`);
+  });
+  const more = skipped || col.shown.size < col.passages.length ? `<p><a href="${articleHref(a.id)}">Read the whole article</a></p>` : '';
+  const source = a.source ? `<a href="${outletHref(a.source)}">${h(col.outlet)}</a>` : h(col.outlet);
+  return `<article id="art-${col.n}" class="col" aria-labelledby="art-${col.n}-h"><h3 id="art-${col.n}-h"><span class="num">${col.n}</span> ${source}</h3>
+<p class="meta">${a.published ? `<time>${h(a.published)}</time>` : 'undated'}${a.byline ? ` · ${h(a.byline)}` : ''}${a.language ? ` · ${h(a.language)}` : ''}</p>
+<p class="title"><a href="${articleHref(a.id)}">${h(a.title ?? 'untitled')}</a>${url ? ` <a class="ext" href="${h(url)}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>${paragraphs.join('')}${more}</article>`;
+}
