@@ -21,8 +21,12 @@ const gold = JSON.parse(readFileSync(join(seed, 'gold.json'), 'utf8'));
 const articles = [];
 for (const [id, g] of Object.entries(gold.articles)) {
   const raw = readFileSync(join(seed, `${id}.txt`), 'utf8');
-  const from = raw.indexOf(g.body_first);
-  const to = raw.indexOf(g.body_last, Math.max(0, from));
+  // Typographic apostrophes and quotes differ between the gold phrases and the pages: fold both
+  // (one character for one, so offsets hold).
+  const fold = (s) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
+  const flat = fold(raw);
+  const from = flat.indexOf(fold(g.body_first));
+  const to = flat.indexOf(fold(g.body_last), Math.max(0, from));
   if (from < 0 || to < 0) { console.error(`${id}: body phrases not found`); process.exitCode = 1; continue; }
   const paragraphs = raw.slice(from, to + g.body_last.length).split(/\n+/).map((p) => p.trim()).filter(Boolean);
   const text = paragraphs.join('\n\n');
@@ -42,6 +46,9 @@ writeFileSync(file, JSON.stringify(story, null, 1));
 const score = spawnSync(process.execPath, [join(root, '..', 'shared', 'tools', 'story-score.mjs'), join(seed, 'gold.json'), file, ...process.argv.slice(2)], { encoding: 'utf8' });
 if (score.status !== 0) { console.error(score.stderr); process.exit(1); }
 const lines = score.stdout.split('\n');
-process.stderr.write(lines.filter((l) => /^quotes:|^  - /.test(l) && !/^  - .*(?:entit|claim|timeline|summary)/.test(l)).join('\n') + '\n');
+const at = lines.findIndex((l) => l.startsWith('quotes:'));
+let stop = at + 1;
+while (stop < lines.length && lines[stop].startsWith('  - ')) stop++;
+if (at >= 0) process.stderr.write(lines.slice(at, stop).join('\n') + '\n');
 const m = /^quotes: ([\d.]+)/m.exec(score.stdout);
 console.log(`seed_quotes\t${m ? m[1] : 'n/a'}`);
