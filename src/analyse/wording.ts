@@ -20,14 +20,15 @@ import type { Article, StoryWording } from '../types.js';
 import type { StoryContext } from './context.js';
 import { skeleton } from './entities.js';
 import { STOP_WORDS, phraseRuns } from './similarity/text.js';
+import { wordClass } from './similarity/pos.js';
 import { BACKGROUND_SIZE, backgroundProbability } from './similarity/background.js';
 
 /** Strength of the prior, in tokens: how much general news usage pulls an outlet's estimate. */
 const PRIOR_TOKENS = 2000;
 /** z-score of the log-odds above which a phrase is distinctive of an outlet. */
-export const WORDING_Z = 0.75;
+export const WORDING_Z = 1.5;
 /** At most this many phrases per outlet, the most distinctive first. */
-const MAX_TERMS_PER_OUTLET = 12;
+const MAX_TERMS_PER_OUTLET = 40;
 
 /** One outlet's own text: headline, standfirst and body with direct quotations left out. */
 function ownVoice(a: Article): string[][] {
@@ -46,17 +47,27 @@ export function quotedSpans(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/** The phrases of a run: 1-3 words, not starting or ending on a function word (a leading "the" may stay). */
+/**
+ * The noun phrases of a run, 1-3 words: modifiers (adjectives, participles, nouns, an adverb in
+ * front) ending on a noun, as in "illegal war", "temporarily occupied territories"; a leading
+ * "the" stays with a lone noun ("the conflict"), since the article is part of how it is named.
+ */
 function phrasesOf(run: string[], into: Map<string, number>): void {
-  for (let i = 0; i < run.length; i++) {
-    for (let n = 1; n <= 3 && i + n <= run.length; n++) {
-      const first = run[i];
-      const last = run[i + n - 1];
-      if (STOP_WORDS.has(last) || /^\d/.test(last) || last.length < 3) continue;
-      if (STOP_WORDS.has(first) && !(first === 'the' && n === 2)) continue;
-      if (/^\d/.test(first)) continue;
-      const g = n === 1 ? first : run.slice(i, i + n).join(' ');
-      into.set(g, (into.get(g) ?? 0) + 1);
+  const classes = run.map((w) => (STOP_WORDS.has(w) ? (w === 'the' ? 'D' : 'O') : wordClass(w)));
+  for (let end = 0; end < run.length; end++) {
+    if (classes[end] !== 'N' || run[end].length < 3 || /^\d/.test(run[end])) continue;
+    // The phrase ends on the head noun: "large-scale" in "large-scale invasion" is a modifier.
+    if (end + 1 < run.length && classes[end + 1] === 'N') continue;
+    for (let n = 1; n <= 3 && end - n + 1 >= 0; n++) {
+      const first = end - n + 1;
+      const c = classes[first];
+      if (n > 1 && !(c === 'N' || c === 'J' || c === 'G' || c === 'R')) break;
+      if (classes.slice(first + 1, end).some((k) => k !== 'N' && k !== 'J' && k !== 'G')) break;
+      into.set(run.slice(first, end + 1).join(' '), (into.get(run.slice(first, end + 1).join(' ')) ?? 0) + 1);
+      if (n === 1 && first > 0 && classes[first - 1] === 'D' && run[first - 1] === 'the') {
+        const g = `the ${run[end]}`;
+        into.set(g, (into.get(g) ?? 0) + 1);
+      }
     }
   }
 }
@@ -106,9 +117,26 @@ export interface DistinctivePhrase {
   /** z-score of the log-odds ratio, this outlet against the story's others. */
   z: number;
   count: number;
+  /** The outlet's articles that use the phrase. */
+  articles: string[];
 }
 
-/** Per outlet, the phrases it uses and the others do not, most distinctive first. */
+/** z-score of the log-odds of a count against general news, with the informative Dirichlet prior. */
+function backgroundZ(words: string[], y: number, n: number): number {
+  const p = backgroundProbability(words);
+  const alpha = PRIOR_TOKENS * p;
+  const bg = p * BACKGROUND_SIZE;
+  const delta = Math.log((y + alpha) / (n + PRIOR_TOKENS - y - alpha)) - Math.log((bg + alpha) / (BACKGROUND_SIZE + PRIOR_TOKENS - bg - alpha));
+  // A background count estimated below one occurrence is counted as one: the table cannot tell rarer.
+  return delta / Math.sqrt(1 / (y + alpha) + 1 / (Math.max(1, bg) + alpha));
+}
+
+/**
+ * Per outlet, the phrases it uses and the others do not, most distinctive first. Words are scored
+ * one by one (a word's rate has a reliable background estimate, a phrase's often not): each word
+ * the outlet alone uses gets the z-score of its log-odds against general news, and is shown in the
+ * longest noun phrase around it that the outlet alone uses ("illegal" → "illegal war").
+ */
 export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePhrase[]> {
   const bySource = new Map<string, Article[]>();
   for (const a of ctx.articles) {
@@ -119,52 +147,68 @@ export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
   }
   const out = new Map<string, DistinctivePhrase[]>();
   if (bySource.size < 2) return out;
-  const counts = new Map<string, Map<string, number>>();
-  const total = new Map<string, number>();
+  const phrases = new Map<string, Map<string, number>>();
+  const words = new Map<string, Map<string, number>>();
+  const phraseTotal = new Map<string, number>();
+  const wordTotal = new Map<string, number>();
   const size = new Map<string, number>();
-  let all = 0;
+  const usedBy = new Map<string, string[]>();
   for (const [source, articles] of bySource) {
-    const c = new Map<string, number>();
+    const p = new Map<string, number>();
+    const w = new Map<string, number>();
     let tokens = 0;
-    for (const a of articles) for (const run of ownVoice(a)) { phrasesOf(run, c); tokens += run.length; }
-    counts.set(source, c);
+    for (const a of articles) {
+      const own = new Map<string, number>();
+      for (const run of ownVoice(a)) {
+        phrasesOf(run, own);
+        for (const t of run) w.set(t, (w.get(t) ?? 0) + 1);
+        tokens += run.length;
+      }
+      for (const [g, k] of own) {
+        p.set(g, (p.get(g) ?? 0) + k);
+        const users = usedBy.get(g) ?? [];
+        users.push(a.id);
+        usedBy.set(g, users);
+      }
+    }
+    phrases.set(source, p);
+    words.set(source, w);
     size.set(source, tokens);
-    all += tokens;
-    for (const [g, n] of c) total.set(g, (total.get(g) ?? 0) + n);
+    for (const [g, n] of p) phraseTotal.set(g, (phraseTotal.get(g) ?? 0) + n);
+    for (const [g, n] of w) wordTotal.set(g, (wordTotal.get(g) ?? 0) + n);
   }
   const actors = actorWords(ctx);
-  for (const [source, c] of counts) {
-    const ni = size.get(source)!;
-    const nj = all - ni;
-    const found: DistinctivePhrase[] = [];
-    for (const [g, yi] of c) {
-      const yj = total.get(g)! - yi;
-      if (yj > 0) continue;
-      const words = g.split(' ');
-      if (words.every((w) => actors.has(w) || STOP_WORDS.has(w))) continue;
-      // The outlet against general news, with the informative prior: how much more this outlet
-      // uses the phrase than news at large, in standard deviations.
-      const pBg = backgroundProbability(words);
-      const alpha = PRIOR_TOKENS * pBg;
-      const bg = pBg * BACKGROUND_SIZE;
-      const delta = Math.log((yi + alpha) / (ni + PRIOR_TOKENS - yi - alpha)) - Math.log((bg + alpha) / (BACKGROUND_SIZE + PRIOR_TOKENS - bg - alpha));
-      // A background count estimated below one occurrence is counted as one: the table cannot tell rarer.
-      const z = delta / Math.sqrt(1 / (yi + alpha) + 1 / (Math.max(1, bg) + alpha));
-      if (z >= WORDING_Z) found.push({ phrase: g, source, z, count: yi });
+  for (const [source, p] of phrases) {
+    const w = words.get(source)!;
+    const n = size.get(source)!;
+    // The words only this outlet uses, by how much more it uses them than news at large.
+    const wordZ = new Map<string, number>();
+    for (const [t, y] of w) {
+      if (wordTotal.get(t)! > y || STOP_WORDS.has(t) || actors.has(t) || t.length < 3 || /^\d/.test(t)) continue;
+      wordZ.set(t, backgroundZ([t], y, n));
     }
-    found.sort((a, b) => b.z - a.z || b.phrase.length - a.phrase.length);
-    out.set(source, found);
+    const best = new Map<string, DistinctivePhrase>();
+    for (const [g, y] of p) {
+      if (phraseTotal.get(g)! > y) continue;
+      const ws = g.split(' ');
+      if (ws.some((t) => actors.has(t))) continue;
+      let top = '';
+      for (const t of ws) if ((wordZ.get(t) ?? -Infinity) > (wordZ.get(top) ?? -Infinity)) top = t;
+      if (!top) continue;
+      const z = wordZ.get(top)!;
+      if (z < WORDING_Z) continue;
+      const held = best.get(top);
+      if (!held || ws.length > held.phrase.split(' ').length || (ws.length === held.phrase.split(' ').length && y > held.count)) {
+        best.set(top, { phrase: g, source, z, count: y, articles: usedBy.get(g)! });
+      }
+    }
+    out.set(source, [...best.values()].sort((a, b) => b.z - a.z || a.phrase.localeCompare(b.phrase)));
   }
   return out;
 }
 
 export function compareWording(ctx: StoryContext): StoryWording[] {
   const out = nameVariants(ctx);
-  const articlesOf = new Map<string, string[]>();
-  for (const a of ctx.articles) {
-    const s = a.source ?? a.id;
-    articlesOf.set(s, [...(articlesOf.get(s) ?? []), a.id]);
-  }
   for (const [source, phrases] of distinctivePhrases(ctx)) {
     // A phrase inside a longer one that is as distinctive says nothing more.
     const kept: DistinctivePhrase[] = [];
@@ -173,7 +217,7 @@ export function compareWording(ctx: StoryContext): StoryWording[] {
       if (kept.some((k) => ` ${k.phrase} `.includes(` ${p.phrase} `) && k.count >= p.count)) continue;
       kept.push(p);
     }
-    if (kept.length) out.push({ concept: `wording only ${source} uses`, variants: kept.map((p) => ({ text: p.phrase, articles: articlesOf.get(source)! })) });
+    if (kept.length) out.push({ concept: `wording only ${source} uses`, variants: kept.map((p) => ({ text: p.phrase, articles: p.articles })) });
   }
   return out;
 }

@@ -15,7 +15,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'any some all each every both either neither no only just about into onto over under after before while during since until upon ' +
     'said says say saying told tell according one ones its it\'s however other others now still even because if when where how why ' +
     'though although yet too again further once out up down off own same few many much another well whether via per ' +
-    'mr mrs ms dr').split(' '),
+    'mr mrs ms dr won\'t don\'t can\'t isn\'t aren\'t wasn\'t weren\'t doesn\'t didn\'t hasn\'t haven\'t wouldn\'t couldn\'t shouldn\'t').split(' '),
 );
 
 const FOLD_CACHE = new Map<string, string>();
