@@ -3,7 +3,8 @@
 // body, resolves them across the story with resolveEntities, and scores the story JSON with
 // story-score.mjs (its `entities:` line; bar 0.95). The reports carry page chrome that the
 // pipeline removes; this check stands in for that by keeping the body between the annotation's
-// body_first and body_last phrases — here only, never in the recogniser or the resolver.
+// body_first and body_last phrases (and taking its dateline, which the extractor finds) — here
+// only, never in the recogniser or the resolver.
 // Usage: node --import tsx scripts/eval-entities-seed.mjs [--explain] [--print]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
   const from = fold(raw).indexOf(fold(g.body_first));
   const last = fold(raw).indexOf(fold(g.body_last), Math.max(0, from));
   const text = from >= 0 && last >= 0 ? raw.slice(from, last + g.body_last.length) : raw;
-  articles.push({ id, source: null, url: null, title: null, kicker: null, dek: null, byline: null, published: null, dateline: null, language: 'en', blocks: [], text, contentHash: '', provenance: {}, removed: [], messages: [], raw: { kind: 'text', origin: f, content: raw } });
+  articles.push({ id, source: null, url: null, title: null, kicker: null, dek: null, byline: null, published: null, dateline: g.dateline ?? null, language: 'en', blocks: [], text, contentHash: '', provenance: {}, removed: [], messages: [], raw: { kind: 'text', origin: f, content: raw } });
 }
 const spans = new Map(articles.map((a) => [a.id, recogniseEntities(a.text)]));
 const entities = resolveEntities(articles, spans);

@@ -4,7 +4,7 @@
 // repository — only the weights learned from it do). Word clusters come first, learned from
 // unlabelled text: the training set's words and the news articles of
 // ../shared/eval/polnear/polnear_train.jsonl (their text only; none of their labels). Usage:
-//   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev] [--classes=64,256,1024] [--out=FILE] [--cache=FILE]
+//   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev] [--classes=64,256,1024] [--out=FILE] [--cache=FILE] [--text=A.jsonl,B.jsonl]
 // --dev scores each epoch on eng.testa (used only to choose the number of epochs and the
 // feature set; never for the weights).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,18 +21,22 @@ if (!existsSync(train)) { console.log(`no ${train}: cannot train`); process.exit
 const epochs = Number(process.argv.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 8);
 const showDev = process.argv.includes('--dev');
 const classCounts = (process.argv.find((a) => a.startsWith('--classes='))?.slice(10) ?? '64,256,1024').split(',').filter(Boolean).map(Number);
-const unlabelled = join(root, '..', 'shared', 'eval', 'polnear', 'polnear_train.jsonl');
+// Unlabelled text for the clusters: JSONL files with a `text` field (--text=A,B adds more).
+const extraText = process.argv.find((a) => a.startsWith('--text='))?.slice(7).split(',').filter(Boolean) ?? [];
+const unlabelledFiles = [join(root, '..', 'shared', 'eval', 'polnear', 'polnear_train.jsonl'), ...extraText];
 
 /** Sentences of [word, IOB2 tag]; the files use IOB1, converted here. */
 function read(file) {
+  let doc = 0;
   const out = [];
   let cur = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim() || line.startsWith('-DOCSTART-')) { if (cur.length) out.push(cur); cur = []; continue; }
+    if (line.startsWith('-DOCSTART-')) doc++;
+    if (!line.trim() || line.startsWith('-DOCSTART-')) { if (cur.length) { cur.doc = doc; out.push(cur); } cur = []; continue; }
     const c = line.trim().split(/\s+/);
     cur.push([c[0], c[c.length - 1]]);
   }
-  if (cur.length) out.push(cur);
+  if (cur.length) { cur.doc = doc; out.push(cur); }
   for (const s of out) {
     s.forEach((t, i) => {
       const [b, type] = t[1].split('-');
@@ -43,15 +47,44 @@ function read(file) {
 }
 
 const sentences = read(train);
-// Gazetteer: the entity types each word had in training entities (a word seen once is noise).
-const counts = new Map();
-for (const s of sentences) for (const [w, t] of s) if (t !== 'O') { const k = w.toLowerCase(); const m = counts.get(k) ?? new Map(); m.set(t.slice(2), (m.get(t.slice(2)) ?? 0) + 1); counts.set(k, m); }
-const gazetteer = {};
-for (const [w, m] of counts) { const types = [...m].filter(([, n]) => n >= 2).map(([t]) => t).sort(); if (types.length) gazetteer[w] = types.join('|'); }
+// Gazetteers: the entity types each word had in training entities (a word seen once is noise),
+// and the entity names themselves. A sentence's own names must not vouch for themselves, or the
+// model learns to trust the gazetteer more than it deserves on new text: the training sentences
+// see gazetteers built from the other tenth parts of the documents (--folds=1 turns this off).
+const folds = Number(process.argv.find((a) => a.startsWith('--folds='))?.slice(8) ?? 10);
+function gazetteers(sents) {
+  const counts = new Map();
+  const names = new Map();
+  for (const s of sents) {
+    for (const [w, t] of s) if (t !== 'O') { const k = w.toLowerCase(); const m = counts.get(k) ?? new Map(); m.set(t.slice(2), (m.get(t.slice(2)) ?? 0) + 1); counts.set(k, m); }
+    for (const [a, b, type] of entitiesOf(s.map((t) => t[1]))) {
+      if (b - a < 2) continue;
+      const k = s.slice(a, b).map((t) => t[0].toLowerCase()).join(' ');
+      const m = names.get(k) ?? new Set();
+      m.add(type);
+      names.set(k, m);
+    }
+  }
+  const gazetteer = {};
+  for (const [w, m] of counts) { const types = [...m].filter(([, n]) => n >= 2).map(([t]) => t).sort(); if (types.length) gazetteer[w] = types.join('|'); }
+  const phrases = {};
+  for (const [k, m] of names) phrases[k] = [...m].sort().join('|');
+  return { gazetteer, phrases };
+}
+function entitiesOf(tags) {
+  const out = [];
+  let st = -1, ty = null;
+  tags.forEach((t, i) => { if (t === 'O' || t.startsWith('B-') || t.slice(2) !== ty) { if (ty) out.push([st, i, ty]); ty = t === 'O' ? null : t.slice(2); st = i; } });
+  if (ty) out.push([st, tags.length, ty]);
+  return out;
+}
+const { gazetteer, phrases } = gazetteers(sentences);
+const foldGazetteers = folds > 1 ? Array.from({ length: folds }, (_, f) => gazetteers(sentences.filter((s) => s.doc % folds !== f))) : null;
 
 // Word clusters, coarse to fine, from the training words and unlabelled news text.
 const plain = sentences.map((s) => s.map((t) => t[0]));
-if (existsSync(unlabelled)) {
+for (const unlabelled of unlabelledFiles) {
+  if (!existsSync(unlabelled)) { console.log(`no ${unlabelled}: clusters without it`); continue; }
   for (const line of readFileSync(unlabelled, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const { text } = JSON.parse(line);
@@ -61,7 +94,7 @@ if (existsSync(unlabelled)) {
       if (words.length) plain.push(words);
     }
   }
-} else console.log(`no ${unlabelled}: clusters from the training words only`);
+}
 // --cache=FILE keeps the clusters between experiments (they depend only on the text and classes).
 const cache = process.argv.find((a) => a.startsWith('--cache='))?.slice(8);
 let clusters = cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : null;
@@ -77,7 +110,8 @@ if (!clusters) {
   if (cache) writeFileSync(cache, JSON.stringify(clusters));
 }
 const caseRatio = caseRatios(plain);
-const lex = lexicon({ gazetteer, clusters, caseRatio });
+const lex = lexicon({ gazetteer, phrases, clusters, caseRatio });
+const foldLex = foldGazetteers?.map((g) => ({ ...lex, ...lexicon({ ...g, clusters: {}, caseRatio: {} }), clusters: lex.clusters, caseRatio: lex.caseRatio }));
 
 // --scheme=bilou learns BILOU tags (reported as IOB2); IOB2 itself scored better on dev.
 const bilou = process.argv.includes('--scheme=bilou');
@@ -89,7 +123,7 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
 function devF1(weights) {
   if (!existsSync(dev)) return null;
-  const m = new NerModel({ tags: TAGS, weights, gazetteer, clusters, caseRatio });
+  const m = new NerModel({ tags: TAGS, weights, gazetteer, phrases, clusters, caseRatio });
   const spans = (tags) => { const out = new Set(); let st = -1, ty = null; tags.forEach((t, i) => { if (t === 'O' || t.startsWith('B-') || t.slice(2) !== ty) { if (ty) out.add(`${st}:${i}:${ty}`); ty = t === 'O' ? null : t.slice(2); st = i; } }); if (ty) out.add(`${st}:${tags.length}:${ty}`); return out; };
   let tp = 0, np = 0, ng = 0;
   for (const s of read(dev)) {
@@ -108,11 +142,12 @@ for (let e = 1; e <= epochs; e++) {
   for (const si of order) {
     const s = sentences[si];
     const words = s.map((t) => t[0]);
-    const v = view(words, lex);
+    const sl = foldLex ? foldLex[s.doc % folds] : lex;
+    const v = view(words, sl);
     const gold = bilou ? toBilou(s.map((t) => t[1])) : s.map((t) => t[1]);
     const tags = [];
     for (let i = 0; i < words.length; i++) {
-      const f = features(v, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', lex);
+      const f = features(v, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', sl);
       const sc = model.scores(f);
       const guess = bilou ? bestAllowed(sc, TAGS, tags[i - 1] ?? '<s>') : argmax(sc);
       const truth = tagIndex.get(gold[i]);
@@ -129,5 +164,5 @@ for (let e = 1; e <= epochs; e++) {
 const weights = model.averaged(0.02);
 const file = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'models', 'ner', 'model.json.gz');
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, gzipSync(JSON.stringify({ tags: TAGS, weights, gazetteer, clusters, caseRatio }), { level: 9 }));
+writeFileSync(file, gzipSync(JSON.stringify({ tags: TAGS, weights, gazetteer, phrases, clusters, caseRatio }), { level: 9 }));
 console.log(`wrote ${file}: ${Object.keys(weights).length} features, ${(readFileSync(file).length / 2 ** 20).toFixed(1)} MiB`);

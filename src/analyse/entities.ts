@@ -12,6 +12,7 @@
  */
 import type { Article, EntityKind, EntityMention, StoryEntity } from '../types.js';
 import type { EntitySpan, EntityType } from '../enrich/types.js';
+import { TITLES } from '../enrich/ner/rules.js';
 
 const KIND: Record<EntityType, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -70,6 +71,21 @@ interface Group {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
+/**
+ * The name inside a mention as written: a possessive ending dropped ("Rutte's" → Rutte), and for
+ * a person, the titles and roles before the name ("NATO Secretary General Mark Rutte" → Mark
+ * Rutte); a leading article goes for any name ("the Kremlin" → Kremlin).
+ */
+export function nameCore(text: string, type: EntityType): string {
+  let w = words(text.replace(/(?<=\p{L})['’]s?$/u, ''));
+  if (w.length > 1 && /^the$/i.test(w[0])) w = w.slice(1);
+  if (type === 'PER') {
+    // Titles are lower case in the list; an initial like "Gen." or "Dr." counts with its dot.
+    while (w.length > 1 && TITLES.has(w[0].toLowerCase().replace(/\.$/, ''))) w = w.slice(1);
+  }
+  return w.join(' ');
+}
+
 /** The place of a dateline ("BRUSSELS, December 3. /TASS/.") as a name ("Brussels"). */
 function datelinePlace(dateline: string | null): string | null {
   const m = /^([\p{Lu}][\p{Lu}\p{M} .'’-]+?)(?:,|\s\(|\s[–—-])/u.exec(dateline ?? '');
@@ -85,7 +101,8 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     if (place) all.push({ article: a.id, span: { start: -1, end: -1, text: place, type: 'LOC' } });
   }
   // Longer names first, so that surnames alone find the full names they belong to.
-  all.sort((x, y) => words(y.span.text).length - words(x.span.text).length);
+  const coreWords = (s: EntitySpan) => words(nameCore(s.text, s.type)).length;
+  all.sort((x, y) => coreWords(y.span) - coreWords(x.span));
   const groups: Group[] = [];
   const mention = (article: string, s: EntitySpan): EntityMention => (s.start >= 0 ? { article, text: s.text, start: s.start, end: s.end } : { article, text: s.text });
 
@@ -96,7 +113,9 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     const k = skeleton(words(g.surname).pop() ?? g.surname);
     bySkeleton.set(k, [...(bySkeleton.get(k) ?? []), g]);
   };
-  for (const { article, span } of all) {
+  for (const { article, span: written } of all) {
+    const span = { ...written, text: nameCore(written.text, written.type) };
+    if (!span.text) continue;
     const w = words(span.text);
     const last = w[w.length - 1];
     const near = bySkeleton.get(skeleton(last)) ?? [];
@@ -108,7 +127,8 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
       const persons = near.filter((g) => g.given && similarWord(g.surname, last));
       // A surname alone joins the person only when one person of the story bears it.
       if (persons.length === 1) target = persons[0];
-      else target = near.find((g) => !g.given && words(g.surname).length === 1 && similarWord(g.surname, last) && compatible(g, span.type));
+      // The same word tagged as two types within a story is one name the tagger hesitated over.
+      else target = near.find((g) => !g.given && words(g.surname).length === 1 && similarWord(g.surname, last) && (compatible(g, span.type) || g.forms.has(span.text)));
     }
     if (!target) {
       target = { kind: new Map(), forms: new Map(), mentions: [], given: span.type === 'PER' && w.length >= 2 ? w[0] : null, surname: span.type === 'PER' && w.length >= 2 ? last : span.text };
@@ -117,7 +137,7 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     }
     target.kind.set(span.type, (target.kind.get(span.type) ?? 0) + 1);
     target.forms.set(span.text, (target.forms.get(span.text) ?? 0) + 1);
-    target.mentions.push(mention(article, span));
+    target.mentions.push(mention(article, written));
   }
 
   return groups

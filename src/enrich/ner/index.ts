@@ -20,13 +20,19 @@ export interface Token {
   end: number;
 }
 
+/** Abbreviations that keep their full stop, as the training data writes them ("Mr.", "Corp."). */
+const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Maj', 'Adm', 'Gov', 'Sen', 'Rep', 'Rev', 'St', 'Jr', 'Sr', 'Inc', 'Corp', 'Ltd', 'Co', 'Jan', 'Feb', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec', 'vs']
+  .sort((a, b) => b.length - a.length)
+  .map((a) => `(?<![\\p{L}.])${a}`)
+  .join('|');
+
 /**
  * Tokens as CoNLL-2003 has them: words (with inner hyphens, apostrophes and dots of initials and
  * abbreviations), numbers, the possessive 's apart, and each punctuation mark on its own.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const re = /(?:\p{L}\.){2,}|\d+(?:[.,:/]\d+)*|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|\S/gu;
+  const re = new RegExp(`(?:\\p{L}\\.){2,}|(?:${ABBREVIATIONS})\\.(?=\\s)|\\p{Lu}\\.(?=\\s+\\p{Lu})|\\d+(?:[.,:/]\\d+)*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*|\\S`, 'gu');
   for (const m of text.matchAll(re)) {
     let t = m[0];
     let start = m.index!;
@@ -100,5 +106,16 @@ export function recogniseEntities(text: string): EntitySpan[] {
       close();
     }
   }
-  return spans;
+  return harmonise(spans);
+}
+
+/**
+ * One name, one type within a text: a surname alone that the tagger typed otherwise takes the
+ * type of the full name it ends ("Mark Rutte" … "Rutte said", tagged a place).
+ */
+function harmonise(spans: EntitySpan[]): EntitySpan[] {
+  const surnames = new Set<string>();
+  for (const s of spans) if (s.type === 'PER' && /\s/.test(s.text)) surnames.add(s.text.split(/\s+/).pop()!);
+  if (!surnames.size) return spans;
+  return spans.map((s) => (s.type !== 'PER' && surnames.has(s.text) ? { ...s, type: 'PER' } : s));
 }

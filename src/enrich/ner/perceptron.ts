@@ -57,6 +57,8 @@ export interface ModelData {
   weights: Record<string, number[]>;
   /** word (lower case) → entity types seen for it in training, e.g. "LOC|ORG". */
   gazetteer: Record<string, string>;
+  /** names of two words or more seen in training (lower case, words joined by spaces) → their types. */
+  phrases?: Record<string, string>;
   /** word → its class in each clustering, coarse to fine (see clusters.ts). */
   clusters?: Record<string, number[]>;
   /**
@@ -70,12 +72,13 @@ export interface ModelData {
 /** What the features know about words beyond the sentence: training gazetteer and word clusters. */
 export interface Lexicon {
   gazetteer: Record<string, string>;
+  phrases: Map<string, string>;
   clusters: Map<string, number[]>;
   caseRatio: Map<string, number>;
 }
 
-export function lexicon(data: Pick<ModelData, 'gazetteer' | 'clusters' | 'caseRatio'>): Lexicon {
-  return { gazetteer: data.gazetteer, clusters: new Map(Object.entries(data.clusters ?? {})), caseRatio: new Map(Object.entries(data.caseRatio ?? {})) };
+export function lexicon(data: Pick<ModelData, 'gazetteer' | 'phrases' | 'clusters' | 'caseRatio'>): Lexicon {
+  return { gazetteer: data.gazetteer, phrases: new Map(Object.entries(data.phrases ?? {})), clusters: new Map(Object.entries(data.clusters ?? {})), caseRatio: new Map(Object.entries(data.caseRatio ?? {})) };
 }
 
 /**
@@ -118,12 +121,35 @@ export interface SentenceView {
   caps: boolean;
   /** Each word's classes, coarse to fine; `undefined` for words the clusters never saw. */
   classes: (number[] | undefined)[];
+  /** Where a known name of two words or more covers the word: `B-LOC`, `I-ORG|PER`, or ''. */
+  phrase: string[];
 }
 
 export function view(words: string[], lex: Lexicon): SentenceView {
   const letters = words.join('').replace(/[^\p{L}]/gu, '');
   const classes = words.map((w) => lookupClasses(lex.clusters, w));
-  return { words, lower: words.map((w) => w.toLowerCase()), shapes: words.map(shape), caps: letters.length > 8 && letters === letters.toUpperCase(), classes };
+  const lower = words.map((w) => w.toLowerCase());
+  return { words, lower, shapes: words.map(shape), caps: letters.length > 8 && letters === letters.toUpperCase(), classes, phrase: phraseMatches(lower, lex.phrases) };
+}
+
+/** Longest known names, left to right, as B-/I- marks per word. */
+function phraseMatches(lower: string[], phrases: Map<string, string>): string[] {
+  const out = lower.map(() => '');
+  if (!phrases.size) return out;
+  for (let i = 0; i < lower.length; ) {
+    let found = 0;
+    let types = '';
+    let key = lower[i];
+    for (let n = 2; n <= 6 && i + n <= lower.length; n++) {
+      key += ' ' + lower[i + n - 1];
+      const t = phrases.get(key);
+      if (t) { found = n; types = t; }
+    }
+    if (!found) { i++; continue; }
+    for (let k = 0; k < found; k++) out[i + k] = `${k ? 'I' : 'B'}-${types}`;
+    i += found;
+  }
+  return out;
 }
 
 function lookupClasses(table: Map<string, number[]>, word: string): number[] | undefined {
@@ -159,6 +185,8 @@ export function features(v: SentenceView, i: number, prev: string, prev2: string
   if (PLACES.has(w) || PLACES.has(`${w} ${words[i + 1] ?? ''}`) || PLACES.has(`${words[i - 1] ?? ''} ${w}`)) f.push('place');
   if (DEMONYMS.has(w)) f.push('demonym');
   if (capsSentence) f.push(`cw=${lw}`);
+  const ph = v.phrase[i];
+  if (ph) f.push(`ph=${ph}`, `phs=${ph}|${sh}`);
   const cr = lex.caseRatio.get(lw);
   f.push(`cr=${cr ?? '-'}`, `crs=${cr ?? '-'}|${sh}|${capsSentence || i === 0}`);
   const c = classes[i];

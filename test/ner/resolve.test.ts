@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, StoryEntity } from '../../src/types.js';
+import type { EntitySpan, EntityType } from '../../src/enrich/types.js';
+import { foldWord, nameCore, resolveEntities } from '../../src/analyse/entities.js';
+
+// Spellings that transliteration systems produce for one name fold to one key; different names don't.
+const same: string[][] = [
+  ['Zelenskyy', 'Zelensky', 'Zelenskyi', 'Selensky', 'Zelenskiy'],
+  ['Andrii', 'Andriy', 'Andrij'],
+  ['Kyiv', 'Kiev'],
+  ['Donbas', 'Donbass'],
+  ['Kharkiv', 'Kharkiv'],
+  ['Dmitry', 'Dmitriy', 'Dmitrij'],
+  ['Aleksandr', 'Alexandr'],
+  ['Khodorkovsky', 'Hodorkovsky'],
+];
+const different: [string, string][] = [
+  ['Iran', 'Iraq'],
+  ['Austria', 'Australia'],
+  ['Putin', 'Peskov'],
+  ['Sweden', 'Sudan'],
+  ['Mark', 'Maria'],
+];
+
+test('transliteration variants fold alike', () => {
+  for (const row of same) for (const w of row) assert.equal(foldWord(w), foldWord(row[0]), `${w} ~ ${row[0]}`);
+  for (const [a, b] of different) assert.notEqual(foldWord(a), foldWord(b), `${a} ≁ ${b}`);
+});
+
+const cores: [string, EntityType, string][] = [
+  ['Rutte’s', 'PER', 'Rutte'],
+  ["Rutte's", 'PER', 'Rutte'],
+  ['Secretary General Mark Rutte', 'PER', 'Mark Rutte'],
+  ['NATO Secretary General Mark Rutte', 'PER', 'Mark Rutte'],
+  ['President Volodymyr Zelenskyy', 'PER', 'Volodymyr Zelenskyy'],
+  ['Dr. Anna Schmidt', 'PER', 'Anna Schmidt'],
+  ['the Kremlin', 'ORG', 'Kremlin'],
+  ['Brussels', 'LOC', 'Brussels'],
+  ['General Motors', 'ORG', 'General Motors'],
+];
+
+test('the name inside a mention: possessives, titles and articles dropped', () => {
+  for (const [text, type, want] of cores) assert.equal(nameCore(text, type), want, text);
+});
+
+/** An article of `text` with a span for every occurrence of each [name, type]. */
+function article(id: string, text: string, names: [string, EntityType][]): [Article, EntitySpan[]] {
+  const spans: EntitySpan[] = [];
+  for (const [name, type] of names) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+      // Skip occurrences inside a longer name of the list ("Rutte" inside "Mark Rutte").
+      if (spans.some((s) => s.start <= i && i + name.length <= s.end)) continue;
+      spans.push({ start: i, end: i + name.length, text: name, type });
+    }
+  }
+  const a = { id, source: null, url: null, title: null, kicker: null, dek: null, byline: null, published: null, dateline: null, language: 'en', blocks: [], text, contentHash: id, provenance: {}, removed: [], messages: [], raw: { kind: 'text', origin: id, content: text } } satisfies Article;
+  return [a, spans];
+}
+
+function resolve(docs: [string, string, [string, EntityType][]][]): StoryEntity[] {
+  // Longest names first, so "Rutte" inside "Mark Rutte" is not tagged twice.
+  const built = docs.map(([id, text, names]) => article(id, text, [...names].sort((x, y) => y[0].length - x[0].length)));
+  return resolveEntities(built.map(([a]) => a), new Map(built.map(([a, s]) => [a.id, s])));
+}
+
+const find = (es: StoryEntity[], text: string) => es.filter((e) => e.mentions.some((m) => m.text === text));
+
+test('one entity per referent across spellings, titles and possessives', () => {
+  const es = resolve([
+    ['a', 'President Volodymyr Zelenskyy met Secretary General Mark Rutte in Kyiv. Volodymyr Zelenskyy thanked him.', [['President Volodymyr Zelenskyy', 'PER'], ['Volodymyr Zelenskyy', 'PER'], ['Secretary General Mark Rutte', 'PER'], ['Kyiv', 'LOC']]],
+    ['b', 'Volodymyr Zelenskyi spoke to Andriy Sybiha. Later Volodymyr Selensky left Kiev for the Donbass.', [['Volodymyr Zelenskyi', 'PER'], ['Andriy Sybiha', 'PER'], ['Volodymyr Selensky', 'PER'], ['Kiev', 'LOC'], ['Donbass', 'LOC']]],
+    ['c', 'Rutte’s visit pleased Zelensky, said Andrii Sybiha, who was in the Donbas.', [['Rutte’s', 'PER'], ['Zelensky', 'PER'], ['Andrii Sybiha', 'PER'], ['Donbas', 'LOC']]],
+    ['d', 'Vladimir Zelensky and Vladimir Putin did not meet. Mark Rutte spoke.', [['Vladimir Zelensky', 'PER'], ['Vladimir Putin', 'PER'], ['Mark Rutte', 'PER']]],
+  ]);
+  const zel = find(es, 'Zelensky');
+  assert.equal(zel.length, 1);
+  assert.equal(zel[0].name, 'Volodymyr Zelenskyy', 'the most common full form');
+  assert.equal(zel[0].kind, 'person');
+  assert.deepEqual(new Set(zel[0].mentions.map((m) => m.text)), new Set(['President Volodymyr Zelenskyy', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskyi', 'Volodymyr Selensky', 'Zelensky', 'Vladimir Zelensky']));
+  const rutte = find(es, 'Rutte’s');
+  assert.equal(rutte.length, 1);
+  assert.equal(rutte[0].name, 'Mark Rutte');
+  assert.deepEqual(new Set(rutte[0].mentions.map((m) => m.article)), new Set(['a', 'c', 'd']));
+  const sybiha = find(es, 'Andriy Sybiha');
+  assert.equal(sybiha.length, 1);
+  assert.ok(sybiha[0].mentions.some((m) => m.text === 'Andrii Sybiha'));
+  const kyiv = find(es, 'Kyiv');
+  assert.equal(kyiv.length, 1);
+  assert.equal(kyiv[0].kind, 'place');
+  assert.ok(kyiv[0].mentions.some((m) => m.text === 'Kiev'));
+  assert.equal(find(es, 'Donbas')[0], find(es, 'Donbass')[0]);
+  const putin = find(es, 'Vladimir Putin');
+  assert.equal(putin.length, 1);
+  assert.notEqual(putin[0], zel[0], 'a shared given name does not merge two people');
+  // Every mention points at its text.
+  for (const e of es) for (const m of e.mentions) if (m.start !== undefined) assert.ok(m.end! > m.start);
+});
+
+test('a surname two people share stays apart from both; unlike names stay apart', () => {
+  const es = resolve([
+    ['a', 'George Bush and Laura Bush arrived. Bush waved. Officials from Iran and Iraq met in Austria.', [['George Bush', 'PER'], ['Laura Bush', 'PER'], ['Bush', 'PER'], ['Iran', 'LOC'], ['Iraq', 'LOC'], ['Austria', 'LOC']]],
+    ['b', 'Ministers from Australia and the European Union agreed.', [['Australia', 'LOC'], ['European Union', 'ORG']]],
+  ]);
+  const george = find(es, 'George Bush')[0];
+  const laura = find(es, 'Laura Bush')[0];
+  assert.notEqual(george, laura);
+  assert.ok(!george.mentions.some((m) => m.text === 'Bush'));
+  assert.ok(!laura.mentions.some((m) => m.text === 'Bush'));
+  assert.notEqual(find(es, 'Iran')[0], find(es, 'Iraq')[0]);
+  assert.notEqual(find(es, 'Austria')[0], find(es, 'Australia')[0]);
+  assert.equal(find(es, 'European Union')[0].kind, 'organization');
+});
