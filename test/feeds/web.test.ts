@@ -72,7 +72,8 @@ test(here + 'redirect loops, error statuses, retries, size caps and compression'
 
 test(here + 'feeds of every format parse to one shape; hostile XML is refused', () => {
   const rss = parseFeedText('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><ttl>30</ttl><skipHours><hour>3</hour></skipHours><item><title>A</title><link>http://x.example/a</link><guid>g1</guid><pubDate>Tue, 03 Dec 2024 10:00:00 GMT</pubDate><description>Sum</description></item></channel></rss>');
-  assert.deepEqual(rss.items[0], { key: 'g1', url: 'http://x.example/a', title: 'A', published: '2024-12-03T10:00:00.000Z', summary: 'Sum' });
+  const { version: _v, updated: _u, author: _a, ...first } = rss.items[0];
+  assert.deepEqual(first, { key: 'g1', url: 'http://x.example/a', title: 'A', published: '2024-12-03T10:00:00.000Z', summary: 'Sum' });
   assert.equal(rss.ttlMinutes, 30);
   const atom = parseFeedText('<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>e1</id><title>B</title><link href="http://x.example/b"/><updated>2024-12-03T10:00:00Z</updated><summary>S</summary></entry></feed>');
   assert.equal(atom.items[0].url, 'http://x.example/b');
@@ -120,14 +121,14 @@ test(here + 'watch picks up new items as they appear, costs one 304 when nothing
     let t = Date.now();
     const [first] = await pollDue(store, fast, t);
     assert.equal(first.status, 'updated');
-    assert.equal(first.ingest?.inserted, 1);
+    assert.equal(first.inserted, 1);
     const [again] = await pollDue(store, fast, (t += 3600_000));
     assert.equal(again.status, 'unchanged');
     items.push({ id: 'a2', title: 'Dockers back at work in Rotterdam', text: 'Dock workers in Rotterdam returned to work on Friday after the FNV union ended the strike, the port said.\nShips waiting at anchor began to enter the harbour, the port authority said.' });
     etag = '"v2"';
     const [third] = await pollDue(store, fast, (t += 3600_000));
     assert.equal(third.newItems, 1);
-    assert.equal(third.ingest?.inserted, 1);
+    assert.equal(third.inserted, 1);
     assert.equal(await store.countArticles(), 2);
     const stories = await store.listStories();
     assert.equal(stories[0].articleCount, 2, 'the new item joined the story');

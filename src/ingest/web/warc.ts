@@ -1,83 +1,223 @@
 /**
  * Web archives (WARC and WARC.gz, e.g. Common Crawl's CC-NEWS), read record by record as a stream
- * so memory stays flat whatever the file's size: HTML responses are extracted and stored in
- * batches, every other record is skipped, and a truncated record ends the file with a message
- * rather than an error for the records before it.
+ * so memory stays flat whatever the file's size. HTML responses (status 200) are decoded,
+ * extracted (on worker threads) and stored in batches; every other record is skipped without being
+ * read into memory. A truncated record ends the file with a message naming it, and the records
+ * before it land.
+ *
+ * The HTTP head of each response is read here, not by warcio, so that the bytes of the record's
+ * block can be counted exactly (a truncated record is one whose block is shorter than its WARC
+ * Content-Length), and so that chunked and compressed payloads are decoded with a size cap.
  *
  * @module
  */
 import { createReadStream, statSync } from 'node:fs';
-import { WARCParser } from 'warcio';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { WARCParser, type WARCRecord } from 'warcio';
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
-import { extractItem, regroup, type Failure } from '../../pipeline.js';
-import { decodeBytes } from '../decode.js';
-import { urlId, charsetOf } from './pages.js';
+import { regroup, type Failure } from '../../pipeline.js';
+import { decodeBody, mediaTypeOf } from './charset.js';
+import { canonicalOf, urlId } from './pages.js';
+import { createExtractPool, defaultThreads } from './extract-pool.js';
 
+/** What reading one archive did. */
 export interface WarcSummary {
+  /** Records read, of every type. */
   records: number;
+  /** HTML responses found (status 200). */
   html: number;
   inserted: number;
   updated: number;
   unchanged: number;
+  /** HTML responses that did not give an article, and the truncation, if any. */
   failed: Failure[];
+  /** Records skipped for their size. */
+  tooLarge: number;
+  /** Bytes of the file read. */
   bytes: number;
 }
 
-const BATCH = 200;
+/** Options of a WARC ingest. */
+export interface WarcOptions {
+  /** Called as the file is read: bytes read so far and the file's size. */
+  onProgress?: (bytesRead: number, total: number) => void;
+  /** Extraction threads (default: one per core, at most 4; 0 extracts inline). */
+  threads?: number;
+  /** HTML payloads larger than this are skipped (default 8 MiB). */
+  maxRecordBytes?: number;
+  /** Regroup the stories at the end (default true). */
+  regroup?: boolean;
+}
 
-export async function ingestWarc(store: Store, path: string, onProgress?: (bytesRead: number, total: number) => void): Promise<WarcSummary> {
+const BATCH = 200;
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** An HTTP head read from a record: status, headers, and its length in bytes. */
+interface HttpHead {
+  status: number;
+  headers: Map<string, string>;
+  length: number;
+}
+
+async function readHttpHead(record: WARCRecord): Promise<HttpHead | null> {
+  let length = 0;
+  const first = await record.readlineRaw(8192);
+  if (!first) return null;
+  length += first.length;
+  const m = /^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(Buffer.from(first).toString('latin1'));
+  if (!m) return null;
+  const headers = new Map<string, string>();
+  for (let i = 0; i < 500; i++) {
+    const raw = await record.readlineRaw(65536);
+    if (!raw) break;
+    length += raw.length;
+    const line = Buffer.from(raw).toString('latin1').replace(/\r?\n$/, '');
+    if (!line) return { status: Number(m[1]), headers, length };
+    const colon = line.indexOf(':');
+    if (colon > 0) {
+      const k = line.slice(0, colon).trim().toLowerCase();
+      const v = line.slice(colon + 1).trim();
+      headers.set(k, headers.has(k) ? `${headers.get(k)}, ${v}` : v);
+    }
+  }
+  // The head never ended: the record is cut inside it.
+  return { status: Number(m[1]), headers, length: -1 };
+}
+
+/** Undoes chunked transfer coding; null when the body is not in fact chunked. */
+function dechunk(body: Buffer): Buffer | null {
+  const parts: Buffer[] = [];
+  let i = 0;
+  while (i < body.length) {
+    const eol = body.indexOf('\r\n', i);
+    if (eol < 0) return null;
+    const size = parseInt(body.subarray(i, eol).toString('latin1').split(';')[0].trim(), 16);
+    if (!Number.isFinite(size) || size < 0) return null;
+    if (size === 0) return Buffer.concat(parts);
+    parts.push(body.subarray(eol + 2, eol + 2 + size));
+    i = eol + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
+}
+
+/** The payload as the page's bytes: chunking and compression undone where the bytes show them. */
+function payloadOf(body: Buffer, headers: Map<string, string>, max: number): Buffer {
+  let out = body;
+  if (/chunked/i.test(headers.get('transfer-encoding') ?? '')) out = dechunk(out) ?? out;
+  const enc = (headers.get('content-encoding') ?? '').toLowerCase().trim();
+  // Archives often keep the header while storing the decoded payload: trust the bytes.
+  try {
+    if ((enc === 'gzip' || enc === 'x-gzip') && out[0] === 0x1f && out[1] === 0x8b) out = gunzipSync(out, { maxOutputLength: max });
+    else if (enc === 'deflate' && out[0] !== 0x3c) out = inflateSync(out, { maxOutputLength: max });
+    else if (enc === 'br' && out[0] !== 0x3c) out = brotliDecompressSync(out, { maxOutputLength: max });
+  } catch {
+    /* not in fact compressed, or over the cap: the bytes stay as they are */
+  }
+  return out;
+}
+
+/** Streams a WARC or WARC.gz file into the store. */
+export async function ingestWarc(store: Store, path: string, options: WarcOptions | ((bytesRead: number, total: number) => void) = {}): Promise<WarcSummary> {
+  const opts: WarcOptions = typeof options === 'function' ? { onProgress: options } : options;
+  const maxRecord = opts.maxRecordBytes ?? 8 * 1024 * 1024;
   const total = statSync(path).size;
-  const summary: WarcSummary = { records: 0, html: 0, inserted: 0, updated: 0, unchanged: 0, failed: [], bytes: 0 };
+  const summary: WarcSummary = { records: 0, html: 0, inserted: 0, updated: 0, unchanged: 0, failed: [], tooLarge: 0, bytes: 0 };
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   stream.on('data', (c) => {
     summary.bytes += c.length;
-    onProgress?.(summary.bytes, total);
+    opts.onProgress?.(summary.bytes, total);
   });
-  let batch: Article[] = [];
+  const pool = createExtractPool(opts.threads ?? defaultThreads());
+  const maxInFlight = Math.max(8, (opts.threads ?? defaultThreads()) * 8);
+  const inFlight = new Set<Promise<void>>();
+  let batch = new Map<string, Article>();
   const flush = async () => {
-    if (!batch.length) return;
-    for (const r of await store.upsertArticles(batch)) summary[r]++;
-    batch = [];
+    if (!batch.size) return;
+    const articles = [...batch.values()];
+    batch = new Map();
+    for (const r of await store.upsertArticles(articles)) summary[r]++;
   };
-  const parser = new WARCParser(stream as unknown as AsyncIterable<Uint8Array>);
+  const parser = new WARCParser(stream as unknown as AsyncIterable<Uint8Array>, { parseHttp: false });
   try {
     for await (const record of parser) {
       summary.records++;
-      // A record cut off inside its WARC headers comes back with no length at all.
-      if (!record.warcType || !record.warcContentLength) {
+      const declared = record.warcContentLength;
+      // A record cut off inside its WARC headers comes back without a type or a length.
+      if (!record.warcType || !Number.isFinite(declared) || record.warcHeaders.headers.get('content-length') === null) {
         summary.failed.push({ origin: path, error: `the archive is truncated after ${summary.records - 1} whole records` });
         break;
       }
-      if (record.warcType !== 'response') continue;
-      const url = record.warcTargetURI ?? '';
-      const type = record.httpHeaders?.headers.get('content-type') ?? '';
-      const status = Number(record.httpHeaders?.statusCode ?? 0);
-      if (!/html/i.test(type) || status !== 200 || !/^https?:/.test(url)) continue;
+      const url = (record.warcTargetURI ?? '').replace(/^<|>$/g, '');
+      if (!/^https?:\/\//i.test(url)) continue;
+      let body: Buffer;
+      let headers: Map<string, string>;
+      let consumed = 0;
+      if (record.warcType === 'response') {
+        if (!/application\/http/i.test(record.warcContentType ?? 'application/http')) continue;
+        const head = await readHttpHead(record);
+        if (!head) continue;
+        const origin = `${path}#${url}`;
+        if (head.length < 0) {
+          summary.failed.push({ origin, error: 'the archive is truncated inside this record (in its HTTP headers)' });
+          break;
+        }
+        if (head.status !== 200 || !HTML_TYPES.has(mediaTypeOf(head.headers.get('content-type')))) continue;
+        if (declared - head.length > maxRecord) {
+          summary.tooLarge++;
+          continue;
+        }
+        headers = head.headers;
+        consumed = head.length;
+      } else if (record.warcType === 'resource' && HTML_TYPES.has(mediaTypeOf(record.warcContentType))) {
+        if (declared > maxRecord) {
+          summary.tooLarge++;
+          continue;
+        }
+        headers = new Map([['content-type', record.warcContentType ?? 'text/html']]);
+      } else continue;
       summary.html++;
-      const bytes = await record.readFully(false);
-      // A record cut off in its body is shorter than its WARC Content-Length says.
-      const head = Buffer.byteLength(String(record.httpHeaders ?? ''));
-      if (bytes.length + head + 8 < Number(record.warcContentLength)) {
-        summary.failed.push({ origin: `${path}#${url}`, error: `the archive is truncated inside this record (${bytes.length + head} of ${record.warcContentLength} bytes)` });
+      const raw = Buffer.from(await record.readFully(false));
+      const origin = `${path}#${url}`;
+      if (consumed + raw.length < declared) {
+        summary.failed.push({ origin, error: `the archive is truncated inside this record (${consumed + raw.length} of ${declared} bytes)` });
         break;
       }
-      const declared = charsetOf(type);
-      let decoded = decodeBytes(bytes, '.html');
-      if (declared && 'text' in decoded && decoded.charset !== declared) {
-        try { decoded = { text: new TextDecoder(declared).decode(bytes), charset: declared }; } catch { /* keep the sniffed one */ }
+      const decoded = decodeBody(payloadOf(raw, headers, maxRecord), headers.get('content-type'), '.html');
+      if ('error' in decoded) {
+        summary.failed.push({ origin, error: decoded.error });
+        continue;
       }
-      const origin = `${path}#${url}`;
-      if (!('text' in decoded)) { summary.failed.push({ origin, error: decoded.error }); continue; }
-      const r = extractItem({ ok: true, origin, raw: { kind: 'html', origin, content: decoded.text }, record: { id: urlId(url), url }, defaultId: null });
-      if ('failure' in r) summary.failed.push(r.failure);
-      else batch.push(r.article);
-      if (batch.length >= BATCH) await flush();
+      const canonical = canonicalOf(decoded.text, url);
+      const published = record.warcDate ?? undefined;
+      const job = pool
+        .extract({ ok: true, origin, raw: { kind: 'html', origin: url, content: decoded.text }, record: { id: urlId(canonical ?? url), url: canonical ?? url }, defaultId: null })
+        .then(async (r) => {
+          if ('failure' in r) summary.failed.push(r.failure);
+          else {
+            // The capture date stands in for a page that gives none.
+            if (!r.article.published && published) {
+              r.article.published = published.slice(0, 10);
+              r.article.provenance.published = 'warc-date';
+              r.article.messages.push({ stage: 'ingest', rule: 'date:from-capture', reason: 'the page gives no date: the archive\'s capture date stands in', level: 'info' });
+            }
+            batch.set(r.article.id, r.article);
+            if (batch.size >= BATCH) await flush();
+          }
+        });
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job));
+      // Backpressure: the archive is read no faster than the threads extract.
+      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     }
   } catch (err) {
     summary.failed.push({ origin: path, error: `the archive is truncated or malformed after ${summary.records} records: ${(err as Error).message}` });
+  } finally {
+    stream.destroy();
+    await Promise.all(inFlight);
+    await pool.close();
   }
   await flush();
-  if (summary.inserted || summary.updated) await regroup(store);
+  if ((opts.regroup ?? true) && (summary.inserted || summary.updated)) await regroup(store);
   return summary;
 }
