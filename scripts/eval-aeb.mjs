@@ -1,30 +1,57 @@
 #!/usr/bin/env node
 // Main-content extraction on the article-extraction benchmark (../shared/eval/aeb): every page
-// extracted by Parallax, scored with aeb-score.mjs exactly as the benchmark's published table.
-import { readdirSync, readFileSync } from 'node:fs';
+// decoded and extracted by Parallax, scored with aeb-score.mjs exactly as the benchmark's
+// published table; then title and date accuracy where the ground truth's URL allows a check.
+// usage: node --import tsx scripts/eval-aeb.mjs [--per-page] [--dump DIR]
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { requireShared, score, tmpFile } from './lib-eval.mjs';
 import { extractHtml } from '../src/extract/html/index.ts';
-import { decodeBytes } from '../src/ingest/decode.ts';
+import { decodeHtml } from '../src/extract/html/decode.ts';
+import { dateFromUrl } from '../src/extract/html/metadata.ts';
 
+const perPage = process.argv.includes('--per-page');
+const dumpAt = process.argv.indexOf('--dump');
+const dump = dumpAt > 0 ? process.argv[dumpAt + 1] : null;
 const dir = requireShared('eval', 'aeb', 'html');
 const gt = requireShared('eval', 'aeb', 'ground-truth.json');
 const truth = JSON.parse(readFileSync(gt, 'utf8'));
 const pred = {};
 const times = [];
-for (const f of readdirSync(dir).filter((x) => x.endsWith('.html.gz'))) {
+const articles = {};
+for (const f of readdirSync(dir).filter((x) => x.endsWith('.html.gz')).sort()) {
   const id = f.replace(/\.html\.gz$/, '');
-  const d = decodeBytes(gunzipSync(readFileSync(join(dir, f))), '.html');
-  const html = 'text' in d ? d.text : '';
+  const { html } = decodeHtml(gunzipSync(readFileSync(join(dir, f))));
   const t0 = performance.now();
   const a = extractHtml(html, { origin: f, url: truth[id]?.url ?? null });
   times.push(performance.now() - t0);
   pred[id] = { articleBody: a.text };
+  articles[id] = a;
 }
-const out = score('aeb-score.mjs', [gt, tmpFile('pred.json', JSON.stringify(pred))]);
+if (dump) {
+  mkdirSync(dump, { recursive: true });
+  for (const [id, a] of Object.entries(articles)) writeFileSync(join(dump, `${id.slice(0, 8)}.txt`), `${a.title}\n${a.published}\n\n${a.text}\n\n==== TRUTH\n${truth[id].articleBody}\n`);
+}
+const out = score('aeb-score.mjs', [gt, tmpFile('pred.json', JSON.stringify(pred)), ...(perPage ? ['--per-page'] : [])]);
+
+// Dates: a date in the URL path is the publication day on news sites; compare the day only.
+let dated = 0;
+let dateRight = 0;
+let titled = 0;
+for (const [id, t] of Object.entries(truth)) {
+  const a = articles[id];
+  if (a.title) titled++;
+  const day = dateFromUrl(t.url);
+  if (!day) continue;
+  dated++;
+  if (a.published && a.published.slice(0, 10) === day && a.provenance.published !== 'url') dateRight++;
+}
 times.sort((a, b) => a - b);
 console.log(`aeb_f1\t${/F1 ([\d.]+)/.exec(out)?.[1]}`);
 console.log(`aeb_precision\t${/precision ([\d.]+)/.exec(out)?.[1]}`);
 console.log(`aeb_recall\t${/recall ([\d.]+)/.exec(out)?.[1]}`);
 console.log(`aeb_median_ms_per_page\t${times[Math.floor(times.length / 2)].toFixed(2)}`);
+console.log(`aeb_title_found\t${(titled / Object.keys(truth).length).toFixed(3)}`);
+console.log(`aeb_date_pages\t${dated}`);
+console.log(`aeb_date_accuracy_from_page\t${dated ? (dateRight / dated).toFixed(3) : 'n/a'}`);

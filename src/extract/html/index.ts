@@ -1,147 +1,179 @@
 /**
- * A first main-content extractor for HTML pages, with metadata from JSON-LD, OpenGraph and
- * `<meta>`. The body is the block-level container whose paragraphs hold the most text with the
- * fewest links; navigation, asides, forms, scripts and elements whose class or id names them as
- * chrome (nav, footer, related, share, newsletter, cookie…) are removed first.
+ * The HTML extractor: a page in, the article's body as blocks and its metadata out.
+ *
+ * parse (light tree, bounded) → gather metadata → remove chrome → text blocks → choose the body
+ * container by prose weight → fall back to a `<noscript>` copy or JSON-LD `articleBody` when
+ * the page's own markup has no body. Synchronous, and never throws: a page it cannot read gives
+ * an empty article with an error message.
  *
  * @module
  */
-import { parseHTML } from 'linkedom';
 import type { Block, Message, Provenance } from '../../types.js';
 import type { ExtractOptions, Extracted } from '../types.js';
-import { parseDate } from '../pubdate.js';
+import { parseHtml } from './parse.js';
+import type { Element } from './parse.js';
+import { collectBlocks } from './blocks.js';
+import type { TextBlock } from './blocks.js';
+import { removeChrome, textLengths } from './clean.js';
+import { selectContent } from './content.js';
+import { gatherParts, readMetadata } from './metadata.js';
+import { detectLanguage } from '../../enrich/language.js';
 
-type El = {
-  tagName: string;
-  textContent: string | null;
-  children: ArrayLike<El>;
-  parentElement: El | null;
-  getAttribute(name: string): string | null;
-  querySelectorAll(sel: string): ArrayLike<El>;
-  querySelector(sel: string): El | null;
-  remove(): void;
-};
+export { decodeHtml } from './decode.js';
 
-const DROP = 'script,style,noscript,template,nav,footer,aside,form,iframe,svg,button,select,header nav,figure figcaption';
-const CHROME = /(^|[\s_-])(nav|menu|footer|sidebar|related|share|sharing|social|newsletter|subscribe|cookie|consent|promo|advert|ads?|banner|comment|comments|breadcrumb|tags?|popular|recommend|outbrain|taboola|paywall|modal|signup)($|[\s_-])/i;
-export const MAX_HTML_BYTES = 8 * 1024 * 1024;
+/** Default cap on the characters of HTML read per page. */
+export const MAX_HTML_CHARS = 8 * 1024 * 1024;
+/** Default cap on the time spent per page. */
+export const DEFAULT_TIMEOUT_MS = 2000;
 
-const text = (el: El | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const msg = (rule: string, reason: string, level: Message['level'] = 'info', text?: string): Message =>
+  text === undefined ? { stage: 'extract', rule, reason, level } : { stage: 'extract', rule, reason, level, text };
 
-function meta(doc: El, ...names: string[]): string | null {
-  for (const n of names) {
-    const el = doc.querySelector(`meta[property="${n}"],meta[name="${n}"],meta[itemprop="${n}"]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
-  }
-  return null;
+function emptyArticle(options: ExtractOptions, messages: Message[]): Extracted {
+  return {
+    source: null, url: options.url ?? null, canonicalUrl: null, title: null, kicker: null, dek: null, byline: null, published: null, modified: null,
+    dateline: null, language: null, section: null, image: null, blocks: [], text: '', provenance: {}, removed: [], messages,
+  };
 }
 
-function jsonLd(doc: El): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      const v = JSON.parse(s.textContent ?? '');
-      const items = Array.isArray(v) ? v : v['@graph'] ? v['@graph'] : [v];
-      for (const it of items) if (it && typeof it === 'object') out.push(it);
-    } catch {
-      /* a broken JSON-LD block is skipped */
-    }
+/** Share of characters that are control characters: binary data read as text. */
+function controlShare(s: string): number {
+  const sample = s.slice(0, 4096);
+  let n = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 9 || (c > 13 && c < 32) || c === 0xfffd) && c !== 0) n++;
+  }
+  return sample.length ? n / sample.length : 0;
+}
+
+function toBlocks(selected: TextBlock[], title: string | null): Block[] {
+  const out: Block[] = [];
+  for (const b of selected) {
+    // The headline repeated at the top of the body is the title, not the body.
+    if (!out.length && b.kind === 'heading' && title && b.text === title) continue;
+    out.push({ kind: b.kind, text: b.text, html: b.html });
   }
   return out;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v.trim() || null : Array.isArray(v) ? str(v[0]) : v && typeof v === 'object' ? str((v as { name?: unknown }).name) : null);
+function blocksFromPlainText(body: string): Block[] {
+  return body
+    .split(/\n\s*\n|\r?\n/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((text) => ({ kind: 'paragraph' as const, text, html: text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`) }));
+}
 
+/** Extracts the article from one HTML page. See the module comment for the steps. */
 export function extractHtml(html: string, options: ExtractOptions): Extracted {
   const messages: Message[] = [];
-  const provenance: Provenance = {};
-  const removed: string[] = [];
-  const maxBytes = options.maxBytes ?? MAX_HTML_BYTES;
-  if (html.length > maxBytes) {
-    messages.push({ stage: 'extract', rule: 'cap:size', reason: `page larger than ${maxBytes} characters: only the first part was read`, level: 'warning' });
-    html = html.slice(0, maxBytes);
-  }
-  const out: Extracted = {
-    source: null, url: options.url ?? null, canonicalUrl: null, title: null, kicker: null, dek: null, byline: null, published: null, modified: null,
-    dateline: null, language: null, section: null, image: null, blocks: [], text: '', provenance, removed, messages,
-  };
-  let doc: El;
   try {
-    doc = parseHTML(html).document as unknown as El;
+    return extract(html, options, messages);
   } catch (err) {
-    messages.push({ stage: 'extract', rule: 'html:unparseable', reason: `the HTML could not be parsed: ${(err as Error).message}`, level: 'error' });
-    return out;
+    // A bug must not stop a batch: the page gets an empty article saying what went wrong.
+    messages.push(msg('html:failed', `the page could not be extracted: ${(err as Error).message}`, 'error'));
+    return emptyArticle(options, messages);
   }
-  const root = (doc as unknown as { documentElement: El | null }).documentElement;
-  if (!root) {
-    messages.push({ stage: 'extract', rule: 'html:empty', reason: 'the page has no document', level: 'error' });
-    return out;
+}
+
+function extract(input: string, options: ExtractOptions, messages: Message[]): Extracted {
+  const started = performance.now();
+  const deadline = started + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const maxChars = options.maxBytes ?? MAX_HTML_CHARS;
+  let html = typeof input === 'string' ? input : String(input ?? '');
+  if (!html.trim()) {
+    messages.push(msg('html:empty', `${options.origin}: the page is empty`, 'error'));
+    return emptyArticle(options, messages);
+  }
+  if (html.length > maxChars) {
+    messages.push(msg('cap:size', `the page has ${html.length} characters; only the first ${maxChars} were read`, 'warning'));
+    html = html.slice(0, maxChars);
+  }
+  if (html.indexOf('\u0000') !== -1) {
+    messages.push(msg('html:nul', 'NUL characters in the page were dropped', 'warning'));
+    html = html.replace(/\u0000/g, '');
+  }
+  if (controlShare(html) > 0.05 || !/<[a-zA-Z!?/]/.test(html.slice(0, 65536))) {
+    const binary = controlShare(html) > 0.05;
+    messages.push(msg(binary ? 'html:binary' : 'html:no-markup', binary ? `${options.origin}: binary data, not an HTML page` : `${options.origin}: no HTML markup in the page`, 'error'));
+    if (binary) return emptyArticle(options, messages);
   }
 
-  // Metadata: JSON-LD first (most precise), then OpenGraph and <meta>.
-  const ld = jsonLd(root).find((x) => /Article|Posting|Report/i.test(String(x['@type'] ?? ''))) ?? {};
-  const pick = <T>(field: keyof Provenance, ...candidates: [T | null | undefined, string][]): T | null => {
-    for (const [v, src] of candidates) if (v) { provenance[field] = src; return v; }
-    return null;
-  };
-  const titleTag = text(root.querySelector('title'));
-  const siteName = meta(root, 'og:site_name') ?? str((ld.publisher as unknown) ?? null);
-  out.title = pick('title', [str(ld.headline), 'json-ld'], [meta(root, 'og:title'), 'og'], [text(root.querySelector('h1')) || null, 'h1'], [titleTag.split(/\s+[|–—-]\s+/)[0] || null, 'title']);
-  out.dek = meta(root, 'og:description', 'description');
-  out.byline = pick('byline', [str(ld.author), 'json-ld'], [meta(root, 'author', 'article:author'), 'meta']);
-  const rawDate = pick<string>('published', [str(ld.datePublished), 'json-ld'], [meta(root, 'article:published_time', 'datePublished', 'pubdate', 'date'), 'meta'], [root.querySelector('time[datetime]')?.getAttribute('datetime'), 'time']);
-  out.published = rawDate ? parseDate(rawDate) : null;
-  const rawMod = str(ld.dateModified) ?? meta(root, 'article:modified_time');
-  out.modified = rawMod ? parseDate(rawMod) : null;
-  out.source = pick('source', [siteName, 'og:site_name']);
-  out.canonicalUrl = root.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(root, 'og:url');
-  out.url ??= out.canonicalUrl ?? null;
-  out.section = meta(root, 'article:section') ?? str(ld.articleSection);
-  out.image = meta(root, 'og:image');
-  const lang = root.getAttribute('lang') ?? meta(root, 'og:locale');
-  if (lang) { out.language = lang.slice(0, 2).toLowerCase(); provenance.language = 'declared'; }
+  const parsed = parseHtml(html, deadline);
+  if (parsed.depthCapped) messages.push(msg('cap:depth', 'elements nested deeper than the parser keeps were flattened', 'warning'));
+  if (parsed.timedOut) messages.push(msg('cap:time', `parsing stopped after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms at character ${parsed.consumed}: the rest of the page was not read`, 'warning'));
 
-  // Body: drop chrome, then the container with the most paragraph text and the fewest links.
-  for (const el of Array.from(root.querySelectorAll(DROP))) { const t = text(el); if (t) removed.push(t.slice(0, 200)); el.remove(); }
-  for (const el of Array.from(root.querySelectorAll('[class],[id]'))) {
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (CHROME.test(name) && !/article|content|story|body|main/i.test(name)) { const t = text(el); if (t) removed.push(t.slice(0, 200)); el.remove(); }
-  }
-  const scores = new Map<El, number>();
-  for (const p of Array.from(root.querySelectorAll('p'))) {
-    const t = text(p);
-    if (t.length < 25) continue;
-    const linkText = Array.from(p.querySelectorAll('a')).reduce((n, a) => n + text(a).length, 0);
-    const score = t.length * (1 - linkText / t.length) + (/[.!?]["”’)]?$/.test(t) ? 20 : 0);
-    let el = p.parentElement;
-    for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) scores.set(el, (scores.get(el) ?? 0) + score / (depth + 1));
-  }
-  let best: El | null = null;
-  let bestScore = 0;
-  for (const [el, s] of scores) if (s > bestScore) { bestScore = s; best = el; }
-  const blocks: Block[] = [];
-  if (best) {
-    for (const el of Array.from(best.querySelectorAll('p,h2,h3,h4,li,blockquote'))) {
-      const t = text(el);
-      if (!t) continue;
-      const tag = el.tagName.toLowerCase();
-      if (tag === 'li' && el.querySelector('a') && text(el.querySelector('a')).length > t.length * 0.6) continue;
-      if (tag === 'p' && el.parentElement && ['li', 'blockquote'].includes(el.parentElement.tagName.toLowerCase())) continue;
-      blocks.push({ kind: /^h\d$/.test(tag) ? 'heading' : tag === 'li' ? 'list-item' : tag === 'blockquote' ? 'blockquote' : 'paragraph', text: t });
+  const parts = gatherParts(parsed.root);
+  const meta = readMetadata(parts, options.url ?? null);
+  if (parts.badJsonLd) messages.push(msg('meta:bad-json-ld', `${parts.badJsonLd} JSON-LD block(s) did not parse and were ignored`, 'info'));
+  const provenance: Provenance = {};
+  for (const k of ['title', 'published', 'modified', 'byline', 'source', 'language'] as const) if (meta.from[k]) provenance[k] = meta.from[k];
+  const out = emptyArticle(options, messages);
+  Object.assign(out, {
+    title: meta.title, dek: meta.dek, byline: meta.byline, published: meta.published, modified: meta.modified, source: meta.source,
+    canonicalUrl: meta.canonicalUrl, section: meta.section, image: meta.image, language: meta.language, provenance,
+  });
+  out.url = options.url ?? meta.canonicalUrl ?? null;
+  let base: URL | null = null;
+  try { base = out.url ? new URL(out.url) : null; } catch { /* relative links stay unresolved and are dropped */ }
+
+  // Body.
+  const root: Element = parts.body ?? parsed.root;
+  const lengths = textLengths(root);
+  const removals = removeChrome(root, lengths, lengths.get(root) ?? 0);
+  const blocks = collectBlocks(root, base, () => false);
+  const selection = selectContent(blocks, parts.articleBody && lengths.has(parts.articleBody) ? parts.articleBody : null);
+  let body = toBlocks(selection.blocks, meta.title);
+  let bodyChars = body.reduce((n, b) => n + b.text.length, 0);
+
+  // Pages that render the article with script keep it in <noscript> or in JSON-LD only.
+  if (bodyChars < 500 && parts.noscripts.length) {
+    let best: Block[] = [];
+    for (const ns of parts.noscripts) {
+      const sel = selectContent(collectBlocks(ns, base, (e) => e.tag === 'script' || e.tag === 'style'));
+      const b = toBlocks(sel.blocks, meta.title);
+      if (b.reduce((n, x) => n + x.text.length, 0) > best.reduce((n, x) => n + x.text.length, 0)) best = b;
+    }
+    const chars = best.reduce((n, b) => n + b.text.length, 0);
+    if (chars > bodyChars * 1.5 && chars > 200) {
+      body = best;
+      bodyChars = chars;
+      messages.push(msg('body:noscript', 'the body was taken from the page\'s <noscript> copy', 'info'));
     }
   }
-  if (!blocks.length) {
-    const body = str(ld.articleBody);
-    if (body) {
-      for (const para of body.split(/\n\s*\n|\n/)) if (para.trim()) blocks.push({ kind: 'paragraph', text: para.trim() });
-      messages.push({ stage: 'extract', rule: 'body:json-ld', reason: 'the body was taken from JSON-LD articleBody', level: 'info' });
+  if (meta.ldBody && meta.ldBody.length > Math.max(200, bodyChars * 1.3)) {
+    body = blocksFromPlainText(meta.ldBody);
+    bodyChars = meta.ldBody.length;
+    messages.push(msg('body:json-ld', 'the body was taken from JSON-LD articleBody, longer than the page\'s own markup', 'info'));
+  }
+  if (!body.length) messages.push(msg('body:none', 'no article body found in the page', 'error'));
+
+  out.blocks = body;
+  out.text = body.map((b) => b.text).join('\n\n');
+  const removedTexts = [...removals.map((r) => r.text), ...selection.dropped.map((d) => d.block.text)];
+  out.removed = removedTexts.filter((t) => t.length > 1).map((t) => (t.length > 300 ? t.slice(0, 300) + '…' : t));
+  const byRule = new Map<string, number>();
+  for (const r of removals) byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);
+  for (const d of selection.dropped) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
+  if (byRule.size) {
+    const summary = [...byRule].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([r, n]) => `${r} ×${n}`).join(', ');
+    messages.push(msg('chrome:removed', `removed as page chrome: ${summary}`, 'info'));
+  }
+
+  // Language: what the page declares, checked against what its text is written in.
+  if (out.text) {
+    const detected = detectLanguage(out.text.slice(0, 3000));
+    if (!out.language && detected.language) {
+      out.language = detected.language;
+      provenance.language = 'detected';
+    } else if (out.language && detected.language && detected.language !== out.language && detected.confidence > 0.8) {
+      messages.push(msg('language:mismatch', `the page declares "${out.language}" but its text reads as "${detected.language}"; the text wins`, 'warning'));
+      out.language = detected.language;
+      provenance.language = 'detected';
     }
   }
-  // Trailing headings with nothing after them are section labels of the page, not the article.
-  while (blocks.length && blocks[blocks.length - 1].kind === 'heading') removed.push(blocks.pop()!.text);
-  if (!blocks.length) messages.push({ stage: 'extract', rule: 'body:none', reason: 'no article body found in the page', level: 'error' });
-  out.blocks = blocks;
-  out.text = blocks.map((b) => b.text).join('\n\n');
+  if (!out.title) messages.push(msg('meta:no-title', 'the page names no title', 'warning'));
+  if (performance.now() > deadline && !parsed.timedOut) messages.push(msg('cap:time', `extraction took longer than ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, 'warning'));
   return out;
 }

@@ -1,0 +1,84 @@
+/**
+ * Choosing the article body among a page's text blocks. Every block votes for each of its
+ * ancestors: prose (long, few links) for, link lists and short labels against. The element with
+ * the highest total is the body: it takes in lead paragraphs that sit in their own container and
+ * bodies split by ad slots, and stops where menus, teasers and footers begin. Inside it, link
+ * lists, labels before the first paragraph and after the last one, and repeated text (pull
+ * quotes) are dropped and reported.
+ *
+ * @module
+ */
+import type { Element } from './parse.js';
+import type { TextBlock } from './blocks.js';
+
+export interface Selection {
+  /** The chosen container, or null when nothing on the page reads as prose. */
+  container: Element | null;
+  blocks: TextBlock[];
+  /** Blocks inside the container that were dropped, with the reason. */
+  dropped: { block: TextBlock; rule: string }[];
+  /** Total prose weight of the chosen container. */
+  score: number;
+}
+
+const SENTENCE_END = /[.!?…:;"'”’»)\]]$/;
+
+export const linkDensity = (b: TextBlock) => (b.text.length ? b.linkChars / b.text.length : 0);
+
+/** What a block says about the element around it being the article body. */
+export function blockWeight(b: TextBlock): number {
+  const len = b.text.length;
+  const ld = linkDensity(b);
+  if (ld > 0.5) return -len;
+  if (b.kind === 'heading') return 0;
+  if (len >= 120) return len * (1 - ld);
+  if (len >= 50 && SENTENCE_END.test(b.text)) return len * (1 - ld) * 0.7;
+  return -0.25 * len;
+}
+
+function isInside(el: Element, container: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parent) if (e === container) return true;
+  return false;
+}
+
+/** Picks the body container and its blocks. `prefer` (a schema.org articleBody) wins when it has prose. */
+export function selectContent(blocks: TextBlock[], prefer: Element | null = null): Selection {
+  const scores = new Map<Element, number>();
+  const weights = blocks.map(blockWeight);
+  for (let i = 0; i < blocks.length; i++) {
+    const w = weights[i];
+    if (w === 0) continue;
+    for (let e: Element | null = blocks[i].container; e; e = e.parent) scores.set(e, (scores.get(e) ?? 0) + w);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of scores) {
+    if (s > bestScore) { best = el; bestScore = s; }
+  }
+  if (prefer && (scores.get(prefer) ?? 0) > bestScore * 0.5) { best = prefer; bestScore = scores.get(prefer) ?? 0; }
+  if (!best) return { container: null, blocks: [], dropped: [], score: 0 };
+
+  const inside = blocks.filter((b) => isInside(b.container, best));
+  const dropped: { block: TextBlock; rule: string }[] = [];
+  const kept: TextBlock[] = [];
+  const seen = new Set<string>();
+  for (const b of inside) {
+    if (linkDensity(b) > 0.5 && b.kind !== 'heading') { dropped.push({ block: b, rule: 'block:links' }); continue; }
+    if (b.kind === 'heading' && linkDensity(b) > 0.5) { dropped.push({ block: b, rule: 'block:link-heading' }); continue; }
+    if (seen.has(b.text)) { dropped.push({ block: b, rule: 'block:repeated' }); continue; }
+    seen.add(b.text);
+    kept.push(b);
+  }
+  // Labels, dates and bylines before the first paragraph; share bars and tags after the last one.
+  const isProse = (b: TextBlock) => b.kind !== 'heading' && blockWeight(b) > 0;
+  const first = kept.findIndex(isProse);
+  let last = -1;
+  for (let i = kept.length - 1; i >= 0; i--) if (isProse(kept[i])) { last = i; break; }
+  const body: TextBlock[] = [];
+  kept.forEach((b, i) => {
+    if (first === -1 || i < first) dropped.push({ block: b, rule: 'block:before-body' });
+    else if (i > last && !(b.kind === 'list-item' && i === last + 1)) dropped.push({ block: b, rule: 'block:after-body' });
+    else body.push(b);
+  });
+  return { container: best, blocks: body, dropped, score: bestScore };
+}
