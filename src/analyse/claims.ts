@@ -19,6 +19,11 @@ import { TermWeights, contentStems, weightedOverlap } from './similarity/text.js
 
 /** Weighted overlap at which two statements are taken to say the same thing. */
 export const CLAIM_SIMILARITY = 0.3;
+/**
+ * A lower overlap suffices when the two statements are each other's best match in the other's
+ * article: paraphrase shares few words, but what an article says about a fact is said once.
+ */
+export const MUTUAL_SIMILARITY = 0.18;
 /** Mean overlap two claims must keep across their statements to be joined into one. */
 export const CLAIM_COHESION = 0.2;
 /** A sentence longer than this (in words) is cut at clause boundaries that join two reports. */
@@ -82,8 +87,9 @@ export function splitStatements(a: Article, sentences: Sentence[]): { text: stri
     let from = 0;
     for (const cut of [...cuts, s.text.length]) {
       let piece = s.text.slice(from, cut);
-      const lead = piece.length - piece.trimStart().length;
-      piece = piece.trim();
+      // A clause cut after "…, adding that" starts at what was added.
+      const lead = /^[\s,;—–]*(?:(?:adding|noting|stressing|saying|recalling|explaining|warning) that\s+)?/u.exec(piece)![0].length;
+      piece = piece.slice(lead).trimEnd();
       // Too short to stand alone: it stays with the clause before.
       if (piece.split(/\s+/).length < 5 && out.length && cut !== s.text.length) continue;
       if (piece) out.push({ text: piece, start: s.start + from + lead, end: s.start + from + lead + piece.length, block: s.block });
@@ -109,8 +115,19 @@ export function storyStatements(ctx: StoryContext): Statement[] {
   for (const a of ctx.articles) {
     const ms = mentions.get(a.id) ?? [];
     for (const st of splitStatements(a, ctx.sentences.get(a.id) ?? [])) {
-      const terms = new Set(contentStems(st.text));
-      for (const m of ms) if (m.start >= st.start && m.end <= st.end) terms.add(`@${m.id}`);
+      // A name counts once, as its entity: "NATO Secretary General Mark Rutte" is @nato, secretary,
+      // general, @rutte, and "Zelenskyy" and "Selensky" are the same term.
+      const inside = ms.filter((m) => m.start >= st.start && m.end <= st.end);
+      let plain = '';
+      let at = st.start;
+      for (const m of [...inside].sort((x, y) => x.start - y.start)) {
+        if (m.start < at) continue;
+        plain += a.text.slice(at, m.start) + ' ';
+        at = m.end;
+      }
+      plain += a.text.slice(at, st.end);
+      const terms = new Set(contentStems(plain));
+      for (const m of inside) terms.add(`@${m.id}`);
       if (terms.size < 3) continue;
       out.push({ article: a.id, ...st, terms });
     }
@@ -133,7 +150,9 @@ export function buildClaims(ctx: StoryContext): StoryClaim[] {
       else postings.set(t, [i]);
     }
   });
-  const edges: { i: number; j: number; score: number }[] = [];
+  const pairs: { i: number; j: number; score: number }[] = [];
+  // Best partner of each statement in each other article: key `statement:article`.
+  const bestIn = new Map<string, number>();
   const seen = new Set<number>();
   statements.forEach((s, i) => {
     seen.clear();
@@ -143,10 +162,17 @@ export function buildClaims(ctx: StoryContext): StoryClaim[] {
         if (j <= i || seen.has(j) || statements[j].article === s.article) continue;
         seen.add(j);
         const score = sim(i, j);
-        if (score >= CLAIM_SIMILARITY) edges.push({ i, j, score });
+        if (score < MUTUAL_SIMILARITY) continue;
+        pairs.push({ i, j, score });
+        const ki = `${i}:${statements[j].article}`;
+        const kj = `${j}:${s.article}`;
+        if (score > (bestIn.get(ki) ?? 0)) bestIn.set(ki, score);
+        if (score > (bestIn.get(kj) ?? 0)) bestIn.set(kj, score);
       }
     }
   });
+  const edges = pairs.filter(({ i, j, score }) =>
+    score >= CLAIM_SIMILARITY || (bestIn.get(`${i}:${statements[j].article}`) === score && bestIn.get(`${j}:${statements[i].article}`) === score));
   edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
 
   // Kruskal-like joining under two constraints: one statement per article per claim, and cohesion.

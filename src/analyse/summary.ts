@@ -1,40 +1,156 @@
 /**
- * A neutral summary: the claims most outlets carry, each said by the sentence that stands for it
- * (a real sentence of a cited article, so nothing is said that the cited articles do not say),
- * citing every article that carries the claim. Claims carried by one outlet only are marked `exclusive`.
- * Length grows with the story: 3 sentences for 2 articles, up to 10 for 50.
+ * A neutral summary of the story, every sentence citing the articles that carry it.
+ *
+ * The claims carried by the most independent outlets are taken first. Each is said by one of its
+ * own sentences, the one that reads best on its own: a whole sentence rather than a clause, not a
+ * quotation in the first person, free of the wording only one outlet uses (see wording.ts) when
+ * another outlet says the same thing without it, and not leaning on the sentence before it. The
+ * sentence is used as its article wrote it, with two edits that add no word its article lacks: a
+ * leading connective ("However,", "Meanwhile,") is dropped, and a leading "He"/"She" becomes the
+ * name of the person the article last named. So no summary sentence says what its cited articles
+ * do not. Claims only one outlet carries are marked `exclusive`. Length grows with the story:
+ * 3 sentences for 2 articles, up to 10 for 50.
  *
  * @module
  */
-import type { StoryClaim, StorySummarySentence } from '../types.js';
+import type { Article, StoryClaim, StorySummarySentence } from '../types.js';
 import type { StoryContext } from './context.js';
-import { StoryVocabulary, stems } from './similarity.js';
+import { independentArticles } from './claims.js';
+import { distinctivePhrases } from './wording.js';
+import { TermWeights, contentStems, phraseRuns, weightedOverlap } from './similarity/text.js';
 
+/** How many sentences a story of `articles` articles gets. */
 export function summaryLength(articles: number): number {
-  return Math.max(3, Math.min(10, Math.round(3 + 7 * Math.log(articles / 2 + 1) / Math.log(26))));
+  if (articles <= 2) return 3;
+  return Math.max(3, Math.min(10, Math.round(3 + (7 * Math.log(articles / 2)) / Math.log(25))));
+}
+
+/** Overlap above which a candidate repeats a sentence already chosen. */
+const REPEAT_OVERLAP = 0.45;
+
+const CONNECTIVE = /^(?:However|Meanwhile|Nevertheless|Moreover|Also|Still|Instead|Earlier|Furthermore|In addition|On the other hand|At the same time|Besides|Yet|But|And|So),?\s+/;
+const LEANS_BACK = /^(?:This|These|That|Those|It|They|Such|Then)\b|\b(?:this|these|that|such) (?:statement|remarks?|report|move|step|decision|comment)s?\b/;
+const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My|me)\b/;
+const RELATIVE_TIME = /\b(?:the day before|the previous day|yesterday|today|tomorrow|last week|this week|next week)\b/i;
+
+interface Candidate {
+  text: string;
+  score: number;
 }
 
 export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummarySentence[] {
   const want = summaryLength(ctx.articles.length);
-  const vocab = new StoryVocabulary();
-  for (const c of claims) vocab.add(stems(c.text));
-  const chosen: { claim: StoryClaim; words: Set<string> }[] = [];
-  const ranked = [...claims].sort((a, b) => b.articles.length - a.articles.length || a.text.length - b.text.length);
-  for (const c of ranked) {
+  const byId = new Map(ctx.articles.map((a) => [a.id, a]));
+  const total = independentArticles(ctx, ctx.articles.map((a) => a.id)).size;
+  const loaded = loadedPhrases(ctx);
+
+  // Most outlets first; among claims as widely carried, the ones the articles tell earliest (news
+  // puts what matters most at the top).
+  const position = (claim: StoryClaim) => {
+    let sum = 0;
+    for (const s of claim.sentences) {
+      const a = byId.get(s.article);
+      const at = a ? a.text.indexOf(s.text) : -1;
+      sum += a && at >= 0 ? at / Math.max(1, a.text.length) : 0.5;
+    }
+    return sum / Math.max(1, claim.sentences.length);
+  };
+  const ranked = claims
+    .map((claim) => ({ claim, position: position(claim), outlets: independentArticles(ctx, claim.articles).size }))
+    .sort((a, b) => b.outlets - a.outlets || a.position - b.position);
+  const weights = new TermWeights();
+  for (const c of claims) for (const s of c.sentences) weights.add(contentStems(s.text));
+
+  const chosen: { sentence: StorySummarySentence; terms: Set<string> }[] = [];
+  for (const { claim, outlets } of ranked) {
     if (chosen.length >= want) break;
-    const words = new Set(stems(c.text));
-    // Skip a claim the summary already says, and quotes in the first person.
-    if (chosen.some((x) => vocab.similarity(x.words, words) > 0.5)) continue;
-    if (/^["“«„]/.test(c.text) || /\b(?:I|we|our)\b/.test(c.text)) continue;
-    // A sentence that leans on the one before it ("made this statement", "He added") does not
-    // stand alone in a summary.
-    if (/^(?:He|She|They|It|This|These|That|Those|But|And|However)\b/.test(c.text) || /\b(?:this|these|that) (?:statement|remarks?|report|move|step|decision)\b/i.test(c.text)) continue;
-    if (c.text.length > 320) continue;
-    chosen.push({ claim: c, words });
+    // Exclusives only once the shared claims have run out, and only in a story of several outlets.
+    if (outlets < 2 && (total < 2 || chosen.length >= Math.ceil(want / 2) + 1)) continue;
+    const best = realise(ctx, claim, byId, loaded, weights);
+    if (!best || best.score < -2) continue;
+    const terms = new Set(contentStems(best.text));
+    if (chosen.some((c) => weightedOverlap(c.terms, terms, weights) > REPEAT_OVERLAP)) continue;
+    chosen.push({
+      sentence: { text: best.text, articles: [...claim.articles], ...(outlets < 2 && total > 1 ? { exclusive: true } : {}) },
+      terms,
+    });
   }
-  return chosen.map(({ claim }) => ({
-    text: claim.text,
-    articles: claim.articles,
-    ...(claim.articles.length === 1 && ctx.articles.length > 1 ? { exclusive: true } : {}),
-  }));
+  return chosen.map((c) => c.sentence);
+}
+
+/** Phrases one outlet alone uses (folded), to be avoided where another outlet says it plainly. */
+function loadedPhrases(ctx: StoryContext): Set<string> {
+  const out = new Set<string>();
+  for (const list of distinctivePhrases(ctx).values()) for (const p of list) if (p.phrase.includes(' ') || p.z >= 3) out.add(p.phrase);
+  return out;
+}
+
+/** The best way to say a claim: one of its sentences, lightly edited, with a score. */
+function realise(ctx: StoryContext, claim: StoryClaim, byId: Map<string, Article>, loaded: Set<string>, weights: TermWeights): Candidate | null {
+  let best: Candidate | null = null;
+  // A sentence far from the claim's others may have joined it loosely: prefer the central ones.
+  const terms = claim.sentences.map((s) => new Set(contentStems(s.text)));
+  const centrality = terms.map((t, i) => (terms.length < 2 ? 1 : terms.reduce((acc, o, j) => acc + (i === j ? 0 : weightedOverlap(t, o, weights)), 0) / (terms.length - 1)));
+  for (const [k, s] of claim.sentences.entries()) {
+    const a = byId.get(s.article);
+    if (!a) continue;
+    const at = a.text.indexOf(s.text);
+    const whole = at >= 0 ? (ctx.sentences.get(a.id) ?? []).find((x) => x.start <= at && x.end >= at + s.text.length) : undefined;
+    let text: string | null;
+    if (whole && whole.text.trim() !== s.text.trim()) {
+      // A clause of a longer sentence ("…, adding that the alliance is working…") is said as the
+      // clause alone, after the name of the person the sentence reports.
+      const who = lastPersonBefore(ctx, a, at);
+      const clause = s.text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+      text = /[.!?"”’»)]$/.test(clause) ? (who ? `${who}: ${clause}` : clause) : null;
+    } else text = standAlone(ctx, a, whole ? whole.text : s.text, whole?.start ?? at);
+    if (!text) continue;
+    let score = 4 * centrality[k];
+    const words = text.split(/\s+/).length;
+    if (words > 40) score -= (words - 40) / 10;
+    if (words < 8) score -= 1;
+    const unquoted = text.replace(/[“"«„][^”"»]*[”"»]/g, ' ');
+    if (FIRST_PERSON.test(unquoted)) score -= 3;
+    if (/^[“"«„‘]/.test(text)) score -= 1.5;
+    if (LEANS_BACK.test(text)) score -= 2;
+    if (RELATIVE_TIME.test(text)) score -= 0.5;
+    // Wording only one outlet uses, where the claim has other outlets' sentences to choose from.
+    if (claim.sentences.length > 1) {
+      const phrases = phraseRuns(text).flatMap((run) => run.map((_, i) => [run[i], run.slice(i, i + 2).join(' '), run.slice(i, i + 3).join(' ')]).flat());
+      score -= phrases.filter((p) => loaded.has(p)).length;
+    }
+    if (!best || score > best.score) best = { text, score };
+  }
+  return best;
+}
+
+/**
+ * A sentence made to stand on its own without adding words its article lacks: a leading
+ * connective dropped, a leading "He"/"She" replaced by the person the article last named.
+ */
+function standAlone(ctx: StoryContext, a: Article, sentence: string, start: number): string | null {
+  let text = sentence.trim();
+  if (!/[.!?"”’»)]$/.test(text)) return null;
+  const connective = CONNECTIVE.exec(text);
+  if (connective) text = text.slice(connective[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  const pronoun = /^(He|She)\s+(?!is\b|was\b)/.exec(text);
+  if (pronoun) {
+    const name = lastPersonBefore(ctx, a, start);
+    if (!name) return null;
+    text = name + text.slice(pronoun[1].length);
+  }
+  return text;
+}
+
+/** The person the article names last before `pos`, as the article wrote the name. */
+function lastPersonBefore(ctx: StoryContext, a: Article, pos: number): string | null {
+  let best: { at: number; text: string } | null = null;
+  for (const e of ctx.entities) {
+    if (e.kind !== 'person') continue;
+    for (const m of e.mentions) {
+      if (m.article !== a.id || m.start === undefined || m.start >= pos) continue;
+      if (!best || m.start > best.at) best = { at: m.start, text: m.text };
+    }
+  }
+  return best ? best.text.replace(/['’]s$/, '') : null;
 }

@@ -64,7 +64,7 @@ export function stem(word: string): string {
       .replace(/(\w{3,})(?:ingly|edly)$/, '$1')
       .replace(/(\w{3,})ing$/, '$1')
       .replace(/(\w{3,})ed$/, '$1')
-      .replace(/(\w{3,})ly$/, '$1')
+      .replace(/(\w{3,}(?:al|ful|ous|ive|ent|ant|ate|ed|ic|ar|ous|less))ly$/, '$1')
       .replace(/(\w{4,})(?:ment|ness)$/, '$1')
       .replace(/(\w{3,})(?:ation|ition)$/, '$1')
       .replace(/(\w{3,})is(e)?$/, '$1iz')
