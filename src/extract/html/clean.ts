@@ -7,7 +7,8 @@
  *
  * @module
  */
-import type { Element, Node } from './parse.js';
+import type { Element } from './parse.js';
+import type { TextBlock } from './blocks.js';
 import { attr, squash, rawText } from './parse.js';
 
 /** Never content. */
@@ -21,10 +22,10 @@ const CHROME_ROLES = /^(navigation|banner|complementary|contentinfo|dialog|alert
 
 /** Names that mark chrome whatever else the name says. */
 const STRONG =
-  /(^|[\s_-])(comments?|disqus|related|share|sharing|sharebar|social|newsletters?|subscribe|subscription|cookies?|consent|gdpr|promo|promotions?|advert|advertisement|advertising|ads?|adslot|adunit|dfp|sponsor(ed)?|outbrain|taboola|paywall|modal|popup|signup|login|recommend(ed|ations?)?|popular|trending|most-read|mostread|more-stories|read-more|readmore|also-read|pullquote|pull-quote|skip-link|visually-hidden|sr-only|screen-reader(-text)?|print-only|jump-link|toolbar|breadcrumbs?|tags?|tag-list|keywords|topics)($|[\s_-])/;
+  /(^|[\s_-])(comments?|disqus|related|share|sharing|sharebar|social|newsletters?|subscribe|subscription|cookies?|consent|gdpr|promo|promotions?|advert|advertisement|advertising|ads?|adslot|adunit|dfp|sponsor(ed)?|outbrain|taboola|paywall|modal|popup|signup|login|recommend(ed|ations?)?|popular|trending|most-read|mostread|more-stories|read-more|readmore|also-read|pullquote|pull-quote|skip-link|visually-hidden|sr-only|screen-reader(-text)?|print-only|jump-link|toolbar|breadcrumbs?)($|[\s_-])/;
 /** Names that mark chrome unless the name also says it is the article. */
 const WEAK =
-  /(^|[\s_-])(nav|navbar|navigation|menu|footer|header|masthead|sidebar|side-bar|rail|widget|banner|byline|bylines|author|authors|dateline|timestamp|date|caption|credit|credits|meta|hidden|hide|print|teaser|teasers|card|cards|bio|disclaimer|copyright|subscribe|tools|utility|actions)($|[\s_-])/;
+  /(^|[\s_-])(nav|navbar|navigation|menu|footer|header|masthead|sidebar|side-bar|rail|widget|banner|byline|bylines|author|authors|dateline|timestamp|date|caption|credit|credits|meta|hidden|hide|print|teaser|teasers|bio|disclaimer|copyright|subscribe|tools|utility|actions|tags|tag-list|tag-cloud|keywords|topics)($|[\s_-])/;
 const POSITIVE = /(^|[\s_-])(article|articles?-?body|body|content|entry|main|post|story|text|prose|richtext|rich-text)($|[\s_-])/;
 const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
@@ -36,18 +37,22 @@ export function nameOf(el: Element): string {
   return raw.length > 1 ? raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
 }
 
-/** Text length under every element, computed once bottom-up. */
-export function textLengths(root: Element): Map<Element, number> {
-  const lengths = new Map<Element, number>();
-  const walk = (el: Element): number => {
-    let n = 0;
-    for (const c of el.children) n += typeof c === 'string' ? c.length : walk(c);
-    lengths.set(el, n);
-    return n;
-  };
-  walk(root);
-  return lengths;
+/**
+ * Prose under every element: the weight of the text blocks it holds that read as prose (see
+ * `blockWeight`), so a wrapper with an unlucky name that holds the article can be recognised.
+ */
+export function proseByElement(blocks: TextBlock[], weight: (b: TextBlock) => number): Map<Element, number> {
+  const prose = new Map<Element, number>();
+  for (const b of blocks) {
+    const w = weight(b);
+    if (w <= 0) continue;
+    for (let e: Element | null = b.container; e; e = e.parent) prose.set(e, (prose.get(e) ?? 0) + w);
+  }
+  return prose;
 }
+
+/** Elements that are never content, whatever surrounds them. */
+export const isNeverContent = (e: Element) => DROP_TAGS.has(e.tag);
 
 export interface Removal {
   /** Why: `tag:aside`, `name:related`, `hidden`, `role:navigation`. */
@@ -59,13 +64,13 @@ export interface Removal {
 function chromeReason(el: Element, size: number, total: number): string | null {
   const tag = el.tag;
   if (DROP_TAGS.has(tag)) return `tag:${tag}`;
-  // An element with most of the page's text is the page, whatever it is called.
-  const big = size > total * 0.5 && total > 500;
-  if (big) return null;
-  if (CHROME_TAGS.has(tag)) return `tag:${tag}`;
+  // An element with much of the page's prose is the article or holds it, whatever it is called.
+  const share = total > 0 ? size / total : 0;
+  if (share > 0.6) return null;
+  if (CHROME_TAGS.has(tag) && share < 0.25) return `tag:${tag}`;
   const a = el.attrs;
   if (!a) return null;
-  if (a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style && HIDDEN_STYLE.test(a.style))) return 'hidden';
+  if (share > 0.25) { /* hidden wrappers of the article are revealed by script */ } else if (a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style && HIDDEN_STYLE.test(a.style))) return 'hidden';
   if (a.role && CHROME_ROLES.test(a.role)) return `role:${a.role.toLowerCase()}`;
   const itemprop = a.itemprop;
   if (itemprop && /^(articleBody|text|reviewBody)$/i.test(itemprop)) return null;
@@ -73,36 +78,37 @@ function chromeReason(el: Element, size: number, total: number): string | null {
   if (!name) return null;
   let m = STRONG.exec(name);
   if (m) return `name:${m[2]}`;
+  if (share > 0.25) return null;
   m = WEAK.exec(name);
   if (m && !POSITIVE.test(name)) return `name:${m[2]}`;
   return null;
 }
 
 /**
- * Removes chrome from the tree in place and returns what went, in document order. `keep` is
- * consulted first: elements it accepts stay whatever their name (the article's own container).
+ * Finds the chrome under `root`, given each element's prose; returns the elements to skip and
+ * what they held, in document order. The tree is left as it is.
  */
-export function removeChrome(root: Element, lengths: Map<Element, number>, total: number): Removal[] {
+export function findChrome(root: Element, prose: Map<Element, number>): { skip: Set<Element>; removed: Removal[] } {
+  const skip = new Set<Element>();
   const removed: Removal[] = [];
+  const total = prose.get(root) ?? 0;
   const walk = (el: Element) => {
-    const kept: Node[] = [];
     for (const c of el.children) {
-      if (typeof c === 'string') { kept.push(c); continue; }
-      const reason = chromeReason(c, lengths.get(c) ?? 0, total);
+      if (typeof c === 'string') continue;
+      const reason = chromeReason(c, prose.get(c) ?? 0, total);
       if (reason) {
-        if (c.tag !== 'script' && c.tag !== 'style' && c.tag !== 'head') {
+        skip.add(c);
+        if (c.tag !== 'script' && c.tag !== 'style' && c.tag !== 'head' && c.tag !== 'noscript' && c.tag !== 'template') {
           const text = squash(rawText(c));
           if (text) removed.push({ rule: reason, text });
         }
         continue;
       }
       walk(c);
-      kept.push(c);
     }
-    el.children = kept;
   };
   walk(root);
-  return removed;
+  return { skip, removed };
 }
 
 /** The `itemprop` value or role that names an element as the article body, if any. */

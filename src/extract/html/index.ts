@@ -14,8 +14,8 @@ import { parseHtml } from './parse.js';
 import type { Element } from './parse.js';
 import { collectBlocks } from './blocks.js';
 import type { TextBlock } from './blocks.js';
-import { removeChrome, textLengths } from './clean.js';
-import { selectContent } from './content.js';
+import { findChrome, isNeverContent, proseByElement } from './clean.js';
+import { blockWeight, selectContent } from './content.js';
 import { gatherParts, readMetadata } from './metadata.js';
 import { detectLanguage } from '../../enrich/language.js';
 
@@ -120,10 +120,10 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
 
   // Body.
   const root: Element = parts.body ?? parsed.root;
-  const lengths = textLengths(root);
-  const removals = removeChrome(root, lengths, lengths.get(root) ?? 0);
-  const blocks = collectBlocks(root, base, () => false);
-  const selection = selectContent(blocks, parts.articleBody && lengths.has(parts.articleBody) ? parts.articleBody : null);
+  const prose = proseByElement(collectBlocks(root, base, isNeverContent), blockWeight);
+  const { skip, removed: removals } = findChrome(root, prose);
+  const blocks = collectBlocks(root, base, (e) => skip.has(e));
+  const selection = selectContent(blocks, parts.articleBody && !skip.has(parts.articleBody) ? parts.articleBody : null);
   let body = toBlocks(selection.blocks, meta.title);
   let bodyChars = body.reduce((n, b) => n + b.text.length, 0);
 
