@@ -5,23 +5,33 @@ export function register(program: Command): void {
   dbOption(
     program
       .command('fetch')
-      .description('fetch pages by URL, extract them and ingest them into the store')
+      .description('fetch pages by URL, extract them, store them and update the stories')
       .argument('<urls...>')
       .option('--json', 'print the summary as JSON')
       .option('--allow-private', 'allow fetching from private and loopback addresses')
-      .option('--ignore-robots', 'do not honour robots.txt'),
-  ).action(async (urls: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean; ignoreRobots?: boolean }) => {
+      .option('--ignore-robots', 'do not honour robots.txt')
+      .option('--timeout <seconds>', 'give up on a page after this long', '30')
+      .option('--concurrency <n>', 'pages fetched at once (at most 2 per host)', '6'),
+  ).action(async (urls: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean; ignoreRobots?: boolean; timeout: string; concurrency: string }) => {
+    const { UserError } = await import('../../errors.js');
+    const timeout = Number(opts.timeout);
+    const concurrency = Number(opts.concurrency);
+    if (!(timeout > 0)) throw new UserError(`--timeout: "${opts.timeout}" is not a positive number of seconds`);
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError(`--concurrency: "${opts.concurrency}" is not a positive whole number`);
     const { openStore } = await import('../../store/index.js');
-    const { fetchPage } = await import('../../ingest/web/pages.js');
+    const { fetchPages } = await import('../../ingest/web/pages.js');
     const { ingestItems } = await import('../../pipeline.js');
-    const items = [];
-    for (const u of urls) items.push(await fetchPage(u, {}, { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots }));
+    const items = await fetchPages(
+      urls.map((url) => ({ url })),
+      { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots, totalTimeoutMs: timeout * 1000 },
+      concurrency,
+    );
     const store = await openStore(opts.db);
     try {
       const summary = await ingestItems(store, items);
       for (const f of summary.failed) warn(`parallax: ${f.origin}: ${f.error}`);
       if (opts.json) printJson(summary);
-      else console.log(`ingested ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}`);
+      else console.log(`ingested ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}; ${summary.stories} stories in the store`);
       if (summary.failed.length) process.exitCode = 1;
     } finally {
       await store.close();

@@ -12,7 +12,7 @@ function v4(ip: string): number[] | null {
   return p.length === 4 && p.every((x) => Number.isInteger(x) && x >= 0 && x <= 255) ? p : null;
 }
 
-function privateV4([a, b]: number[]): boolean {
+function privateV4([a, b, c]: number[]): boolean {
   return (
     a === 0 || // "this network"
     a === 10 ||
@@ -21,7 +21,9 @@ function privateV4([a, b]: number[]): boolean {
     (a === 169 && b === 254) || // link-local, cloud metadata (169.254.169.254)
     (a === 172 && b >= 16 && b <= 31) ||
     (a === 192 && b === 168) ||
-    (a === 192 && b === 0) || // IETF protocol assignments
+    (a === 192 && b === 0 && (c === 0 || c === 2)) || // IETF protocol assignments, TEST-NET-1
+    (a === 198 && b === 51 && c === 100) || // TEST-NET-2
+    (a === 203 && b === 0 && c === 113) || // TEST-NET-3
     (a === 198 && (b === 18 || b === 19)) || // benchmarking
     a >= 224 // multicast, reserved, broadcast
   );
@@ -59,6 +61,11 @@ export function isPrivateAddress(ip: string): boolean {
     return privateV4([g[6] >> 8, g[6] & 255, g[7] >> 8, g[7] & 255]);
   }
   if (g[0] === 0x64 && g[1] === 0xff9b) return privateV4([g[6] >> 8, g[6] & 255, g[7] >> 8, g[7] & 255]); // NAT64
+  // 6to4 (2002::/16) carries an IPv4 address in its second and third groups: judge that one.
+  if (g[0] === 0x2002) return privateV4([g[1] >> 8, g[1] & 255, g[2] >> 8, g[2] & 255]);
+  // Teredo (2001::/32) tunnels to an obfuscated IPv4 address; discard-only (100::/64).
+  if (g[0] === 0x2001 && g[1] === 0) return true;
+  if (g[0] === 0x100 && g[1] === 0 && g[2] === 0 && g[3] === 0) return true;
   if ((g[0] & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
   if ((g[0] & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
   if ((g[0] & 0xff00) === 0xff00) return true; // multicast

@@ -170,6 +170,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function retryAfterMs(value: string | undefined, now = Date.now()): number | null {
   if (!value) return null;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  // Only an HTTP date remains valid; Date.parse would read "-5" as a year.
+  if (!/[a-z]/i.test(value)) return null;
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : Math.max(0, t - now);
 }
