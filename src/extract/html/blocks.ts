@@ -19,6 +19,8 @@ export interface TextBlock {
   html: string;
   /** Characters of `text` that sit inside links. */
   linkChars: number;
+  /** Characters of link text the block opens with (a teaser's headline link). */
+  leadingLinkChars: number;
   /** Position in document order. */
   index: number;
 }
@@ -54,6 +56,9 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
   let parts: string[] = [];
   let htmlParts: string[] = [];
   let linkChars = 0;
+  let leadingLinkChars = 0;
+  /** True while nothing but links (and white space) has been seen in the current block. */
+  let leading = true;
   let linkDepth = 0;
   let quoteDepth = 0;
 
@@ -64,11 +69,13 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
       const tag = container.tag;
       const level = tag.length === 2 && tag[0] === 'h' && tag[1] >= '1' && tag[1] <= '6' ? +tag[1] : 0;
       const kind = level ? 'heading' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'list-item' : quoteDepth > 0 ? 'blockquote' : 'paragraph';
-      blocks.push({ container, kind, level, text, html: squash(htmlParts.join('')), linkChars: Math.min(linkChars, text.length), index: blocks.length });
+      blocks.push({ container, kind, level, text, html: squash(htmlParts.join('')), linkChars: Math.min(linkChars, text.length), leadingLinkChars, index: blocks.length });
     }
     parts = [];
     htmlParts = [];
     linkChars = 0;
+    leadingLinkChars = 0;
+    leading = true;
   };
 
   const walk = (el: Element, container: Element) => {
@@ -76,7 +83,11 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
       if (typeof c === 'string') {
         parts.push(c);
         htmlParts.push(escapeHtml(c));
-        if (linkDepth) linkChars += squash(c).length;
+        if (linkDepth) {
+          const n = squash(c).length;
+          linkChars += n;
+          if (leading) leadingLinkChars += n;
+        } else if (leading && c.trim()) leading = false;
         continue;
       }
       if (skip(c)) continue;

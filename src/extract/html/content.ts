@@ -21,20 +21,57 @@ export interface Selection {
   score: number;
 }
 
-const SENTENCE_END = /[.!?…:;"'”’»)\]]$/;
+const SENTENCE_END = /[.!?…:;"'”’»)\]。！？」』）]$/;
+const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
+
+/** Length in Latin-letter equivalents: a Chinese or Japanese character carries about a word. */
+export function effectiveLength(text: string): number {
+  let wide = 0;
+  WIDE.lastIndex = 0;
+  while (WIDE.exec(text)) wide++;
+  return text.length + 2 * wide;
+}
 
 export const linkDensity = (b: TextBlock) => (b.text.length ? b.linkChars / b.text.length : 0);
 
 /** What a block says about the element around it being the article body. */
 export function blockWeight(b: TextBlock): number {
-  const len = b.text.length;
+  const len = effectiveLength(b.text);
   const ld = linkDensity(b);
   if (ld > 0.5) return -len;
   if (b.kind === 'heading') return 0;
-  if (len >= 120) return len * (1 - ld);
-  if (len >= 50 && SENTENCE_END.test(b.text)) return len * (1 - ld) * 0.7;
-  return -0.25 * len;
+  // Markup shown as text (an escaped tracking pixel) is never prose.
+  if (b.text.charCodeAt(0) === 60 && /^<[a-z]+[\s>]/i.test(b.text)) return -len;
+  // "Headline link + summary": a teaser for another article, not this one's prose.
+  if (b.leadingLinkChars >= 25 && b.leadingLinkChars > b.text.length * 0.15) return -0.5 * len;
+  if (len >= 100) return len * (1 - ld);
+  if (len >= 40 && SENTENCE_END.test(b.text)) return len * (1 - ld) * 0.7;
+  return -SHORT_PENALTY * len;
 }
+
+/**
+ * Block weights in document order. A summary right after a linked headline is a teaser for another
+ * article and counts against its container.
+ */
+export function weighBlocks(blocks: TextBlock[]): number[] {
+  const weights = blocks.map(blockWeight);
+  for (let i = 1; i < blocks.length; i++) {
+    const prev = blocks[i - 1];
+    if (weights[i] > 0 && prev.kind === 'heading' && linkDensity(prev) > 0.5 && effectiveLength(blocks[i].text) < 400 && near(prev.container, blocks[i].container)) weights[i] = -0.5 * weights[i];
+  }
+  return weights;
+}
+
+/** Two elements within two levels of a common ancestor: parts of one item. */
+function near(a: Element, b: Element): boolean {
+  const up = (e: Element, n: number) => { let x: Element | null = e; for (let i = 0; i < n && x; i++) x = x.parent; return x; };
+  const a1 = a.parent, a2 = up(a, 2);
+  for (let e: Element | null = b, i = 0; e && i < 3; e = e.parent, i++) if (e === a1 || e === a2 || e === a) return true;
+  return false;
+}
+
+/** Short blocks (labels, dates, captions) count against their container, but weakly: bodies have short lines too. */
+const SHORT_PENALTY = 0.1;
 
 function isInside(el: Element, container: Element): boolean {
   for (let e: Element | null = el; e; e = e.parent) if (e === container) return true;
@@ -44,7 +81,7 @@ function isInside(el: Element, container: Element): boolean {
 /** Picks the body container and its blocks. `prefer` (a schema.org articleBody) wins when it has prose. */
 export function selectContent(blocks: TextBlock[], prefer: Element | null = null): Selection {
   const scores = new Map<Element, number>();
-  const weights = blocks.map(blockWeight);
+  const weights = weighBlocks(blocks);
   for (let i = 0; i < blocks.length; i++) {
     const w = weights[i];
     if (w === 0) continue;
@@ -70,7 +107,8 @@ export function selectContent(blocks: TextBlock[], prefer: Element | null = null
     kept.push(b);
   }
   // Labels, dates and bylines before the first paragraph; share bars and tags after the last one.
-  const isProse = (b: TextBlock) => b.kind !== 'heading' && blockWeight(b) > 0;
+  const weightOf = new Map(blocks.map((b, i) => [b, weights[i]]));
+  const isProse = (b: TextBlock) => b.kind !== 'heading' && (weightOf.get(b) ?? 0) > 0;
   const first = kept.findIndex(isProse);
   let last = -1;
   for (let i = kept.length - 1; i >= 0; i--) if (isProse(kept[i])) { last = i; break; }
