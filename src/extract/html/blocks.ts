@@ -51,7 +51,7 @@ export function safeHref(href: string, base: URL | null): string | null {
  * The text blocks under `root` in document order. `skip` says which elements (with everything
  * under them) are not content at all.
  */
-export function collectBlocks(root: Element, base: URL | null, skip: (e: Element) => boolean): TextBlock[] {
+export function collectBlocks(root: Element, base: URL | null, skip: (e: Element) => boolean, withHtml = true): TextBlock[] {
   const blocks: TextBlock[] = [];
   let parts: string[] = [];
   let htmlParts: string[] = [];
@@ -69,7 +69,7 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
       const tag = container.tag;
       const level = tag.length === 2 && tag[0] === 'h' && tag[1] >= '1' && tag[1] <= '6' ? +tag[1] : 0;
       const kind = level ? 'heading' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'list-item' : quoteDepth > 0 ? 'blockquote' : 'paragraph';
-      blocks.push({ container, kind, level, text, html: squash(htmlParts.join('')), linkChars: Math.min(linkChars, text.length), leadingLinkChars, index: blocks.length });
+      blocks.push({ container, kind, level, text, html: withHtml ? squash(htmlParts.join('')) : '', linkChars: Math.min(linkChars, text.length), leadingLinkChars, index: blocks.length });
     }
     parts = [];
     htmlParts = [];
@@ -82,9 +82,9 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
     for (const c of el.children) {
       if (typeof c === 'string') {
         parts.push(c);
-        htmlParts.push(escapeHtml(c));
+        if (withHtml) htmlParts.push(escapeHtml(c));
         if (linkDepth) {
-          const n = squash(c).length;
+          const n = c.trim().length;
           linkChars += n;
           if (leading) leadingLinkChars += n;
         } else if (leading && c.trim()) leading = false;
@@ -92,7 +92,7 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
       }
       if (skip(c)) continue;
       const tag = c.tag;
-      if (tag === 'br') { parts.push('\n'); htmlParts.push('<br>'); continue; }
+      if (tag === 'br') { parts.push('\n'); if (withHtml) htmlParts.push('<br>'); continue; }
       if (BLOCK_TAGS.has(tag)) {
         flush(container);
         if (tag === 'blockquote') quoteDepth++;
@@ -102,7 +102,7 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
         continue;
       }
       if (tag === 'a') {
-        const href = safeHref(attr(c, 'href'), base);
+        const href = withHtml ? safeHref(attr(c, 'href'), base) : null;
         linkDepth++;
         if (href) htmlParts.push(`<a href="${escapeHtml(href)}">`);
         // Space between a link and its neighbours is kept by the surrounding text nodes.

@@ -33,8 +33,9 @@ const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 export function nameOf(el: Element): string {
   const a = el.attrs;
   if (!a) return '';
-  const raw = `${a.class ?? ''} ${a.id ?? ''}`;
-  return raw.length > 1 ? raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
+  const raw = a.class === undefined ? a.id ?? '' : a.id === undefined ? a.class : `${a.class} ${a.id}`;
+  if (!raw) return '';
+  return /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : raw.toLowerCase();
 }
 
 /**

@@ -94,8 +94,8 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
     messages.push(msg('html:nul', 'NUL characters in the page were dropped', 'warning'));
     html = html.replace(/\u0000/g, '');
   }
-  if (controlShare(html) > 0.05 || !/<[a-zA-Z!?/]/.test(html.slice(0, 65536))) {
-    const binary = controlShare(html) > 0.05;
+  const binary = controlShare(html) > 0.05;
+  if (binary || !/<[a-zA-Z!?/]/.test(html.slice(0, 65536))) {
     messages.push(msg(binary ? 'html:binary' : 'html:no-markup', binary ? `${options.origin}: binary data, not an HTML page` : `${options.origin}: no HTML markup in the page`, 'error'));
     if (binary) return emptyArticle(options, messages);
   }
@@ -120,7 +120,7 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
 
   // Body.
   const root: Element = parts.body ?? parsed.root;
-  const prose = proseByElement(collectBlocks(root, base, isNeverContent), blockWeight);
+  const prose = proseByElement(collectBlocks(root, base, isNeverContent, false), blockWeight);
   const { skip, removed: removals } = findChrome(root, prose);
   const blocks = collectBlocks(root, base, (e) => skip.has(e));
   const selection = selectContent(blocks, parts.articleBody && !skip.has(parts.articleBody) ? parts.articleBody : null);

@@ -32,6 +32,7 @@ export interface PageParts {
   badJsonLd: number;
 }
 
+const BYLINE_HINT = /byline|author|writer|contributor/i;
 const BYLINE_NAME = /(^|[\s_-])(byline|bylines|author|authors|author-name|writer|contributor)($|[\s_-])/;
 
 export function gatherParts(root: Element): PageParts {
@@ -71,7 +72,8 @@ export function gatherParts(root: Element): PageParts {
           p.itemprops.push(c);
           if (!p.articleBody && /^(articleBody|reviewBody)$/.test(ip)) p.articleBody = c;
         }
-        if (BYLINE_NAME.test(nameOf(c)) || c.attrs.rel === 'author') p.bylines.push(c);
+        const cls = c.attrs.class ?? c.attrs.id;
+        if ((cls && BYLINE_HINT.test(cls) && BYLINE_NAME.test(nameOf(c))) || c.attrs.rel === 'author') p.bylines.push(c);
       }
       walk(c);
     }
