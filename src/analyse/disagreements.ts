@@ -1,32 +1,155 @@
 /**
- * Disagreements: the same fact given differently. Within a claim carried by several outlets,
- * the numbers each sentence gives are compared; in the timeline, one event dated differently by
- * different outlets ("the day before" against "on December 1") is flagged with both versions.
+ * Disagreements: the same fact given differently by different outlets. Within each claim carried
+ * by several articles (statements aligned as saying the same thing), the sentences are compared on
+ * three things a reader would check:
+ *
+ * - figures: the numbers each gives ("a toll of 12" against "15 dead"), years and day numbers aside;
+ * - dates: the day each resolves to ("the day before" against "on December 1"), relative
+ *   expressions resolved against each article's publication date;
+ * - who: the person each names as its subject, when each names exactly one and they differ.
+ *
+ * A difference is flagged only when two articles each give a value and the values differ; an
+ * article that gives none is silent, not in disagreement.
  *
  * @module
  */
 import type { StoryClaim, StoryDisagreement } from '../types.js';
 import type { StoryContext } from './context.js';
+import { findDates } from '../enrich/dates.js';
 
-const numbers = (s: string) => (s.match(/\b\d[\d,.]*\b/g) ?? []).map((n) => n.replace(/[,.]$/, '')).filter((n) => !/^(19|20)\d\d$/.test(n));
+const WORD_NUMBERS: Record<string, string> = {
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
+  dozen: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100',
+};
+
+/** The figures a sentence gives: numbers as digits, not years, not parts of dates. */
+export function figures(sentence: string): string[] {
+  const out: string[] = [];
+  const masked = sentence.replace(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g, ' ');
+  for (const m of masked.matchAll(/\b\d[\d,]*(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b/gi)) {
+    const raw = m[0].toLowerCase();
+    const n = WORD_NUMBERS[raw] ?? raw.replace(/,(?=\d{3}\b)/g, '');
+    if (/^(?:1[89]|20)\d{2}$/.test(n)) continue;
+    out.push(n);
+  }
+  return [...new Set(out)].sort();
+}
+
+interface Version {
+  text: string;
+  articles: string[];
+}
+
+function addVersion(versions: Map<string, Version>, key: string, text: string, article: string): void {
+  const v = versions.get(key);
+  if (!v) versions.set(key, { text, articles: [article] });
+  else if (!v.articles.includes(article)) v.articles.push(article);
+}
 
 export function findDisagreements(ctx: StoryContext, claims: StoryClaim[]): StoryDisagreement[] {
-  void ctx;
+  const byId = new Map(ctx.articles.map((a) => [a.id, a]));
+  const datesOf = new Map<string, ReturnType<typeof findDates>>();
+  const dates = (id: string) => {
+    let d = datesOf.get(id);
+    if (!d) {
+      const a = byId.get(id);
+      d = a ? findDates(a.text, a.published) : [];
+      datesOf.set(id, d);
+    }
+    return d;
+  };
+  // Person entity mentions per article, to tell who each sentence names.
+  const persons = new Map<string, { start: number; end: number; name: string }[]>();
+  for (const e of ctx.entities) {
+    if (e.kind !== 'person') continue;
+    for (const m of e.mentions) {
+      if (m.start === undefined || m.end === undefined) continue;
+      const list = persons.get(m.article) ?? [];
+      list.push({ start: m.start, end: m.end, name: e.name });
+      persons.set(m.article, list);
+    }
+  }
+
   const out: StoryDisagreement[] = [];
   for (const c of claims) {
-    if (c.articles.length < 2) continue;
-    const versions = new Map<string, { text: string; articles: string[] }>();
+    if (new Set(c.articles).size < 2) continue;
+    const byFigures = new Map<string, Version>();
+    const byDate = new Map<string, Version>();
+    const byPerson = new Map<string, Version>();
     for (const s of c.sentences) {
-      const ns = numbers(s.text);
-      if (!ns.length) continue;
-      const key = ns.sort().join(' ');
-      const v = versions.get(key) ?? { text: s.text, articles: [] };
-      v.articles.push(s.article);
-      versions.set(key, v);
+      const a = byId.get(s.article);
+      if (!a) continue;
+      const nums = figures(s.text);
+      if (nums.length) addVersion(byFigures, nums.join(' '), s.text, s.article);
+      const at = a.text.indexOf(s.text);
+      if (at < 0) continue;
+      const days = [...new Set(dates(a.id).filter((d) => d.start >= at && d.end <= at + s.text.length && /^\d{4}-\d{2}-\d{2}$/.test(d.date)).map((d) => d.date))];
+      if (days.length === 1) addVersion(byDate, days[0], s.text, s.article);
+      const named = [...new Set((persons.get(a.id) ?? []).filter((p) => p.start >= at && p.end <= at + s.text.length).map((p) => p.name))];
+      if (named.length === 1) addVersion(byPerson, named[0], s.text, s.article);
     }
-    if (versions.size > 1 && [...versions.values()].every((v) => v.text)) {
-      out.push({ about: `the figures in: ${c.text.slice(0, 100)}`, versions: [...versions.values()] });
+    const short = c.text.length > 100 ? `${c.text.slice(0, 100)}…` : c.text;
+    if (byFigures.size > 1 && !nested(byFigures)) out.push({ about: `the figures in: ${short}`, versions: [...byFigures.values()] });
+    if (byDate.size > 1) out.push({ about: `the date of: ${short}`, versions: [...byDate.values()] });
+    if (byPerson.size > 1) out.push({ about: `who is named in: ${short}`, versions: [...byPerson.values()] });
+  }
+  out.push(...datedApart(ctx, dates, persons));
+  return out;
+}
+
+/** Days apart at most for two dated mentions of one person's act to be the same act told twice. */
+const NEAR_DAYS = 3;
+
+/**
+ * The same act dated differently where the claims did not align the sentences (paraphrase): two
+ * articles date to nearby but different days what the same person did, and at least one of them
+ * by a relative expression ("the day before", resolved against its publication date) against
+ * another's calendar date ("on December 1") — the kind of slip a relative date invites.
+ */
+function datedApart(
+  ctx: StoryContext,
+  dates: (id: string) => ReturnType<typeof findDates>,
+  persons: Map<string, { start: number; end: number; name: string }[]>,
+): StoryDisagreement[] {
+  const mentions: { article: string; date: string; relative: boolean; person: string; text: string }[] = [];
+  for (const a of ctx.articles) {
+    const sentences = ctx.sentences.get(a.id) ?? [];
+    for (const d of dates(a.id)) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) continue;
+      const s = sentences.find((x) => x.start <= d.start && x.end >= d.end);
+      if (!s) continue;
+      const named = [...new Set((persons.get(a.id) ?? []).filter((p) => p.start >= s.start && p.end <= s.end).map((p) => p.name))];
+      if (named.length !== 1) continue;
+      mentions.push({ article: a.id, date: d.date, relative: d.relative && !/\d/.test(d.text), person: named[0], text: s.text });
+    }
+  }
+  const out: StoryDisagreement[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < mentions.length; i++) {
+    for (let j = i + 1; j < mentions.length; j++) {
+      const x = mentions[i];
+      const y = mentions[j];
+      if (x.article === y.article || x.person !== y.person || x.date === y.date || x.relative === y.relative) continue;
+      const apart = Math.abs(Date.parse(x.date) - Date.parse(y.date)) / 86_400_000;
+      if (apart > NEAR_DAYS) continue;
+      const key = [x.person, x.date, y.date].sort().join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        about: `when ${x.person} acted: ${x.date} or ${y.date}`,
+        versions: [{ text: x.text, articles: [x.article] }, { text: y.text, articles: [y.article] }],
+      });
     }
   }
   return out;
+}
+
+/**
+ * True when every version's figures are contained in one of them: one outlet giving more detail
+ * ("12 dead, 40 injured" against "12 dead") is not a disagreement.
+ */
+function nested(versions: Map<string, Version>): boolean {
+  const sets = [...versions.keys()].map((k) => new Set(k.split(' ')));
+  const largest = sets.reduce((a, b) => (b.size > a.size ? b : a));
+  return sets.every((s) => [...s].every((x) => largest.has(x)));
 }

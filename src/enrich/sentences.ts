@@ -1,15 +1,25 @@
 /**
  * Sentence splitting with character offsets. Handles abbreviations (U.S., Gen., Dec.), initials,
- * decimals, ellipses, and quotation marks that close after the full stop.
+ * decimals, ellipses, and quotation marks that close after the full stop. A sentence ends at a
+ * full stop, question or exclamation mark or ellipsis (with any closing quotes and brackets after
+ * it) that a space and a capital, digit or opening quote follow; after a title ("Gen.") or an
+ * initial it never does, after an abbreviation that can close a sentence ("U.S.") only when a
+ * word that typically opens one follows. Blocks are paragraphs, separated by blank lines.
  *
  * @module
  */
 import type { Sentence } from './types.js';
 
-/** Words after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr co corp inc ltd no vs etc fig approx dept est ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k u.n e.u a.m p.m i.e e.g').split(' '),
+/** Titles before a name: a full stop after them never ends a sentence. */
+const TITLES = new Set(
+  ('mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st no vs fig approx dept est ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun i.e e.g').split(' '),
+);
+/** Abbreviations that may also close a sentence ("He works for the U.S. He lives…"). */
+const ABBREVIATIONS = new Set('co corp inc ltd jr sr etc u.s u.k u.n e.u a.m p.m'.split(' '));
+/** Words that open sentences and rarely follow an abbreviation inside one. */
+const SENTENCE_STARTERS = new Set(
+  'He She It They We I The This That These Those There But And However Meanwhile In On At A An His Her Their Its Our'.split(' '),
 );
 
 export function splitSentences(text: string): Sentence[] {
@@ -45,7 +55,12 @@ export function splitSentences(text: string): Sentence[] {
     if (ch === '.') {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? '';
       const w = word.toLowerCase().replace(/\.$/, '');
-      if (ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+      if (TITLES.has(w) || /^\p{Lu}$/u.test(word)) continue;
+      // "U.S.", "p.m." and "Inc." may end a sentence: they do when a word that starts sentences follows.
+      if (ABBREVIATIONS.has(w) || /^(\p{L}\.)+\p{L}$/u.test(word)) {
+        const next = /^\s+([\p{L}]+)/u.exec(text.slice(j, j + 20))?.[1] ?? '';
+        if (!SENTENCE_STARTERS.has(next)) continue;
+      }
     }
     push(j);
     i = j - 1;
