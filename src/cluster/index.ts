@@ -37,6 +37,23 @@ export interface ClusterParams {
   longText: number;
   /** Weight of the centroid cosine against the nearest-member cosine in a story's score. */
   centroidWeight: number;
+  /**
+   * Least centroid cosine, as a share of the threshold, for a story to count at all: a close
+   * nearest article alone would chain unrelated headlines into a big story.
+   */
+  minCentroidShare: number;
+  /**
+   * How far a story's score falls when the article names none of the story's people, places and
+   * organisations: the score is multiplied by `entityFloor` at no shared names, rising to 1 when
+   * the cosine over names alone reaches `entityFull`. An event of the same kind with other
+   * people or places is another story.
+   */
+  entityFloor: number;
+  entityFull: number;
+  /** Least cosine with the story's nearest article, as a share of the threshold. */
+  minNearestShare: number;
+  /** Weight of name terms (`@…`) against plain words and numbers. */
+  nameBoost: number;
   /** Centroid cosine at which two stories merge. */
   mergeThreshold: number;
   /** Days of gap between an article and a story before similarity starts to fade. */
@@ -51,6 +68,8 @@ export interface ClusterParams {
   indexTerms: number;
   /** Most recent articles kept per term in the inverted index. */
   postingCap: number;
+  /** Candidate articles compared over their whole vectors, best index scores first. */
+  exactCandidates: number;
   /** Terms kept per story centroid. */
   centroidTerms: number;
   /** Estimated Jaccard similarity of word 3-shingles at which a text is a copy. */
@@ -58,22 +77,39 @@ export interface ClusterParams {
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
-  thresholdLong: 0.15,
-  thresholdShort: 0.15,
+  thresholdLong: 0.22,
+  thresholdShort: 0.12,
   longText: 60,
-  centroidWeight: 0.6,
+  centroidWeight: 0.8,
+  minCentroidShare: 0.5,
+  minNearestShare: 0,
+  nameBoost: 2,
+  entityFloor: 0.5,
+  entityFull: 0.3,
   mergeThreshold: 0.5,
   graceDays: 3,
   fadeDays: 10,
   windowDays: 45,
-  vectorTerms: 40,
-  indexTerms: 20,
+  vectorTerms: 150,
+  indexTerms: 30,
   postingCap: 300,
-  centroidTerms: 150,
+  exactCandidates: 50,
+  centroidTerms: 300,
   duplicateJaccard: 0.7,
 };
 
+/**
+ * Document frequencies from a background collection: how common each term is in news at large,
+ * so that the first articles of a stream are weighed sensibly before the stream has its own counts.
+ */
+export interface TermPrior {
+  docs: number;
+  df: Map<string, number>;
+}
+
 export interface ClustererOptions extends Partial<ClusterParams> {
+  /** Background document frequencies (terms as `termVector` makes them). */
+  prior?: TermPrior;
   /** A snapshot from {@link StreamingClusterer.snapshot}: grouping goes on from there. */
   state?: unknown;
 }
@@ -101,6 +137,8 @@ interface StoryState {
   centroid: Map<number, number>;
   /** Sum of squares of the centroid's weights, kept in step with it. */
   norm2: number;
+  /** The same over the centroid's names only. */
+  entityNorm2: number;
   members: number[];
   first: number;
   last: number;
@@ -116,6 +154,8 @@ interface Evidence {
   nearest: string | null;
   nearestScore: number;
   gapDays: number | null;
+  /** Cosine over names alone; null when the article or the story names nobody. */
+  names?: number | null;
   shared: [number, number][];
   duplicateOf?: string;
   duplicateBy?: string;
@@ -133,6 +173,16 @@ interface SnapshotV1 {
   evidence: Evidence[];
   duplicates: NearDuplicateState;
   titles: [string, number][];
+}
+
+/**
+ * An address with what does not change the page taken off (scheme, `www.`, fragment, tracking
+ * parameters); the query stays, since `article.aspx?id=…` names the article.
+ */
+export function urlKey(url: string): string {
+  const [base, query = ''] = url.replace(/\\/g, '').replace(/#.*$/, '').split('?', 2);
+  const kept = query.split('&').filter((p) => p && !/^(utm_\w+|ref|src|cmp|smid|partner|fbclid|gclid)=/i.test(p)).join('&');
+  return base.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '').toLowerCase() + (kept ? `?${kept}` : '');
 }
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -154,9 +204,11 @@ export class StreamingClusterer implements Clusterer {
   private evidence: Evidence[] = [];
   private duplicates: NearDuplicateIndex;
   private cache: Map<string, string> | null = null;
+  private prior: TermPrior | null;
 
   constructor(options: ClustererOptions = {}) {
-    const { state, ...params } = options;
+    const { state, prior, ...params } = options;
+    this.prior = prior ?? null;
     this.params = { ...DEFAULT_PARAMS, ...params };
     this.duplicates = new NearDuplicateIndex({ threshold: this.params.duplicateJaccard });
     if (state !== undefined) this.restore(state);
@@ -181,12 +233,16 @@ export class StreamingClusterer implements Clusterer {
       const slug = termVector(null, urlWords(doc.url));
       for (const [t, w] of slug.terms) if (!t.startsWith('@')) terms.set(t, Math.max(terms.get(t) ?? 0, 1));
     }
-    const n = this.docs.length + 1;
+    const n = this.docs.length + 1 + (this.prior?.docs ?? 0);
     const scored: [number, number][] = [];
     for (const [t, tf] of terms) {
       const id = this.termId(t);
       this.df[id]++;
-      scored.push([id, (1 + Math.log(tf)) * Math.log(1 + n / this.df[id])]);
+      const df = this.df[id] + (this.prior?.df.get(t) ?? 0);
+      // A headline names one or two things, and which ones is luck: names weigh more only where
+      // there is text enough for them to be a profile.
+      const boost = t.charCodeAt(0) === 64 ? 1 + (this.params.nameBoost - 1) * Math.min(1, length / this.params.longText) : 1;
+      scored.push([id, boost * (1 + Math.log(tf)) * Math.log(1 + n / df)]);
     }
     scored.sort((a, b) => b[1] - a[1]);
     const kept = scored.slice(0, this.params.vectorTerms);
@@ -205,6 +261,23 @@ export class StreamingClusterer implements Clusterer {
     const gap = time < story.first ? (story.first - time) / DAY : time > story.last ? (time - story.last) / DAY : 0;
     if (gap > this.params.windowDays) return { factor: 0, gap };
     return { factor: gap <= this.params.graceDays ? 1 : Math.exp(-(gap - this.params.graceDays) / this.params.fadeDays), gap };
+  }
+
+  private isName(term: number): boolean {
+    return this.termNames[term].charCodeAt(0) === 64;
+  }
+
+  /** Cosine over names only between an article and a story; null when either names nobody. */
+  private nameCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number | null {
+    let dot = 0;
+    let norm2 = 0;
+    for (let i = 0; i < terms.length; i++) {
+      if (!this.isName(terms[i])) continue;
+      norm2 += weights[i] * weights[i];
+      dot += weights[i] * (story.centroid.get(terms[i]) ?? 0);
+    }
+    if (!norm2 || !story.entityNorm2) return null;
+    return dot / Math.sqrt(norm2 * story.entityNorm2);
   }
 
   private centroidCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {
@@ -229,6 +302,7 @@ export class StreamingClusterer implements Clusterer {
       const w = old + d.weights[i];
       s.centroid.set(d.terms[i], w);
       s.norm2 += w * w - old * old;
+      if (this.isName(d.terms[i])) s.entityNorm2 += w * w - old * old;
     }
     if (s.centroid.size > this.params.centroidTerms * 2) this.pruneCentroid(s);
     if (Number.isFinite(d.time)) {
@@ -241,11 +315,12 @@ export class StreamingClusterer implements Clusterer {
     const kept = [...s.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.params.centroidTerms);
     s.centroid = new Map(kept);
     s.norm2 = kept.reduce((a, [, w]) => a + w * w, 0);
+    s.entityNorm2 = kept.reduce((a, [t, w]) => a + (this.isName(t) ? w * w : 0), 0);
   }
 
   private newStory(docIndex: number): number {
     const index = this.stories.length;
-    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, members: [], first: NaN, last: NaN, mergedInto: -1 });
+    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, entityNorm2: 0, members: [], first: NaN, last: NaN, mergedInto: -1 });
     this.addToStory(index, docIndex);
     return index;
   }
@@ -277,6 +352,7 @@ export class StreamingClusterer implements Clusterer {
     src.members = [];
     src.centroid = new Map();
     src.norm2 = 0;
+    src.entityNorm2 = 0;
     src.mergedInto = into;
   }
 
@@ -295,6 +371,7 @@ export class StreamingClusterer implements Clusterer {
     this.docs.push(me);
     this.byId.set(doc.id, docIndex);
     const threshold = this.thresholdFor(length);
+    const longness = Math.min(1, length / p.longText);
 
     // 1. Copies.
     const dup = this.findCopy(doc, docIndex);
@@ -324,6 +401,20 @@ export class StreamingClusterer implements Clusterer {
         neighbour.set(other, (neighbour.get(other) ?? 0) + w * posting.weights[j]);
       }
     }
+    // The index sees only each article's strongest terms; the closest candidates are compared in
+    // full, so that a story's nearest article is measured, not estimated.
+    const mine = new Map<number, number>();
+    for (let i = 0; i < terms.length; i++) mine.set(terms[i], weights[i]);
+    const ranked = [...neighbour].sort((a, b) => b[1] - a[1]);
+    for (let k = 0; k < Math.min(ranked.length, p.exactCandidates); k++) {
+      const o = this.docs[ranked[k][0]];
+      let dot = 0;
+      for (let i = 0; i < o.terms.length; i++) {
+        const w = mine.get(o.terms[i]);
+        if (w !== undefined) dot += w * o.weights[i];
+      }
+      neighbour.set(ranked[k][0], dot);
+    }
     const nearestIn = new Map<number, { doc: number; sim: number }>();
     for (const [other, sim] of neighbour) {
       const s = this.docs[other].story;
@@ -332,15 +423,19 @@ export class StreamingClusterer implements Clusterer {
     }
 
     // 3. The best story.
-    type Scored = { story: number; score: number; centroid: number; nearest: number; nearestSim: number; gap: number | null };
+    type Scored = { story: number; score: number; centroid: number; nearest: number; nearestSim: number; gap: number | null; names: number | null };
     const scored: Scored[] = [];
     for (const [s, near] of nearestIn) {
       const story = this.stories[s];
       const { factor, gap } = this.timeFactor(time, story);
       if (factor === 0) continue;
       const centroid = this.centroidCosine(terms, weights, story);
+      if (centroid < p.minCentroidShare * threshold || near.sim < p.minNearestShare * threshold) continue;
       const raw = p.centroidWeight * centroid + (1 - p.centroidWeight) * near.sim;
-      scored.push({ story: s, score: raw * factor, centroid, nearest: near.doc, nearestSim: near.sim, gap });
+      const names = this.nameCosine(terms, weights, story);
+      const floor = 1 - (1 - p.entityFloor) * longness;
+      const nameFactor = names === null ? 1 : Math.min(1, floor + ((1 - floor) * names) / p.entityFull);
+      scored.push({ story: s, score: raw * factor * nameFactor, centroid, nearest: near.doc, nearestSim: near.sim, gap, names });
     }
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0];
@@ -376,7 +471,7 @@ export class StreamingClusterer implements Clusterer {
     this.evidence[docIndex] = {
       story: story.id, score, centroid: chosen?.centroid ?? 0,
       nearest: chosen ? this.docs[chosen.nearest].id : null, nearestScore: chosen?.nearestSim ?? 0,
-      gapDays: chosen?.gap ?? null, shared: this.sharedTerms(terms, weights, story), threshold,
+      gapDays: chosen?.gap ?? null, names: chosen?.names ?? null, shared: this.sharedTerms(terms, weights, story), threshold,
     };
     const out: Assignment = { id: doc.id, story: story.id, score };
     if (Object.keys(moved).length) out.moved = moved;
@@ -394,7 +489,7 @@ export class StreamingClusterer implements Clusterer {
   private findCopy(doc: ClusterDoc, docIndex: number): { of: number; similarity: number; by: string } | null {
     let found: { of: number; similarity: number; by: string } | null = null;
     if (doc.url) {
-      const key = doc.url.replace(/[?#].*$/, '').replace(/\/$/, '').replace(/^https?:\/\/(www\.)?/, '');
+      const key = urlKey(doc.url);
       const prior = this.byUrl.get(key);
       if (prior !== undefined) found = { of: prior, similarity: 1, by: 'the same address' };
       else this.byUrl.set(key, docIndex);
@@ -454,7 +549,8 @@ export class StreamingClusterer implements Clusterer {
     else if (ev.score === 0) reason = `started a new story: no story in reach was similar enough (needed ${ev.threshold.toFixed(2)})`;
     else {
       const gap = ev.gapDays === null ? '' : `, ${ev.gapDays.toFixed(1)} days from the story's dates`;
-      reason = `joined the story it matched best: score ${ev.score.toFixed(2)} ≥ ${ev.threshold.toFixed(2)} (centroid cosine ${ev.centroid.toFixed(2)}, nearest article ${ev.nearest} at ${ev.nearestScore.toFixed(2)}${gap})`;
+      const names = ev.names === null || ev.names === undefined ? '' : `, names cosine ${ev.names.toFixed(2)}`;
+      reason = `joined the story it matched best: score ${ev.score.toFixed(2)} ≥ ${ev.threshold.toFixed(2)} (centroid cosine ${ev.centroid.toFixed(2)}, nearest article ${ev.nearest} at ${ev.nearestScore.toFixed(2)}${names}${gap})`;
     }
     if (story.id !== ev.story) reason += `; its story ${ev.story} later merged into ${story.id}`;
     return { id, story: story.id, score: ev.score, shared, reason };
@@ -487,8 +583,12 @@ export class StreamingClusterer implements Clusterer {
     this.stories = state.stories.map((s) => {
       const centroid = new Map(s.centroid);
       let norm2 = 0;
-      for (const w of centroid.values()) norm2 += w * w;
-      return { id: s.id, centroid, norm2, members: [...s.members], first: back(s.first), last: back(s.last), mergedInto: s.mergedInto };
+      let entityNorm2 = 0;
+      for (const [t, w] of centroid) {
+        norm2 += w * w;
+        if (this.termNames[t].startsWith('@')) entityNorm2 += w * w;
+      }
+      return { id: s.id, centroid, norm2, entityNorm2, members: [...s.members], first: back(s.first), last: back(s.last), mergedInto: s.mergedInto };
     });
     this.evidence = state.evidence;
     this.duplicates = NearDuplicateIndex.restore(state.duplicates);
@@ -496,7 +596,7 @@ export class StreamingClusterer implements Clusterer {
     this.docs.forEach((d, i) => {
       this.byId.set(d.id, i);
       if (d.url) {
-        const key = d.url.replace(/[?#].*$/, '').replace(/\/$/, '').replace(/^https?:\/\/(www\.)?/, '');
+        const key = urlKey(d.url);
         if (!this.byUrl.has(key)) this.byUrl.set(key, i);
       }
       this.index(i);

@@ -88,7 +88,8 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
       flush();
       const n = raw.replace(/,(?=\d{3})/g, '');
       // Years and small counts alike: "19" on its own is weak, but idf decides that, not us.
-      if (/^\p{N}+(?:\.\p{N}+)?$/u.test(n)) bump(out, `#${n}`, weight);
+      // A number alone is weak evidence (dates, counts and scores repeat everywhere): half weight.
+      if (/^\p{N}+(?:\.\p{N}+)?$/u.test(n)) bump(out, `#${n}`, weight * 0.5);
       else bump(out, n.toLowerCase(), weight);
       count++;
       continue;
