@@ -2,15 +2,14 @@
 // Trains the named-entity model shipped in models/ner/model.json.gz from the CoNLL-2003 English
 // training set (../shared/eval/conll2003/eng.train; research-use text, which never enters the
 // repository — only the weights learned from it do). Word clusters come first, learned from
-// unlabelled text: the training set's words and the news articles of
-// ../shared/eval/polnear/polnear_train.jsonl (their text only; none of their labels). Usage:
+// unlabelled text: the training set's words and news articles (see defaultText below). Usage:
 //   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev] [--classes=64,256,1024] [--out=FILE] [--cache=FILE] [--text=A.jsonl,B.jsonl]
 // --dev scores each epoch on eng.testa (used only to choose the number of epochs and the
 // feature set; never for the weights).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Perceptron, TAGS as BIO_TAGS, BILOU_TAGS, features, view, NerModel, lexicon, toBilou, bestAllowed, caseRatios } from '../src/enrich/ner/perceptron.ts';
+import { Perceptron, TAGS as BIO_TAGS, BILOU_TAGS, features, view, NerModel, lexicon, toBilou, bestAllowed, caseRatios, MAX_FEATURES, NO_TAG } from '../src/enrich/ner/perceptron.ts';
 import { exchangeClusters } from '../src/enrich/ner/clusters.ts';
 import { tokenize } from '../src/enrich/ner/index.ts';
 
@@ -18,12 +17,15 @@ const root = new URL('..', import.meta.url).pathname;
 const train = join(root, '..', 'shared', 'eval', 'conll2003', 'eng.train');
 const dev = join(root, '..', 'shared', 'eval', 'conll2003', 'eng.testa');
 if (!existsSync(train)) { console.log(`no ${train}: cannot train`); process.exit(0); }
-const epochs = Number(process.argv.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 8);
+const epochs = Number(process.argv.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 14);
 const showDev = process.argv.includes('--dev');
 const classCounts = (process.argv.find((a) => a.startsWith('--classes='))?.slice(10) ?? '64,256,1024').split(',').filter(Boolean).map(Number);
-// Unlabelled text for the clusters: JSONL files with a `text` field (--text=A,B adds more).
-const extraText = process.argv.find((a) => a.startsWith('--text='))?.slice(7).split(',').filter(Boolean) ?? [];
-const unlabelledFiles = [join(root, '..', 'shared', 'eval', 'polnear', 'polnear_train.jsonl'), ...extraText];
+// Unlabelled text for the clusters: JSONL files with a `text` field. By default the PolNeAR
+// training articles and the news articles of the story-grouping dev sets (their text only: no
+// label of theirs is read, and none of them is CoNLL text); --text=A,B replaces the list.
+const storiesDir = join(root, '..', 'shared', 'eval', 'stories');
+const defaultText = [join(root, '..', 'shared', 'eval', 'polnear', 'polnear_train.jsonl'), ...['basil-dev', 'ecbplus-dev', 'mcms-dev'].map((f) => join(storiesDir, `${f}.jsonl`))];
+const unlabelledFiles = process.argv.find((a) => a.startsWith('--text='))?.slice(7).split(',').filter(Boolean) ?? defaultText;
 
 /** Sentences of [word, IOB2 tag]; the files use IOB1, converted here. */
 function read(file) {
@@ -134,6 +136,7 @@ function devF1(weights) {
   return (200 * P * R) / (P + R);
 }
 
+const buf = new Int32Array(MAX_FEATURES);
 const argmax = (sc) => { let b = 0; for (let k = 1; k < sc.length; k++) if (sc[k] > sc[b]) b = k; return b; };
 for (let e = 1; e <= epochs; e++) {
   const t0 = Date.now();
@@ -146,8 +149,9 @@ for (let e = 1; e <= epochs; e++) {
     const v = view(words, sl);
     const gold = bilou ? toBilou(s.map((t) => t[1])) : s.map((t) => t[1]);
     const tags = [];
+    const hist = [];
     for (let i = 0; i < words.length; i++) {
-      const f = features(v, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', sl);
+      const f = buf.subarray(0, features(v, i, hist[i - 1] ?? NO_TAG, hist[i - 2] ?? NO_TAG, buf));
       const sc = model.scores(f);
       const guess = bilou ? bestAllowed(sc, TAGS, tags[i - 1] ?? '<s>') : argmax(sc);
       const truth = tagIndex.get(gold[i]);
@@ -156,6 +160,7 @@ for (let e = 1; e <= epochs; e++) {
       total++;
       // The history is the model's own guesses, as it will be when tagging.
       tags.push(TAGS[guess]);
+      hist.push(guess);
     }
   }
   const f1 = showDev ? devF1(model.averaged()) : null;

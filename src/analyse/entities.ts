@@ -140,7 +140,7 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     target.mentions.push(mention(article, written));
   }
 
-  return groups
+  const entities = groups
     .map((g) => {
       const kind = [...g.kind].sort((a, b) => b[1] - a[1])[0][0];
       const type: EntityType = g.given ? 'PER' : kind;
@@ -150,6 +150,79 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
       return { name: (full ?? forms[0])[0], kind: KIND[type], mentions: g.mentions.sort((a, b) => a.article.localeCompare(b.article) || (a.start ?? 0) - (b.start ?? 0)) };
     })
     .sort((a, b) => new Set(b.mentions.map((m) => m.article)).size - new Set(a.mentions.map((m) => m.article)).size || b.mentions.length - a.mentions.length);
+  addRoleMentions(articles, entities);
+  return entities;
+}
+
+// Roles: "the NATO chief" names Mark Rutte when the story calls him "NATO Secretary General
+// Mark Rutte" and calls no one else a NATO leader. The offices are general vocabulary; the
+// organisation or country that qualifies them comes from the story's own title phrases.
+
+/** Office nouns, and the ones that mean whoever leads the organisation. */
+const OFFICES = new Set(
+  ('secretary general secretary-general president minister spokesman spokeswoman spokesperson chancellor chief head leader boss premier ' +
+    'director chairman chairwoman ambassador envoy commander king queen pope governor mayor senator').split(' '),
+);
+const LEADS = new Set(['chief', 'head', 'leader', 'boss']);
+const LEADER_OFFICES = new Set(['general', 'secretary-general', 'president', 'chancellor', 'premier', 'director', 'chairman', 'chairwoman', 'chief', 'head', 'leader', 'king', 'queen', 'pope']);
+
+interface Role {
+  /** Office nouns of the title phrase, lower case. */
+  offices: Set<string>;
+  /** The other words (who the office belongs to: "nato", "kremlin", "russian"), folded. */
+  qualifiers: Set<string>;
+}
+
+/** The title phrase written just before a mention ("NATO Secretary General" before "Mark Rutte"). */
+function titleBefore(text: string, start: number): Role | null {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const m = /((?:(?:\p{Lu}[\p{L}.’'-]*|[a-z-]+)\s+){1,5})$/u.exec(before);
+  if (!m) return null;
+  const ws = m[1].trim().split(/\s+/);
+  // Keep the run of office nouns and capitalised qualifiers that ends at the name.
+  let from = ws.length;
+  while (from > 0 && (OFFICES.has(ws[from - 1].toLowerCase()) || (/^\p{Lu}/u.test(ws[from - 1]) && from < ws.length))) from--;
+  const run = ws.slice(from);
+  const offices = new Set(run.map((w) => w.toLowerCase()).filter((w) => OFFICES.has(w)));
+  if (!offices.size || !OFFICES.has(run[run.length - 1].toLowerCase())) return null;
+  const qualifiers = new Set(run.filter((w) => !OFFICES.has(w.toLowerCase())).map(foldWord));
+  return { offices, qualifiers };
+}
+
+/** Whether a role mention (office and its qualifiers) can only be this person's role. */
+function fits(role: Role, office: string, qualifiers: string[]): boolean {
+  const officeFits = role.offices.has(office) || (LEADS.has(office) && [...role.offices].some((o) => LEADER_OFFICES.has(o)));
+  return officeFits && qualifiers.every((q) => role.qualifiers.has(q));
+}
+
+function addRoleMentions(articles: Article[], entities: StoryEntity[]): void {
+  const texts = new Map(articles.map((a) => [a.id, a.text]));
+  const roles = new Map<StoryEntity, Role[]>();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    for (const m of e.mentions) {
+      const text = texts.get(m.article);
+      if (text === undefined || m.start === undefined) continue;
+      const role = titleBefore(text, m.start);
+      if (role) roles.set(e, [...(roles.get(e) ?? []), role]);
+    }
+  }
+  if (!roles.size) return;
+  const re = /\b[Tt]he\s+((?:\p{Lu}[\p{L}’'-]*\s+){0,2})(secretary[- ]general|[a-z]+)\b(?!\s+\p{Lu})/gu;
+  for (const a of articles) {
+    for (const m of a.text.matchAll(re)) {
+      const office = m[2].toLowerCase().replace(/ /, '-');
+      if (!OFFICES.has(office) && office !== 'secretary-general') continue;
+      const qualifiers = m[1].trim() ? m[1].trim().split(/\s+/).map(foldWord) : [];
+      const who = [...roles].filter(([, rs]) => rs.some((r) => fits(r, office === 'secretary-general' ? 'general' : office, qualifiers)));
+      if (who.length !== 1) continue;
+      const start = m.index!;
+      const e = who[0][0];
+      if (e.mentions.some((x) => x.article === a.id && x.start === start)) continue;
+      e.mentions.push({ article: a.id, text: m[0], start, end: start + m[0].length });
+    }
+  }
+  for (const e of roles.keys()) e.mentions.sort((x, y) => x.article.localeCompare(y.article) || (x.start ?? 0) - (y.start ?? 0));
 }
 
 function similarPhrase(a: string, b: string): boolean {

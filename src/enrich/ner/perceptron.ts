@@ -2,10 +2,12 @@
  * An averaged-perceptron sequence tagger for named entities (IOB2 over PER, ORG, LOC, MISC),
  * decoded greedily left to right with the two previous tags as features.
  *
- * Features: the word and its lower-case form, shape, prefixes and suffixes, capitalisation,
- * neighbouring words and shapes (±2), the previous tags, whether the sentence is in capitals (a
- * headline), and gazetteers — the entity types a word had in the training data, and the shared
- * list of places. The model is trained by scripts/train-ner.mjs and shipped in models/ner/.
+ * Features (see {@link features}): the word and its lower-case form, shape, prefixes and
+ * suffixes, neighbouring words and shapes (±2), the previous tags, whether the sentence is in
+ * capitals (a headline), gazetteers — the entity types a word had in the training data, the
+ * names seen there, and the shared list of places — how often unlabelled text capitalises the
+ * word, and its classes in three word clusterings of unlabelled news text (clusters.ts). The
+ * model is trained by scripts/train-ner.mjs and shipped in models/ner/.
  *
  * @module
  */
@@ -73,12 +75,21 @@ export interface ModelData {
 export interface Lexicon {
   gazetteer: Record<string, string>;
   phrases: Map<string, string>;
+  /** Every proper prefix (in words) of a known name, so matching stops as soon as none can follow. */
+  phrasePrefixes: Set<string>;
+  /** What view() computes for a word alone, kept for the words seen again (most of them). */
+  words: Map<string, WordInfo>;
   clusters: Map<string, number[]>;
   caseRatio: Map<string, number>;
 }
 
 export function lexicon(data: Pick<ModelData, 'gazetteer' | 'phrases' | 'clusters' | 'caseRatio'>): Lexicon {
-  return { gazetteer: data.gazetteer, phrases: new Map(Object.entries(data.phrases ?? {})), clusters: new Map(Object.entries(data.clusters ?? {})), caseRatio: new Map(Object.entries(data.caseRatio ?? {})) };
+  const phrasePrefixes = new Set<string>();
+  for (const k of Object.keys(data.phrases ?? {})) {
+    const ws = k.split(' ');
+    for (let n = 1; n < ws.length; n++) phrasePrefixes.add(ws.slice(0, n).join(' '));
+  }
+  return { gazetteer: data.gazetteer, phrases: new Map(Object.entries(data.phrases ?? {})), phrasePrefixes, words: new Map(), clusters: new Map(Object.entries(data.clusters ?? {})), caseRatio: new Map(Object.entries(data.caseRatio ?? {})) };
 }
 
 /**
@@ -113,116 +124,244 @@ export function shape(w: string): string {
   return s.replace(/(.)\1{2,}/g, '$1$1');
 }
 
+// Features are 32-bit numbers, not strings: each is a template number mixed with the hashes of
+// the words, shapes or classes it reads. The hashes of a sentence's words are computed once, and
+// building a feature is then a few multiplications, where a string feature costs an allocation
+// and a hash of its own: this is what keeps tagging well above 50,000 tokens a second.
+
+/** 32-bit FNV-1a. */
+export function fnv(s: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** Mixes a value into a hash (order matters), with a final avalanche so that keys spread. */
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ 0x5bd1e995, 0x9e3779b1) ^ x;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) | 0;
+}
+
+const T = Array.from({ length: 64 }, (_, k) => fnv(`template ${k}`));
+const START = fnv('<s>');
+const END = fnv('</s>');
+const NONE = fnv('-');
+/** The previous tag's number when there is none (sentence start). */
+export const NO_TAG = 255;
+
 /** Per-sentence values every token's features read: computed once, not once per neighbour. */
 export interface SentenceView {
   words: string[];
   lower: string[];
-  shapes: string[];
   caps: boolean;
-  /** Each word's classes, coarse to fine; `undefined` for words the clusters never saw. */
-  classes: (number[] | undefined)[];
-  /** Where a known name of two words or more covers the word: `B-LOC`, `I-ORG|PER`, or ''. */
-  phrase: string[];
+  /** Hashes of each word as written, in lower case, and of its shape. */
+  word: Int32Array;
+  low: Int32Array;
+  shape: Int32Array;
+  /** Hashes of the lower-case prefixes and suffixes of 1–4 letters (4 per word). */
+  prefix: Int32Array;
+  suffix: Int32Array;
+  /** Each word's class in each clustering (3 per word), -1 for words the clusters never saw. */
+  classes: Int32Array;
+  /** Hash of the entity types the training data gave the word, 0 when none. */
+  gaz: Int32Array;
+  /** Hash of the mark of a known name of two words or more over the word (`B-LOC`), 0 when none. */
+  phrase: Int32Array;
+  /** Case ratio in fifths, -1 when unknown. */
+  caseRatio: Int8Array;
+  place: Uint8Array;
+  demonym: Uint8Array;
+}
+
+const CLUSTERINGS = 3;
+
+/** The hashes and lexicon facts of one word, whatever its neighbours. */
+export interface WordInfo {
+  word: number;
+  low: number;
+  shape: number;
+  prefix: number[];
+  suffix: number[];
+  classes: number[];
+  gaz: number;
+  caseRatio: number;
+  demonym: boolean;
+}
+
+function wordInfo(w: string, lex: Lexicon): WordInfo {
+  const hit = lex.words.get(w);
+  if (hit) return hit;
+  const lw = w.toLowerCase();
+  // Running hashes give every prefix at once; suffixes hash the word read backwards.
+  const prefix: number[] = [];
+  const suffix: number[] = [];
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 4; k++) {
+    if (k < lw.length) h = Math.imul(h ^ lw.charCodeAt(k), 0x01000193);
+    prefix.push(h | 0);
+  }
+  h = 0x811c9dc5;
+  for (let k = 0; k < 4; k++) {
+    if (k < lw.length) h = Math.imul(h ^ lw.charCodeAt(lw.length - 1 - k), 0x01000193);
+    suffix.push(h | 0);
+  }
+  const c = lex.clusters.size ? lookupCluster(lex.clusters, w) : undefined;
+  const classes = Array.from({ length: CLUSTERINGS }, (_, k) => c?.[k] ?? -1);
+  const g = lex.gazetteer[lw];
+  const info: WordInfo = {
+    word: fnv(w), low: fnv(lw), shape: fnv(shape(w)), prefix, suffix, classes, gaz: g ? fnv(g) : 0,
+    caseRatio: lex.caseRatio.get(lw) ?? -1, demonym: DEMONYMS.has(w),
+  };
+  if (lex.words.size > 200_000) lex.words.clear();
+  lex.words.set(w, info);
+  return info;
 }
 
 export function view(words: string[], lex: Lexicon): SentenceView {
-  const letters = words.join('').replace(/[^\p{L}]/gu, '');
-  const classes = words.map((w) => lookupClasses(lex.clusters, w));
+  const n = words.length;
+  let upper = 0;
+  let letters = 0;
+  for (const w of words) for (const ch of w) if (ch.toLowerCase() !== ch.toUpperCase()) { letters++; if (ch === ch.toUpperCase()) upper++; }
   const lower = words.map((w) => w.toLowerCase());
-  return { words, lower, shapes: words.map(shape), caps: letters.length > 8 && letters === letters.toUpperCase(), classes, phrase: phraseMatches(lower, lex.phrases) };
+  const v: SentenceView = {
+    words, lower, caps: letters > 8 && upper === letters,
+    word: new Int32Array(n), low: new Int32Array(n), shape: new Int32Array(n), prefix: new Int32Array(n * 4), suffix: new Int32Array(n * 4),
+    classes: new Int32Array(n * CLUSTERINGS), gaz: new Int32Array(n), phrase: new Int32Array(n), caseRatio: new Int8Array(n),
+    place: new Uint8Array(n), demonym: new Uint8Array(n),
+  };
+  phraseMatches(lower, lex, v.phrase);
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const info = wordInfo(w, lex);
+    v.word[i] = info.word;
+    v.low[i] = info.low;
+    v.shape[i] = info.shape;
+    for (let k = 0; k < 4; k++) { v.prefix[i * 4 + k] = info.prefix[k]; v.suffix[i * 4 + k] = info.suffix[k]; }
+    for (let k = 0; k < CLUSTERINGS; k++) v.classes[i * CLUSTERINGS + k] = info.classes[k];
+    v.gaz[i] = info.gaz;
+    v.caseRatio[i] = info.caseRatio;
+    if (info.demonym) v.demonym[i] = 1;
+    if (PLACES.has(w) || (i + 1 < n && PLACES.has(`${w} ${words[i + 1]}`)) || (i > 0 && PLACES.has(`${words[i - 1]} ${w}`))) v.place[i] = 1;
+  }
+  return v;
 }
 
-/** Longest known names, left to right, as B-/I- marks per word. */
-function phraseMatches(lower: string[], phrases: Map<string, string>): string[] {
-  const out = lower.map(() => '');
-  if (!phrases.size) return out;
+/** Longest known names, left to right: the hash of each word's mark (`B-LOC`, `I-ORG|PER`) into `out`. */
+function phraseMatches(lower: string[], lex: Lexicon, out: Int32Array): void {
+  if (!lex.phrases.size) return;
   for (let i = 0; i < lower.length; ) {
     let found = 0;
     let types = '';
     let key = lower[i];
-    for (let n = 2; n <= 6 && i + n <= lower.length; n++) {
+    for (let n = 2; n <= 6 && i + n <= lower.length && lex.phrasePrefixes.has(key); n++) {
       key += ' ' + lower[i + n - 1];
-      const t = phrases.get(key);
+      const t = lex.phrases.get(key);
       if (t) { found = n; types = t; }
     }
     if (!found) { i++; continue; }
-    for (let k = 0; k < found; k++) out[i + k] = `${k ? 'I' : 'B'}-${types}`;
+    for (let k = 0; k < found; k++) out[i + k] = fnv(`${k ? 'I' : 'B'}-${types}`);
     i += found;
   }
-  return out;
 }
 
-function lookupClasses(table: Map<string, number[]>, word: string): number[] | undefined {
-  return table.size ? lookupCluster(table, word) : undefined;
-}
+/** Room enough for every feature of one token. */
+export const MAX_FEATURES = 64;
 
-export function features(v: SentenceView, i: number, prev: string, prev2: string, lex: Lexicon): string[] {
-  const gaz = lex.gazetteer;
-  const { words, lower, shapes, caps: capsSentence, classes } = v;
-  const w = words[i];
-  const lw = lower[i];
-  const sh = shapes[i];
-  const l1 = lower[i - 1] ?? '<s>';
-  const r1 = lower[i + 1] ?? '</s>';
-  const s1 = shapes[i - 1] ?? '<s>';
-  const t1 = shapes[i + 1] ?? '</s>';
-  const f = [
-    'b', `w=${w}`, `lw=${lw}`, `s=${sh}`, `p1=${lw.slice(0, 1)}`, `p2=${lw.slice(0, 2)}`, `p3=${lw.slice(0, 3)}`, `p4=${lw.slice(0, 4)}`,
-    `x1=${lw.slice(-1)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`, `x4=${lw.slice(-4)}`,
-    `t1=${prev}`, `t12=${prev2}|${prev}`, `t1w=${prev}|${lw}`,
-    `w-1=${l1}`, `w+1=${r1}`, `w-2=${lower[i - 2] ?? '<s>'}`, `w+2=${lower[i + 2] ?? '</s>'}`,
-    `s-1=${s1}`, `s+1=${t1}`, `w-1w=${l1}|${lw}`, `ww+1=${lw}|${r1}`,
-    `t1s=${prev}|${sh}`, `caps=${capsSentence}`, `first=${i === 0}`,
-    `s3=${s1}|${sh}|${t1}`, `x3-1=${(lower[i - 1] ?? '').slice(-3)}`, `x3+1=${(lower[i + 1] ?? '').slice(-3)}`,
-    `len=${Math.min(w.length, 8)}`,
-  ];
-  const g = gaz[lw];
-  if (g) f.push(`g=${g}`, `gs=${g}|${sh}`);
-  const gn = gaz[lower[i + 1] ?? ''];
-  if (gn) f.push(`g+1=${gn}`);
-  const gp = gaz[lower[i - 1] ?? ''];
-  if (gp) f.push(`g-1=${gp}`);
-  if (PLACES.has(w) || PLACES.has(`${w} ${words[i + 1] ?? ''}`) || PLACES.has(`${words[i - 1] ?? ''} ${w}`)) f.push('place');
-  if (DEMONYMS.has(w)) f.push('demonym');
-  if (capsSentence) f.push(`cw=${lw}`);
+/**
+ * The features of token `i`, written into `out`; returns how many. `prev` and `prev2` are the
+ * numbers of the two previous tags ({@link NO_TAG} before the sentence). Templates: the word as
+ * written and in lower case, shape, prefixes and suffixes of 1–4 letters, length; words (±2),
+ * shapes (±1) and suffixes (±1) around it and their pairs with the word; the previous tags alone,
+ * together, with the word and with its shape; capitals throughout (a headline) and first place;
+ * the training gazetteers (word ±1, known names) and the list of places and demonyms; the case
+ * ratio; the word's classes in each clustering, with its shape and the previous tag, and the
+ * classes around it.
+ */
+export function features(v: SentenceView, i: number, prev: number, prev2: number, out: Int32Array): number {
+  const n = v.words.length;
+  const { low, shape: sh, classes: cls, caps } = v;
+  const lw = low[i];
+  const s0 = sh[i];
+  const l1 = i > 0 ? low[i - 1] : START;
+  const r1 = i + 1 < n ? low[i + 1] : END;
+  const s1 = i > 0 ? sh[i - 1] : START;
+  const t1 = i + 1 < n ? sh[i + 1] : END;
+  const first = i === 0 ? 1 : 0;
+  let k = 0;
+  out[k++] = T[0];
+  out[k++] = mix(T[1], v.word[i]);
+  out[k++] = mix(T[2], lw);
+  out[k++] = mix(T[3], s0);
+  for (let j = 0; j < 4; j++) out[k++] = mix(T[4 + j], v.prefix[i * 4 + j]);
+  for (let j = 0; j < 4; j++) out[k++] = mix(T[8 + j], v.suffix[i * 4 + j]);
+  out[k++] = mix(T[12], prev);
+  out[k++] = mix(mix(T[13], prev2), prev);
+  out[k++] = mix(mix(T[14], prev), lw);
+  out[k++] = mix(T[15], l1);
+  out[k++] = mix(T[16], r1);
+  out[k++] = mix(T[17], i > 1 ? low[i - 2] : START);
+  out[k++] = mix(T[18], i + 2 < n ? low[i + 2] : END);
+  out[k++] = mix(T[19], s1);
+  out[k++] = mix(T[20], t1);
+  out[k++] = mix(mix(T[21], l1), lw);
+  out[k++] = mix(mix(T[22], lw), r1);
+  out[k++] = mix(mix(T[23], prev), s0);
+  out[k++] = mix(T[24], caps ? 1 : 0);
+  out[k++] = mix(T[25], first);
+  out[k++] = mix(mix(mix(T[26], s1), s0), t1);
+  out[k++] = mix(T[27], i > 0 ? v.suffix[(i - 1) * 4 + 2] : START);
+  out[k++] = mix(T[28], i + 1 < n ? v.suffix[(i + 1) * 4 + 2] : END);
+  out[k++] = mix(T[29], Math.min(v.words[i].length, 8));
+  const g = v.gaz[i];
+  if (g) { out[k++] = mix(T[30], g); out[k++] = mix(mix(T[31], g), s0); }
+  if (i + 1 < n && v.gaz[i + 1]) out[k++] = mix(T[32], v.gaz[i + 1]);
+  if (i > 0 && v.gaz[i - 1]) out[k++] = mix(T[33], v.gaz[i - 1]);
+  if (v.place[i]) out[k++] = T[34];
+  if (v.demonym[i]) out[k++] = T[35];
+  if (caps) out[k++] = mix(T[36], lw);
   const ph = v.phrase[i];
-  if (ph) f.push(`ph=${ph}`, `phs=${ph}|${sh}`);
-  const cr = lex.caseRatio.get(lw);
-  f.push(`cr=${cr ?? '-'}`, `crs=${cr ?? '-'}|${sh}|${capsSentence || i === 0}`);
-  const c = classes[i];
-  if (c) {
-    for (let k = 0; k < c.length; k++) f.push(`c${k}=${c[k]}`);
-    f.push(`c1t=${prev}|${c[1]}`, `c0s=${c[0]}|${sh}`);
-  } else f.push('c=none');
-  const cp = classes[i - 1];
-  const cn = classes[i + 1];
-  f.push(`c-1=${cp ? cp[1] : i === 0 ? '<s>' : '-'}`, `c+1=${cn ? cn[1] : i + 1 === words.length ? '</s>' : '-'}`);
-  const cp2 = classes[i - 2];
-  const cn2 = classes[i + 2];
-  f.push(`c-2=${cp2 ? cp2[0] : '-'}`, `c+2=${cn2 ? cn2[0] : '-'}`, `c-1c=${cp ? cp[0] : '-'}|${c ? c[0] : '-'}`, `cc+1=${c ? c[0] : '-'}|${cn ? cn[0] : '-'}`);
-  return f;
+  if (ph) { out[k++] = mix(T[37], ph); out[k++] = mix(mix(T[38], ph), s0); }
+  const cr = v.caseRatio[i];
+  out[k++] = mix(T[39], cr);
+  out[k++] = mix(mix(mix(T[40], cr), s0), caps ? 1 : first);
+  const c = i * CLUSTERINGS;
+  if (cls[c] >= 0) {
+    for (let j = 0; j < CLUSTERINGS; j++) out[k++] = mix(T[41 + j], cls[c + j]);
+    out[k++] = mix(mix(T[44], prev), cls[c + 1]);
+    out[k++] = mix(mix(T[45], cls[c]), s0);
+  } else out[k++] = T[46];
+  const cp = i > 0 ? cls[c - CLUSTERINGS] : -2;
+  const cn = i + 1 < n ? cls[c + CLUSTERINGS] : -3;
+  out[k++] = mix(T[47], i > 0 ? cls[c - CLUSTERINGS + 1] : -2);
+  out[k++] = mix(T[48], i + 1 < n ? cls[c + CLUSTERINGS + 1] : -3);
+  out[k++] = mix(T[49], i > 1 ? cls[c - 2 * CLUSTERINGS] : -2);
+  out[k++] = mix(T[50], i + 2 < n ? cls[c + 2 * CLUSTERINGS] : -3);
+  out[k++] = mix(mix(T[51], cp), cls[c]);
+  out[k++] = mix(mix(T[52], cls[c]), cn);
+  return k;
 }
 
 export class Perceptron {
-  private w = new Map<string, Float64Array>();
-  private totals = new Map<string, Float64Array>();
-  private stamps = new Map<string, Float64Array>();
+  private w = new Map<number, Float64Array>();
+  private totals = new Map<number, Float64Array>();
+  private stamps = new Map<number, Float64Array>();
   private i = 0;
   constructor(readonly ntags: number) {}
 
-  scores(feats: string[]): Float64Array {
+  scores(feats: ArrayLike<number>, count = feats.length): Float64Array {
     const s = new Float64Array(this.ntags);
-    for (const f of feats) {
-      const v = this.w.get(f);
+    for (let j = 0; j < count; j++) {
+      const v = this.w.get(feats[j]);
       if (v) for (let k = 0; k < this.ntags; k++) s[k] += v[k];
     }
     return s;
   }
 
-  update(truth: number, guess: number, feats: string[]): void {
+  update(truth: number, guess: number, feats: ArrayLike<number>, count = feats.length): void {
     this.i++;
     if (truth === guess) return;
-    for (const f of feats) {
+    for (let j = 0; j < count; j++) {
+      const f = feats[j];
       let v = this.w.get(f);
       if (!v) {
         v = new Float64Array(this.ntags);
@@ -257,39 +396,76 @@ export class Perceptron {
   }
 }
 
-/** The shipped model, for tagging. */
+/** The shipped model, for tagging: weights in an open-addressing table of typed arrays. */
 export class NerModel {
-  private weights: Map<string, number[]>;
+  private keys: Int32Array;
+  /** Row + 1 of each slot's weights; 0 for an empty slot. */
+  private rows: Int32Array;
+  private weights: Float32Array;
+  private mask: number;
   private lex: Lexicon;
+  private bilou: boolean;
+  private buf = new Int32Array(MAX_FEATURES);
+
   constructor(private data: ModelData) {
-    this.weights = new Map(Object.entries(data.weights));
+    const n = data.tags.length;
+    const entries = Object.entries(data.weights);
+    let size = 1;
+    while (size < entries.length * 2) size <<= 1;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size);
+    this.rows = new Int32Array(size);
+    this.weights = new Float32Array(entries.length * n);
+    entries.forEach(([key, flat], row) => {
+      const k = Number(key) | 0;
+      let slot = k & this.mask;
+      while (this.rows[slot]) slot = (slot + 1) & this.mask;
+      this.keys[slot] = k;
+      this.rows[slot] = row + 1;
+      for (let j = 0; j < flat.length; j += 2) this.weights[row * n + flat[j]] = flat[j + 1];
+    });
     this.lex = lexicon(data);
+    this.bilou = data.tags.some((t) => t.startsWith('L-'));
+  }
+
+  private row(key: number): number {
+    let slot = key & this.mask;
+    for (;;) {
+      const r = this.rows[slot];
+      if (!r) return -1;
+      if (this.keys[slot] === key) return r - 1;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   tag(words: string[]): string[] {
-    const tags: string[] = [];
-    const v = view(words, this.lex);
     const names = this.data.tags;
     const n = names.length;
-    const bilou = names.some((t) => t.startsWith('L-'));
+    const v = view(words, this.lex);
+    const idx: number[] = [];
     const s = new Float64Array(n);
+    const W = this.weights;
     for (let i = 0; i < words.length; i++) {
       s.fill(0);
-      for (const f of features(v, i, tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', this.lex)) {
-        const w = this.weights.get(f);
-        if (w) for (let k = 0; k < w.length; k += 2) s[w[k]] += w[k + 1];
+      const count = features(v, i, idx[i - 1] ?? NO_TAG, idx[i - 2] ?? NO_TAG, this.buf);
+      for (let j = 0; j < count; j++) {
+        const r = this.row(this.buf[j]);
+        if (r < 0) continue;
+        const base = r * n;
+        for (let k = 0; k < n; k++) s[k] += W[base + k];
       }
-      if (bilou) {
-        tags.push(names[bestAllowed(s, names, tags[i - 1] ?? '<s>')]);
-        continue;
+      let best: number;
+      if (this.bilou) best = bestAllowed(s, names, i ? names[idx[i - 1]] : '<s>');
+      else {
+        best = 0;
+        for (let k = 1; k < n; k++) if (s[k] > s[best]) best = k;
+        // An I- tag must continue an entity of its type.
+        const t = names[best];
+        if (t.startsWith('I-') && !(i && names[idx[i - 1]].slice(2) === t.slice(2))) best = names.indexOf('B-' + t.slice(2));
       }
-      let best = 0;
-      for (let k = 1; k < n; k++) if (s[k] > s[best]) best = k;
-      let t = names[best];
-      // An I- tag must continue an entity of its type.
-      if (t.startsWith('I-') && !(tags[i - 1] ?? 'O').endsWith(t.slice(2))) t = 'B-' + t.slice(2);
-      tags.push(t);
+      idx.push(best);
     }
-    return bilou ? toBio(tags) : tags;
+    const tags = idx.map((k) => names[k]);
+    return this.bilou ? toBio(tags) : tags;
   }
 }
