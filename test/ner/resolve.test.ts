@@ -111,3 +111,23 @@ test('a surname two people share stays apart from both; unlike names stay apart'
   assert.notEqual(find(es, 'Austria')[0], find(es, 'Australia')[0]);
   assert.equal(find(es, 'European Union')[0].kind, 'organization');
 });
+
+test('a role names the one person whose title fits it', () => {
+  const es = resolve([
+    ['a', 'NATO Secretary General Mark Rutte arrived in Brussels. Kremlin spokesman Dmitry Peskov replied at once.', [['Mark Rutte', 'PER'], ['Dmitry Peskov', 'PER'], ['Brussels', 'LOC'], ['NATO', 'ORG'], ['Kremlin', 'ORG']]],
+    ['b', 'The NATO chief said the alliance would help. The spokesman disagreed, and the president stayed silent.', [['NATO', 'ORG']]],
+  ]);
+  const rutte = find(es, 'Mark Rutte')[0];
+  const peskov = find(es, 'Dmitry Peskov')[0];
+  assert.ok(rutte.mentions.some((m) => m.article === 'b' && m.text === 'The NATO chief'), JSON.stringify(rutte.mentions));
+  assert.ok(peskov.mentions.some((m) => m.article === 'b' && m.text === 'The spokesman'), JSON.stringify(peskov.mentions));
+  // No one in the story is called president: that role stays unresolved.
+  assert.ok(!es.some((e) => e.mentions.some((m) => /president/i.test(m.text))));
+});
+
+test('a role two people could hold stays unresolved', () => {
+  const es = resolve([
+    ['a', 'Kremlin spokesman Dmitry Peskov and White House spokesman John Kirby spoke. The spokesman left early.', [['Dmitry Peskov', 'PER'], ['John Kirby', 'PER']]],
+  ]);
+  assert.ok(!es.some((e) => e.mentions.some((m) => m.text === 'The spokesman')));
+});

@@ -6,8 +6,9 @@ export function register(program: Command): void {
     .description('named entities (people, organisations, places, other names) with their offsets')
     .argument('[files...]', 'text files; with --conll, none')
     .option('--conll <file>', 'a CoNLL-2003 file: print it back with the predicted tag appended to each token line')
+    .option('--raw', 'tag each file as it is, offsets into the file (by default the article body the extractor keeps, offsets into it)')
     .option('--json', 'print as JSON')
-    .action(async (files: string[], opts: { conll?: string; json?: boolean }) => {
+    .action(async (files: string[], opts: { conll?: string; raw?: boolean; json?: boolean }) => {
       const { recogniseEntities, tagTokens } = await import('../../enrich/ner/index.js');
       if (opts.conll) {
         const { tagConll } = await import('../../enrich/ner/conll.js');
@@ -26,6 +27,27 @@ export function register(program: Command): void {
       const { warn } = await import('../options.js');
       let failed = 0;
       const all = [];
+      if (opts.raw) {
+        const { readFileSync } = await import('node:fs');
+        const { basename, extname } = await import('node:path');
+        for (const file of files) {
+          let text: string;
+          try {
+            text = readFileSync(file, 'utf8');
+          } catch (err) {
+            warn(`parallax: ${file}: cannot read (${(err as NodeJS.ErrnoException).code})`);
+            failed++;
+            continue;
+          }
+          const id = basename(file, extname(file));
+          const spans = recogniseEntities(text);
+          all.push({ article: id, entities: spans });
+          if (!opts.json) for (const e of spans) console.log(`${id}  ${e.type.padEnd(4)} ${e.text}  [${e.start}, ${e.end})`);
+        }
+        if (opts.json) console.log(JSON.stringify(all, null, 2));
+        if (failed) process.exitCode = 1;
+        return;
+      }
       for (const item of collectInputs(files)) {
         const r = extractItem(item);
         if ('failure' in r) { warn(`parallax: ${r.failure.origin}: ${r.failure.error}`); failed++; continue; }
