@@ -17,6 +17,7 @@ import type { Article, StoryClaim, StorySummarySentence } from '../types.js';
 import type { StoryContext } from './context.js';
 import { independentArticles } from './claims.js';
 import { distinctivePhrases } from './wording.js';
+import { figures } from './disagreements.js';
 import { TermWeights, contentStems, phraseRuns, weightedOverlap } from './similarity/text.js';
 
 /** How many sentences a story of `articles` articles gets. */
@@ -70,8 +71,15 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
     if (!best || best.score < -2) continue;
     const terms = new Set(contentStems(best.text));
     if (chosen.some((c) => weightedOverlap(c.terms, terms, weights) > REPEAT_OVERLAP)) continue;
+    // An article whose version of the claim gives other figures does not carry this sentence.
+    const mine = figures(best.text).join(' ');
+    const cited = [...new Set(claim.sentences.filter((s) => {
+      const theirs = figures(s.text);
+      return !theirs.length || !mine || theirs.join(' ') === mine;
+    }).map((s) => s.article))];
+    const citedOutlets = independentArticles(ctx, cited).size;
     chosen.push({
-      sentence: { text: best.text, articles: [...claim.articles], ...(outlets < 2 && total > 1 ? { exclusive: true } : {}) },
+      sentence: { text: best.text, articles: cited, ...(citedOutlets < 2 && total > 1 ? { exclusive: true } : {}) },
       terms,
     });
   }

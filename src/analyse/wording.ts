@@ -19,7 +19,8 @@
 import type { Article, StoryWording } from '../types.js';
 import type { StoryContext } from './context.js';
 import { skeleton } from './entities.js';
-import { STOP_WORDS, phraseRuns } from './similarity/text.js';
+import { STOP_WORDS, phraseRuns, softMatch, stem } from './similarity/text.js';
+import { findDates } from '../enrich/dates.js';
 import { wordClass } from './similarity/pos.js';
 import { BACKGROUND_SIZE, backgroundProbability } from './similarity/background.js';
 
@@ -30,11 +31,15 @@ export const WORDING_Z = 1.5;
 /** At most this many phrases per outlet, the most distinctive first. */
 const MAX_TERMS_PER_OUTLET = 40;
 
-/** One outlet's own text: headline, standfirst and body with direct quotations left out. */
+/**
+ * One outlet's own text: headline, standfirst and body, with direct quotations (the speaker's
+ * wording) and date expressions ("the day before": how it dates, not how it names) left out.
+ */
 function ownVoice(a: Article): string[][] {
   const runs: string[][] = [];
-  for (const part of [a.title, a.kicker, a.dek]) if (part) runs.push(...phraseRuns(part, quotedSpans(part)));
-  runs.push(...phraseRuns(a.text, quotedSpans(a.text)));
+  const skip = (t: string) => [...quotedSpans(t), ...findDates(t, a.published)].sort((x, y) => x.start - y.start);
+  for (const part of [a.title, a.kicker, a.dek]) if (part) runs.push(...phraseRuns(part, skip(part)));
+  runs.push(...phraseRuns(a.text, skip(a.text)));
   return runs;
 }
 
@@ -106,7 +111,9 @@ function actorWords(ctx: StoryContext): Set<string> {
   const out = new Set<string>();
   for (const e of ctx.entities) {
     if (e.kind !== 'person' && e.kind !== 'organization') continue;
-    for (const m of e.mentions) for (const w of m.text.toLowerCase().split(/\s+/)) out.add(w.replace(/['’]s$/, ''));
+    for (const m of e.mentions) {
+      for (const w of m.text.toLowerCase().split(/\s+/)) if (!STOP_WORDS.has(w)) out.add(w.replace(/['’]s$/, ''));
+    }
   }
   return out;
 }
@@ -187,10 +194,19 @@ export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
       if (wordTotal.get(t)! > y || STOP_WORDS.has(t) || actors.has(t) || t.length < 3 || /^\d/.test(t)) continue;
       wordZ.set(t, backgroundZ([t], y, n));
     }
+    // Stems of the words the other outlets use: a lone word whose variant they use ("rebuild"
+    // against "rebuilt") is not wording they avoid.
+    const otherStems = new Set<string>();
+    for (const [other, ow] of words) if (other !== source) for (const t of ow.keys()) otherStems.add(stem(t));
+    const otherStemList = [...otherStems];
     const best = new Map<string, DistinctivePhrase>();
     for (const [g, y] of p) {
       if (phraseTotal.get(g)! > y) continue;
       const ws = g.split(' ');
+      if (ws.length === 1) {
+        const st = stem(g);
+        if (otherStems.has(st) || otherStemList.some((o) => softMatch(o, st))) continue;
+      }
       if (ws.some((t) => actors.has(t))) continue;
       let top = '';
       for (const t of ws) if ((wordZ.get(t) ?? -Infinity) > (wordZ.get(top) ?? -Infinity)) top = t;
