@@ -39,12 +39,29 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c])
 export function safeHref(href: string, base: URL | null): string | null {
   const h = href.trim();
   if (!h || h.startsWith('#')) return null;
+  // Absolute links are the common case; they need no resolving, only a check that they parse.
+  if ((h.startsWith('https://') || h.startsWith('http://')) && !/[\s"<>\\]/.test(h)) return URL.canParse(h) ? h : null;
   try {
     const u = base ? new URL(h, base) : new URL(h);
     return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? u.href : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Resolves the links of a block's HTML against the page URL; links that are not http(s) or
+ * mailto (scripts, anchors, data) are unwrapped to their text.
+ */
+export function resolveLinks(html: string, base: URL | null): string {
+  if (html.indexOf('<a ') === -1) return html;
+  let unsafe = 0;
+  const out = html.replace(/<a href="([^"]*)">/g, (_, raw: string) => {
+    const href = safeHref(raw.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'), base);
+    if (!href) { unsafe++; return '<a>'; }
+    return `<a href="${escapeHtml(href)}">`;
+  });
+  return unsafe ? out.replace(/<a>((?:(?!<\/a>)[\s\S])*)<\/a>/g, '$1') : out;
 }
 
 /**
@@ -102,7 +119,8 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
         continue;
       }
       if (tag === 'a') {
-        const href = withHtml ? safeHref(attr(c, 'href'), base) : null;
+        // Links are resolved later, for the blocks kept only (see `resolveLinks`).
+        const href = withHtml ? attr(c, 'href') : '';
         linkDepth++;
         if (href) htmlParts.push(`<a href="${escapeHtml(href)}">`);
         // Space between a link and its neighbours is kept by the surrounding text nodes.

@@ -55,19 +55,30 @@ export function blockWeight(b: TextBlock): number {
  */
 export function weighBlocks(blocks: TextBlock[]): number[] {
   const weights = blocks.map(blockWeight);
+  let counts: Map<Element, number> | null = null;
   for (let i = 1; i < blocks.length; i++) {
     const prev = blocks[i - 1];
-    if (weights[i] > 0 && prev.kind === 'heading' && linkDensity(prev) > 0.5 && effectiveLength(blocks[i].text) < 400 && near(prev.container, blocks[i].container)) weights[i] = -0.5 * weights[i];
+    if (!(weights[i] > 0 && prev.kind === 'heading' && linkDensity(prev) > 0.5 && effectiveLength(blocks[i].text) < 400)) continue;
+    counts ??= blockCounts(blocks);
+    const item = commonAncestor(prev.container, blocks[i].container, 3);
+    // An item of a list of teasers holds its headline and a line or two, nothing more.
+    if (item && (counts.get(item) ?? 0) <= 4) weights[i] = -0.5 * weights[i];
   }
   return weights;
 }
 
-/** Two elements within two levels of a common ancestor: parts of one item. */
-function near(a: Element, b: Element): boolean {
-  const up = (e: Element, n: number) => { let x: Element | null = e; for (let i = 0; i < n && x; i++) x = x.parent; return x; };
-  const a1 = a.parent, a2 = up(a, 2);
-  for (let e: Element | null = b, i = 0; e && i < 3; e = e.parent, i++) if (e === a1 || e === a2 || e === a) return true;
-  return false;
+function blockCounts(blocks: TextBlock[]): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const b of blocks) for (let e: Element | null = b.container; e; e = e.parent) counts.set(e, (counts.get(e) ?? 0) + 1);
+  return counts;
+}
+
+/** The nearest common ancestor of two elements within `levels` levels of both, if any. */
+function commonAncestor(a: Element, b: Element, levels: number): Element | null {
+  const up: Element[] = [];
+  for (let e: Element | null = a, i = 0; e && i <= levels; e = e.parent, i++) up.push(e);
+  for (let e: Element | null = b, i = 0; e && i <= levels; e = e.parent, i++) if (up.includes(e)) return e;
+  return null;
 }
 
 /** Short blocks (labels, dates, captions) count against their container, but weakly: bodies have short lines too. */
@@ -78,19 +89,41 @@ function isInside(el: Element, container: Element): boolean {
   return false;
 }
 
+/** How much chrome inside a container counts against it, relative to prose for it. */
+const NEGATIVE_SHARE = 1;
+
+/** Move up to the parent when it holds this much more prose… */
+const GROW_GAIN = 1.3;
+/** …and keeps this share of the score. */
+const GROW_KEEP = 0.7;
+
 /** Picks the body container and its blocks. `prefer` (a schema.org articleBody) wins when it has prose. */
 export function selectContent(blocks: TextBlock[], prefer: Element | null = null): Selection {
   const scores = new Map<Element, number>();
+  const positive = new Map<Element, number>();
   const weights = weighBlocks(blocks);
   for (let i = 0; i < blocks.length; i++) {
     const w = weights[i];
     if (w === 0) continue;
-    for (let e: Element | null = blocks[i].container; e; e = e.parent) scores.set(e, (scores.get(e) ?? 0) + w);
+    const v = w < 0 ? w * NEGATIVE_SHARE : w;
+    for (let e: Element | null = blocks[i].container; e; e = e.parent) {
+      scores.set(e, (scores.get(e) ?? 0) + v);
+      if (w > 0) positive.set(e, (positive.get(e) ?? 0) + w);
+    }
   }
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, s] of scores) {
     if (s > bestScore) { best = el; bestScore = s; }
+  }
+  // A parent that holds much more prose at a small cost in chrome is the body, and the best
+  // element one part of it (a lead paragraph or a section in a container of its own).
+  for (let up = 0; best && best.parent && up < 3; up++) {
+    const parent: Element = best.parent;
+    const gain = (positive.get(parent) ?? 0) / (positive.get(best) || 1);
+    if (gain < GROW_GAIN || (scores.get(parent) ?? 0) < bestScore * GROW_KEEP) break;
+    best = parent;
+    bestScore = scores.get(parent) ?? 0;
   }
   if (prefer && (scores.get(prefer) ?? 0) > bestScore * 0.5) { best = prefer; bestScore = scores.get(prefer) ?? 0; }
   if (!best) return { container: null, blocks: [], dropped: [], score: 0 };

@@ -12,7 +12,7 @@ import type { Block, Message, Provenance } from '../../types.js';
 import type { ExtractOptions, Extracted } from '../types.js';
 import { parseHtml } from './parse.js';
 import type { Element } from './parse.js';
-import { collectBlocks } from './blocks.js';
+import { collectBlocks, resolveLinks } from './blocks.js';
 import type { TextBlock } from './blocks.js';
 import { findChrome, isNeverContent, proseByElement } from './clean.js';
 import { blockWeight, selectContent } from './content.js';
@@ -47,12 +47,12 @@ function controlShare(s: string): number {
   return sample.length ? n / sample.length : 0;
 }
 
-function toBlocks(selected: TextBlock[], title: string | null): Block[] {
+function toBlocks(selected: TextBlock[], title: string | null, base: URL | null): Block[] {
   const out: Block[] = [];
   for (const b of selected) {
     // The headline repeated at the top of the body is the title, not the body.
     if (!out.length && b.kind === 'heading' && title && b.text === title) continue;
-    out.push({ kind: b.kind, text: b.text, html: b.html });
+    out.push({ kind: b.kind, text: b.text, html: resolveLinks(b.html, base) });
   }
   return out;
 }
@@ -124,7 +124,7 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   const { skip, removed: removals } = findChrome(root, prose);
   const blocks = collectBlocks(root, base, (e) => skip.has(e));
   const selection = selectContent(blocks, parts.articleBody && !skip.has(parts.articleBody) ? parts.articleBody : null);
-  let body = toBlocks(selection.blocks, meta.title);
+  let body = toBlocks(selection.blocks, meta.title, base);
   let bodyChars = body.reduce((n, b) => n + b.text.length, 0);
 
   // Pages that render the article with script keep it in <noscript> or in JSON-LD only.
@@ -132,7 +132,7 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
     let best: Block[] = [];
     for (const ns of parts.noscripts) {
       const sel = selectContent(collectBlocks(ns, base, (e) => e.tag === 'script' || e.tag === 'style'));
-      const b = toBlocks(sel.blocks, meta.title);
+      const b = toBlocks(sel.blocks, meta.title, base);
       if (b.reduce((n, x) => n + x.text.length, 0) > best.reduce((n, x) => n + x.text.length, 0)) best = b;
     }
     const chars = best.reduce((n, b) => n + b.text.length, 0);
