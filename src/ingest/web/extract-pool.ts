@@ -60,7 +60,6 @@ export function createExtractPool(threads = defaultThreads()): ExtractPool {
       }
       waiting.clear();
     });
-    w.unref();
   }
   return {
     get pending() {

@@ -22,6 +22,14 @@ export interface PageOptions extends FetchOptions {
 /** Query parameters that track a click rather than name a page. */
 const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|_ga|ref_src|smid|at_medium|at_campaign)$/i;
 
+/** A URL without its fragment and tracking parameters: the form stored and shown. */
+export function cleanUrl(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+  return u.toString().replace(/\?$/, '');
+}
+
 /** A URL in the form used for identity: no fragment, no tracking parameters, no `www.`. */
 export function normaliseUrl(url: string): string {
   const u = new URL(url);
@@ -71,12 +79,18 @@ const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain', 
  * `hints` are what a feed said about the page (title, date), kept where the page says less.
  */
 export async function fetchPage(url: string, hints: ArticleRecord = {}, options: PageOptions = {}): Promise<InputItem> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false, origin: url, error: 'not a URL' };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, origin: url, error: `not an http(s) URL (${parsed.protocol})` };
   try {
     let hostDelayMs = options.hostDelayMs;
     if (!options.ignoreRobots) {
       const policy = await robotsPolicy(url, options);
-      const u = new URL(url);
-      if (!allowedBy(policy.rules, u.pathname + u.search)) return { ok: false, origin: url, error: 'disallowed by robots.txt (use --ignore-robots to fetch anyway)' };
+      if (!allowedBy(policy.rules, parsed.pathname + parsed.search)) return { ok: false, origin: url, error: 'disallowed by robots.txt (use --ignore-robots to fetch anyway)' };
       if (policy.crawlDelay !== null) hostDelayMs = Math.max(hostDelayMs ?? 1000, policy.crawlDelay * 1000);
     }
     const res = await fetchUrl(url, { ...options, hostDelayMs });
@@ -89,7 +103,7 @@ export async function fetchPage(url: string, hints: ArticleRecord = {}, options:
     const kind = type === 'text/plain' || (type === '' && !/^\s*</.test(decoded.text)) ? 'text' : 'html';
     const canonical = kind === 'html' ? canonicalOf(decoded.text, res.url) : null;
     const id = hints.id ?? urlId(canonical ?? res.url);
-    return { ok: true, origin: url, raw: { kind, origin: res.url, content: decoded.text }, record: { ...hints, id, url: canonical ?? res.url }, defaultId: null };
+    return { ok: true, origin: url, raw: { kind, origin: res.url, content: decoded.text }, record: { ...hints, id, url: cleanUrl(canonical ?? res.url) }, defaultId: null };
   } catch (err) {
     const message = err instanceof FetchError ? err.message.replace(/^\S+: /, '') : (err as Error).message;
     return { ok: false, origin: url, error: message };

@@ -18,7 +18,7 @@ import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
 import { regroup, type Failure } from '../../pipeline.js';
 import { decodeBody, mediaTypeOf } from './charset.js';
-import { canonicalOf, urlId } from './pages.js';
+import { canonicalOf, cleanUrl, urlId } from './pages.js';
 import { createExtractPool, defaultThreads } from './extract-pool.js';
 
 /** What reading one archive did. */
@@ -191,7 +191,7 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
       const canonical = canonicalOf(decoded.text, url);
       const published = record.warcDate ?? undefined;
       const job = pool
-        .extract({ ok: true, origin, raw: { kind: 'html', origin: url, content: decoded.text }, record: { id: urlId(canonical ?? url), url: canonical ?? url }, defaultId: null })
+        .extract({ ok: true, origin, raw: { kind: 'html', origin: url, content: decoded.text }, record: { id: urlId(canonical ?? url), url: cleanUrl(canonical ?? url) }, defaultId: null })
         .then(async (r) => {
           if ('failure' in r) summary.failed.push(r.failure);
           else {

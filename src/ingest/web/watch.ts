@@ -229,9 +229,9 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
       maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
     });
     report.httpStatus = res.status;
-    state.errors = 0;
-    state.lastError = null;
     if (res.notModified) {
+      state.errors = 0;
+      state.lastError = null;
       state.nextPoll = now + nextInterval(null, res.headers, schedule, now);
       return await save();
     }
@@ -260,6 +260,8 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
     for (const it of todo) seen.delete(it.key);
     for (const it of todo) seen.set(it.key, it.version);
     state.seen = [...seen].slice(-MAX_SEEN);
+    state.errors = 0;
+    state.lastError = null;
     state.title = feed.title ?? state.title;
     state.etag = res.headers.etag ?? null;
     state.lastModified = res.headers['last-modified'] ?? null;
