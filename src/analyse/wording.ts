@@ -225,11 +225,14 @@ export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
 
 export function compareWording(ctx: StoryContext): StoryWording[] {
   const out = nameVariants(ctx);
+  // A spelling already shown as a name variant is not shown again as an outlet's wording.
+  const spellings = new Set(out.flatMap((w) => w.variants.map((v) => v.text.toLowerCase())));
   for (const [source, phrases] of distinctivePhrases(ctx)) {
     // A phrase inside a longer one that is as distinctive says nothing more.
     const kept: DistinctivePhrase[] = [];
     for (const p of phrases) {
       if (kept.length >= MAX_TERMS_PER_OUTLET) break;
+      if (p.phrase.split(' ').some((w) => spellings.has(w))) continue;
       if (kept.some((k) => ` ${k.phrase} `.includes(` ${p.phrase} `) && k.count >= p.count)) continue;
       kept.push(p);
     }

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitSentences } from '../../src/enrich/sentences.js';
+
+const here = '[analyse/sentences] ';
+
+// [text, the sentences wanted]
+const rows: [string, string[]][] = [
+  ['The U.S. Army said so. Gen. Smith agreed.', ['The U.S. Army said so.', 'Gen. Smith agreed.']],
+  ['It rose 3.5 per cent on Dec. 3. Prices fell.', ['It rose 3.5 per cent on Dec. 3.', 'Prices fell.']],
+  ['He said "we will win." Then he left.', ['He said "we will win."', 'Then he left.']],
+  ['It was “a position of strength.” The rest followed.', ['It was “a position of strength.”', 'The rest followed.']],
+  ['J. R. R. Tolkien wrote it. Mr. Smith read it.', ['J. R. R. Tolkien wrote it.', 'Mr. Smith read it.']],
+  ['Wait... what happened? Nobody knows.', ['Wait... what happened?', 'Nobody knows.']],
+  ['He waited… Then he went.', ['He waited…', 'Then he went.']],
+  ['He works for the U.S. He lives in Paris.', ['He works for the U.S.', 'He lives in Paris.']],
+  ['The vote in the U.S. Senate was 52-48. It passed.', ['The vote in the U.S. Senate was 52-48.', 'It passed.']],
+  ['He met Sen. Warren at 3 p.m. on Monday. They talked.', ['He met Sen. Warren at 3 p.m. on Monday.', 'They talked.']],
+  ['Shares fell 2.5%. Analysts (e.g. Jones) disagreed.', ['Shares fell 2.5%.', 'Analysts (e.g. Jones) disagreed.']],
+  ['Why? Because. Fine!', ['Why?', 'Because.', 'Fine!']],
+  ['"We will win," he said. "Never."', ['"We will win," he said.', '"Never."']],
+];
+
+for (const [text, want] of rows) {
+  test(`${here}${text}`, () => {
+    assert.deepEqual(splitSentences(text).map((s) => s.text), want);
+  });
+}
+
+test(`${here}offsets point into the text and blocks count paragraphs`, () => {
+  const text = 'First paragraph. It has two sentences.\n\nSecond one.\n\n\nThird, after extra lines.';
+  const got = splitSentences(text);
+  assert.deepEqual(got.map((s) => [s.block, s.text]), [
+    [0, 'First paragraph.'],
+    [0, 'It has two sentences.'],
+    [1, 'Second one.'],
+    [2, 'Third, after extra lines.'],
+  ]);
+  for (const s of got) assert.equal(text.slice(s.start, s.end), s.text);
+});
+
+test(`${here}a long text splits quickly`, () => {
+  const text = Array.from({ length: 5000 }, (_, i) => `Sentence ${i} mentions the U.S. and Gen. Smith at 3.5 per cent.`).join(' ');
+  const t0 = performance.now();
+  const got = splitSentences(text);
+  assert.equal(got.length, 5000);
+  assert.ok(performance.now() - t0 < 500, 'splitting 5000 sentences takes under half a second');
+});

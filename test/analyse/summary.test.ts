@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildClaims } from '../../src/analyse/claims.js';
+import { summarise, summaryLength } from '../../src/analyse/summary.js';
+import type { Article } from '../../src/types.js';
+import { article, context, fixture } from './story.js';
+
+const here = '[analyse/summary] ';
+
+// Words that carry no content of their own; everything else in a summary sentence must be found
+// in a cited article.
+const FUNCTION_WORDS = new Set('a an the of to in on at for and or but is are was were be been by with from as that this it its he she they their his her'.split(' '));
+const words = (s: string) => (s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w));
+
+/** The content words of a sentence that no cited article holds (one article must hold them all). */
+function unsupported(sentence: string, cited: Article[]): string[] {
+  let best: string[] | null = null;
+  for (const a of cited) {
+    const have = new Set(words([a.title ?? '', a.text].join(' ')));
+    const missing = words(sentence).filter((w) => !have.has(w));
+    if (!best || missing.length < best.length) best = missing;
+  }
+  return best ?? words(sentence);
+}
+
+test(`${here}every content word of every summary sentence is in a cited article`, () => {
+  for (const name of ['bridge', 'summit']) {
+    const { articles, ctx } = fixture(name);
+    const summary = summarise(ctx, buildClaims(ctx));
+    assert.ok(summary.length >= 3, `${name}: a summary`);
+    for (const s of summary) {
+      assert.ok(s.articles.length > 0, `${name}: "${s.text}" cites an article`);
+      const cited = articles.filter((a) => s.articles.includes(a.id));
+      assert.deepEqual(unsupported(s.text, cited), [], `${name}: "${s.text}"`);
+    }
+  }
+});
+
+test(`${here}the most widely carried claim comes first, exclusives are marked`, () => {
+  const { ctx } = fixture('bridge');
+  const summary = summarise(ctx, buildClaims(ctx));
+  assert.match(summary[0].text, /collapsed|brought down/);
+  assert.deepEqual([...summary[0].articles].sort(), ['daily', 'herald', 'wire']);
+  for (const s of summary) assert.equal(!!s.exclusive, s.articles.length === 1, `"${s.text}"`);
+});
+
+test(`${here}a sentence leaning on the one before is made to stand alone or left out`, () => {
+  const { ctx } = fixture('summit');
+  for (const s of summarise(ctx, buildClaims(ctx))) {
+    assert.doesNotMatch(s.text, /^(?:He|She|However|Meanwhile|Instead)\b/, s.text);
+  }
+});
+
+test(`${here}an outlet's loaded wording gives way to another outlet's plain sentence`, () => {
+  const a = article({ id: 'a', source: 'A', text: 'The regime launched its criminal bombardment of the port city of Miren on Friday, killing nine civilians.' });
+  const b = article({ id: 'b', source: 'B', text: 'Government forces shelled the port city of Miren on Friday, killing nine civilians.' });
+  const c = article({ id: 'c', source: 'C', text: 'Nine civilians were killed when the port city of Miren was shelled on Friday.' });
+  const ctx = context([a, b, c]);
+  const summary = summarise(ctx, buildClaims(ctx));
+  assert.ok(summary.length >= 1);
+  assert.doesNotMatch(summary[0].text, /criminal bombardment/);
+});
+
+test(`${here}length grows with the story: 3 sentences for 2 articles, 10 for 50`, () => {
+  assert.equal(summaryLength(2), 3);
+  assert.equal(summaryLength(50), 10);
+  assert.equal(summaryLength(500), 10);
+  for (let n = 2; n < 50; n++) assert.ok(summaryLength(n + 1) >= summaryLength(n), `${n} → ${n + 1}`);
+});
