@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/present/web/app.js';
+import { startServer } from '../../src/present/web/server.js';
 import { openApi } from '../../src/present/web/openapi.js';
 import { fixture, fixtureStore, fixtureStory, toArticle } from './fixture.js';
 
@@ -132,7 +132,7 @@ test(here + 'outlets with their article counts; search finds articles and their 
 test(here + 'ingest: off by default, then token, content type, size, and a valid article', async () => {
   const { store, app } = await setup();
   const post = (body: BodyInit, type: string | null, token: string | null = TOKEN, path = '/api/articles') =>
-    app.request(path, { method: 'POST', body, headers: { ...(type ? { 'content-type': type } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    app.request(path, { method: 'POST', body, duplex: 'half', headers: { ...(type ? { 'content-type': type } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } } as RequestInit);
   const off = createApp(store);
   assert.equal((await off.request('/api/articles', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } })).status, 403);
   const rows: [string, () => Promise<Response>, number][] = [
@@ -169,6 +169,28 @@ test(here + 'ingest: off by default, then token, content type, size, and a valid
   assert.equal(plain.status, 201);
   assert.equal((await json(app.request('/api/articles/plain-1'))).source, 'Wire');
   await store.close();
+});
+
+test(here + 'over a real socket: a chunked body without a length is cut off at the limit; the server binds 127.0.0.1', async () => {
+  const store = await fixtureStore();
+  const server = await startServer({ store, port: 0, allowIngest: { token: TOKEN }, maxBodyBytes: 10_000 });
+  try {
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKEN}`, 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', (e) => (e.message.includes('EPIPE') || e.message.includes('ECONNRESET') ? undefined : reject(e)));
+      for (let i = 0; i < 40; i++) req.write('x'.repeat(1000));
+      req.end();
+    });
+    assert.equal(status, 413);
+    assert.equal(await store.countArticles(), fixture.articles.length);
+  } finally {
+    await server.close();
+    await store.close();
+  }
 });
 
 test(here + 'ingest by URL fetches the page (a local server, allowed for this test only)', async () => {

@@ -29,7 +29,7 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--li
 caption{text-align:left;color:var(--mute);padding:.3rem 0;caption-side:top}
 .matrix{width:auto}.matrix th[scope=row]{font-weight:400;min-width:22rem;max-width:38rem}.matrix td{text-align:center}.matrix td a{text-decoration:none;font-size:1.1rem}
 .matrix td.count{color:var(--mute)}.matrix tr.exclusive th,.matrix tr.exclusive td{background:var(--own)}
-.matrix th.rot{white-space:nowrap;height:9rem;padding:.3rem .2rem}.matrix th.rot span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:9rem;overflow:hidden;text-overflow:ellipsis}
+.matrix th.rot{white-space:nowrap;height:12rem;padding:.3rem .2rem}.matrix th.rot span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:12rem;overflow:hidden;text-overflow:ellipsis}
 th button{font:inherit;font-weight:600;border:0;padding:0;background:none;text-align:left}th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 .tag{font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .3rem;white-space:nowrap}.tag.own{background:var(--own);border-color:transparent;color:var(--fg)}
 .speaker h3{margin:1rem 0 .3rem}q{quotes:"“" "”"}q.indirect{font-style:italic}q.indirect::before,q.indirect::after{content:none}
@@ -44,7 +44,7 @@ mark{color:inherit;border-radius:2px}mark.shared{background:var(--shared)}mark.o
 :target{outline:3px solid var(--focus);outline-offset:1px}.gap{color:var(--mute);text-align:center}.ext{font-weight:400;font-size:.85rem}
 .reader{max-width:44rem}.reader .body p{margin:0 0 1em}.kicker{text-transform:uppercase;font-size:.85rem;color:var(--mute);margin:0}.dek{font-size:1.12rem;color:var(--mute)}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
-details{margin:1.2rem 0;border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem}summary{cursor:pointer}.removed li{color:var(--mute);overflow-wrap:anywhere}
+details{margin:1.2rem 0;border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem}summary{cursor:pointer}input[type=search]{width:16rem}.removed li{color:var(--mute);overflow-wrap:anywhere}
 .hits li{margin:.6rem 0}.snippet{color:var(--mute)}`;
 
 /**
