@@ -57,12 +57,16 @@ export function weighBlocks(blocks: TextBlock[]): number[] {
   const weights = blocks.map(blockWeight);
   let counts: Map<Element, number> | null = null;
   for (let i = 1; i < blocks.length; i++) {
-    const prev = blocks[i - 1];
-    if (!(weights[i] > 0 && prev.kind === 'heading' && linkDensity(prev) > 0.5 && effectiveLength(blocks[i].text) < 400)) continue;
-    counts ??= blockCounts(blocks);
-    const item = commonAncestor(prev.container, blocks[i].container, 3);
-    // An item of a list of teasers holds its headline and a line or two, nothing more.
-    if (item && (counts.get(item) ?? 0) <= 4) weights[i] = -0.5 * weights[i];
+    if (!(weights[i] > 0 && effectiveLength(blocks[i].text) < 600)) continue;
+    // A headline link shortly before, in the same small item: a teaser card (headline, author, summary).
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const prev = blocks[j];
+      const headline = linkDensity(prev) > 0.5 && (prev.kind === 'heading' || prev.text.length >= 25);
+      if (!headline) continue;
+      counts ??= blockCounts(blocks);
+      const item = commonAncestor(prev.container, blocks[i].container, 3);
+      if (item && (counts.get(item) ?? 0) <= 5) { weights[i] = -0.5 * weights[i]; break; }
+    }
   }
   return weights;
 }
@@ -84,6 +88,53 @@ function commonAncestor(a: Element, b: Element, levels: number): Element | null 
 /** Short blocks (labels, dates, captions) count against their container, but weakly: bodies have short lines too. */
 const SHORT_PENALTY = 0.1;
 
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Pages that append the next stories (infinite scroll, listings) repeat a story unit: several
+ * `<article>` elements, or elements of one kind each with its own `<h1>`, each with much prose.
+ * The body is then the unit whose headline is the page's title, else the first one.
+ */
+function storyUnit(best: Element, positive: Map<Element, number>, blocks: TextBlock[], title: string | null): Element | null {
+  const total = positive.get(best) ?? 0;
+  const floor = Math.max(400, total * 0.12);
+  const first = new Map<Element, number>();
+  const headlines = new Map<Element, string[]>();
+  for (const b of blocks) {
+    for (let e: Element | null = b.container; e && e !== best; e = e.parent) {
+      if (!first.has(e)) first.set(e, b.index);
+      if (b.level === 1 || (b.level === 2 && e.tag === 'article')) {
+        const list = headlines.get(e) ?? [];
+        list.push(b.text);
+        headlines.set(e, list);
+      }
+    }
+  }
+  const groups = new Map<string, Element[]>();
+  for (const [e, p] of positive) {
+    if (p < floor || e === best || !first.has(e)) continue;
+    const isUnit = e.tag === 'article' || (headlines.get(e)?.length ?? 0) === 1;
+    if (!isUnit) continue;
+    const sig = `${e.tag}.${(e.attrs?.class ?? '').split(/\s+/)[0]}`;
+    const g = groups.get(sig) ?? [];
+    g.push(e);
+    groups.set(sig, g);
+  }
+  let chosen: Element[] | null = null;
+  for (const g of groups.values()) {
+    const top = g.filter((e) => !g.some((o) => o !== e && isInside(e, o)));
+    if (top.length >= 2 && (!chosen || top.length > chosen.length)) chosen = top;
+  }
+  if (!chosen) return null;
+  chosen.sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0));
+  if (title) {
+    const t = norm(title);
+    const match = chosen.find((e) => (headlines.get(e) ?? []).some((h) => { const n = norm(h); return n && (n === t || t.startsWith(n) || n.startsWith(t)); }));
+    if (match) return match;
+  }
+  return chosen[0];
+}
+
 function isInside(el: Element, container: Element): boolean {
   for (let e: Element | null = el; e; e = e.parent) if (e === container) return true;
   return false;
@@ -98,7 +149,7 @@ const GROW_GAIN = 1.3;
 const GROW_KEEP = 0.7;
 
 /** Picks the body container and its blocks. `prefer` (a schema.org articleBody) wins when it has prose. */
-export function selectContent(blocks: TextBlock[], prefer: Element | null = null): Selection {
+export function selectContent(blocks: TextBlock[], prefer: Element | null = null, title: string | null = null): Selection {
   const scores = new Map<Element, number>();
   const positive = new Map<Element, number>();
   const weights = weighBlocks(blocks);
@@ -127,6 +178,8 @@ export function selectContent(blocks: TextBlock[], prefer: Element | null = null
   }
   if (prefer && (scores.get(prefer) ?? 0) > bestScore * 0.5) { best = prefer; bestScore = scores.get(prefer) ?? 0; }
   if (!best) return { container: null, blocks: [], dropped: [], score: 0 };
+  const unit = storyUnit(best, positive, blocks, title);
+  if (unit) { best = unit; bestScore = scores.get(unit) ?? 0; }
 
   const inside = blocks.filter((b) => isInside(b.container, best));
   const dropped: { block: TextBlock; rule: string }[] = [];

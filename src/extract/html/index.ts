@@ -123,7 +123,7 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   const prose = proseByElement(collectBlocks(root, base, isNeverContent, false), blockWeight);
   const { skip, removed: removals } = findChrome(root, prose);
   const blocks = collectBlocks(root, base, (e) => skip.has(e));
-  const selection = selectContent(blocks, parts.articleBody && !skip.has(parts.articleBody) ? parts.articleBody : null);
+  const selection = selectContent(blocks, parts.articleBody && !skip.has(parts.articleBody) ? parts.articleBody : null, meta.title);
   let body = toBlocks(selection.blocks, meta.title, base);
   let bodyChars = body.reduce((n, b) => n + b.text.length, 0);
 
