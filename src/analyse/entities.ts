@@ -29,7 +29,7 @@ export function foldWord(word: string): string {
 }
 
 function fold(word: string): string {
-  let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`-]/g, '');
+  let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`.-]/g, '');
   w = w.replace(/(?:yy|yi|iy|ii|ij|yj|y|j)$/u, 'i');
   w = w.replace(/kh/g, 'h').replace(/ks/g, 'x').replace(/ph/g, 'f').replace(/w/g, 'v').replace(/z/g, 's').replace(/[yj]/g, 'i').replace(/ie/g, 'i');
   w = w.replace(/(.)\1+/g, '$1');
@@ -140,7 +140,9 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     target.mentions.push(mention(article, written));
   }
 
+  mergeAcronyms(groups);
   const entities = groups
+    .filter((g) => g.mentions.length)
     .map((g) => {
       const kind = [...g.kind].sort((a, b) => b[1] - a[1])[0][0];
       const type: EntityType = g.given ? 'PER' : kind;
@@ -223,6 +225,43 @@ function addRoleMentions(articles: Article[], entities: StoryEntity[]): void {
     }
   }
   for (const e of roles.keys()) e.mentions.sort((x, y) => x.article.localeCompare(y.article) || (x.start ?? 0) - (y.start ?? 0));
+}
+
+/** Initials of a name's capitalised words ("European Union" → EU; "Ministry of Foreign Affairs" → MFA). */
+function initials(name: string): string {
+  return words(name).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+}
+
+/**
+ * An acronym joins the one longer name of the story whose initials it spells (EU and European
+ * Union; U.S. and United States), unless that name is a person's. Merged groups are emptied.
+ */
+function mergeAcronyms(groups: Group[]): void {
+  const byInitials = new Map<string, Group[]>();
+  for (const g of groups) {
+    if (g.given) continue;
+    for (const f of g.forms.keys()) {
+      if (words(f).length < 2) continue;
+      const k = initials(f);
+      if (k.length < 2) continue;
+      const list = byInitials.get(k) ?? [];
+      if (!list.includes(g)) list.push(g);
+      byInitials.set(k, list);
+    }
+  }
+  for (const g of groups) {
+    if (g.given || g.forms.size === 0) continue;
+    const acronym = [...g.forms.keys()].map((f) => f.replace(/\./g, '')).find((f) => /^\p{Lu}{2,6}$/u.test(f));
+    if (!acronym) continue;
+    const targets = (byInitials.get(acronym) ?? []).filter((h) => h !== g && h.mentions.length);
+    if (targets.length !== 1) continue;
+    const h = targets[0];
+    for (const [k, n] of g.kind) h.kind.set(k, (h.kind.get(k) ?? 0) + n);
+    for (const [f, n] of g.forms) h.forms.set(f, (h.forms.get(f) ?? 0) + n);
+    h.mentions.push(...g.mentions);
+    g.mentions = [];
+    g.forms.clear();
+  }
 }
 
 function similarPhrase(a: string, b: string): boolean {

@@ -131,3 +131,15 @@ test('a role two people could hold stays unresolved', () => {
   ]);
   assert.ok(!es.some((e) => e.mentions.some((m) => m.text === 'The spokesman')));
 });
+
+test('an acronym joins the one name whose initials it spells', () => {
+  const es = resolve([
+    ['a', 'The European Union and the United States agreed. Officials of the Ministry of Foreign Affairs spoke.', [['European Union', 'ORG'], ['United States', 'LOC'], ['Ministry of Foreign Affairs', 'ORG']]],
+    ['b', 'The EU and the U.S. agreed, the MFA said. Mark Evans Udall spoke to the MEU.', [['EU', 'ORG'], ['U.S.', 'LOC'], ['MFA', 'ORG'], ['Mark Evans Udall', 'PER'], ['MEU', 'ORG']]],
+  ]);
+  assert.equal(find(es, 'EU')[0], find(es, 'European Union')[0]);
+  assert.equal(find(es, 'U.S.')[0], find(es, 'United States')[0]);
+  assert.equal(find(es, 'MFA')[0], find(es, 'Ministry of Foreign Affairs')[0]);
+  assert.notEqual(find(es, 'MEU')[0], find(es, 'Mark Evans Udall')[0], 'never into a person');
+  assert.equal(es.filter((e) => e.mentions.length === 0).length, 0, 'no empty entities');
+});

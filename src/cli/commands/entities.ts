@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .option('--raw', 'tag each file as it is, offsets into the file (by default the article body the extractor keeps, offsets into it)')
     .option('--json', 'print as JSON')
     .action(async (files: string[], opts: { conll?: string; raw?: boolean; json?: boolean }) => {
-      const { recogniseEntities, tagTokens } = await import('../../enrich/ner/index.js');
+      const { recogniseEntities } = await import('../../enrich/ner/index.js');
       if (opts.conll) {
         const { tagConll } = await import('../../enrich/ner/conll.js');
         const { readFileSync } = await import('node:fs');
@@ -20,7 +20,9 @@ export function register(program: Command): void {
         } catch (err) {
           throw new UserError(`${opts.conll}: cannot read (${(err as NodeJS.ErrnoException).code})`);
         }
-        process.stdout.write(tagConll(text, recogniseEntities, tagTokens));
+        // Each sentence goes through recogniseEntities as text, tokens joined by spaces, as an
+        // article's text would: the figure measures what the pipeline does.
+        process.stdout.write(tagConll(text, recogniseEntities));
         return;
       }
       const { collectInputs, extractItem } = await import('../../pipeline.js');

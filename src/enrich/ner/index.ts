@@ -26,22 +26,31 @@ const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Lt', 'Col', 'Sgt
   .map((a) => `(?<![\\p{L}.])${a}`)
   .join('|');
 
+// Initials and abbreviations with their dots; the number of a list item at the start of a line
+// ("3. Smith"); numbers with a sign or a leading point (+48, .496); runs of dashes and dots; a clitic after a space ("Rutte 's", as CoNLL writes
+// it); words and numbers, joined across hyphens, apostrophes and ampersands, and across . , : /
+// before a digit (1,500; 3.5; 1996-08-31; 10-year-old; AT&T); any other mark alone.
+const TOKEN = new RegExp(
+  `(?:\\p{L}\\.){2,}|(?:${ABBREVIATIONS})\\.(?=\\s)|(?<![^\\n])\\d{1,3}\\.(?=\\s)|(?<![\\p{L}\\p{N}.])[+.]\\d+(?:[.,]\\d+)*|-{2,}|\\.{2,}|\\p{Lu}\\.(?=\\s+\\p{Lu})|['’](?:s|S|re|ve|ll|d|m)(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}]+(?:(?:[-'’&]|[.,:/](?=\\p{N}))[\\p{L}\\p{N}]+)*|\\S`,
+  'gu',
+);
+
 /**
  * Tokens as CoNLL-2003 has them: words (with inner hyphens, apostrophes and dots of initials and
  * abbreviations), numbers, the possessive 's apart, and each punctuation mark on its own.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(`(?:\\p{L}\\.){2,}|(?:${ABBREVIATIONS})\\.(?=\\s)|\\p{Lu}\\.(?=\\s+\\p{Lu})|\\d+(?:[.,:/]\\d+)*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*|\\S`, 'gu');
+  const re = TOKEN;
   for (const m of text.matchAll(re)) {
     let t = m[0];
     let start = m.index!;
     // "Rutte's" → "Rutte" + "'s", as in the training data.
-    const poss = /^(.+?)(['’]s)$/u.exec(t);
-    if (poss && poss[1].length > 1) {
-      out.push({ text: poss[1], start, end: start + poss[1].length });
-      start += poss[1].length;
-      t = poss[2];
+    const n = t.length;
+    if (n > 3 && (t[n - 1] === 's' || t[n - 1] === 'S') && (t[n - 2] === "'" || t[n - 2] === '’')) {
+      out.push({ text: t.slice(0, n - 2), start, end: start + n - 2 });
+      start += n - 2;
+      t = t.slice(n - 2);
     }
     out.push({ text: t, start, end: start + t.length });
   }
@@ -67,7 +76,8 @@ export function tagTokens(words: string[]): string[] | null {
 }
 
 /** The training data writes quotes as ASCII; typographic ones are mapped for the features only. */
-const asTrained = (t: string) => t.replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-');
+const asTrained = (t: string) => (TYPOGRAPHIC.test(t) ? t.replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-') : t);
+const TYPOGRAPHIC = /[“”„«»‘’–—]/;
 
 export function recogniseEntities(text: string): EntitySpan[] {
   const m = loadModel();
