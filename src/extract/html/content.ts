@@ -22,6 +22,7 @@ export interface Selection {
 }
 
 const SENTENCE_END = /[.!?…:;"'”’»)\]。！？」』）]$/;
+const FULL_STOP = /[.!?。！？]["'”’»)]?$/;
 const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
 
 /** Length in Latin-letter equivalents: a Chinese or Japanese character carries about a word. */
@@ -38,7 +39,8 @@ export const linkDensity = (b: TextBlock) => (b.text.length ? b.linkChars / b.te
 export function blockWeight(b: TextBlock): number {
   const len = effectiveLength(b.text);
   const ld = linkDensity(b);
-  if (ld > 0.5) return -len;
+  // A sentence in a paragraph of its own that happens to be mostly links is still a sentence.
+  if (ld > 0.5) return b.container.tag === 'p' && ld <= 0.8 && len >= 80 && FULL_STOP.test(b.text) ? 0 : -len;
   if (b.kind === 'heading') return 0;
   // Markup shown as text (an escaped tracking pixel) is never prose.
   if (b.text.charCodeAt(0) === 60 && /^<[a-z]+[\s>]/i.test(b.text)) return -len;
@@ -186,7 +188,7 @@ export function selectContent(blocks: TextBlock[], prefer: Element | null = null
   const kept: TextBlock[] = [];
   const seen = new Set<string>();
   for (const b of inside) {
-    if (linkDensity(b) > 0.5 && b.kind !== 'heading') { dropped.push({ block: b, rule: 'block:links' }); continue; }
+    if (linkDensity(b) > 0.5 && b.kind !== 'heading' && blockWeight(b) < 0) { dropped.push({ block: b, rule: 'block:links' }); continue; }
     if (b.kind === 'heading' && linkDensity(b) > 0.5) { dropped.push({ block: b, rule: 'block:link-heading' }); continue; }
     if (seen.has(b.text)) { dropped.push({ block: b, rule: 'block:repeated' }); continue; }
     seen.add(b.text);

@@ -10,6 +10,7 @@
  */
 import type { Block, Message, Provenance } from '../../types.js';
 import type { ExtractOptions, Extracted } from '../types.js';
+import { decodeHTML } from 'entities';
 import { parseHtml } from './parse.js';
 import type { Element } from './parse.js';
 import { collectBlocks, resolveLinks } from './blocks.js';
@@ -55,6 +56,18 @@ function toBlocks(selected: TextBlock[], title: string | null, base: URL | null)
     out.push({ kind: b.kind, text: b.text, html: resolveLinks(b.html, base) });
   }
   return out;
+}
+
+/** JSON-LD articleBody: plain text with line breaks, or (on some sites) HTML, escaped or not. */
+function blocksFromLdBody(body: string, base: URL | null): Block[] {
+  if (/<\/?(p|div|br|a|span|h\d|em|strong|img|iframe)\b/i.test(body) || /&lt;\/?(p|div|br|a|span|h\d|em|strong|img|iframe)\b/i.test(body)) {
+    const html = /&lt;\/?[a-z]/i.test(body) && !/<\/?[a-z]/i.test(body) ? decodeHTML(body) : body;
+    const blocks = collectBlocks(parseHtml(html).root, base, isNeverContent);
+    return blocks
+      .filter((b) => blockWeight(b) >= 0 || b.kind === 'heading' || b.linkChars === 0)
+      .map((b) => ({ kind: b.kind, text: b.text, html: resolveLinks(b.html, base) }));
+  }
+  return blocksFromPlainText(body);
 }
 
 function blocksFromPlainText(body: string): Block[] {
@@ -142,9 +155,11 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
       messages.push(msg('body:noscript', 'the body was taken from the page\'s <noscript> copy', 'info'));
     }
   }
-  if (meta.ldBody && meta.ldBody.length > Math.max(200, bodyChars * 1.3)) {
-    body = blocksFromPlainText(meta.ldBody);
-    bodyChars = meta.ldBody.length;
+  const ldBlocks = meta.ldBody ? blocksFromLdBody(meta.ldBody, base) : [];
+  const ldChars = ldBlocks.reduce((n, b) => n + b.text.length, 0);
+  if (ldChars > Math.max(200, bodyChars * 1.3)) {
+    body = ldBlocks;
+    bodyChars = ldChars;
     messages.push(msg('body:json-ld', 'the body was taken from JSON-LD articleBody, longer than the page\'s own markup', 'info'));
   }
   if (!body.length) messages.push(msg('body:none', 'no article body found in the page', 'error'));
