@@ -46,10 +46,17 @@ function speakerEntity(article: string, q: QuoteSpan, entities: StoryEntity[]): 
     .sort((a, b) => a.at - b.at);
   const person = inside.find((x) => x.e.kind === 'person');
   if (person) return person.e;
-  const last = foldWord(sp.text.split(/\s+/).pop() ?? '');
+  const last = foldWord((speakerName(q) ?? sp.text).split(/\s+/).pop() ?? '');
   const persons = entities.filter((e) => e.kind === 'person' && e.mentions.some((m) => foldWord(m.text.split(/\s+/).pop() ?? '') === last));
   if (persons.length === 1) return persons[0];
   return inside.length ? inside[inside.length - 1].e : null;
+}
+
+/** The name the finder resolved the speaker to ("he" → "Mark Rutte"), else the words of the span. */
+function speakerName(q: QuoteSpan): string | null {
+  if (!q.speaker) return null;
+  const named = (q.speaker as { name?: unknown }).name;
+  return typeof named === 'string' && named ? named : q.speaker.text;
 }
 
 interface Rendering {
@@ -70,7 +77,7 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
   for (const a of articles) {
     for (const q of quotesByArticle.get(a.id) ?? []) {
       const ent = speakerEntity(a.id, q, entities);
-      const speaker = ent?.name ?? q.speaker?.text ?? 'unattributed';
+      const speaker = ent?.name ?? speakerName(q) ?? 'unattributed';
       const r: Rendering = { article: a.id, text: q.text, direct: q.direct, words: contentWords(q.text) };
       if (r.words.size < 2) continue;
       // A long quote may hold several statements another outlet quotes apart: it joins each.

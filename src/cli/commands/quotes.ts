@@ -14,7 +14,7 @@ export function register(program: Command): void {
       const run = (text: string) =>
         findQuotes(text, recogniseEntities(text)).map((q) => ({
           start: q.start, end: q.end, direct: q.direct, text: q.text,
-          speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, name: q.speaker.text } : null,
+          speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, name: q.speaker.name } : null,
         }));
       if (opts.jsonl) {
         const { readJsonl } = await import('../jsonl.js');

@@ -1,0 +1,77 @@
+/**
+ * Attribution cues: which words head an attribution ("said", "according to", "told", "argued",
+ * a colon after a name). A linear model (averaged perceptron) over the word and its neighbourhood
+ * decides; it is trained on PolNeAR's training part by `train.ts` in this folder, and its weights
+ * ship as `cue-weights.ts`. Without weights a small lexicon of speech verbs stands in.
+ *
+ * @module
+ */
+import { QUOTE_MARK, type QToken, type Tokenised } from './tokens.js';
+
+/** Tokens that can head a cue: words, a colon, a dash that introduces a source. */
+export function isCandidate(t: QToken): boolean {
+  return /^[\p{L}]/u.test(t.text) || t.text === ':' || t.text === '―' || t.text === '—';
+}
+
+const SPEECH =
+  /^(?:said|says|say|told|tells|according|added|adds|adding|wrote|writes|noted|notes|noting|stated|explained|argued|argues|insisted|claimed|declared|announced|warned|stressed|emphasi[sz]ed|recalled|replied|responded|tweeted|asked|saying|telling|acknowledged|reported|reports|suggested|confirmed|denied|urged|concluded|continued)$/;
+
+function shape(w: string): string {
+  return w.replace(/\p{Lu}+/gu, 'X').replace(/\p{Ll}+/gu, 'x').replace(/\d+/g, 'd').slice(0, 5);
+}
+
+const bucket = (n: number) => (n < 3 ? String(n) : n < 6 ? '3-5' : n < 12 ? '6-11' : '12+');
+
+/** The features of token `i`, as strings (the model's keys). */
+export function cueFeatures(tk: Tokenised, i: number, sentHasQuote: boolean): string[] {
+  const { tokens, sentences } = tk;
+  const t = tokens[i];
+  const sent = sentences[t.sentence];
+  const w = t.lower;
+  const at = (k: number) => (k >= sent.first && k < sent.last ? tokens[k].lower : k < sent.first ? '<s>' : '</s>');
+  const p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2);
+  const f = [
+    'b', `w=${w}`, `s3=${w.slice(-3)}`, `s2=${w.slice(-2)}`, `sh=${shape(t.text)}`,
+    `p1=${p1}`, `p2=${p2}`, `n1=${n1}`, `n2=${n2}`, `p1w=${p1}|${w}`, `wn1=${w}|${n1}`, `wn2=${w}|${n2}`,
+    `p1sh=${shape(tokens[i - 1]?.text ?? '')}`, `n1sh=${shape(tokens[i + 1]?.text ?? '')}`,
+    `pos=${bucket(i - sent.first)}`, `rest=${bucket(sent.last - i - 1)}`, `q=${sentHasQuote}`,
+  ];
+  if (SPEECH.test(w)) f.push('speech');
+  for (let k = i + 1; k < Math.min(sent.last, i + 6); k++) if (tokens[k].lower === 'that') { f.push(`that@${k - i}`, `w+that=${w}`); break; }
+  for (let k = i + 1; k < Math.min(sent.last, i + 4); k++) if (/["“«„]/.test(tokens[k].text)) { f.push(`openq@${k - i}`, `w+openq=${w}`); break; }
+  for (let k = i - 1; k >= Math.max(sent.first, i - 6); k--) if (/[”"»]/.test(tokens[k].text)) { f.push(`closeq@${i - k}`, `w+closeq=${w}`); break; }
+  if (p1 === ',' || p2 === ',') f.push(`commaBefore=${p1 === ','}`, `w+commaBefore=${w}`);
+  if (n1 === '.' || n1 === '</s>') f.push('endsSentence', `w+end=${w}`);
+  if (/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '')) f.push('capBefore', `w+capBefore=${w}`);
+  if (/^(?:he|she|they|i|we)$/.test(p1)) f.push('pronBefore', `w+pronBefore=${w}`);
+  if (QUOTE_MARK.test(tokens[i + 1]?.text ?? '')) f.push('quoteAfter');
+  return f;
+}
+
+/** A trained cue model: feature weights and the score above which a token heads a cue. */
+export interface CueModel {
+  weights: Record<string, number>;
+  threshold: number;
+}
+
+export function scoreToken(model: CueModel, features: string[]): number {
+  let s = 0;
+  for (const f of features) s += model.weights[f] ?? 0;
+  return s;
+}
+
+/** Indices of the tokens that head an attribution cue. */
+export function findCues(tk: Tokenised, model: CueModel | null): number[] {
+  const out: number[] = [];
+  const hasQuote = tk.sentences.map((s) => QUOTE_MARK.test(tk.text.slice(s.start, s.end)));
+  for (let i = 0; i < tk.tokens.length; i++) {
+    const t = tk.tokens[i];
+    if (!isCandidate(t)) continue;
+    if (!model) {
+      if (SPEECH.test(t.lower) && (t.lower !== 'according' || tk.tokens[i + 1]?.lower === 'to')) out.push(i);
+      continue;
+    }
+    if (scoreToken(model, cueFeatures(tk, i, hasQuote[t.sentence])) > model.threshold) out.push(i);
+  }
+  return out;
+}
