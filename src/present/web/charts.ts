@@ -43,7 +43,7 @@ function ticks(lo: number, hi: number): { at: number; label: string }[] {
       if (at > hi) break;
       out.push({ at, label: new Date(at).toISOString().slice(0, 7) });
     }
-  } else if (span > 2 * DAY) {
+  } else if (span > 4 * DAY) {
     const step = Math.max(1, Math.ceil(span / DAY / 7));
     for (let at = Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), d0.getUTCDate() + 1); at <= hi; at += step * DAY) out.push({ at, label: new Date(at).toISOString().slice(5, 10) });
   } else {
@@ -95,7 +95,7 @@ export function eventsChart(events: DatedEvent[], max = 24): string {
   const rows = dated
     .map((e, i) => {
       const y = 12 + i * rowH;
-      return `<text class="label" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${h(e.date)}</text><line class="grid" x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}"/>${mark(e.span, x, y, `${e.date}: ${e.text}`)}`;
+      return `<text class="label" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${h(e.date)}</text><line class="grid" x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}"/>${mark(e.span, x, y, `${e.date}: ${e.text.length > 120 ? e.text.slice(0, 119) + '…' : e.text}`)}`;
     })
     .join('');
   const first = dated[0].date;

@@ -16,6 +16,13 @@ export const MATRIX_ROWS = 60;
 /** Beyond this many articles, the side-by-side view shows each article's opening and cited paragraphs only. */
 const LONG_STORY = 12;
 const OPENING_PARAGRAPHS = 2;
+/** Outlets named in a list before "and N more". */
+const LISTED_OUTLETS = 8;
+/** Quotes shown (speakers with the most quotes first); the JSON has them all. */
+const SHOWN_QUOTES = 60;
+/** Wording concepts and dated events shown. */
+const SHOWN_CONCEPTS = 30;
+const SHOWN_EVENTS = 40;
 
 type Mark = 'shared' | 'own' | 'cited';
 
@@ -65,10 +72,11 @@ export function storyPage(s: Story): string {
     const src = byId.get(id)?.source;
     return src ? `<a href="${outletHref(src)}">${h(outletOf(id))}</a>` : h(outletOf(id));
   };
+  // Outlet lists in the quotes, wording and timeline: names only (links are in the side-by-side
+  // view) and at most a few, so that a story of fifty outlets keeps a light page.
   const outletsOf = (ids: string[]) => {
-    const seen = new Map<string, string>();
-    for (const id of ids) if (!seen.has(outletOf(id))) seen.set(outletOf(id), outletLink(id));
-    return [...seen.values()].join(', ');
+    const names = [...new Set(ids.map(outletOf))];
+    return h(names.slice(0, LISTED_OUTLETS).join(', ')) + (names.length > LISTED_OUTLETS ? ` and ${names.length - LISTED_OUTLETS} more` : '');
   };
 
   // Where each claim sits in each article: shared passages (carried by several outlets) and
@@ -142,9 +150,10 @@ export function storyPage(s: Story): string {
       const cells = outlets
         .map((o) => {
           const id = o.articles.find((x) => c.articles.includes(x));
-          if (!id) return `<td class="no"><span class="sr">not carried by ${h(o.name)}</span></td>`;
-          const col = columns.get(id)!;
-          return `<td class="yes"><a href="${sentenceHref(col, at.get(id))}" title="${h(o.name)}"><span aria-hidden="true">●</span><span class="sr">carried by ${h(o.name)}</span></a></td>`;
+          // Kept small: a story of 40 outlets has thousands of cells. The column header names the
+          // outlet for screen readers; an empty cell reads as blank.
+          if (!id) return '<td></td>';
+          return `<td class="yes"><a href="${sentenceHref(columns.get(id)!, at.get(id))}" aria-label="carried">●</a></td>`;
         })
         .join('');
       const only = carriers.size === 1 ? ` <span class="tag own">only ${h([...carriers][0])}</span>` : '';
@@ -153,7 +162,7 @@ export function storyPage(s: Story): string {
     .join('')}</tbody></table></div>${
     moreExclusives.size
       ? `<details class="more"><summary>${count([...moreExclusives.values()].reduce((n, x) => n + x.length, 0), 'more exclusive claim')}, by outlet</summary>${[...moreExclusives]
-          .map(([o, cs]) => `<h3>${h(o)}</h3><ul>${cs.map((c) => `<li>${h(c.text)}</li>`).join('')}</ul>`)
+          .map(([o, cs]) => `<h3>${h(o)}</h3><ul>${cs.slice(0, 5).map((c) => `<li>${h(c.text)}</li>`).join('')}${cs.length > 5 ? `<li class="meta">and ${cs.length - 5} more</li>` : ''}</ul>`)
           .join('')}</details>`
       : ''
   }`;
@@ -164,25 +173,36 @@ export function storyPage(s: Story): string {
 
   const bySpeaker = new Map<string, typeof s.quotes>();
   for (const q of s.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
-  const quotes = [...bySpeaker]
-    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-    .map(
-      ([speaker, qs]) =>
-        `<section class="speaker"><h3>${h(speaker)} <span class="meta">${count(qs.length, 'quote')}</span></h3><ul>${qs
+  let quotesLeft = SHOWN_QUOTES;
+  const speakers = [...bySpeaker].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const quotes =
+    speakers
+      .map(([speaker, qs]) => {
+        const shown = [...qs].sort((a, b) => b.articles.length - a.articles.length).slice(0, Math.max(0, quotesLeft));
+        quotesLeft -= shown.length;
+        if (!shown.length) return '';
+        return `<section class="speaker"><h3>${h(speaker)} <span class="meta">${count(qs.length, 'quote')}</span></h3><ul>${shown
           .map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span></li>`)
-          .join('')}</ul></section>`,
-    )
-    .join('');
+          .join('')}</ul></section>`;
+      })
+      .join('') + (s.quotes.length > SHOWN_QUOTES ? `<p class="meta">${count(s.quotes.length - SHOWN_QUOTES, 'more quote')} in <a href="/api/stories/${encodeURIComponent(s.id)}">the story's JSON</a>.</p>` : '');
 
-  const wording = `<table class="wording"><caption>Words the outlets choose for the same thing</caption><thead><tr><th scope="col">Concept</th><th scope="col">Wording</th><th scope="col">Outlets</th></tr></thead><tbody>${s.wording
+  const wording = `<table class="wording"><caption>Words the outlets choose for the same thing${s.wording.length > SHOWN_CONCEPTS ? ` (${SHOWN_CONCEPTS} of ${s.wording.length})` : ''}</caption><thead><tr><th scope="col">Concept</th><th scope="col">Wording</th><th scope="col">Outlets</th></tr></thead><tbody>${s.wording
+    .slice(0, SHOWN_CONCEPTS)
     .flatMap((w) => w.variants.map((v, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(w.concept)}</th>` : ''}<td>${h(v.text)}</td><td>${outletsOf(v.articles)}</td></tr>`))
     .join('')}</tbody></table>`;
 
-  const events = [...s.timeline].sort((a, b) => a.date.localeCompare(b.date));
+  // The most widely reported events, in date order.
+  const events = [...s.timeline]
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.articles.length - a.e.articles.length || a.i - b.i)
+    .slice(0, SHOWN_EVENTS)
+    .map((x) => x.e)
+    .sort((a, b) => a.date.localeCompare(b.date));
   const timeline = events.length
-    ? `<figure>${eventsChart(events)}<figcaption>Dated events the articles mention</figcaption></figure><ol class="events">${events
+    ? `<figure>${eventsChart(events, SHOWN_EVENTS)}<figcaption>Dated events the articles mention</figcaption></figure><ol class="events">${events
         .map((e) => `<li><time>${h(e.date)}</time> ${h(e.text)} <span class="meta">${outletsOf(e.articles)}</span></li>`)
-        .join('')}</ol>`
+        .join('')}</ol>${s.timeline.length > events.length ? `<p class="meta">The ${events.length} most reported of ${s.timeline.length} dated events.</p>` : ''}`
     : '';
   const published = publicationChart(s.articles.map((a) => ({ n: columns.get(a.id)!.n, outlet: outletOf(a.id), title: a.title ?? 'untitled', published: a.published })));
   const publication = published ? `<figure>${published}<figcaption>When each outlet published (each dot is an article; follow it to read it)</figcaption></figure>` : '';
