@@ -3,7 +3,7 @@
 // training set (../shared/eval/conll2003/eng.train; research-use text, which never enters the
 // repository — only the weights learned from it do). Word clusters come first, learned from
 // unlabelled text: the training set's words and news articles (see defaultText below). Usage:
-//   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev] [--classes=64,256,1024] [--out=FILE] [--cache=FILE] [--text=A.jsonl,B.jsonl]
+//   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev] [--classes=64,256,1024] [--out=FILE] [--cache=FILE] [--text=A.jsonl,B.jsonl] [--models=N]
 // --dev scores each epoch on eng.testa (used only to choose the number of epochs and the
 // feature set; never for the weights).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -119,7 +119,9 @@ const foldLex = foldGazetteers?.map((g) => ({ ...lex, ...lexicon({ ...g, cluster
 const bilou = process.argv.includes('--scheme=bilou');
 const TAGS = bilou ? BILOU_TAGS : BIO_TAGS;
 const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
-const model = new Perceptron(TAGS.length);
+// --models=N trains N taggers on N shuffles of the data and ships their mean: each run's
+// weights carry the quirks of its order, the mean keeps what they agree on.
+const runs = Number(process.argv.find((a) => a.startsWith('--models='))?.slice(9) ?? 1);
 let seed = 7;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
@@ -138,35 +140,55 @@ function devF1(weights) {
 
 const buf = new Int32Array(MAX_FEATURES);
 const argmax = (sc) => { let b = 0; for (let k = 1; k < sc.length; k++) if (sc[k] > sc[b]) b = k; return b; };
-for (let e = 1; e <= epochs; e++) {
-  const t0 = Date.now();
-  const order = sentences.map((_, i) => i).sort(() => rand() - 0.5);
-  let errors = 0, total = 0;
-  for (const si of order) {
-    const s = sentences[si];
-    const words = s.map((t) => t[0]);
-    const sl = foldLex ? foldLex[s.doc % folds] : lex;
-    const v = view(words, sl);
-    const gold = bilou ? toBilou(s.map((t) => t[1])) : s.map((t) => t[1]);
-    const tags = [];
-    const hist = [];
-    for (let i = 0; i < words.length; i++) {
-      const f = buf.subarray(0, features(v, i, hist[i - 1] ?? NO_TAG, hist[i - 2] ?? NO_TAG, buf));
-      const sc = model.scores(f);
-      const guess = bilou ? bestAllowed(sc, TAGS, tags[i - 1] ?? '<s>') : argmax(sc);
-      const truth = tagIndex.get(gold[i]);
-      model.update(truth, guess, f);
-      if (truth !== guess) errors++;
-      total++;
-      // The history is the model's own guesses, as it will be when tagging.
-      tags.push(TAGS[guess]);
-      hist.push(guess);
+function trainOne(run) {
+  const model = new Perceptron(TAGS.length);
+  for (let e = 1; e <= epochs; e++) {
+    const t0 = Date.now();
+    const order = sentences.map((_, i) => i).sort(() => rand() - 0.5);
+    let errors = 0, total = 0;
+    for (const si of order) {
+      const s = sentences[si];
+      const words = s.map((t) => t[0]);
+      const sl = foldLex ? foldLex[s.doc % folds] : lex;
+      const v = view(words, sl);
+      const gold = bilou ? toBilou(s.map((t) => t[1])) : s.map((t) => t[1]);
+      const tags = [];
+      const hist = [];
+      for (let i = 0; i < words.length; i++) {
+        const f = buf.subarray(0, features(v, i, hist[i - 1] ?? NO_TAG, hist[i - 2] ?? NO_TAG, buf));
+        const sc = model.scores(f);
+        const guess = bilou ? bestAllowed(sc, TAGS, tags[i - 1] ?? '<s>') : argmax(sc);
+        const truth = tagIndex.get(gold[i]);
+        model.update(truth, guess, f);
+        if (truth !== guess) errors++;
+        total++;
+        // The history is the model's own guesses, as it will be when tagging.
+        tags.push(TAGS[guess]);
+        hist.push(guess);
+      }
     }
+    const f1 = showDev ? devF1(model.averaged()) : null;
+    console.log(`${runs > 1 ? `model ${run}, ` : ''}epoch ${e}: training error ${(100 * errors / total).toFixed(2)}% in ${((Date.now() - t0) / 1000).toFixed(1)} s${f1 !== null ? `; dev F1 ${f1.toFixed(1)}` : ''}`);
   }
-  const f1 = showDev ? devF1(model.averaged()) : null;
-  console.log(`epoch ${e}: training error ${(100 * errors / total).toFixed(2)}% in ${((Date.now() - t0) / 1000).toFixed(1)} s${f1 !== null ? `; dev F1 ${f1.toFixed(1)}` : ''}`);
+  return model.averaged(0.01);
 }
-const weights = model.averaged(0.02);
+
+const sum = {};
+for (let run = 1; run <= runs; run++) {
+  seed = 7 + 1000 * (run - 1);
+  for (const [f, flat] of Object.entries(trainOne(run))) {
+    const row = (sum[f] ??= new Float64Array(TAGS.length));
+    for (let j = 0; j < flat.length; j += 2) row[flat[j]] += flat[j + 1] / runs;
+  }
+}
+// Near-zero weights go, the rest are rounded: the model file stays small.
+const weights = {};
+for (const [f, row] of Object.entries(sum)) {
+  const flat = [];
+  row.forEach((w, k) => { if (Math.abs(w) >= 0.02) flat.push(k, Math.round(w * 100) / 100); });
+  if (flat.length) weights[f] = flat;
+}
+if (runs > 1 && showDev) console.log(`mean of ${runs} models: dev F1 ${devF1(weights)?.toFixed(1)}`);
 const file = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'models', 'ner', 'model.json.gz');
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, gzipSync(JSON.stringify({ tags: TAGS, weights, gazetteer, phrases, clusters, caseRatio }), { level: 9 }));

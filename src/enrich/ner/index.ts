@@ -79,6 +79,14 @@ export function tagTokens(words: string[]): string[] | null {
 const asTrained = (t: string) => (TYPOGRAPHIC.test(t) ? t.replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-') : t);
 const TYPOGRAPHIC = /[“”„«»‘’–—]/;
 
+const OPENS_SENTENCE = /^\p{Lu}/u;
+const QUOTE = /^["“”'‘’«»„]$/;
+
+/**
+ * Named entities in `text` (people, organisations, places and other names), with character
+ * offsets into it. Works on article text as written: curly quotes, dashes, names in any script
+ * with capitals, headlines in capitals. Synchronous; the model loads on the first call.
+ */
 export function recogniseEntities(text: string): EntitySpan[] {
   const m = loadModel();
   if (!m) return recogniseByRules(text);
@@ -88,7 +96,8 @@ export function recogniseEntities(text: string): EntitySpan[] {
     const toks = tokenize(para[0]).map((t) => ({ ...t, start: t.start + para.index!, end: t.end + para.index! }));
     let from = 0;
     for (let i = 0; i <= toks.length; i++) {
-      const end = i === toks.length || (/^[.!?]$/.test(toks[i].text) && i + 1 < toks.length && /^["“”'’]?\p{Lu}/u.test(toks[i + 1].text));
+      const next = toks[i + 1]?.text ?? '';
+      const end = i === toks.length || (/^[.!?]$/.test(toks[i].text) && (OPENS_SENTENCE.test(next) || (QUOTE.test(next) && OPENS_SENTENCE.test(toks[i + 2]?.text ?? ''))));
       if (!end) continue;
       const sent = toks.slice(from, i === toks.length ? i : i + 1);
       from = i + 1;
