@@ -2,18 +2,29 @@ import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
 import { dbOption } from '../options.js';
 
+/** The ingest token must not be guessable in a few tries. */
+const MIN_TOKEN = 16;
+
+function portOf(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535) throw new UserError(`--port "${v}" is not a port number (0 to 65535; 0 picks a free one)`);
+  return n;
+}
+
 export function register(program: Command): void {
   dbOption(
     program
       .command('serve')
-      .description('serve the web page and the HTTP API over the store')
+      .description('serve the web page and the HTTP API over the store (127.0.0.1 only, unless --host says otherwise)')
       .option('--host <host>', 'address to bind', '127.0.0.1')
-      .option('--port <port>', 'port (0 picks a free one)', (v) => parseInt(v, 10), 8747)
-      .option('--allow-ingest', 'enable POST /api/articles (requires --token or $PARALLAX_TOKEN)')
-      .option('--token <token>', 'bearer token for the ingest endpoint'),
-  ).action(async (opts: { db?: string; host: string; port: number; allowIngest?: boolean; token?: string }) => {
+      .option('--port <port>', 'port (0 picks a free one)', portOf, 8747)
+      .option('--allow-ingest', `enable POST /api/articles, for requests bearing the token (--token or $PARALLAX_TOKEN, at least ${MIN_TOKEN} characters)`)
+      .option('--token <token>', 'bearer token for the ingest endpoint (or $PARALLAX_TOKEN)')
+      .option('--json', 'print {"url": …} when listening'),
+  ).action(async (opts: { db?: string; host: string; port: number; allowIngest?: boolean; token?: string; json?: boolean }) => {
     const token = opts.token ?? process.env.PARALLAX_TOKEN;
-    if (opts.allowIngest && (!token || token.length < 16)) throw new UserError('--allow-ingest needs a token of at least 16 characters (--token or $PARALLAX_TOKEN)');
+    if (opts.allowIngest && (!token || token.length < MIN_TOKEN)) throw new UserError(`--allow-ingest needs a token of at least ${MIN_TOKEN} characters (--token or $PARALLAX_TOKEN)`);
+    if (!opts.allowIngest && opts.token) throw new UserError('--token is only used with --allow-ingest');
     const { openStore } = await import('../../store/index.js');
     const { startServer } = await import('../../present/web/server.js');
     const store = await openStore(opts.db);
@@ -24,7 +35,8 @@ export function register(program: Command): void {
       await store.close();
       throw new UserError(`cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`);
     }
-    console.log(`Parallax is serving at ${server.url}/  (Ctrl-C to stop)`);
+    if (opts.json) process.stdout.write(JSON.stringify({ url: `${server.url}/`, ingest: !!opts.allowIngest }) + '\n');
+    else console.log(`Parallax is serving at ${server.url}/  (Ctrl-C to stop)${opts.allowIngest ? '; POST /api/articles is open to the token' : ''}`);
     await new Promise<void>((resolve) => {
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
     });
