@@ -62,26 +62,26 @@ export interface Removal {
 }
 
 /** Why an element is chrome, or null when it may hold content. */
-function chromeReason(el: Element, size: number, total: number): string | null {
+function chromeReason(el: Element, size: number, total: number, lenient: boolean): string | null {
   const tag = el.tag;
   if (DROP_TAGS.has(tag)) return `tag:${tag}`;
-  // An element with much of the page's prose is the article or holds it, whatever it is called.
   const share = total > 0 ? size / total : 0;
-  if (share > 0.6) return null;
+  // An element with most of the page's prose is the article or holds it, whatever it is called;
+  // in the first pass only names that say so are trusted (a consent wall can outweigh a short article).
+  if (share > 0.6 && lenient) return null;
   if (CHROME_TAGS.has(tag) && share < 0.25) return `tag:${tag}`;
   const a = el.attrs;
   if (!a) return null;
-  if (share > 0.25) { /* hidden wrappers of the article are revealed by script */ } else if (a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style && HIDDEN_STYLE.test(a.style))) return 'hidden';
-  if (a.role && CHROME_ROLES.test(a.role)) return `role:${a.role.toLowerCase()}`;
   const itemprop = a.itemprop;
   if (itemprop && /^(articleBody|text|reviewBody)$/i.test(itemprop)) return null;
+  if (a.role && CHROME_ROLES.test(a.role) && share <= 0.6) return `role:${a.role.toLowerCase()}`;
   const name = nameOf(el);
-  if (!name) return null;
-  let m = STRONG.exec(name);
-  if (m) return `name:${m[2]}`;
+  const strong = name ? STRONG.exec(name) : null;
+  if (strong && !(share > 0.6 && (POSITIVE.test(name) || tag === 'body' || tag === 'main' || tag === 'article'))) return `name:${strong[2]}`;
   if (share > 0.25) return null;
-  m = WEAK.exec(name);
-  if (m && !POSITIVE.test(name)) return `name:${m[2]}`;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style && HIDDEN_STYLE.test(a.style))) return 'hidden';
+  const weak = name ? WEAK.exec(name) : null;
+  if (weak && !POSITIVE.test(name)) return `name:${weak[2]}`;
   return null;
 }
 
@@ -89,14 +89,14 @@ function chromeReason(el: Element, size: number, total: number): string | null {
  * Finds the chrome under `root`, given each element's prose; returns the elements to skip and
  * what they held, in document order. The tree is left as it is.
  */
-export function findChrome(root: Element, prose: Map<Element, number>): { skip: Set<Element>; removed: Removal[] } {
+export function findChrome(root: Element, prose: Map<Element, number>, lenient = false): { skip: Set<Element>; removed: Removal[] } {
   const skip = new Set<Element>();
   const removed: Removal[] = [];
   const total = prose.get(root) ?? 0;
   const walk = (el: Element) => {
     for (const c of el.children) {
       if (typeof c === 'string') continue;
-      const reason = chromeReason(c, prose.get(c) ?? 0, total);
+      const reason = chromeReason(c, prose.get(c) ?? 0, total, lenient);
       if (reason) {
         skip.add(c);
         if (c.tag !== 'script' && c.tag !== 'style' && c.tag !== 'head' && c.tag !== 'noscript' && c.tag !== 'template') {

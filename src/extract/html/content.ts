@@ -151,7 +151,17 @@ const GROW_GAIN = 1.3;
 const GROW_KEEP = 0.7;
 
 /** Picks the body container and its blocks. `prefer` (a schema.org articleBody) wins when it has prose. */
-export function selectContent(blocks: TextBlock[], prefer: Element | null = null, title: string | null = null): Selection {
+/** Hints for {@link selectContent}. */
+export interface SelectOptions {
+  /** The element the page marks as the article body (schema.org articleBody). */
+  prefer?: Element | null;
+  /** The article's title, to pick the right story when a page repeats story units. */
+  title?: string | null;
+  /** A live blog: its entries look like repeated story units but are all the article. */
+  liveBlog?: boolean;
+}
+
+export function selectContent(blocks: TextBlock[], { prefer = null, title = null, liveBlog = false }: SelectOptions = {}): Selection {
   const scores = new Map<Element, number>();
   const positive = new Map<Element, number>();
   const weights = weighBlocks(blocks);
@@ -180,7 +190,7 @@ export function selectContent(blocks: TextBlock[], prefer: Element | null = null
   }
   if (prefer && (scores.get(prefer) ?? 0) > bestScore * 0.5) { best = prefer; bestScore = scores.get(prefer) ?? 0; }
   if (!best) return { container: null, blocks: [], dropped: [], score: 0 };
-  const unit = storyUnit(best, positive, blocks, title);
+  const unit = liveBlog ? null : storyUnit(best, positive, blocks, title);
   if (unit) { best = unit; bestScore = scores.get(unit) ?? 0; }
 
   const inside = blocks.filter((b) => isInside(b.container, best));

@@ -134,9 +134,26 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   // Body.
   const root: Element = parts.body ?? parsed.root;
   const prose = proseByElement(collectBlocks(root, base, isNeverContent, false), blockWeight);
-  const { skip, removed: removals } = findChrome(root, prose);
-  const blocks = collectBlocks(root, base, (e) => skip.has(e));
-  const selection = selectContent(blocks, parts.articleBody && !skip.has(parts.articleBody) ? parts.articleBody : null, meta.title);
+  const pageProse = prose.get(root) ?? 0;
+  const choose = (lenient: boolean) => {
+    const { skip, removed } = findChrome(root, prose, lenient);
+    const selection = selectContent(collectBlocks(root, base, (e) => skip.has(e)), {
+      prefer: parts.articleBody && !skip.has(parts.articleBody) ? parts.articleBody : null,
+      title: meta.title,
+      liveBlog: meta.liveBlog,
+    });
+    return { removals: removed, selection };
+  };
+  let { removals, selection } = choose(false);
+  // Chrome names on a wrapper of the whole page ("site social-enabled") take the article with
+  // them; when little of the page's prose is left, names are trusted less.
+  if (selection.score < pageProse * 0.2 && pageProse > 300) {
+    const retry = choose(true);
+    if (retry.selection.score > selection.score * 2) {
+      ({ removals, selection } = retry);
+      messages.push(msg('chrome:lenient', 'elements named as chrome held most of the page\'s text; they were kept', 'info'));
+    }
+  }
   let body = toBlocks(selection.blocks, meta.title, base);
   let bodyChars = body.reduce((n, b) => n + b.text.length, 0);
 
@@ -163,6 +180,7 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
     messages.push(msg('body:json-ld', 'the body was taken from JSON-LD articleBody, longer than the page\'s own markup', 'info'));
   }
   if (!body.length) messages.push(msg('body:none', 'no article body found in the page', 'error'));
+  if (meta.nextPage) messages.push(msg('body:multi-page', `the article continues on another page (${meta.nextPage}); only this page was read`, 'warning'));
 
   out.blocks = body;
   out.text = body.map((b) => b.text).join('\n\n');

@@ -142,6 +142,10 @@ export interface Metadata {
   from: Record<string, string>;
   /** The JSON-LD articleBody, when the page carries one. */
   ldBody: string | null;
+  /** The page is a live blog (schema.org LiveBlogPosting). */
+  liveBlog: boolean;
+  /** The next page of a multi-page article (`<link rel="next">`), when the page says so. */
+  nextPage: string | null;
 }
 
 const TITLE_SEPARATORS = /\s+[|–—·•:»-]\s+|\s+[-|]\s*$/;
@@ -282,7 +286,11 @@ export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
     try { return new URL(u, url ?? undefined).href; } catch { return /^https?:/.test(u) ? u : null; }
   };
   const body = typeof ld.articleBody === 'string' ? ld.articleBody : null;
+  const liveBlog = p.jsonLd.some((x) => /LiveBlogPosting/.test(JSON.stringify(x['@type'] ?? '')));
+  const next = link('next');
   return {
+    liveBlog,
+    nextPage: next ? resolve(attr(next, 'href')) : null,
     title, dek, byline, published, modified, source, canonicalUrl: resolve(canonicalUrl), section, image: resolve(image), language, from,
     ldBody: body && body.trim() ? body : null,
   };

@@ -1,0 +1,94 @@
+// The known failure modes of main-content extractors, one page each (test/fixtures/html/).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractHtml } from '../../src/extract/html/index.js';
+
+const here = '[extract/html] ';
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url), 'utf8');
+const extract = (name: string, url: string | null = null) => extractHtml(fixture(name), { origin: name, url });
+const count = (hay: string, needle: string) => hay.split(needle).length - 1;
+
+test(here + 'an opening paragraph in a container of its own is kept, first', () => {
+  const a = extract('lead-apart.html');
+  assert.match(a.text, /^HALVERSTAD — The city council voted on Thursday/);
+  assert.match(a.text, /public meetings in the autumn, the council said\.$/);
+});
+
+test(here + 'the byline does not swallow the date, and the date keeps its zone', () => {
+  const a = extract('lead-apart.html');
+  assert.equal(a.byline, 'Maria Lindqvist');
+  assert.equal(a.published, '2024-05-02T15:45:00+02:00');
+  assert.equal(a.provenance.published, 'time');
+  assert.doesNotMatch(a.text, /Published 3:45/);
+});
+
+test(here + 'related-story links and a newsletter box inside the article stay out of the body', () => {
+  const a = extract('lead-apart.html');
+  for (const chrome of ['Bus fares to rise', 'Related stories', 'morning briefing', 'Subscribe', 'All rights reserved', 'Weather']) {
+    assert.ok(!a.text.includes(chrome), `${chrome} leaked into the body`);
+  }
+  assert.ok(a.removed.some((r) => r.includes('morning briefing')), 'the newsletter box is reported as removed');
+  assert.ok(a.messages.some((m) => m.rule === 'chrome:removed'));
+});
+
+test(here + 'captions and pull quotes are not duplicated into the body', () => {
+  const a = extract('lead-apart.html');
+  assert.ok(!a.text.includes('A tram on a test run'));
+  assert.equal(count(a.text, 'the most important transport decision'), 1);
+});
+
+test(here + 'sub-headings stay in the body as headings; the title does not', () => {
+  const a = extract('lead-apart.html');
+  assert.deepEqual(a.blocks.filter((b) => b.kind === 'heading').map((b) => b.text), ['Costs questioned']);
+  assert.ok(!a.blocks.some((b) => b.text === 'Council approves new tram line'));
+  assert.equal(a.text, a.blocks.map((b) => b.text).join('\n\n'));
+});
+
+test(here + 'a cookie-consent wall is not returned instead of the article', () => {
+  const a = extract('cookie-wall.html');
+  assert.match(a.text, /^Ferries between the mainland and the islands resumed/);
+  assert.ok(!/partners|consent|cookies/i.test(a.text));
+  assert.equal(a.blocks.length, 3);
+});
+
+test(here + 'a live blog keeps every entry', () => {
+  const a = extract('liveblog.html');
+  for (const entry of ['turnout reached 71 percent', 'first three districts to declare', 'Voting has ended across the country']) {
+    assert.ok(a.text.includes(entry), `live entry missing: ${entry}`);
+  }
+  assert.ok(!a.text.includes('Follow us on social media'));
+});
+
+test(here + 'a multi-page article: this page is kept, pagination dropped, the next page reported', () => {
+  const a = extract('paged.html');
+  assert.equal(a.blocks.length, 3);
+  assert.ok(!/Next page/.test(a.text));
+  const m = a.messages.find((x) => x.rule === 'body:multi-page');
+  assert.ok(m, 'a multi-page message');
+  assert.match(m.reason, /page=2/);
+  assert.equal(a.title, 'The long road to the summit');
+});
+
+test(here + 'a body only in JSON-LD articleBody', () => {
+  const a = extract('jsonld-only.html');
+  assert.equal(a.blocks.length, 3);
+  assert.match(a.text, /^Nach vier Jahren Bauzeit/);
+  assert.ok(a.messages.some((m) => m.rule === 'body:json-ld'));
+  assert.equal(a.byline, 'Jonas Weber');
+  assert.equal(a.language, 'de');
+});
+
+test(here + 'a body only in <noscript>', () => {
+  const a = extract('noscript-only.html');
+  assert.equal(a.blocks.length, 3);
+  assert.match(a.text, /^Après dix-huit mois de travaux/);
+  assert.ok(a.messages.some((m) => m.rule === 'body:noscript'));
+  assert.equal(a.source, 'Le Quotidien du Port');
+});
+
+test(here + 'a page with no article says so and returns no body', () => {
+  const a = extract('no-article.html');
+  assert.equal(a.text, '');
+  assert.ok(a.messages.some((m) => m.rule === 'body:none' && m.level === 'error'));
+});
