@@ -43,6 +43,7 @@ const quotes = matchQuotes(articles, quotesByArticle, entities);
 const story = { articles: articles.map((a) => ({ id: a.id, source: a.source, url: null, title: a.title, byline: null, published: a.published, dateline: null, language: 'en', text: a.text })), quotes };
 const file = join(mkdtempSync(join(tmpdir(), 'parallax-quotes-seed-')), 'story.json');
 writeFileSync(file, JSON.stringify(story, null, 1));
+if (process.env.QUOTES_DUMP) writeFileSync(process.env.QUOTES_DUMP, JSON.stringify(quotes, null, 1));
 const score = spawnSync(process.execPath, [join(root, '..', 'shared', 'tools', 'story-score.mjs'), join(seed, 'gold.json'), file, ...process.argv.slice(2)], { encoding: 'utf8' });
 if (score.status !== 0) { console.error(score.stderr); process.exit(1); }
 const lines = score.stdout.split('\n');

@@ -86,7 +86,8 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
   let j = cueStart - 1;
   let aside = false;
   let describedTo = -1;
-  while (j >= first && AUXILIARY.has(tokens[j].lower) && !['who', 'which', 'that', 'and'].includes(tokens[j].lower)) j--;
+  while (j >= first && (AUXILIARY.has(tokens[j].lower) || /^(?:only|merely|simply|instead)$/.test(tokens[j].lower)) && !['who', 'which', 'that', 'and'].includes(tokens[j].lower)) j--;
+  if (j >= first && tokens[j].text === ',' && /ing$/.test(tokens[cueStart].lower)) return { source: clauseSubject(tk, first, cueStart), from: cueStart };
   // "Rep. Gwen Moore (D-Wis.) said": the bracket belongs to the name.
   if (j >= first && tokens[j].text === ')') {
     let k = j - 1;
@@ -113,7 +114,7 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
   }
   if (j < first || !isWord(tokens[j])) return { source: null, from: j + 1 };
   // "…, adding that", "took to Twitter to accuse", "and urged": the cue's subject is the clause's.
-  if (NP_BOUNDARY.has(tokens[j].lower) || (/ing$/.test(tokens[cueStart].lower) && tokens[cueStart - 1]?.text === ',')) {
+  if (NP_BOUNDARY.has(tokens[j].lower) || (/ing$/.test(tokens[cueStart].lower) && (tokens[cueStart - 1]?.text === ',' || tokens[j + 1]?.text === ','))) {
     return { source: clauseSubject(tk, first, cueStart), from: cueStart };
   }
   let np = nounPhraseEndingAt(tokens, j, first);
@@ -264,9 +265,8 @@ function continuedQuotation(tk: Tokenised, head: number): number {
     if (!isOpenQuote(t)) break;
     const close = closingOf(tk, sentences[s].first);
     if (close === null) break;
-    // A quotation with its own cue after it is its own attribution.
-    const tail = tokens.slice(close + 1, Math.min(sentences[tokens[close].sentence].last, close + 5)).map((x) => x.lower);
-    if (tail.length > 2 && tail[0] === ',') break;
+    // A quotation with words after it in its sentence ("…,” Rutte stressed.) is its own attribution.
+    if (tokens.slice(close + 1, sentences[tokens[close].sentence].last).some(isWord)) break;
     end = tokens[close].end;
     s = tokens[close].sentence + 1;
   }

@@ -35,6 +35,10 @@ export interface FindQuotesOptions {
   threshold?: number;
   /** Lower bar for the cue of a quotation in marks, which is surely attributed somewhere. */
   markThreshold?: number;
+  /** Let an unquoted statement attributed after the fact run back over its paragraph (default true). */
+  extendBack?: boolean;
+  /** Also report attributions inside quotations (PolNeAR annotates them). */
+  nested?: boolean;
 }
 
 const DEFAULTS = { threshold: -2.5, markThreshold: -8 };
@@ -49,6 +53,9 @@ function cueScores(tk: Tokenised, model: CueModel | null): number[] {
   return tk.tokens.map((t, i) => {
     if (isSignatureDash(tk.tokens, i)) return 10;
     if (!isCandidate(t)) return -Infinity;
+    // "expressed the view that", "voiced the hope that": a statement of the subject's.
+    if (/^(?:expressed|voiced|stated|shared|reiterated|repeated|made)$/.test(t.lower) && /^(?:the|his|her|their|its)$/.test(tk.tokens[i + 1]?.lower ?? '') &&
+      /^(?:view|opinion|hope|belief|confidence|concern|position|point|clear)$/.test(tk.tokens[i + 2]?.lower ?? '') && tk.tokens[i + 3]?.lower === 'that') return 5;
     // "speaking on condition of anonymity" describes a source; it is not a statement.
     if (t.lower === 'speaking' && /^(?:on|anonymously|privately)$/.test(tk.tokens[i + 1]?.lower ?? '')) return -Infinity;
     if (!model) return /^(?:said|says|told|according|added|wrote|stated|noted|argued|explained|insisted|warned|asked|claimed|announced)$/.test(t.lower) ? 1 : -Infinity;
@@ -67,18 +74,26 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
   const add = (c: Candidate) => {
     // Two cues of one statement ("said … adding") give one content: keep the stronger cue.
     const same = found.findIndex((f) => overlap(f.content, c.content) >= 0.8 * Math.max(f.content.end - f.content.start, c.content.end - c.content.start));
-    if (same < 0) found.push(c);
-    else if (found[same].score < c.score) found[same] = c;
+    if (same < 0) { found.push(c); return; }
+    const f = found[same];
+    // "Rutte expressed the view that all allies agree that …": the outer cue, whose content holds
+    // the inner one's, is the attribution; otherwise the stronger cue.
+    const outer = (a: Candidate, b: Candidate) => a.cue.end <= b.cue.start && a.content.start <= b.cue.start && a.content.end >= b.content.end;
+    if (outer(c, f) || (!outer(f, c) && f.score < c.score)) found[same] = c;
   };
+  const marks = findMarkedQuotes(text);
+  // A cue inside a quotation is the quoted speaker's own reporting ("“…the allies agreed that…,” he
+  // recalled"): it belongs to the quotation, which is attributed as a whole.
+  const insideQuotation = (i: number) => options.nested !== true && marks.some((m) => m.contentStart <= tk.tokens[i].start && tk.tokens[i].end <= m.contentEnd && text.slice(m.contentStart, m.contentEnd).split(/\s+/).length >= 6);
   scores.forEach((s, i) => {
-    if (s <= threshold) return;
+    if (s <= threshold || insideQuotation(i)) return;
     const a = attributionAt(tk, i);
     if (a) add({ ...a, score: s, head: i });
   });
 
   // Quotations no cue has claimed: the best cue near them, else the speaker beside them.
   const orphans: Span[] = [];
-  for (const m of findMarkedQuotes(text)) {
+  for (const m of marks) {
     const words = text.slice(m.contentStart, m.contentEnd).split(/\s+/).filter(Boolean).length;
     if (words < 3) continue;
     const span = { start: m.start, end: m.end };
@@ -88,9 +103,12 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     const sFirst = tk.sentences[tk.tokens[first]?.sentence ?? 0];
     const sLast = tk.sentences[tk.tokens[last < 0 ? tk.tokens.length - 1 : Math.max(0, last - 1)]?.sentence ?? 0];
     let best = -1;
+    let bestBonus = 0;
     for (let i = sFirst.first; i < (tk.sentences[tk.tokens[Math.max(0, (last < 0 ? tk.tokens.length : last) - 1)]?.sentence ?? 0]?.last ?? sLast.last); i++) {
       if (tk.tokens[i].start >= m.start && tk.tokens[i].end <= m.end) continue;
-      if (scores[i] > markThreshold && (best < 0 || scores[i] > scores[best])) best = i;
+      // The cue right after the closing mark (“…,” he pointed out) is the quotation's own.
+      const bonus = tk.tokens[i].start >= m.end && tk.tokens[i].start - m.end < 20 ? 20 : 0;
+      if (scores[i] > markThreshold && (best < 0 || scores[i] + bonus > scores[best] + bestBonus)) { best = i; bestBonus = bonus; }
     }
     const a = best >= 0 ? attributionAt(tk, best) : null;
     if (a && overlap(a.content, span) >= 0.5 * (span.end - span.start)) add({ ...a, score: scores[best], head: best });
@@ -100,10 +118,13 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     // The speaker of the nearest attribution in the same paragraph.
     const block = tk.sentences[tk.tokens[tk.tokens.findIndex((t) => t.end > span.start)]?.sentence ?? 0]?.block;
     const same = found.filter((f) => f.source && blockOf(tk, f.content.start) === block);
-    const near = same.sort((x, y) => Math.abs(x.content.start - span.start) - Math.abs(y.content.start - span.start))[0];
+    let near = same.sort((x, y) => Math.abs(x.content.start - span.start) - Math.abs(y.content.start - span.start))[0];
+    // A paragraph that is all quotation continues the speaker of the paragraph before it.
+    if (!near && text.slice(0, span.start).match(/(?:^|\n)\s*$/)) near = found.filter((f) => f.source && f.content.end <= span.start && blockOf(tk, f.content.start) === block - 1).pop();
     add({ cue: { start: span.start, end: span.start }, content: span, source: near?.source ?? null, score: markThreshold, head: -1 });
   }
 
+  if (options.extendBack !== false) extendStatementsBack(tk, found);
   found.sort((a, b) => a.content.start - b.content.start);
   const resolver = new SpeakerResolver(text, entities ?? guessNames(text));
   let recent: { name: string; end: number } | null = null;
@@ -122,6 +143,35 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     });
   }
   return out;
+}
+
+/**
+ * "Reaching consensus will take weeks. It won't happen tomorrow, the official said." An unquoted
+ * statement attributed after the fact runs back over the sentences of its paragraph before it,
+ * up to one that has a strong cue of its own or a quotation. Weak attributions inside the
+ * statement ("Russian aggression shows no signs …") are folded into it.
+ */
+function extendStatementsBack(tk: Tokenised, found: Candidate[]): void {
+  const { tokens, sentences, text } = tk;
+  const STRONG = 2;
+  for (const f of [...found]) {
+    if (f.head < 0 || f.cue.start < f.content.end || QUOTE_MARK.test(text.slice(f.content.start, f.content.end))) continue;
+    const sIdx = tokens[f.head].sentence;
+    if (sentences[sIdx].start !== f.content.start) continue;
+    let from = sIdx;
+    while (from > 0 && sentences[from - 1].block === sentences[sIdx].block) {
+      const prev = sentences[from - 1];
+      if (QUOTE_MARK.test(text.slice(prev.start, prev.end))) break;
+      if (found.some((o) => o !== f && o.head >= 0 && o.score > STRONG && tokens[o.head].sentence === from - 1)) break;
+      from--;
+    }
+    if (from === sIdx) continue;
+    f.content = { start: sentences[from].start, end: f.content.end };
+    for (let i = found.length - 1; i >= 0; i--) {
+      const o = found[i];
+      if (o !== f && o.content.start >= f.content.start && o.content.end <= f.content.end) found.splice(i, 1);
+    }
+  }
 }
 
 function blockOf(tk: Tokenised, offset: number): number {
