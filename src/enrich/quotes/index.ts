@@ -118,7 +118,7 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     // The speaker of the nearest attribution in the same paragraph.
     const block = tk.sentences[tk.tokens[tk.tokens.findIndex((t) => t.end > span.start)]?.sentence ?? 0]?.block;
     const same = found.filter((f) => f.source && blockOf(tk, f.content.start) === block);
-    let near = same.sort((x, y) => Math.abs(x.content.start - span.start) - Math.abs(y.content.start - span.start))[0];
+    let near: Candidate | undefined = same.sort((x, y) => Math.abs(x.content.start - span.start) - Math.abs(y.content.start - span.start))[0];
     // A paragraph that is all quotation continues the speaker of the paragraph before it.
     if (!near && text.slice(0, span.start).match(/(?:^|\n)\s*$/)) near = found.filter((f) => f.source && f.content.end <= span.start && blockOf(tk, f.content.start) === block - 1).pop();
     add({ cue: { start: span.start, end: span.start }, content: span, source: near?.source ?? null, score: markThreshold, head: -1 });
