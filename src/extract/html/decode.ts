@@ -71,10 +71,12 @@ function strictDecode(bytes: Uint8Array, charset: string): string | null {
 export function plausibility(text: string): number {
   let score = 0;
   let prevScript = 0;
+  /** Accented Latin letters in a row: real text rarely has more than three, mojibake has whole words. */
+  let latinRun = 0;
   const n = Math.min(text.length, 20000);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) { prevScript = 0; continue; }
+    if (c < 0x80) { prevScript = 0; latinRun = 0; continue; }
     let script: number;
     if (c === 0xfffd || (c >= 0x80 && c < 0xa0)) { score -= 5; prevScript = 0; continue; }
     if (c >= 0x400 && c < 0x530) script = 1; // Cyrillic
@@ -87,6 +89,17 @@ export function plausibility(text: string): number {
     else if (c >= 0xff00 && c < 0xfff0) { score += 0.5; prevScript = 0; continue; } // full-width forms
     else if (c >= 0xa0 && c < 0xc0) { score -= 0.5; prevScript = 0; continue; } // symbols: rare in text
     else { score -= 1; prevScript = 0; continue; }
+    // A capital after a small letter inside a word is rare in text and common in mojibake.
+    if ((script === 1 || script === 5) && prevScript === script) {
+      const ch = text[i];
+      const prev = text[i - 1];
+      if (ch !== ch.toLowerCase() && prev !== prev.toUpperCase()) { score -= 3; continue; }
+    }
+    // An ideograph or kana stands for two or three bytes: weigh it like the letters those bytes would make.
+    if (script === 3) score += 2;
+    if (script === 5) {
+      if (++latinRun >= 4) { score -= 3; prevScript = script; continue; }
+    } else latinRun = 0;
     // Letters of the same script run together in real text; mojibake alternates.
     score += prevScript === script ? 2 : prevScript === 0 ? 1 : -2;
     prevScript = script;
