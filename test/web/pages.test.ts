@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/present/web/app.js';
-import { fixtureStore } from './fixture.js';
+import { ANALYSIS_VERSION } from '../../src/analyse/index.js';
+import { fixtureStore, toArticle } from './fixture.js';
 
 const here = '[web/pages] ';
 
@@ -140,5 +141,50 @@ test(here + 'story pages: ETag, 304, and gzip that unpacks to the same page', as
   assert.equal(again.status, 200);
   assert.match(await again.text(), /Grain talks, second take/);
   assert.equal((await app.request('/story/none')).status, 404);
+  await store.close();
+});
+
+test(here + 'a story of 50 articles from 40 outlets, with hundreds of claims and quotes, makes a page under 300 KB', async () => {
+  const store = await fixtureStore();
+  const sentence = (i: number, j: number) => `Officials in district ${i} said on day ${j} that the measure number ${i * 31 + j} would cost about ${i + j} million and take several more months to finish.`;
+  const articles = Array.from({ length: 50 }, (_, i) => ({
+    id: `big-${i}`,
+    source: `Outlet ${i % 40}`,
+    url: `https://outlet${i % 40}.example/${i}`,
+    title: `Report ${i} on the measures`,
+    byline: null,
+    published: `2025-03-0${1 + (i % 3)}T${String(i % 24).padStart(2, '0')}:00`,
+    language: 'en',
+    text: Array.from({ length: 20 }, (_, p) => [0, 1, 2].map((s) => sentence(i, p * 3 + s)).join(' ')).join('\n\n'),
+  }));
+  await store.upsertArticles(articles.map((a) => toArticle(a)));
+  await store.assignStories(articles.map((a) => [a.id, 'big'] as [string, string]));
+  const pick = (k: number, n: number) => Array.from({ length: n }, (_, j) => articles[(k * 7 + j * 3) % 50].id);
+  await store.saveAnalysis({
+    id: 'big',
+    title: 'A big story',
+    version: ANALYSIS_VERSION,
+    articles: articles.map((a) => ({ ...a, dateline: null })),
+    entities: Array.from({ length: 200 }, (_, k) => ({ name: `Person ${k}`, kind: 'person' as const, mentions: pick(k, 5).map((article) => ({ article, text: `Person ${k}` })) })),
+    quotes: Array.from({ length: 500 }, (_, k) => ({ speaker: `Speaker ${k % 120}`, text: `We will see what happens with measure ${k} in the coming weeks and months, the speaker said.`, direct: k % 3 > 0, articles: pick(k, 1 + (k % 30)) })),
+    claims: Array.from({ length: 700 }, (_, k) => {
+      const ids = pick(k, 1 + (k % 12));
+      return { text: sentence(k % 50, k % 60), articles: ids, sentences: ids.map((article) => ({ article, text: sentence(Number(article.slice(4)), k % 60) })) };
+    }),
+    wording: Array.from({ length: 80 }, (_, k) => ({ concept: `Concept ${k}`, variants: [0, 1, 2, 3].map((v) => ({ text: `variant ${k}.${v}`, articles: pick(k + v, 12) })) })),
+    timeline: Array.from({ length: 120 }, (_, k) => ({ date: `20${String(k % 25).padStart(2, '0')}-0${1 + (k % 9)}`, text: `Something dated happened, event ${k}, as several outlets recalled in their background paragraphs.`, articles: pick(k, 1 + (k % 20)) })),
+    summary: Array.from({ length: 8 }, (_, k) => ({ text: sentence(k, k), articles: pick(k, 10) })),
+  });
+  const app = createApp(store);
+  const r = await app.request('/story/big');
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  const kb = Buffer.byteLength(html) / 1024;
+  assert.ok(kb < 300, `${kb.toFixed(0)} KB`);
+  // Still all there in outline: every section, 40 outlet columns, the capped lists saying so.
+  for (const id of ['summary', 'claims', 'quotes', 'wording', 'timeline', 'entities', 'articles']) assert.ok(html.includes(`<h2 id="${id}">`), id);
+  assert.equal((html.match(/<th scope="col" class="rot">/g) ?? []).length, 40);
+  assert.match(html, /440 more quotes in/);
+  assert.match(html, /The 40 most reported of 120 dated events/);
   await store.close();
 });

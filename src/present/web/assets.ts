@@ -19,7 +19,7 @@ input,select,button{font:inherit;color:inherit;background:var(--bg);border:1px s
 h1{line-height:1.2;margin:.6rem 0 .3rem}h2{border-bottom:1px solid var(--line);padding-bottom:.2rem;margin-top:2.2rem}
 .meta{color:var(--mute);font-size:.9rem}.stories{padding-left:2.4rem}.stories li{margin:.7rem 0}.headline{font-size:1.08rem;font-weight:600}
 .bar{vertical-align:middle;margin-right:.3rem}.bar rect{fill:var(--accent)}.bar rect.track{fill:var(--line)}
-.filters{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:end;margin:1rem 0;padding:.6rem .8rem;background:var(--panel);border-radius:6px}
+.filters select{max-width:16rem}.filters{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:end;margin:1rem 0;padding:.6rem .8rem;background:var(--panel);border-radius:6px}
 .toc ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;margin:.6rem 0}
 .summary li{margin:.35rem 0}
 .cite{font-size:.72rem;vertical-align:super;margin-left:.15rem;text-decoration:none;border:1px solid var(--accent);border-radius:3px;padding:0 .25rem;line-height:1}

@@ -59,14 +59,6 @@ export class Catalog {
     return this.building;
   }
 
-  /** The facets if they are at hand; otherwise starts building them and returns null. */
-  async facetsIfReady(): Promise<Facets | null> {
-    const { ok } = await this.fresh(this.facetsBuilt);
-    if (ok) return this.facetsBuilt!.facets;
-    void this.facets().catch(() => undefined);
-    return this.facetsBuilt?.facets ?? null;
-  }
-
   private async build(count: number): Promise<Facets> {
     const { stories } = await this.stories();
     const facets: Facets = { storyOutlets: new Map(), storyLanguages: new Map(), outlets: new Map(), languages: [] };

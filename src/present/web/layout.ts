@@ -13,8 +13,8 @@ export const storyHref = (id: string) => `/story/${encodeURIComponent(id)}`;
 export const articleHref = (id: string) => `/article/${encodeURIComponent(id)}`;
 export const outletHref = (name: string) => `/outlet/${encodeURIComponent(name)}`;
 
-/** Plural-aware count: `1 outlet`, `3 outlets`. */
-export const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+/** Plural-aware count: `1 outlet`, `3 outlets`, `2 stories`. */
+export const count = (n: number, noun: string, plural = noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's') => `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
 
 export function layout(title: string, body: string, q = ''): string {
   return `<!doctype html>
