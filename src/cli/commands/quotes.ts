@@ -17,12 +17,36 @@ export function register(program: Command): void {
           speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, name: q.speaker.name } : null,
         }));
       if (opts.jsonl) {
-        const { readJsonl } = await import('../jsonl.js');
-        const lines: string[] = [];
-        for (const r of readJsonl<{ article?: string; text?: string }>(opts.jsonl)) {
-          lines.push(JSON.stringify({ article: r.article, quotes: typeof r.text === 'string' ? run(r.text) : [] }));
+        const { readFileSync } = await import('node:fs');
+        const { UserError } = await import('../../errors.js');
+        let raw: string;
+        try {
+          raw = opts.jsonl === '-' ? readFileSync(0, 'utf8') : readFileSync(opts.jsonl, 'utf8');
+        } catch (err) {
+          throw new UserError(`${opts.jsonl}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
         }
-        process.stdout.write(lines.join('\n') + '\n');
+        // A bad line is reported and skipped; the rest land, and the exit code says something was wrong.
+        let bad = 0;
+        const lines: string[] = [];
+        raw.split('\n').forEach((line, i) => {
+          if (!line.trim()) return;
+          let r: { article?: unknown; text?: unknown };
+          try {
+            r = JSON.parse(line) as { article?: unknown; text?: unknown };
+          } catch (err) {
+            warn(`parallax: ${opts.jsonl}:${i + 1}: invalid JSON (${(err as Error).message})`);
+            bad++;
+            return;
+          }
+          if (typeof r.text !== 'string') {
+            warn(`parallax: ${opts.jsonl}:${i + 1}: no "text" string`);
+            bad++;
+            return;
+          }
+          lines.push(JSON.stringify({ article: r.article, quotes: run(r.text) }));
+        });
+        if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+        if (bad) process.exitCode = 1;
         return;
       }
       const { collectInputs, extractItem } = await import('../../pipeline.js');
