@@ -1,41 +1,76 @@
 #!/usr/bin/env node
-// Grouping throughput and peak memory at growing collection sizes (`--sizes=10000,100000`).
-// The corpus is built from ../shared/eval/stories by recombination: each copy of an article gets a
-// new id, its date shifted by 30 days per copy, and its capitalised names swapped for other names
-// of the corpus, so copies form new stories rather than joining the old ones.
+// Grouping throughput and peak memory at growing collection sizes.
+//   node --import tsx --expose-gc scripts/bench-cluster.mjs --sizes=10000,100000,1000000
+// (`npm run bench -- cluster` runs the default sizes, 10k and 100k; 1M takes several minutes.)
+//
+// The corpus is built from ../shared/eval/stories (the four dev files, 8,229 articles, `story`
+// dropped) by recombination: copy k of an article gets a new id and URL, its date shifted by 30 days
+// per copy (articles without a date get one spread over the copy's 30 days), and its capitalised
+// names swapped for other names of the corpus (a fixed permutation per copy), so that copies form
+// new stories instead of joining the old ones, and the collection keeps growing in time the way a
+// news feed does. Articles arrive in date order within each copy.
+//
+// Each size runs in a fresh clusterer; one size's figures do not include building the corpus for
+// the next. Figures: articles/s over wall time, articles per CPU-second of this process (the fairer
+// figure on a shared machine), the cost of the last tenth against the first tenth (flat cost means
+// a ratio near 1), and peak RSS.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClusterer } from '../src/cluster/index.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const dir = join(root, '..', 'shared', 'eval', 'stories');
-if (!existsSync(dir)) { console.log(`no ${dir}: skipped`); process.exit(0); }
+if (!existsSync(dir)) { console.log(`no ${dir}: skipped (the benchmark builds its corpus from it)`); process.exit(0); }
 const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '10000,100000').split(',').map(Number);
+
 const base = [];
 for (const f of ['ecbplus-dev', 'basil-dev', 'mcms-dev', 'uci-headlines-dev'])
   for (const l of readFileSync(join(dir, `${f}.jsonl`), 'utf8').split('\n').filter(Boolean)) { const { story, ...r } = JSON.parse(l); base.push(r); }
-const names = [...new Set(base.flatMap((r) => (r.title ?? '').match(/\b\p{Lu}\p{Ll}{3,}\b/gu) ?? []))];
-const shift = (d, days) => { const t = Date.parse(d ?? '2020-01-01'); return Number.isNaN(t) ? null : new Date(t + days * 86400000).toISOString().slice(0, 10); };
+// Copy 0 spans 30 days: dated articles keep their date moved into the window, undated ones get a
+// day by their position, so every copy is a month of news.
+const START = Date.parse('2020-01-01');
+base.forEach((r, i) => { r.day = i % 30; });
+base.sort((a, b) => a.day - b.day);
+const NAME = /\b\p{Lu}\p{Ll}{3,}\b/gu;
+const names = [...new Set(base.flatMap((r) => `${r.title ?? ''} ${r.text.slice(0, 2000)}`.match(NAME) ?? []))];
+const nameIndex = new Map(names.map((n, i) => [n, i]));
+
 function* corpus(n) {
   for (let i = 0; i < n; i++) {
     const r = base[i % base.length];
     const k = Math.floor(i / base.length);
-    if (!k) { yield r; continue; }
-    const swap = (s) => (s ?? '').replace(/\b\p{Lu}\p{Ll}{3,}\b/gu, (w) => names[(names.indexOf(w) + k * 7919) % names.length] ?? w);
-    yield { ...r, id: `${r.id}~${k}`, title: swap(r.title), text: swap(r.text), published: shift(r.published, 30 * k) };
+    const published = new Date(START + (k * 30 + r.day) * 86_400_000).toISOString().slice(0, 10);
+    if (!k) { yield { ...r, published }; continue; }
+    const swap = (s) => (s ?? '').replace(NAME, (w) => names[((nameIndex.get(w) ?? 0) + k * 7919) % names.length]);
+    yield { ...r, id: `${r.id}~${k}`, url: r.url ? `${r.url}~${k}` : null, title: swap(r.title), text: swap(r.text), published };
   }
 }
+
 for (const n of sizes) {
   global.gc?.();
   const c = createClusterer();
-  let peak = 0;
+  let peak = process.memoryUsage().rss;
+  const tenth = Math.max(1, Math.floor(n / 10));
+  const laps = [];
+  let lapStart = process.cpuUsage();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let i = 0;
+  let stories = 0;
   for (const r of corpus(n)) {
-    c.add({ id: String(r.id), title: r.title ?? null, text: r.text ?? '', published: r.published ?? null, source: r.source ?? null, url: r.url ?? null });
+    const a = c.add({ id: String(r.id), title: r.title ?? null, text: r.text ?? '', published: r.published ?? null, source: r.source ?? null, url: r.url ?? null });
+    if (a.story === a.id) stories++;
     if (++i % 5000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    if (i % tenth === 0) { const u = process.cpuUsage(lapStart); laps.push((u.user + u.system) / 1000 / tenth); lapStart = process.cpuUsage(); }
   }
   const secs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSecs = (cpu.user + cpu.system) / 1e6;
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`${String(n).padStart(8)} articles: ${(n / secs).toFixed(0).padStart(6)} articles/s, ${secs.toFixed(1)} s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+  const flat = laps.length >= 2 ? (laps[laps.length - 1] / laps[0]).toFixed(2) : '-';
+  console.log(
+    `${String(n).padStart(8)} articles: ${(n / secs).toFixed(0).padStart(6)} articles/s (wall ${secs.toFixed(1)} s), ` +
+      `${(n / cpuSecs).toFixed(0).padStart(6)} per CPU-second, ms/article first tenth ${laps[0]?.toFixed(3)} last tenth ${laps[laps.length - 1]?.toFixed(3)} (ratio ${flat}), ` +
+      `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, ${stories} stories started`,
+  );
 }

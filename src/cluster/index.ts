@@ -92,7 +92,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   windowDays: 45,
   vectorTerms: 150,
   indexTerms: 30,
-  postingCap: 300,
+  postingCap: 80,
   exactCandidates: 50,
   centroidTerms: 300,
   duplicateJaccard: 0.7,
@@ -160,6 +160,8 @@ interface Evidence {
   duplicateOf?: string;
   duplicateBy?: string;
   threshold: number;
+  /** When it started a story: the closest story it did not join, and its score. */
+  closest?: [string, number];
 }
 
 interface SnapshotV1 {
@@ -185,6 +187,37 @@ export function urlKey(url: string): string {
   return base.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '').toLowerCase() + (kept ? `?${kept}` : '');
 }
 
+/** The most recent articles carrying one term, with the term's weight in each; a ring once full. */
+class Posting {
+  docs = new Int32Array(2);
+  weights = new Float32Array(2);
+  size = 0;
+  private next = 0;
+
+  push(doc: number, weight: number, cap: number): void {
+    if (this.size === this.docs.length && this.size < cap) {
+      // Most terms are rare: lists start small and grow as their term proves common.
+      const size = Math.min(cap, this.size * 2);
+      const docs = new Int32Array(size);
+      const weights = new Float32Array(size);
+      docs.set(this.docs);
+      weights.set(this.weights);
+      this.docs = docs;
+      this.weights = weights;
+    }
+    if (this.size < this.docs.length) {
+      this.docs[this.size] = doc;
+      this.weights[this.size] = weight;
+      this.size++;
+      return;
+    }
+    // Full: the oldest entry gives way. News moves on, and old articles already have their stories.
+    this.docs[this.next] = doc;
+    this.weights[this.next] = weight;
+    this.next = (this.next + 1) % this.docs.length;
+  }
+}
+
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const back = (x: number | null): number => (x === null ? NaN : x);
 
@@ -200,7 +233,12 @@ export class StreamingClusterer implements Clusterer {
   private byUrl = new Map<string, number>();
   private byTitle = new Map<string, number>();
   private stories: StoryState[] = [];
-  private postings = new Map<number, { docs: number[]; weights: number[] }>();
+  private postings = new Map<number, Posting>();
+  /** Scratch space for scoring neighbours, indexed by article; cleared after each use. */
+  private acc = new Float64Array(1024);
+  private touched: number[] = [];
+  /** Scratch space holding the new article's weights, indexed by term. */
+  private mine = new Float32Array(1024);
   private evidence: Evidence[] = [];
   private duplicates: NearDuplicateIndex;
   private cache: Map<string, string> | null = null;
@@ -330,16 +368,11 @@ export class StreamingClusterer implements Clusterer {
     const n = Math.min(this.params.indexTerms, d.terms.length);
     for (let i = 0; i < n; i++) {
       let p = this.postings.get(d.terms[i]);
-      if (!p) this.postings.set(d.terms[i], (p = { docs: [], weights: [] }));
-      p.docs.push(docIndex);
-      p.weights.push(d.weights[i]);
-      // The list keeps the most recent articles: news moves on, and old ones have their stories.
-      if (p.docs.length > this.params.postingCap * 2) {
-        p.docs = p.docs.slice(-this.params.postingCap);
-        p.weights = p.weights.slice(-this.params.postingCap);
-      }
+      if (!p) this.postings.set(d.terms[i], (p = new Posting()));
+      p.push(docIndex, d.weights[i], this.params.postingCap);
     }
   }
+
 
   /** Moves every article of story `from` into story `into`; returns the moved ids. */
   private merge(from: number, into: number, moved: Record<string, string>): void {
@@ -389,32 +422,50 @@ export class StreamingClusterer implements Clusterer {
     }
 
     // 2. Neighbours through the inverted index, and their stories.
-    const neighbour = new Map<number, number>();
+    if (this.acc.length < this.docs.length) {
+      const grown = new Float64Array(this.docs.length * 2);
+      grown.set(this.acc);
+      this.acc = grown;
+    }
+    const acc = this.acc;
+    const touched = this.touched;
+    touched.length = 0;
     const n = Math.min(p.indexTerms, terms.length);
     for (let i = 0; i < n; i++) {
       const posting = this.postings.get(terms[i]);
       if (!posting) continue;
       const w = weights[i];
-      const start = Math.max(0, posting.docs.length - p.postingCap);
-      for (let j = start; j < posting.docs.length; j++) {
-        const other = posting.docs[j];
-        neighbour.set(other, (neighbour.get(other) ?? 0) + w * posting.weights[j]);
+      const docs = posting.docs;
+      const ws = posting.weights;
+      for (let j = 0; j < posting.size; j++) {
+        const other = docs[j];
+        if (acc[other] === 0) touched.push(other);
+        acc[other] += w * ws[j] + 1e-12;
       }
     }
     // The index sees only each article's strongest terms; the closest candidates are compared in
     // full, so that a story's nearest article is measured, not estimated.
-    const mine = new Map<number, number>();
-    for (let i = 0; i < terms.length; i++) mine.set(terms[i], weights[i]);
-    const ranked = [...neighbour].sort((a, b) => b[1] - a[1]);
-    for (let k = 0; k < Math.min(ranked.length, p.exactCandidates); k++) {
-      const o = this.docs[ranked[k][0]];
-      let dot = 0;
-      for (let i = 0; i < o.terms.length; i++) {
-        const w = mine.get(o.terms[i]);
-        if (w !== undefined) dot += w * o.weights[i];
-      }
-      neighbour.set(ranked[k][0], dot);
+    if (this.mine.length < this.termNames.length) this.mine = new Float32Array(this.termNames.length * 2);
+    const mine = this.mine;
+    for (let i = 0; i < terms.length; i++) mine[terms[i]] = weights[i];
+    let cut = -Infinity;
+    if (touched.length > p.exactCandidates) {
+      const sorted = Float64Array.from(touched, (t) => acc[t]).sort();
+      cut = sorted[sorted.length - p.exactCandidates];
     }
+    // Only the closest candidates, and their stories, are weighed: a bounded amount of work
+    // however large the collection and however common the article's words.
+    const neighbour = new Map<number, number>();
+    for (const other of touched) {
+      const approx = acc[other];
+      acc[other] = 0;
+      if (approx < cut || neighbour.size >= p.exactCandidates) continue;
+      const o = this.docs[other];
+      let sim = 0;
+      for (let i = 0; i < o.terms.length; i++) sim += mine[o.terms[i]] * o.weights[i];
+      neighbour.set(other, sim);
+    }
+    for (let i = 0; i < terms.length; i++) mine[terms[i]] = 0;
     const nearestIn = new Map<number, { doc: number; sim: number }>();
     for (const [other, sim] of neighbour) {
       const s = this.docs[other].story;
@@ -471,8 +522,9 @@ export class StreamingClusterer implements Clusterer {
     this.evidence[docIndex] = {
       story: story.id, score, centroid: chosen?.centroid ?? 0,
       nearest: chosen ? this.docs[chosen.nearest].id : null, nearestScore: chosen?.nearestSim ?? 0,
-      gapDays: chosen?.gap ?? null, names: chosen?.names ?? null, shared: this.sharedTerms(terms, weights, story), threshold,
+      gapDays: chosen?.gap ?? null, names: chosen?.names ?? null, shared: chosen ? this.sharedTerms(terms, weights, story) : [], threshold,
     };
+    if (!joined && best) this.evidence[docIndex].closest = [this.stories[best.story].id, best.score];
     const out: Assignment = { id: doc.id, story: story.id, score };
     if (Object.keys(moved).length) out.moved = moved;
     return out;
@@ -546,7 +598,10 @@ export class StreamingClusterer implements Clusterer {
     const shared = ev.shared.map(([t, w]) => ({ term: this.termNames[t].replace(/^#/, ''), weight: Math.round(w * 1000) / 1000 }));
     let reason: string;
     if (ev.duplicateOf) reason = `a copy of ${ev.duplicateOf} (${ev.duplicateBy}), so it joined that article's story`;
-    else if (ev.score === 0) reason = `started a new story: no story in reach was similar enough (needed ${ev.threshold.toFixed(2)})`;
+    else if (ev.score === 0) {
+      const closest = ev.closest ? `the closest, ${ev.closest[0]}, scored ${ev.closest[1].toFixed(2)}` : 'no story in reach shares its strongest terms';
+      reason = `started a new story: ${closest}, under the ${ev.threshold.toFixed(2)} needed`;
+    }
     else {
       const gap = ev.gapDays === null ? '' : `, ${ev.gapDays.toFixed(1)} days from the story's dates`;
       const names = ev.names === null || ev.names === undefined ? '' : `, names cosine ${ev.names.toFixed(2)}`;
