@@ -1,12 +1,17 @@
 /**
  * One entity per referent across a story's articles, whatever the spelling.
  *
- * Names are compared through a transliteration-tolerant key: diacritics dropped, the letters
- * that transliteration systems disagree on folded together (y/i/j, z/s, kh/h, ks/x, doubled
- * letters, -iy/-yi/-yy endings), and vowels reduced to a consonant skeleton when comparing.
- * A full name merges with another whose surname and given name fold alike (Volodymyr Zelenskyy,
- * Vladimir Zelensky, Volodymyr Selensky); a lone surname joins the person it names; places and
- * organisations merge when their folded forms are within one edit (Kyiv, Kiev; Donbas, Donbass).
+ * A mention is read through its titles and possessive ("NATO Secretary General Mark Rutte's" →
+ * Mark Rutte). Names are compared through a transliteration-tolerant key: diacritics dropped, the
+ * letters that transliteration systems disagree on folded together (y/i/j, z/s, kh/h, ks/x,
+ * ie/e, doubled letters, -iy/-yi/-yy endings), and vowels reduced to a consonant skeleton when
+ * comparing, with an edit distance on the folded forms. A full name merges with another whose
+ * surname and given name fold alike (Volodymyr Zelenskyy, Vladimir Zelensky, Volodymyr
+ * Selensky); a lone surname joins the person it names when only one person of the story bears
+ * it; places and organisations merge when their folded forms are close (Kyiv, Kiev; Donbas,
+ * Donbass), and an acronym joins the one name whose initials it spells (EU, European Union).
+ * A role ("the NATO chief") joins the one person whose title in the story fits it. The
+ * canonical name is the most common full form.
  *
  * @module
  */
@@ -197,6 +202,25 @@ function fits(role: Role, office: string, qualifiers: string[]): boolean {
   return officeFits && qualifiers.every((q) => role.qualifiers.has(q));
 }
 
+/**
+ * The role written at `from` (just after "the"): up to three capitalised words, then an office
+ * noun not followed by a name ("NATO chief", "spokesman", "US President", "NATO Secretary
+ * General"; not "NATO Secretary General Mark Rutte", a mention already).
+ */
+function roleAfter(text: string, from: number): { office: string; qualifiers: string[]; end: number } | null {
+  const ws = [...text.slice(from, from + 80).matchAll(/\p{L}[\p{L}’'-]*|\S/gu)].slice(0, 5);
+  for (let j = 0; j < ws.length && j <= 3; j++) {
+    const office = ws[j][0].toLowerCase();
+    const before = ws.slice(0, j).map((w) => w[0]);
+    if (!before.every((w) => /^\p{Lu}/u.test(w))) return null;
+    if (!OFFICES.has(office)) continue;
+    const next = ws[j + 1]?.[0] ?? '';
+    if (/^\p{Lu}/u.test(next)) continue;
+    return { office, qualifiers: before.filter((w) => !OFFICES.has(w.toLowerCase())).map(foldWord), end: from + ws[j].index! + ws[j][0].length };
+  }
+  return null;
+}
+
 function addRoleMentions(articles: Article[], entities: StoryEntity[]): void {
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const roles = new Map<StoryEntity, Role[]>();
@@ -210,18 +234,16 @@ function addRoleMentions(articles: Article[], entities: StoryEntity[]): void {
     }
   }
   if (!roles.size) return;
-  const re = /\b[Tt]he\s+((?:\p{Lu}[\p{L}’'-]*\s+){0,2})(secretary[- ]general|[a-z]+)\b(?!\s+\p{Lu})/gu;
   for (const a of articles) {
-    for (const m of a.text.matchAll(re)) {
-      const office = m[2].toLowerCase().replace(/ /, '-');
-      if (!OFFICES.has(office) && office !== 'secretary-general') continue;
-      const qualifiers = m[1].trim() ? m[1].trim().split(/\s+/).map(foldWord) : [];
-      const who = [...roles].filter(([, rs]) => rs.some((r) => fits(r, office === 'secretary-general' ? 'general' : office, qualifiers)));
+    for (const m of a.text.matchAll(/\b[Tt]he\s+/g)) {
+      const role = roleAfter(a.text, m.index! + m[0].length);
+      if (!role) continue;
+      const who = [...roles].filter(([, rs]) => rs.some((r) => fits(r, role.office, role.qualifiers)));
       if (who.length !== 1) continue;
       const start = m.index!;
       const e = who[0][0];
       if (e.mentions.some((x) => x.article === a.id && x.start === start)) continue;
-      e.mentions.push({ article: a.id, text: m[0], start, end: start + m[0].length });
+      e.mentions.push({ article: a.id, text: a.text.slice(start, role.end), start, end: role.end });
     }
   }
   for (const e of roles.keys()) e.mentions.sort((x, y) => x.article.localeCompare(y.article) || (x.start ?? 0) - (y.start ?? 0));

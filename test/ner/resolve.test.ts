@@ -143,3 +143,12 @@ test('an acronym joins the one name whose initials it spells', () => {
   assert.notEqual(find(es, 'MEU')[0], find(es, 'Mark Evans Udall')[0], 'never into a person');
   assert.equal(es.filter((e) => e.mentions.length === 0).length, 0, 'no empty entities');
 });
+
+test('roles with capitals and several office words', () => {
+  const es = resolve([
+    ['a', 'US President Joe Biden met NATO Secretary General Jens Stoltenberg.', [['Joe Biden', 'PER'], ['Jens Stoltenberg', 'PER']]],
+    ['b', 'The US President spoke first; the NATO Secretary General answered.', []],
+  ]);
+  assert.ok(find(es, 'Joe Biden')[0].mentions.some((m) => m.text === 'The US President'));
+  assert.ok(find(es, 'Jens Stoltenberg')[0].mentions.some((m) => m.text === 'the NATO Secretary General'));
+});
