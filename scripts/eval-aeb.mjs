@@ -10,6 +10,7 @@ import { requireShared, score, tmpFile } from './lib-eval.mjs';
 import { extractHtml } from '../src/extract/html/index.ts';
 import { decodeHtml } from '../src/extract/html/decode.ts';
 import { dateFromUrl } from '../src/extract/html/metadata.ts';
+import { detectLanguage } from '../src/enrich/language.ts';
 
 const perPage = process.argv.includes('--per-page');
 const dumpAt = process.argv.indexOf('--dump');
@@ -20,9 +21,11 @@ const truth = JSON.parse(readFileSync(gt, 'utf8'));
 const pred = {};
 const times = [];
 const articles = {};
+const declared = {};
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.html.gz')).sort()) {
   const id = f.replace(/\.html\.gz$/, '');
   const { html } = decodeHtml(gunzipSync(readFileSync(join(dir, f))));
+  declared[id] = /<html[^>]*\slang=["']?([a-zA-Z]{2,3})/i.exec(html)?.[1].toLowerCase() ?? null;
   const t0 = performance.now();
   const a = extractHtml(html, { origin: f, url: truth[id]?.url ?? null });
   times.push(performance.now() - t0);
@@ -47,6 +50,20 @@ for (const [id, t] of Object.entries(truth)) {
   dated++;
   if (a.published && a.published.slice(0, 10) === day && a.provenance.published !== 'url') dateRight++;
 }
+// Language: the detector on the true body text against the page's declared <html lang>. The
+// declaration is not ground truth (some pages declare `en` over German text), so disagreements
+// are listed for reading.
+let langPages = 0;
+let langAgree = 0;
+const disagreements = [];
+for (const [id, t] of Object.entries(truth)) {
+  if (!declared[id]) continue;
+  langPages++;
+  const d = detectLanguage(t.articleBody);
+  if (d.language === declared[id]) langAgree++;
+  else disagreements.push(`${id.slice(0, 8)} declared ${declared[id]}, detected ${d.language}: ${t.articleBody.slice(0, 60).replace(/\s+/g, ' ')}`);
+}
+console.error(`language disagreements with the declared <html lang>:\n  ${disagreements.join('\n  ')}`);
 times.sort((a, b) => a - b);
 console.log(`aeb_f1\t${/F1 ([\d.]+)/.exec(out)?.[1]}`);
 console.log(`aeb_precision\t${/precision ([\d.]+)/.exec(out)?.[1]}`);
@@ -55,3 +72,5 @@ console.log(`aeb_median_ms_per_page\t${times[Math.floor(times.length / 2)].toFix
 console.log(`aeb_title_found\t${(titled / Object.keys(truth).length).toFixed(3)}`);
 console.log(`aeb_date_pages\t${dated}`);
 console.log(`aeb_date_accuracy_from_page\t${dated ? (dateRight / dated).toFixed(3) : 'n/a'}`);
+console.log(`aeb_language_pages\t${langPages}`);
+console.log(`aeb_language_agreement\t${(langAgree / langPages).toFixed(3)}`);

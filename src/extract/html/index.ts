@@ -18,7 +18,7 @@ import type { TextBlock } from './blocks.js';
 import { findChrome, isNeverContent, proseByElement } from './clean.js';
 import { blockWeight, selectContent } from './content.js';
 import { gatherParts, readMetadata } from './metadata.js';
-import { detectLanguage } from '../../enrich/language.js';
+import { detectLanguage, isDetectable } from '../../enrich/language.js';
 
 export { decodeHtml } from './decode.js';
 
@@ -200,7 +200,7 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
     if (!out.language && detected.language) {
       out.language = detected.language;
       provenance.language = 'detected';
-    } else if (out.language && detected.language && detected.language !== out.language && detected.confidence > 0.8) {
+    } else if (out.language && detected.language && detected.language !== out.language && isDetectable(out.language) && detected.confidence >= 0.5) {
       messages.push(msg('language:mismatch', `the page declares "${out.language}" but its text reads as "${detected.language}"; the text wins`, 'warning'));
       out.language = detected.language;
       provenance.language = 'detected';
