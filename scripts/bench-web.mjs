@@ -48,8 +48,11 @@ for (const r of records) {
   const item = extractItem(fromRecord(rec, 'bench', null));
   if ('article' in item) base.push(item.article);
 }
-const dbDir = mkdtempSync(join(tmpdir(), 'parallax-bench-web-'));
-const store = await openSqliteStore(join(dbDir, 'web.db'));
+// --db=PATH keeps the store there, and reuses it when it is already there (building takes minutes).
+const keep = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
+const dbDir = keep ? null : mkdtempSync(join(tmpdir(), 'parallax-bench-web-'));
+const reuse = !!keep && existsSync(keep);
+const store = await openSqliteStore(keep ?? join(dbDir, 'web.db'));
 const day = Date.UTC(2024, 0, 1);
 let batch = [];
 const assign = [];
@@ -57,7 +60,7 @@ const flush = async () => {
   await store.upsertArticles(batch);
   batch = [];
 };
-for (let i = 0; i < n - 50; i++) {
+for (let i = 0; i < (reuse ? 0 : n - 50); i++) {
   const a = base[i % base.length];
   const other = base[(i * 7919 + 13) % base.length];
   const extra = other.blocks[0]?.text ?? '';
@@ -77,7 +80,7 @@ for (let i = 0; i < n - 50; i++) {
   assign.push([id, `s${Math.floor(i / 10)}`]);
   if (batch.length === 2000) await flush();
 }
-let kept = 0;
+let kept = reuse ? 50 : 0;
 for (let j = 0; kept < 50 && j < measured.length * 2; j++) {
   const { story: _story, ...rec } = measured[j % measured.length];
   const published = new Date(Date.UTC(2025, 2, 3) + kept * 3_500_000).toISOString().slice(0, 16);
@@ -157,7 +160,7 @@ const article = await timed(`/article/${encodeURIComponent(story.articles[0].id)
 const api = await timed('/api/stories/measured');
 
 const count = await store.countArticles();
-console.log(`store: ${count.toLocaleString('en')} articles in SQLite (built in ${((built - t0) / 1000).toFixed(0)} s); the measured story: ${story.articles.length} articles, ${new Set(story.articles.map((a) => a.source)).size} outlets, analysed in ${((analysed - built) / 1000).toFixed(1)} s`);
+console.log(`store: ${count.toLocaleString('en')} articles in SQLite (${reuse ? 'reused' : `built in ${((built - t0) / 1000).toFixed(0)} s`}); the measured story: ${story.articles.length} articles, ${new Set(story.articles.map((a) => a.source)).size} outlets, analysed in ${((analysed - built) / 1000).toFixed(1)} s`);
 console.log(`story page: ${(weight / 1024).toFixed(0)} KB (${(zipped / 1024).toFixed(0)} KB gzipped); ${clients} concurrent clients for ${seconds} s each:`);
 for (const [name, r] of [['gzip', gzip], ['uncompressed', identity]])
   console.log(`  ${name.padEnd(12)} median ${r.median.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} requests/s, ${r.failed} failed`);
@@ -170,4 +173,4 @@ console.log(`METRIC\tweb_story_page_uncompressed_median_ms\t${identity.median.to
 console.log(`METRIC\tweb_story_page_uncompressed_p99_ms\t${identity.p99.toFixed(1)}`);
 await server.close();
 await store.close();
-rmSync(dbDir, { recursive: true, force: true });
+if (dbDir) rmSync(dbDir, { recursive: true, force: true });

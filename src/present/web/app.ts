@@ -122,7 +122,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   // Rendered story pages, kept (with their gzipped bytes) while the stored analysis they were made
   // from is the same: a page is rendered once per analysis, however many read it.
-  const rendered = new Map<string, { stamp: string; html: string; gzip: Buffer; etag: string }>();
+  const rendered = new Map<string, { stamp: string; bytes: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; etag: string }>();
   app.get('/story/:id', async (c) => {
     const id = c.req.param('id');
     const stamp = await store.analysisStamp(id);
@@ -130,9 +130,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     if (!stamp || hit?.stamp !== stamp) {
       const s = await storyAnalysis(store, id);
       if (!s) throw new HttpError(404, 'No such story');
-      const html = storyPage(s);
+      // Encoded and compressed once: a request then only copies bytes out.
+      const bytes = new TextEncoder().encode(storyPage(s));
       const now = (await store.analysisStamp(id)) ?? '';
-      hit = { stamp: now, html, gzip: gzipSync(html), etag: `"${Buffer.from(`${id}\n${now}`).toString('base64url')}"` };
+      hit = { stamp: now, bytes, gzip: new Uint8Array(gzipSync(bytes)), etag: `"${Buffer.from(`${id}\n${now}`).toString('base64url')}"` };
       if (now) {
         if (rendered.size >= 200) rendered.delete(rendered.keys().next().value!);
         rendered.set(id, hit);
@@ -142,11 +143,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('Vary', 'Accept-Encoding');
     c.header('Cache-Control', 'no-cache');
     if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304);
-    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      c.header('Content-Encoding', 'gzip');
-      return c.body(new Uint8Array(hit.gzip), 200, { 'Content-Type': 'text/html; charset=UTF-8' });
-    }
-    return c.html(hit.html);
+    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    if (gzip) c.header('Content-Encoding', 'gzip');
+    return c.body(gzip ? hit.gzip : hit.bytes, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
   });
 
   app.get('/article/:id', async (c) => {

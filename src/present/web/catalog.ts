@@ -39,7 +39,11 @@ export class Catalog {
     return { ok: !!entry && entry.count === count && Date.now() - entry.at < this.maxAgeMs, count };
   }
 
-  /** Every story, biggest and newest first (the store's order). */
+  /**
+   * Every story, biggest and newest first (the store's order). When only the age has run out,
+   * the list at hand is returned while a fresh one is made; when the article count has changed,
+   * the fresh one is waited for.
+   */
   async stories(): Promise<{ stories: StoredStory[]; byId: Map<string, StoredStory> }> {
     const { ok, count } = await this.fresh(this.list);
     if (ok) return this.list!;
@@ -48,6 +52,10 @@ export class Catalog {
       .listStories()
       .then((stories) => (this.list = { at: Date.now(), count, stories, byId: new Map(stories.map((s) => [s.id, s])) }))
       .finally(() => (this.listing = null));
+    if (this.list && this.list.count === count) {
+      this.listing.catch(() => undefined);
+      return this.list;
+    }
     return this.listing;
   }
 
