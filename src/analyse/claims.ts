@@ -15,7 +15,7 @@
 import type { Article, Coverage, StoryClaim } from '../types.js';
 import type { Sentence } from '../enrich/types.js';
 import type { StoryContext } from './context.js';
-import { TermWeights, contentStems, weightedOverlap } from './similarity/text.js';
+import { TermSpace, contentStems, type TermVector } from './similarity/text.js';
 
 /** Weighted overlap at which two statements are taken to say the same thing. */
 export const CLAIM_SIMILARITY = 0.3;
@@ -28,8 +28,6 @@ export const MUTUAL_SIMILARITY = 0.18;
 export const CLAIM_COHESION = 0.2;
 /** A sentence longer than this (in words) is cut at clause boundaries that join two reports. */
 const LONG_SENTENCE_WORDS = 24;
-/** How many of a statement's rarest terms find its candidate partners. */
-const CANDIDATE_TERMS = 10;
 
 /** One statement of fact: a sentence or a clause of a long one. */
 export interface Statement {
@@ -137,42 +135,61 @@ export function storyStatements(ctx: StoryContext): Statement[] {
 
 export function buildClaims(ctx: StoryContext): StoryClaim[] {
   const statements = storyStatements(ctx);
-  const weights = new TermWeights();
-  for (const s of statements) weights.add(s.terms);
-  const sim = (i: number, j: number) => weightedOverlap(statements[i].terms, statements[j].terms, weights);
+  const weights = new TermSpace();
+  const vectors: TermVector[] = statements.map((s) => weights.add(s.terms));
+  const sim = (i: number, j: number) => weights.overlap(vectors[i], vectors[j]);
 
-  // Candidate pairs through each statement's rarest terms; common terms would pair everything.
-  const postings = new Map<string, number[]>();
-  statements.forEach((s, i) => {
-    for (const t of s.terms) {
-      const list = postings.get(t);
+  // Candidate pairs: the weight two statements share in exact terms, summed through an inverted
+  // index (a pair sharing nothing is never looked at). Terms in very many statements are left out
+  // of the index, or a large story would pair everything; the full overlap is computed only for
+  // pairs whose shared weight could reach the bar.
+  const n = statements.length;
+  const dfCap = Math.max(40, Math.ceil(n * 0.02));
+  const postings = new Map<number, number[]>();
+  vectors.forEach((v, i) => {
+    for (const id of v.ids) {
+      const list = postings.get(id);
       if (list) list.push(i);
-      else postings.set(t, [i]);
+      else postings.set(id, [i]);
     }
   });
+  const totals = vectors.map((v) => v.ids.reduce((acc, id) => acc + weights.idWeight(id), 0));
+  const articleIndex = new Map(ctx.articles.map((a, k) => [a.id, k]));
+  const artOf = Int32Array.from(statements.map((st) => articleIndex.get(st.article)!));
+  const nArticles = ctx.articles.length;
+  const acc = new Float64Array(n);
+  const touched: number[] = [];
   const pairs: { i: number; j: number; score: number }[] = [];
-  // Best partner of each statement in each other article: key `statement:article`.
-  const bestIn = new Map<string, number>();
-  const seen = new Set<number>();
-  statements.forEach((s, i) => {
-    seen.clear();
-    const rare = [...s.terms].sort((a, b) => weights.weight(b) - weights.weight(a)).slice(0, CANDIDATE_TERMS);
-    for (const t of rare) {
-      for (const j of postings.get(t)!) {
-        if (j <= i || seen.has(j) || statements[j].article === s.article) continue;
-        seen.add(j);
-        const score = sim(i, j);
-        if (score < MUTUAL_SIMILARITY) continue;
-        pairs.push({ i, j, score });
-        const ki = `${i}:${statements[j].article}`;
-        const kj = `${j}:${s.article}`;
-        if (score > (bestIn.get(ki) ?? 0)) bestIn.set(ki, score);
-        if (score > (bestIn.get(kj) ?? 0)) bestIn.set(kj, score);
+  // Best overlap of each statement within each other article: key statement * articles + article.
+  const bestIn = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    touched.length = 0;
+    for (const id of vectors[i].ids) {
+      const list = postings.get(id)!;
+      if (list.length > dfCap) continue;
+      const w = weights.idWeight(id);
+      for (const j of list) {
+        if (j <= i || artOf[j] === artOf[i]) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] += w;
       }
     }
-  });
+    for (const j of touched) {
+      const exact = (2 * acc[j]) / (totals[i] + totals[j]);
+      acc[j] = 0;
+      // Variant (prefix) matches can add to the exact share, at most SOFT_CREDIT of the rest.
+      if (exact < MUTUAL_SIMILARITY / 2) continue;
+      const score = sim(i, j);
+      if (score < MUTUAL_SIMILARITY) continue;
+      pairs.push({ i, j, score });
+      const ki = i * nArticles + artOf[j];
+      const kj = j * nArticles + artOf[i];
+      if (score > (bestIn.get(ki) ?? 0)) bestIn.set(ki, score);
+      if (score > (bestIn.get(kj) ?? 0)) bestIn.set(kj, score);
+    }
+  }
   const edges = pairs.filter(({ i, j, score }) =>
-    score >= CLAIM_SIMILARITY || (bestIn.get(`${i}:${statements[j].article}`) === score && bestIn.get(`${j}:${statements[i].article}`) === score));
+    score >= CLAIM_SIMILARITY || (bestIn.get(i * nArticles + artOf[j]) === score && bestIn.get(j * nArticles + artOf[i]) === score));
   edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
 
   // Kruskal-like joining under two constraints: one statement per article per claim, and cohesion.

@@ -15,7 +15,8 @@
  */
 import type { StoryClaim, StoryDisagreement } from '../types.js';
 import type { StoryContext } from './context.js';
-import { findDates } from '../enrich/dates.js';
+import type { DateMention } from '../enrich/types.js';
+import { articleDates } from './timeline.js';
 
 const WORD_NUMBERS: Record<string, string> = {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
@@ -48,15 +49,9 @@ function addVersion(versions: Map<string, Version>, key: string, text: string, a
 
 export function findDisagreements(ctx: StoryContext, claims: StoryClaim[]): StoryDisagreement[] {
   const byId = new Map(ctx.articles.map((a) => [a.id, a]));
-  const datesOf = new Map<string, ReturnType<typeof findDates>>();
   const dates = (id: string) => {
-    let d = datesOf.get(id);
-    if (!d) {
-      const a = byId.get(id);
-      d = a ? findDates(a.text, a.published) : [];
-      datesOf.set(id, d);
-    }
-    return d;
+    const a = byId.get(id);
+    return a ? articleDates(a) : [];
   };
   // Person entity mentions per article, to tell who each sentence names.
   const persons = new Map<string, { start: number; end: number; name: string }[]>();
@@ -108,7 +103,7 @@ const NEAR_DAYS = 3;
  */
 function datedApart(
   ctx: StoryContext,
-  dates: (id: string) => ReturnType<typeof findDates>,
+  dates: (id: string) => DateMention[],
   persons: Map<string, { start: number; end: number; name: string }[]>,
 ): StoryDisagreement[] {
   const mentions: { article: string; date: string; relative: boolean; person: string; text: string }[] = [];

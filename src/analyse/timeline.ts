@@ -7,11 +7,23 @@
  *
  * @module
  */
-import type { StoryTimelineEvent } from '../types.js';
+import type { Article, StoryTimelineEvent } from '../types.js';
 import type { DateMention } from '../enrich/types.js';
 import type { StoryContext } from './context.js';
 import { findDates } from '../enrich/dates.js';
 import { contentStems } from './similarity/text.js';
+
+const datesCache = new WeakMap<Article, DateMention[]>();
+
+/** An article's dated expressions, found once per article however many sections ask. */
+export function articleDates(a: Article): DateMention[] {
+  let d = datesCache.get(a);
+  if (!d) {
+    d = findDates(a.text, a.published);
+    datesCache.set(a, d);
+  }
+  return d;
+}
 
 /** An event's text is cut to its clause when the sentence is longer than this (in words). */
 const LONG_SENTENCE_WORDS = 30;
@@ -41,7 +53,7 @@ export function buildTimeline(ctx: StoryContext): StoryTimelineEvent[] {
   };
   for (const a of ctx.articles) {
     const sentences = ctx.sentences.get(a.id) ?? [];
-    const mentions: DateMention[] = findDates(a.text, a.published);
+    const mentions = articleDates(a);
     for (const d of mentions) {
       if (d.date.startsWith('--')) continue;
       const s = sentences.find((x) => x.start <= d.start && x.end >= d.end);

@@ -19,8 +19,9 @@
 import type { Article, StoryWording } from '../types.js';
 import type { StoryContext } from './context.js';
 import { skeleton } from './entities.js';
-import { STOP_WORDS, phraseRuns, softMatch, stem } from './similarity/text.js';
+import { STOP_WORDS, phraseRuns, stem } from './similarity/text.js';
 import { findDates } from '../enrich/dates.js';
+import { articleDates } from './timeline.js';
 import { wordClass } from './similarity/pos.js';
 import { BACKGROUND_SIZE, backgroundProbability } from './similarity/background.js';
 
@@ -37,9 +38,9 @@ const MAX_TERMS_PER_OUTLET = 40;
  */
 function ownVoice(a: Article): string[][] {
   const runs: string[][] = [];
-  const skip = (t: string) => [...quotedSpans(t), ...findDates(t, a.published)].sort((x, y) => x.start - y.start);
-  for (const part of [a.title, a.kicker, a.dek]) if (part) runs.push(...phraseRuns(part, skip(part)));
-  runs.push(...phraseRuns(a.text, skip(a.text)));
+  const skip = (t: string, dates: { start: number; end: number }[]) => [...quotedSpans(t), ...dates].sort((x, y) => x.start - y.start);
+  for (const part of [a.title, a.kicker, a.dek]) if (part) runs.push(...phraseRuns(part, skip(part, findDates(part, a.published))));
+  runs.push(...phraseRuns(a.text, skip(a.text, articleDates(a))));
   return runs;
 }
 
@@ -67,8 +68,10 @@ function phrasesOf(run: string[], into: Map<string, number>): void {
       const first = end - n + 1;
       const c = classes[first];
       if (n > 1 && !(c === 'N' || c === 'J' || c === 'G' || c === 'R')) break;
-      if (classes.slice(first + 1, end).some((k) => k !== 'N' && k !== 'J' && k !== 'G')) break;
-      into.set(run.slice(first, end + 1).join(' '), (into.get(run.slice(first, end + 1).join(' ')) ?? 0) + 1);
+      const inner = n > 2 ? classes[first + 1] : 'N';
+      if (inner !== 'N' && inner !== 'J' && inner !== 'G') break;
+      const g = n === 1 ? run[end] : run.slice(first, end + 1).join(' ');
+      into.set(g, (into.get(g) ?? 0) + 1);
       if (n === 1 && first > 0 && classes[first - 1] === 'D' && run[first - 1] === 'the') {
         const g = `the ${run[end]}`;
         into.set(g, (into.get(g) ?? 0) + 1);
@@ -80,7 +83,11 @@ function phrasesOf(run: string[], into: Map<string, number>): void {
 /** Names: each entity's words grouped by spelling skeleton, when the story spells them differently. */
 function nameVariants(ctx: StoryContext): StoryWording[] {
   const out: StoryWording[] = [];
-  const texts = ctx.articles.map((a) => ({ id: a.id, text: [a.title, a.kicker, a.dek, a.text].filter(Boolean).join('\n') }));
+  // Each article's words as written, headline and standfirst included, to find every spelling.
+  const texts = ctx.articles.map((a) => ({
+    id: a.id,
+    words: new Set([a.title, a.kicker, a.dek, a.text].filter(Boolean).join('\n').match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)?.map((w) => w.replace(/['’]s$/, '')) ?? []),
+  }));
   for (const e of ctx.entities) {
     if (e.kind === 'other') continue;
     const groups = new Map<string, Set<string>>();
@@ -95,10 +102,7 @@ function nameVariants(ctx: StoryContext): StoryWording[] {
     }
     for (const spellings of groups.values()) {
       if (new Set([...spellings].map((s) => s.toLowerCase())).size < 2) continue;
-      const variants = [...spellings].map((s) => {
-        const re = new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
-        return { text: s, articles: texts.filter((t) => re.test(t.text)).map((t) => t.id) };
-      });
+      const variants = [...spellings].map((s) => ({ text: s, articles: texts.filter((t) => t.words.has(s)).map((t) => t.id) }));
       if (new Set(variants.flatMap((v) => v.articles)).size < 2) continue;
       out.push({ concept: e.name, variants });
     }
@@ -145,6 +149,17 @@ function backgroundZ(words: string[], y: number, n: number): number {
  * longest noun phrase around it that the outlet alone uses ("illegal" → "illegal war").
  */
 export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePhrase[]> {
+  // The summary asks for the same story's phrases as the wording section: work them out once.
+  const cached = phraseCache.get(ctx);
+  if (cached) return cached;
+  const result = computeDistinctivePhrases(ctx);
+  phraseCache.set(ctx, result);
+  return result;
+}
+
+const phraseCache = new WeakMap<StoryContext, Map<string, DistinctivePhrase[]>>();
+
+function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePhrase[]> {
   const bySource = new Map<string, Article[]>();
   for (const a of ctx.articles) {
     // Syndicated copies speak with their original's voice: count it once.
@@ -185,6 +200,19 @@ export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
     for (const [g, n] of w) wordTotal.set(g, (wordTotal.get(g) ?? 0) + n);
   }
   const actors = actorWords(ctx);
+  // Per outlet, the stems (and `~` five-letter stem beginnings) of its words; per key, how many outlets use it.
+  const stemKeys = new Map<string, Set<string>>();
+  const sourcesWith = new Map<string, number>();
+  for (const [source, w] of words) {
+    const keys = new Set<string>();
+    for (const t of w.keys()) {
+      const st = stem(t);
+      keys.add(st);
+      if (st.length >= 4 && !/\d/.test(st)) keys.add(`~${st.slice(0, 5)}`);
+    }
+    stemKeys.set(source, keys);
+    for (const k of keys) sourcesWith.set(k, (sourcesWith.get(k) ?? 0) + 1);
+  }
   for (const [source, p] of phrases) {
     const w = words.get(source)!;
     const n = size.get(source)!;
@@ -194,18 +222,17 @@ export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
       if (wordTotal.get(t)! > y || STOP_WORDS.has(t) || actors.has(t) || t.length < 3 || /^\d/.test(t)) continue;
       wordZ.set(t, backgroundZ([t], y, n));
     }
-    // Stems of the words the other outlets use: a lone word whose variant they use ("rebuild"
-    // against "rebuilt") is not wording they avoid.
-    const otherStems = new Set<string>();
-    for (const [other, ow] of words) if (other !== source) for (const t of ow.keys()) otherStems.add(stem(t));
-    const otherStemList = [...otherStems];
+    // A lone word whose variant the other outlets use ("rebuild" against "rebuilt") is not wording
+    // they avoid: its stem, or its five-letter beginning (the prefix match of softMatch), is theirs.
+    const ownStems = stemKeys.get(source)!;
+    const usedElsewhere = (k: string) => (sourcesWith.get(k) ?? 0) > (ownStems.has(k) ? 1 : 0);
     const best = new Map<string, DistinctivePhrase>();
     for (const [g, y] of p) {
       if (phraseTotal.get(g)! > y) continue;
       const ws = g.split(' ');
       if (ws.length === 1) {
         const st = stem(g);
-        if (otherStems.has(st) || otherStemList.some((o) => softMatch(o, st))) continue;
+        if (usedElsewhere(st) || (st.length >= 4 && usedElsewhere(`~${st.slice(0, 5)}`))) continue;
       }
       if (ws.some((t) => actors.has(t))) continue;
       let top = '';

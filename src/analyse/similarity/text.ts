@@ -22,8 +22,12 @@ const FOLD_CACHE = new Map<string, string>();
 
 /** Lower case without diacritics; curly apostrophes made straight. */
 export function foldToken(word: string): string {
+  // Most tokens are plain ASCII: nothing to decompose.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").toLowerCase();
 }
+
+const ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
 
 /** Tokens of a text with their offsets: letters and digits, inner hyphens and apostrophes kept. */
 export function tokenize(text: string): { text: string; start: number; end: number }[] {
@@ -99,14 +103,22 @@ export class TermWeights {
   private readonly df = new Map<string, number>();
   private docs = 0;
 
+  private readonly cache = new Map<string, number>();
+
   add(terms: Iterable<string>): void {
     this.docs++;
+    this.cache.clear();
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   /** Inverse document frequency, never below a small floor so that common words still count a little. */
   weight(term: string): number {
-    return Math.max(0.1, Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 0.5)));
+    let w = this.cache.get(term);
+    if (w === undefined) {
+      w = Math.max(0.1, Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 0.5)));
+      this.cache.set(term, w);
+    }
+    return w;
   }
 
   frequency(term: string): number {
@@ -128,9 +140,21 @@ function commonPrefix(a: string, b: string): number {
 
 /** Two stems are variants of one word when they share a long prefix ("priorit-iz", "priorit-i"). */
 export function softMatch(a: string, b: string): boolean {
-  if (/\d/.test(a) || /\d/.test(b) || a.startsWith('@') || b.startsWith('@')) return false;
+  // Cheap rejections first: most pairs differ in their first letters.
+  if (a.length < 4 || b.length < 4 || a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(3) !== b.charCodeAt(3)) return false;
+  if (!isWordTerm(a) || !isWordTerm(b)) return false;
   const p = commonPrefix(a, b);
   return p >= 5 || (p >= 4 && p >= Math.min(a.length, b.length));
+}
+
+/** Neither an entity id (`@3`) nor a number: a word whose variants a prefix can find. */
+function isWordTerm(t: string): boolean {
+  if (t.charCodeAt(0) === 64) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return false;
+  }
+  return true;
 }
 
 /** Weight of a partial (prefix) match relative to an exact one. */
@@ -188,4 +212,106 @@ export function phraseRuns(text: string, skip: readonly { start: number; end: nu
   }
   if (run.length) runs.push(run);
   return runs;
+}
+
+/** A statement's terms as sorted integer ids, with the keys their variants share, for {@link TermSpace}. */
+export interface TermVector {
+  ids: Int32Array;
+  /** Id of each term's first five letters (-1: too short, or not a word). */
+  k5: Int32Array;
+  /** Id of each term's first four letters, for four-letter stems (-1 otherwise). */
+  k4: Int32Array;
+}
+
+/**
+ * The same weighted overlap as {@link weightedOverlap}, over interned terms: a story's thousands of
+ * statement pairs are compared without hashing a string. Add every statement with
+ * {@link TermSpace.add}, then compare the vectors it returned.
+ */
+export class TermSpace {
+  private readonly ids = new Map<string, number>();
+  private readonly df: number[] = [];
+  private docs = 0;
+  private weights: Float64Array | null = null;
+
+  private intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  add(terms: Iterable<string>): TermVector {
+    const unique = [...new Set(terms)];
+    const ids = Int32Array.from(unique.map((t) => this.intern(t))).sort();
+    const byId = new Map(unique.map((t) => [this.ids.get(t)!, t]));
+    const k5 = new Int32Array(ids.length).fill(-1);
+    const k4 = new Int32Array(ids.length).fill(-1);
+    ids.forEach((id, i) => {
+      this.df[id]++;
+      const t = byId.get(id)!;
+      if (t.length < 4 || !isWordTerm(t)) return;
+      if (t.length >= 5) k5[i] = this.intern(`~5${t.slice(0, 5)}`);
+      k4[i] = this.intern(`~4${t.slice(0, 4)}`);
+    });
+    this.docs++;
+    this.weights = null;
+    return { ids, k5, k4 };
+  }
+
+  /** Inverse document frequency of an interned term, as {@link TermWeights.weight}. */
+  private weightsNow(): Float64Array {
+    if (!this.weights) {
+      const w = new Float64Array(this.df.length);
+      for (let i = 0; i < w.length; i++) w[i] = Math.max(0.1, Math.log((this.docs + 1) / (this.df[i] + 0.5)));
+      this.weights = w;
+    }
+    return this.weights;
+  }
+
+  /** Weight of an interned term id (see {@link TermVector.ids}). */
+  idWeight(id: number): number {
+    return this.weightsNow()[id];
+  }
+
+  weight(term: string): number {
+    const id = this.ids.get(term);
+    return Math.max(0.1, Math.log((this.docs + 1) / ((id === undefined ? 0 : this.df[id]) + 0.5)));
+  }
+
+  /** Weighted Dice overlap; a term matched only by its variant keys counts {@link SOFT_CREDIT}. */
+  overlap(a: TermVector, b: TermVector): number {
+    const w = this.weightsNow();
+    let total = 0;
+    for (let i = 0; i < a.ids.length; i++) total += w[a.ids[i]];
+    for (let j = 0; j < b.ids.length; j++) total += w[b.ids[j]];
+    if (!total) return 0;
+    let shared = 0;
+    const usedB = new Uint8Array(b.ids.length);
+    const unmatchedA: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.ids.length && j < b.ids.length) {
+      if (a.ids[i] === b.ids[j]) { shared += 2 * w[a.ids[i]]; usedB[j] = 1; i++; j++; }
+      else if (a.ids[i] < b.ids[j]) unmatchedA.push(i++);
+      else j++;
+    }
+    while (i < a.ids.length) unmatchedA.push(i++);
+    for (const x of unmatchedA) {
+      if (a.k4[x] < 0) continue;
+      for (let y = 0; y < b.ids.length; y++) {
+        if (usedB[y] || b.k4[y] !== a.k4[x]) continue;
+        // Five shared letters, or four when one of the two is a four-letter stem.
+        if ((a.k5[x] >= 0 && a.k5[x] === b.k5[y]) || a.k5[x] < 0 || b.k5[y] < 0) {
+          shared += SOFT_CREDIT * (w[a.ids[x]] + w[b.ids[y]]);
+          usedB[y] = 1;
+          break;
+        }
+      }
+    }
+    return shared / total;
+  }
 }
