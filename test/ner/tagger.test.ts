@@ -80,3 +80,17 @@ test('CoNLL files come back with one predicted tag appended to each token line',
   assert.equal(pred.get('Brussels'), 'B-LOC');
   assert.equal(pred.get('delegation'), 'O');
 });
+
+test('within one text, a name keeps one type', () => {
+  const text = [
+    'Foreign Minister Helena Duarte arrived in Lisbon on Monday.',
+    'Duarte said Portugal would send more aid. Lisbon has promised help before, and Duarte repeated it.',
+    'Asked about Brussels, Duarte declined to comment.',
+  ].join('\n\n');
+  const got = recogniseEntities(text);
+  const types = new Map<string, Set<string>>();
+  for (const e of got) types.set(e.text, (types.get(e.text) ?? new Set()).add(e.type));
+  assert.deepEqual([...(types.get('Duarte') ?? [])], ['PER'], JSON.stringify(got));
+  assert.equal(got.filter((e) => e.text === 'Duarte').length, 3);
+  for (const [name, t] of types) assert.equal(t.size, 1, `${name}: ${[...t]}`);
+});

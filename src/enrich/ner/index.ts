@@ -130,11 +130,24 @@ export function recogniseEntities(text: string): EntitySpan[] {
 
 /**
  * One name, one type within a text: a surname alone that the tagger typed otherwise takes the
- * type of the full name it ends ("Mark Rutte" … "Rutte said", tagged a place).
+ * type of the full name it ends ("Mark Rutte" … "Rutte said", tagged a place); and a name
+ * written three times or more takes the type most of its occurrences have (two thirds at least).
  */
 function harmonise(spans: EntitySpan[]): EntitySpan[] {
   const surnames = new Set<string>();
   for (const s of spans) if (s.type === 'PER' && /\s/.test(s.text)) surnames.add(s.text.split(/\s+/).pop()!);
-  if (!surnames.size) return spans;
-  return spans.map((s) => (s.type !== 'PER' && surnames.has(s.text) ? { ...s, type: 'PER' } : s));
+  const typed = spans.map((s) => (s.type !== 'PER' && surnames.has(s.text) ? { ...s, type: 'PER' as EntityType } : s));
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const s of typed) {
+    const v = votes.get(s.text) ?? new Map<EntityType, number>();
+    v.set(s.type, (v.get(s.type) ?? 0) + 1);
+    votes.set(s.text, v);
+  }
+  return typed.map((s) => {
+    const v = votes.get(s.text)!;
+    if (v.size < 2) return s;
+    const total = [...v.values()].reduce((a, b) => a + b, 0);
+    const [top, n] = [...v].sort((a, b) => b[1] - a[1])[0];
+    return total >= 3 && 3 * n >= 2 * total && top !== s.type ? { ...s, type: top } : s;
+  });
 }
