@@ -143,7 +143,7 @@ export function storyPage(s: Story): string {
   }
   const { rows: shownClaims, moreExclusives } = matrixClaims(s, outletOf);
   const matrix = `<div class="scroll" role="region" aria-labelledby="claims" tabindex="0"><table class="matrix sortable"><caption>Which outlet carries which claim (${count(shownClaims.length, 'claim')}${s.claims.length > shownClaims.length ? ` of ${s.claims.length}` : ''}); exclusive claims are highlighted</caption>
-<thead><tr><th scope="col" class="claim">Claim</th><th scope="col" data-sort="number">Outlets</th>${outlets.map((o) => `<th scope="col" class="rot"><span>${h(o.name)}</span></th>`).join('')}</tr></thead><tbody>${shownClaims
+<thead><tr><th scope="col" class="claim">Claim</th><th scope="col" data-sort="number">Outlets</th>${outlets.map((o) => `<th scope="col" class="rot"><span title="${h(o.name)}">${h(o.name)}</span></th>`).join('')}</tr></thead><tbody>${shownClaims
     .map((c) => {
       const carriers = new Set(c.articles.map(outletOf));
       const at = claimAt.get(c)!;
