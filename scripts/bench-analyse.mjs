@@ -1,22 +1,66 @@
 #!/usr/bin/env node
-// Analysis time of one story with 50 and with 500 articles (ECB+ dev texts taken as one story; the
-// grouping is not tested here, only the analysis), median of 3 runs after a warm-up.
+// Analysis time of one story with 50 and with 500 articles (ECB+ dev texts taken as one story, the
+// worst case for the comparison: forty events, few shared claims; the grouping is not tested
+// here), median of 3 runs after a warm-up. Prints the whole analyseStory time and, apart, the
+// comparison sections (claims, exclusives, disagreements, wording, timeline, summary) on the same
+// context, so that the cost of each stage is visible. Wall time and CPU time both: on a shared
+// machine the second is the steadier figure.
+//   node --import tsx scripts/bench-analyse.mjs [50 500]
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fromRecord } from '../src/ingest/files.ts';
-import { extractItem } from '../src/pipeline.ts';
-import { analyseStory } from '../src/analyse/index.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const file = join(root, '..', 'shared', 'eval', 'stories', 'ecbplus-dev.jsonl');
-if (!existsSync(file)) { console.log(`no ${file}: skipped`); process.exit(0); }
+if (!existsSync(file)) { console.log(`note: ${file} is absent; analysis benchmark skipped`); process.exit(0); }
+const { fromRecord } = await import('../src/ingest/files.ts');
+const { extractArticle } = await import('../src/extract/index.ts');
+const { analyseStory, buildContext } = await import('../src/analyse/index.ts');
+const { buildClaims, exclusivesBySource } = await import('../src/analyse/claims.ts');
+const { findDisagreements } = await import('../src/analyse/disagreements.ts');
+const { compareWording } = await import('../src/analyse/wording.ts');
+const { buildTimeline } = await import('../src/analyse/timeline.ts');
+const { summarise } = await import('../src/analyse/summary.ts');
+
 const recs = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => { const { story, ...r } = JSON.parse(l); return r; });
-const articles = recs.map((r) => extractItem(fromRecord(r, 'bench', null))).filter((x) => 'article' in x).map((x) => x.article);
+const articles = recs.map((r) => fromRecord(r, 'bench', null)).filter((i) => i.ok)
+  .map((i) => extractArticle({ raw: i.raw, record: i.record, defaultId: i.defaultId })).filter((a) => a.text.trim());
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+
+/** Median wall and CPU milliseconds of `f` over 3 runs. */
+function time(f) {
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i < 3; i++) {
+    globalThis.gc?.();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    f();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const mid = (xs) => xs.sort((a, b) => a - b)[1];
+  return { wall: mid(wall), cpu: mid(cpu) };
+}
+
 analyseStory(articles.slice(0, 5));
-for (const n of [50, 500]) {
+for (const n of sizes.length ? sizes : [50, 500]) {
   const set = articles.slice(0, n);
-  const times = [];
-  for (let i = 0; i < 3; i++) { const t0 = performance.now(); analyseStory(set); times.push(performance.now() - t0); }
-  times.sort((a, b) => a - b);
-  console.log(`${String(set.length).padStart(4)} articles (${(set.reduce((k, a) => k + a.text.length, 0) / 1000).toFixed(0)}k chars): ${times[1].toFixed(0)} ms`);
+  const chars = set.reduce((k, a) => k + a.text.length, 0);
+  const whole = time(() => analyseStory(set));
+  const ctx = buildContext(set);
+  // A fresh context object per run, so that nothing one run works out is kept for the next.
+  const sections = time(() => {
+    const c = { ...ctx };
+    const claims = buildClaims(c);
+    exclusivesBySource(c, claims);
+    findDisagreements(c, claims);
+    compareWording(c);
+    buildTimeline(c);
+    summarise(c, claims);
+  });
+  console.log(`${String(set.length).padStart(4)} articles (${(chars / 1000).toFixed(0)}k chars): analyseStory ${whole.wall.toFixed(0)} ms (cpu ${whole.cpu.toFixed(0)}); comparison sections ${sections.wall.toFixed(0)} ms (cpu ${sections.cpu.toFixed(0)})`);
+  console.log(`analyse_${n}_ms\t${whole.wall.toFixed(0)}`);
+  console.log(`compare_${n}_ms\t${sections.wall.toFixed(0)}`);
 }
