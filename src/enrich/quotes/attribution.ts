@@ -29,6 +29,10 @@ const NP_BOUNDARY = new Set(
   ('that and but or because while when as if after before since although though where who which whom whose so than ' +
     'said says told says wrote added to of for in on at by with from about into during under over against').split(' '),
 );
+/** Words of time that follow a cue ("said Tuesday") and are never its source. */
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later|on|in|at|during|after|before|january|february|march|april|may|june|july|august|september|october|november|december|\d.*)$/i;
+/** Words that open a sentence with a phrase before its subject ("After the vote, Rutte said …"). */
+const OPENER = /^(?:on|in|at|after|before|during|speaking|while|when|as|last|earlier|later|but|and|meanwhile|however|still|yet|also|then|despite|though|although|once|to|since|because|if|with|without|for|from|by|under|amid|following|according|asked|now|so|instead|even|unlike|like|in|the|\d.*)$/i;
 const PRONOUN = /^(?:he|she|they|we|i|you|it)$/i;
 /** Adverbials between a cue and its content ("said on Tuesday that", "said in a statement that"). */
 const MAX_GAP_TO_THAT = 12;
@@ -86,7 +90,7 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
   let j = cueStart - 1;
   let aside = false;
   let describedTo = -1;
-  while (j >= first && (AUXILIARY.has(tokens[j].lower) || /^(?:only|merely|simply|instead)$/.test(tokens[j].lower)) && !['who', 'which', 'that', 'and'].includes(tokens[j].lower)) j--;
+  while (j >= first && (AUXILIARY.has(tokens[j].lower) || /^(?:only|merely|simply|instead)$/.test(tokens[j].lower) || (/^\p{Ll}+ly$/u.test(tokens[j].text) && j < cueStart)) && !['who', 'which', 'that', 'and'].includes(tokens[j].lower)) j--;
   if (j >= first && tokens[j].text === ',' && /ing$/.test(tokens[cueStart].lower)) return { source: clauseSubject(tk, first, cueStart), from: cueStart };
   // "Rep. Gwen Moore (D-Wis.) said": the bracket belongs to the name.
   if (j >= first && tokens[j].text === ')') {
@@ -110,6 +114,16 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
         j = np;
         aside = true;
       }
+    }
+  }
+  // "“…,” Malkia Cyril, the director of the centre and also in the film, told the Post": after a
+  // closing mark, a name opens the source and everything up to the cue describes it.
+  if (j >= first && tokens[j].text === ',') {
+    let k = j - 1;
+    while (k >= first && j - k < 40 && !/[”"»]/.test(tokens[k].text)) k--;
+    const n = k + 1;
+    if (k >= first && /[”"»]/.test(tokens[k].text) && /^\p{Lu}/u.test(tokens[n]?.text ?? '') && n < j) {
+      return { source: { start: tokens[n].start, end: tokens[j - 1].end }, from: n, aside: true };
     }
   }
   if (j < first || !isWord(tokens[j])) return { source: null, from: j + 1 };
@@ -140,7 +154,7 @@ function clauseSubject(tk: Tokenised, first: number, before: number): Span | nul
   let i = first;
   while (i < before && (QUOTE_MARK.test(tokens[i].text) || tokens[i].text === '(')) i++;
   // "On Tuesday, Rutte said …" — skip the opening phrase.
-  if (i < before && /^(?:on|in|at|after|before|during|speaking|while|when|as|last|earlier|later|but|and|meanwhile|however|still|yet|also|then)$/i.test(tokens[i].text)) {
+  if (i < before && OPENER.test(tokens[i].text) && !/^the$/i.test(tokens[i].text)) {
     const comma = tokens.slice(i, before).findIndex((t) => t.text === ',');
     if (comma >= 0 && comma < 12) i += comma + 1;
     else if (/^(?:but|and|meanwhile|however|still|yet|also|then)$/i.test(tokens[i].text)) i++;
@@ -166,6 +180,7 @@ function sourceAfter(tk: Tokenised, after: number, last: number): { source: Span
   while (j < last && !isWord(tokens[j])) j++;
   const start = j;
   const t = tokens[start];
+  if (t && TIME_WORD.test(t.text)) return { source: null, to: start };
   if (!t || !(/^\p{Lu}/u.test(t.text) || /^(?:the|a|an|one|two|three|some|several|many|his|her|their|its|our|he|she|they|we|i|officials|sources|experts|analysts|diplomats|police|people|critics|supporters|researchers|data|polls?)$/i.test(t.text))) return { source: null, to: start };
   while (j < last && j - start < 10) {
     const w = tokens[j];

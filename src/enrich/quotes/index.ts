@@ -37,6 +37,8 @@ export interface FindQuotesOptions {
   markThreshold?: number;
   /** Let an unquoted statement attributed after the fact run back over its paragraph (default true). */
   extendBack?: boolean;
+  /** A cue inside a quotation of at least this many words is the quotation's own (default 2). */
+  minNestedWords?: number;
   /** Also report attributions inside quotations (PolNeAR annotates them). */
   nested?: boolean;
 }
@@ -78,13 +80,16 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     const f = found[same];
     // "Rutte expressed the view that all allies agree that …": the outer cue, whose content holds
     // the inner one's, is the attribution; otherwise the stronger cue.
-    const outer = (a: Candidate, b: Candidate) => a.cue.end <= b.cue.start && a.content.start <= b.cue.start && a.content.end >= b.content.end;
+    // A quotation claimed by the cue next to it ("footage of Clinton asking, “…”") stays hers.
+    const quotation = (x: Candidate) => /^["“„«]/.test(text.slice(x.content.start)) && /["”»]$/.test(text.slice(0, x.content.end));
+    const outer = (a: Candidate, b: Candidate) => a.cue.end <= b.cue.start && a.content.start <= b.cue.start && a.content.end >= b.content.end && !quotation(b);
     if (outer(c, f) || (!outer(f, c) && f.score < c.score)) found[same] = c;
   };
   const marks = findMarkedQuotes(text);
   // A cue inside a quotation is the quoted speaker's own reporting ("“…the allies agreed that…,” he
   // recalled"): it belongs to the quotation, which is attributed as a whole.
-  const insideQuotation = (i: number) => options.nested !== true && marks.some((m) => m.contentStart <= tk.tokens[i].start && tk.tokens[i].end <= m.contentEnd && text.slice(m.contentStart, m.contentEnd).split(/\s+/).length >= 6);
+  const minWordsAround = options.minNestedWords ?? 2;
+  const insideQuotation = (i: number) => options.nested !== true && marks.some((m) => m.contentStart <= tk.tokens[i].start && tk.tokens[i].end <= m.contentEnd && text.slice(m.contentStart, m.contentEnd).split(/\s+/).length >= minWordsAround);
   scores.forEach((s, i) => {
     if (s <= threshold || insideQuotation(i)) return;
     const a = attributionAt(tk, i);
@@ -112,6 +117,7 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     }
     const a = best >= 0 ? attributionAt(tk, best) : null;
     if (a && overlap(a.content, span) >= 0.5 * (span.end - span.start)) add({ ...a, score: scores[best], head: best });
+    else if (a && overlap(a.content, span) > 0) add({ ...a, content: { start: Math.min(a.content.start, span.start), end: Math.max(a.content.end, span.end) }, score: scores[best], head: best });
     else orphans.push(span);
   }
   for (const span of orphans) {
@@ -121,6 +127,8 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     let near: Candidate | undefined = same.sort((x, y) => Math.abs(x.content.start - span.start) - Math.abs(y.content.start - span.start))[0];
     // A paragraph that is all quotation continues the speaker of the paragraph before it.
     if (!near && text.slice(0, span.start).match(/(?:^|\n)\s*$/)) near = found.filter((f) => f.source && f.content.end <= span.start && blockOf(tk, f.content.start) === block - 1).pop();
+    // Else the speaker quoted last before it, close by.
+    if (!near) near = found.filter((f) => f.source && f.content.end <= span.start && blockOf(tk, f.content.start) >= block - 2).pop();
     add({ cue: { start: span.start, end: span.start }, content: span, source: near?.source ?? null, score: markThreshold, head: -1 });
   }
 
