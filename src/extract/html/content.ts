@@ -150,6 +150,9 @@ const GROW_GAIN = 1.3;
 /** …and keeps this share of the score. */
 const GROW_KEEP = 0.7;
 
+/** What moving one level further apart in the tree between consecutive blocks costs a run. */
+const HOP_COST = 15;
+
 /** Picks the body container and its blocks. `prefer` (a schema.org articleBody) wins when it has prose. */
 /** Hints for {@link selectContent}. */
 export interface SelectOptions {
@@ -193,28 +196,51 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
   const unit = liveBlog ? null : storyUnit(best, positive, blocks, title);
   if (unit) { best = unit; bestScore = scores.get(unit) ?? 0; }
 
-  const inside = blocks.filter((b) => isInside(b.container, best));
-  const dropped: { block: TextBlock; rule: string }[] = [];
-  const kept: TextBlock[] = [];
-  const seen = new Set<string>();
-  for (const b of inside) {
-    if (linkDensity(b) > 0.5 && b.kind !== 'heading' && blockWeight(b) < 0) { dropped.push({ block: b, rule: 'block:links' }); continue; }
-    if (b.kind === 'heading' && linkDensity(b) > 0.5) { dropped.push({ block: b, rule: 'block:link-heading' }); continue; }
-    if (seen.has(b.text)) { dropped.push({ block: b, rule: 'block:repeated' }); continue; }
-    seen.add(b.text);
-    kept.push(b);
-  }
-  // Labels, dates and bylines before the first paragraph; share bars and tags after the last one.
+  const container = best;
+  const inside = blocks.filter((b) => isInside(b.container, container));
   const weightOf = new Map(blocks.map((b, i) => [b, weights[i]]));
-  const isProse = (b: TextBlock) => b.kind !== 'heading' && (weightOf.get(b) ?? 0) > 0;
-  const first = kept.findIndex(isProse);
-  let last = -1;
-  for (let i = kept.length - 1; i >= 0; i--) if (isProse(kept[i])) { last = i; break; }
+  const dropped: { block: TextBlock; rule: string }[] = [];
+
+  // The body is the best contiguous run of blocks in the container: it starts and ends on prose,
+  // takes in short lines and sub-headings between paragraphs, and stops where the page moves
+  // away in the tree (an author box, a cookie notice) unless much prose follows.
+  const depth = new Map<Element, number>();
+  const depthOf = (e: Element): number => {
+    let d = depth.get(e);
+    if (d === undefined) { d = e.parent ? depthOf(e.parent) + 1 : 0; depth.set(e, d); }
+    return d;
+  };
+  const distance = (a: Element, b: Element) => {
+    let x: Element | null = a, y: Element | null = b, steps = 0;
+    while (x && y && x !== y) {
+      if (depthOf(x) >= depthOf(y)) { x = x.parent; steps++; } else y = y.parent;
+    }
+    return steps;
+  };
+  const bestRun = (hopCost: number): [number, number] => {
+    let start = -1, end = -1, best = 0, cur = 0, curStart = 0;
+    for (let i = 0; i < inside.length; i++) {
+      const w = weightOf.get(inside[i]) ?? 0;
+      const hop = i > 0 && hopCost ? Math.max(0, distance(inside[i - 1].container, inside[i].container) - 1) * hopCost : 0;
+      if (i === 0 || cur - hop <= 0) { cur = w; curStart = i; } else cur = cur - hop + w;
+      if (cur > best) { best = cur; start = curStart; end = i; }
+    }
+    return [start, end];
+  };
+  // Moving away in the tree ends a body but does not delay its start: a lead paragraph often
+  // sits in a container of its own, an author box or a notice after the body rarely belongs to it.
+  const [looseStart] = bestRun(0);
+  const [tightStart, runEnd] = bestRun(HOP_COST);
+  const runStart = looseStart === -1 ? tightStart : tightStart === -1 ? looseStart : Math.min(looseStart, tightStart);
   const body: TextBlock[] = [];
-  kept.forEach((b, i) => {
-    if (first === -1 || i < first) dropped.push({ block: b, rule: 'block:before-body' });
-    else if (i > last && !(b.kind === 'list-item' && i === last + 1)) dropped.push({ block: b, rule: 'block:after-body' });
-    else body.push(b);
+  const seen = new Set<string>();
+  inside.forEach((b, i) => {
+    if (runStart === -1 || i < runStart) { dropped.push({ block: b, rule: 'block:before-body' }); return; }
+    if (i > runEnd) { dropped.push({ block: b, rule: 'block:after-body' }); return; }
+    if (linkDensity(b) > 0.5 && (weightOf.get(b) ?? 0) < 0) { dropped.push({ block: b, rule: b.kind === 'heading' ? 'block:link-heading' : 'block:links' }); return; }
+    if (seen.has(b.text)) { dropped.push({ block: b, rule: 'block:repeated' }); return; }
+    seen.add(b.text);
+    body.push(b);
   });
   return { container: best, blocks: body, dropped, score: bestScore };
 }
