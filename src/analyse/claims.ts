@@ -124,7 +124,11 @@ export function storyStatements(ctx: StoryContext): Statement[] {
         at = m.end;
       }
       plain += a.text.slice(at, st.end);
-      const terms = new Set(contentStems(plain));
+      const stems = contentStems(plain);
+      const terms = new Set(stems);
+      // Pairs of neighbouring content words ("position … strength") as terms of their own: a
+      // rare phrase two statements share says more than its two words apart.
+      for (let k = 1; k < stems.length; k++) terms.add(`${stems[k - 1]}+${stems[k]}`);
       for (const m of inside) terms.add(`@${m.id}`);
       if (terms.size < 3) continue;
       out.push({ article: a.id, ...st, terms });
@@ -153,7 +157,7 @@ export function buildClaims(ctx: StoryContext): StoryClaim[] {
       else postings.set(id, [i]);
     }
   });
-  const totals = vectors.map((v) => v.ids.reduce((acc, id) => acc + weights.idWeight(id), 0));
+  const totals = vectors.map((v) => weights.mass(v));
   const articleIndex = new Map(ctx.articles.map((a, k) => [a.id, k]));
   const artOf = Int32Array.from(statements.map((st) => articleIndex.get(st.article)!));
   const nArticles = ctx.articles.length;

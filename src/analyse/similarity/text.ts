@@ -157,6 +157,9 @@ function isWordTerm(t: string): boolean {
   return true;
 }
 
+/** Weight of a pair-of-words term relative to a word. */
+export const PAIR_WEIGHT = 0.3;
+
 /** Weight of a partial (prefix) match relative to an exact one. */
 const SOFT_CREDIT = 0.7;
 
@@ -233,6 +236,7 @@ export class TermSpace {
   private readonly df: number[] = [];
   private docs = 0;
   private weights: Float64Array | null = null;
+  private pair: Uint8Array = new Uint8Array(0);
 
   private intern(key: string): number {
     let id = this.ids.get(key);
@@ -253,7 +257,7 @@ export class TermSpace {
     ids.forEach((id, i) => {
       this.df[id]++;
       const t = byId.get(id)!;
-      if (t.length < 4 || !isWordTerm(t)) return;
+      if (t.length < 4 || !isWordTerm(t) || t.includes('+')) return;
       if (t.length >= 5) k5[i] = this.intern(`~5${t.slice(0, 5)}`);
       k4[i] = this.intern(`~4${t.slice(0, 4)}`);
     });
@@ -266,10 +270,22 @@ export class TermSpace {
   private weightsNow(): Float64Array {
     if (!this.weights) {
       const w = new Float64Array(this.df.length);
+      this.pair = new Uint8Array(this.df.length);
       for (let i = 0; i < w.length; i++) w[i] = Math.max(0.1, Math.log((this.docs + 1) / (this.df[i] + 0.5)));
+      // Word pairs (`a+b`) add evidence on top of their words: they count at a fraction, and only
+      // when shared (see overlap), so that a paraphrase is not penalised for its own phrasing.
+      for (const [key, id] of this.ids) if (key.includes('+')) { w[id] *= PAIR_WEIGHT; this.pair[id] = 1; }
       this.weights = w;
     }
     return this.weights;
+  }
+
+  /** The weight of a vector's words (its word pairs aside): the denominator of {@link overlap}. */
+  mass(v: TermVector): number {
+    const w = this.weightsNow();
+    let total = 0;
+    for (const id of v.ids) if (!this.pair[id]) total += w[id];
+    return total;
   }
 
   /** Weight of an interned term id (see {@link TermVector.ids}). */
@@ -285,9 +301,10 @@ export class TermSpace {
   /** Weighted Dice overlap; a term matched only by its variant keys counts {@link SOFT_CREDIT}. */
   overlap(a: TermVector, b: TermVector): number {
     const w = this.weightsNow();
+    const pair = this.pair;
     let total = 0;
-    for (let i = 0; i < a.ids.length; i++) total += w[a.ids[i]];
-    for (let j = 0; j < b.ids.length; j++) total += w[b.ids[j]];
+    for (let i = 0; i < a.ids.length; i++) if (!pair[a.ids[i]]) total += w[a.ids[i]];
+    for (let j = 0; j < b.ids.length; j++) if (!pair[b.ids[j]]) total += w[b.ids[j]];
     if (!total) return 0;
     let shared = 0;
     const usedB = new Uint8Array(b.ids.length);
@@ -295,7 +312,13 @@ export class TermSpace {
     let i = 0;
     let j = 0;
     while (i < a.ids.length && j < b.ids.length) {
-      if (a.ids[i] === b.ids[j]) { shared += 2 * w[a.ids[i]]; usedB[j] = 1; i++; j++; }
+      if (a.ids[i] === b.ids[j]) {
+        shared += 2 * w[a.ids[i]];
+        if (pair[a.ids[i]]) total += 2 * w[a.ids[i]];
+        usedB[j] = 1;
+        i++;
+        j++;
+      }
       else if (a.ids[i] < b.ids[j]) unmatchedA.push(i++);
       else j++;
     }
