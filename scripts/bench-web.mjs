@@ -158,13 +158,16 @@ const firstFront = await timed('/', 1);
 const front = await timed('/');
 const article = await timed(`/article/${encodeURIComponent(story.articles[0].id)}`);
 const api = await timed('/api/stories/measured');
+// Outlet counts and filter choices need one pass over every article, made once and kept.
+const outletsFirst = await timed('/api/outlets', 1);
+const outlets = await timed('/api/outlets');
 
 const count = await store.countArticles();
 console.log(`store: ${count.toLocaleString('en')} articles in SQLite (${reuse ? 'reused' : `built in ${((built - t0) / 1000).toFixed(0)} s`}); the measured story: ${story.articles.length} articles, ${new Set(story.articles.map((a) => a.source)).size} outlets, analysed in ${((analysed - built) / 1000).toFixed(1)} s`);
 console.log(`story page: ${(weight / 1024).toFixed(0)} KB (${(zipped / 1024).toFixed(0)} KB gzipped); ${clients} concurrent clients for ${seconds} s each:`);
 for (const [name, r] of [['gzip', gzip], ['uncompressed', identity]])
   console.log(`  ${name.padEnd(12)} median ${r.median.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} requests/s, ${r.failed} failed`);
-console.log(`one client: front page ${front.toFixed(1)} ms (first, listing every story: ${firstFront.toFixed(0)} ms), article page ${article.toFixed(1)} ms, story JSON ${api.toFixed(1)} ms (medians)`);
+console.log(`one client: front page ${front.toFixed(1)} ms (first, listing every story: ${firstFront.toFixed(0)} ms), article page ${article.toFixed(1)} ms, story JSON ${api.toFixed(1)} ms, outlets ${outlets.toFixed(1)} ms (first, a pass over every article: ${(outletsFirst / 1000).toFixed(1)} s) (medians)`);
 console.log(`METRIC\tweb_store_articles\t${count}`);
 console.log(`METRIC\tweb_story_page_kb\t${(weight / 1024).toFixed(1)}`);
 console.log(`METRIC\tweb_story_page_median_ms\t${gzip.median.toFixed(1)}`);

@@ -110,9 +110,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const filters: Filters = { outlet: q.outlet || undefined, lang: q.lang || undefined, from: q.from || undefined, to: q.to || undefined };
     const stories = await filtered(filters);
     const page = pageOf(stories, q.cursor, FRONT_PAGE);
-    // The filter choices need a pass over every article: on a small store it is done at once; on
-    // a big one the page does not wait for it (the choices appear once it is done).
-    const facets = await Promise.race([catalog.facets(), new Promise<null>((r) => setTimeout(() => r(null), 250).unref())]);
+    // The filter choices need a pass over every article: a big store's front page does not wait
+    // for it (the choices appear once it is done).
+    const facets = await catalog.facetsSoon();
     const choices = {
       outlets: facets ? [...facets.outlets.keys()].sort((a, b) => a.localeCompare(b)) : filters.outlet ? [filters.outlet] : [],
       languages: facets ? facets.languages : filters.lang ? [filters.lang] : [],

@@ -67,6 +67,18 @@ export class Catalog {
     return this.building;
   }
 
+  /**
+   * The facets for a page that should not wait long: on a small store (up to `waitBelow` articles)
+   * they are built at once; on a big one, the last ones built (or null) while new ones are made.
+   */
+  async facetsSoon(waitBelow = 20_000): Promise<Facets | null> {
+    const { ok, count } = await this.fresh(this.facetsBuilt);
+    if (ok) return this.facetsBuilt!.facets;
+    if (count <= waitBelow) return this.facets();
+    void this.facets().catch(() => undefined);
+    return this.facetsBuilt?.facets ?? null;
+  }
+
   private async build(count: number): Promise<Facets> {
     const { stories } = await this.stories();
     const facets: Facets = { storyOutlets: new Map(), storyLanguages: new Map(), outlets: new Map(), languages: [] };

@@ -161,9 +161,12 @@ export function storyPage(s: Story): string {
     })
     .join('')}</tbody></table></div>${
     moreExclusives.size
-      ? `<details class="more"><summary>${count([...moreExclusives.values()].reduce((n, x) => n + x.length, 0), 'more exclusive claim')}, by outlet</summary>${[...moreExclusives]
-          .map(([o, cs]) => `<h3>${h(o)}</h3><ul>${cs.slice(0, 5).map((c) => `<li>${h(c.text)}</li>`).join('')}${cs.length > 5 ? `<li class="meta">and ${cs.length - 5} more</li>` : ''}</ul>`)
-          .join('')}</details>`
+      ? `<p class="meta">Not shown: ${count([...moreExclusives.values()].reduce((n, x) => n + x.length, 0), 'more exclusive claim')} (${h(
+          [...moreExclusives]
+            .sort((a, b) => b[1].length - a[1].length)
+            .map(([o, cs]) => `${o} ${cs.length}`)
+            .join(', '),
+        )}); all are in <a href="/api/stories/${encodeURIComponent(s.id)}">the story's JSON</a>.</p>`
       : ''
   }`;
 
