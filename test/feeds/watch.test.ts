@@ -253,3 +253,26 @@ test(here + 'watch: one round with once; an abort stops a long watch and leaves 
     await srv.close();
   }
 });
+
+test(here + 'more new items than one poll takes: the rest come in the next poll, soon, without a 304 hiding them', async () => {
+  const srv = await fixtureServer();
+  const items: Item[] = [STRIKE, BACK, { ...STRIKE, id: 'a3', title: 'Strike over, ships move' }];
+  newsSite(srv, items);
+  servePages(srv, items);
+  const { store } = await tempStore();
+  try {
+    await addFeed(store, `${srv.url}/feed.xml`);
+    const t = Date.now();
+    const [first] = await pollDue(store, { ...LOCAL, maxItemsPerPoll: 2 }, t);
+    assert.equal(first.newItems, 2);
+    assert.equal(first.nextPoll, t + DEFAULT_SCHEDULE.minIntervalMs);
+    assert.equal((await listFeeds(store))[0].etag, null);
+    const [second] = await pollDue(store, { ...LOCAL, maxItemsPerPoll: 2 }, t + DEFAULT_SCHEDULE.minIntervalMs);
+    assert.equal(second.status, 'updated');
+    assert.equal(second.newItems, 1);
+    assert.equal((await listFeeds(store))[0].etag, '"v1"');
+  } finally {
+    await store.close();
+    await srv.close();
+  }
+});

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { isUtf8 } from 'node:buffer';
 import { decodeBytes, type Decoded } from '../decode.js';
 
 /** The `charset` parameter of a Content-Type header, lower-cased, or null. */
@@ -36,6 +37,15 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+function controlBytesInHead(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) return true;
+  }
+  return false;
+}
+
 /** True when some byte is outside ASCII: only then can a charset change the text. */
 function hasHighBytes(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return true;
@@ -48,6 +58,17 @@ function hasHighBytes(bytes: Uint8Array): boolean {
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null, ext = '.html'): Decoded {
   const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // The common case, decoded once: no BOM, valid UTF-8 (checked natively), a header that says
+  // UTF-8, nothing, or the Latin-1 default, and no control bytes in the head (UTF-16 without a
+  // BOM is valid UTF-8 too, and binary data must still be refused by the full path).
+  if (!bom) {
+    const headerLabel = charsetOf(contentType);
+    const label = headerLabel ? knownLabel(headerLabel) : null;
+    if ((!headerLabel || label === 'utf-8' || label === 'windows-1252') && !controlBytesInHead(bytes) && isUtf8(bytes)) {
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      return { text: text.includes('\u0000') ? text.replace(/\u0000/g, '') : text, charset: 'utf-8' };
+    }
+  }
   // decodeBytes handles the BOM, UTF-16 without one, binary data and the document's own declaration.
   const sniffed = decodeBytes(bytes, ext);
   if (bom || 'error' in sniffed) return sniffed;

@@ -106,7 +106,8 @@ async function load(origin: string, options: FetchOptions, entry: Cached): Promi
     return parseRobots(res.body.toString('utf8'));
   } catch (err) {
     // A refused address is the fetch's problem, not robots.txt's: say so instead of "disallowed".
-    if (err instanceof PrivateAddressError) {
+    // A fetch stopped by the user says nothing about the site: nothing is cached.
+    if (err instanceof PrivateAddressError || options.signal?.aborted) {
       cache.delete(origin);
       throw err;
     }

@@ -11,8 +11,9 @@
  *
  * @module
  */
-import { createReadStream, statSync } from 'node:fs';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { brotliDecompressSync, createGunzip, gunzipSync, inflateSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
@@ -50,7 +51,8 @@ export interface WarcOptions {
   regroup?: boolean;
 }
 
-const BATCH = 200;
+/** Articles per store transaction: each carries its raw HTML, so batches stay small. */
+const BATCH = 100;
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 /** An HTTP head read from a record: status, headers, and its length in bytes. */
@@ -117,6 +119,17 @@ function payloadOf(body: Buffer, headers: Map<string, string>, max: number): Buf
   return out;
 }
 
+/** Gzip by its magic bytes, not by the file's name. */
+function isGzip(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Streams a WARC or WARC.gz file into the store. */
 export async function ingestWarc(store: Store, path: string, options: WarcOptions | ((bytesRead: number, total: number) => void) = {}): Promise<WarcSummary> {
   const opts: WarcOptions = typeof options === 'function' ? { onProgress: options } : options;
@@ -138,7 +151,11 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
     batch = new Map();
     for (const r of await store.upsertArticles(articles)) summary[r]++;
   };
-  const parser = new WARCParser(stream as unknown as AsyncIterable<Uint8Array>, { parseHttp: false });
+  // A gzipped archive is inflated by node's zlib (native, and it reads the one-member-per-record
+  // layout of WARC.gz) rather than by warcio's JavaScript inflater: a third of the reading cost.
+  const source: Readable = isGzip(path) ? stream.pipe(createGunzip({ chunkSize: 256 * 1024 })) : stream;
+  if (source !== stream) stream.on('error', (err) => source.destroy(err));
+  const parser = new WARCParser(source as unknown as AsyncIterable<Uint8Array>, { parseHttp: false });
   try {
     for await (const record of parser) {
       summary.records++;
@@ -177,8 +194,15 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
         headers = new Map([['content-type', record.warcContentType ?? 'text/html']]);
       } else continue;
       summary.html++;
-      const raw = Buffer.from(await record.readFully(false));
       const origin = `${path}#${url}`;
+      let raw: Buffer;
+      try {
+        const bytes = await record.readFully(false);
+        raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      } catch (err) {
+        summary.failed.push({ origin, error: `the archive is truncated inside this record (${(err as Error).message})` });
+        break;
+      }
       if (consumed + raw.length < declared) {
         summary.failed.push({ origin, error: `the archive is truncated inside this record (${consumed + raw.length} of ${declared} bytes)` });
         break;
@@ -214,6 +238,7 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
     summary.failed.push({ origin: path, error: `the archive is truncated or malformed after ${summary.records} records: ${(err as Error).message}` });
   } finally {
     stream.destroy();
+    if (source !== stream) source.destroy();
     await Promise.all(inFlight);
     await pool.close();
   }

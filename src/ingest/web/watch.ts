@@ -87,6 +87,8 @@ export interface WatchOptions extends PageOptions {
   feedConcurrency?: number;
   /** Item pages fetched at once per feed (default 4). */
   pageConcurrency?: number;
+  /** New or changed items handled in one poll (default 200); the rest wait for the next poll. */
+  maxItemsPerPoll?: number;
 }
 
 function normaliseFeedUrl(url: string): string {
@@ -237,12 +239,16 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
     }
     const feed = parseFeedBytes(res.body, res.headers['content-type'], res.url);
     const seen = new Map(state.seen);
-    const todo = feed.items.filter((i) => seen.get(i.key) !== i.version).slice(0, MAX_ITEMS_PER_POLL);
+    const pending = feed.items.filter((i) => seen.get(i.key) !== i.version);
+    const todo = pending.slice(0, options.maxItemsPerPoll ?? MAX_ITEMS_PER_POLL);
+    const more = pending.length > todo.length;
     report.newItems = todo.filter((i) => !seen.has(i.key)).length;
     report.changedItems = todo.length - report.newItems;
     const withPages = todo.filter((i) => i.url);
     const pages = await fetchPages(withPages.map((i) => ({ url: i.url!, hints: { title: i.title ?? undefined, published: i.published ?? undefined } })), options, options.pageConcurrency ?? 4);
     if (options.signal?.aborted) throw new FetchError(state.url, 'aborted');
+    // Item pages are fetched under robots.txt (in fetchPage); the feed itself is not, as feed
+    // readers do: a feed is published to be polled.
     const pageOf = new Map(withPages.map((it, i) => [it.key, pages[i]]));
     const inputs: InputItem[] = [];
     for (const it of todo) {
@@ -263,9 +269,10 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
     state.errors = 0;
     state.lastError = null;
     state.title = feed.title ?? state.title;
-    state.etag = res.headers.etag ?? null;
-    state.lastModified = res.headers['last-modified'] ?? null;
-    state.nextPoll = outsideSkips(now + nextInterval(feed.ttlMinutes, res.headers, schedule, now), feed.skipHours, feed.skipDays);
+    // Items left for the next poll: no validators (a 304 would hide them), and come back soon.
+    state.etag = more ? null : res.headers.etag ?? null;
+    state.lastModified = more ? null : res.headers['last-modified'] ?? null;
+    state.nextPoll = more ? now + schedule.minIntervalMs : outsideSkips(now + nextInterval(feed.ttlMinutes, res.headers, schedule, now), feed.skipHours, feed.skipDays);
     report.status = 'updated';
     return await save();
   } catch (err) {
