@@ -35,8 +35,13 @@ export interface ClusterParams {
   thresholdShort: number;
   /** Content words at and above which an article counts as having plenty of text. */
   longText: number;
-  /** Weight of the centroid cosine against the nearest-member cosine in a story's score. */
-  centroidWeight: number;
+  /**
+   * Weight of the centroid cosine against the nearest-member cosine in a story's score, for a
+   * report and for a headline. A report's story has a centroid worth comparing with; a story of
+   * headlines is a spread of short texts, where the closest one says more.
+   */
+  centroidWeightLong: number;
+  centroidWeightShort: number;
   /**
    * Least centroid cosine, as a share of the threshold, for a story to count at all: a close
    * nearest article alone would chain unrelated headlines into a big story.
@@ -54,8 +59,9 @@ export interface ClusterParams {
   minNearestShare: number;
   /** Weight of name terms (`@…`) against plain words and numbers. */
   nameBoost: number;
-  /** Centroid cosine at which two stories merge. */
-  mergeThreshold: number;
+  /** Centroid cosine at which two stories merge, when a report and when a headline links them. */
+  mergeThresholdLong: number;
+  mergeThresholdShort: number;
   /** Days of gap between an article and a story before similarity starts to fade. */
   graceDays: number;
   /** Days over which similarity fades by a factor e beyond the grace period. */
@@ -77,16 +83,18 @@ export interface ClusterParams {
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
-  thresholdLong: 0.22,
-  thresholdShort: 0.12,
+  thresholdLong: 0.25,
+  thresholdShort: 0.18,
   longText: 60,
-  centroidWeight: 0.8,
+  centroidWeightLong: 1,
+  centroidWeightShort: 0.5,
   minCentroidShare: 0.5,
   minNearestShare: 0,
-  nameBoost: 2,
-  entityFloor: 0.5,
+  nameBoost: 1,
+  entityFloor: 1,
   entityFull: 0.3,
-  mergeThreshold: 0.5,
+  mergeThresholdLong: 0.7,
+  mergeThresholdShort: 0.25,
   graceDays: 3,
   fadeDays: 10,
   windowDays: 45,
@@ -94,7 +102,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   indexTerms: 30,
   postingCap: 80,
   exactCandidates: 50,
-  centroidTerms: 300,
+  centroidTerms: 1000,
   duplicateJaccard: 0.7,
 };
 
@@ -171,7 +179,7 @@ interface SnapshotV1 {
   vocabulary: string[];
   df: number[];
   docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null; url: string | null }[];
-  stories: { id: string; centroid: [number, number][]; members: number[]; first: number | null; last: number | null; mergedInto: number }[];
+  stories: { id: string; centroid: [number, number][]; norm2: number; entityNorm2: number; members: number[]; first: number | null; last: number | null; mergedInto: number }[];
   evidence: Evidence[];
   duplicates: NearDuplicateState;
   titles: [string, number][];
@@ -280,7 +288,7 @@ export class StreamingClusterer implements Clusterer {
       // A headline names one or two things, and which ones is luck: names weigh more only where
       // there is text enough for them to be a profile.
       const boost = t.charCodeAt(0) === 64 ? 1 + (this.params.nameBoost - 1) * Math.min(1, length / this.params.longText) : 1;
-      scored.push([id, boost * (1 + Math.log(tf)) * Math.log(1 + n / df)]);
+      scored.push([id, boost * (1 + Math.log(tf)) * (Math.log((n + 1) / (df + 1)) + 1)]);
     }
     scored.sort((a, b) => b[1] - a[1]);
     const kept = scored.slice(0, this.params.vectorTerms);
@@ -405,6 +413,8 @@ export class StreamingClusterer implements Clusterer {
     this.byId.set(doc.id, docIndex);
     const threshold = this.thresholdFor(length);
     const longness = Math.min(1, length / p.longText);
+    const centroidWeight = p.centroidWeightShort + (p.centroidWeightLong - p.centroidWeightShort) * longness;
+    const mergeThreshold = p.mergeThresholdShort + (p.mergeThresholdLong - p.mergeThresholdShort) * longness;
 
     // 1. Copies.
     const dup = this.findCopy(doc, docIndex);
@@ -482,7 +492,7 @@ export class StreamingClusterer implements Clusterer {
       if (factor === 0) continue;
       const centroid = this.centroidCosine(terms, weights, story);
       if (centroid < p.minCentroidShare * threshold || near.sim < p.minNearestShare * threshold) continue;
-      const raw = p.centroidWeight * centroid + (1 - p.centroidWeight) * near.sim;
+      const raw = centroidWeight * centroid + (1 - centroidWeight) * near.sim;
       const names = this.nameCosine(terms, weights, story);
       const floor = 1 - (1 - p.entityFloor) * longness;
       const nameFactor = names === null ? 1 : Math.min(1, floor + ((1 - floor) * names) / p.entityFull);
@@ -509,7 +519,7 @@ export class StreamingClusterer implements Clusterer {
       if (b.mergedInto >= 0 || !b.members.length) continue;
       if (this.timeFactor(Number.isFinite(a.first) ? a.first : NaN, b).factor === 0) continue;
       const sim = this.storyCosine(a, b);
-      if (sim < p.mergeThreshold) continue;
+      if (sim < mergeThreshold) continue;
       const [from, into] = a.members.length > b.members.length ? [c.story, storyIndex] : [storyIndex, c.story];
       this.merge(from, into, moved);
       storyIndex = into;
@@ -620,7 +630,8 @@ export class StreamingClusterer implements Clusterer {
       vocabulary: this.termNames,
       df: this.df,
       docs: this.docs.map((d) => ({ id: d.id, story: d.story, terms: [...d.terms], weights: [...d.weights], time: num(d.time), url: d.url })),
-      stories: this.stories.map((s) => ({ id: s.id, centroid: [...s.centroid], members: s.members, first: num(s.first), last: num(s.last), mergedInto: s.mergedInto })),
+      // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
+      stories: this.stories.map((s) => ({ id: s.id, centroid: [...s.centroid], norm2: s.norm2, entityNorm2: s.entityNorm2, members: s.members, first: num(s.first), last: num(s.last), mergedInto: s.mergedInto })),
       evidence: this.evidence,
       duplicates: this.duplicates.snapshot(),
       titles: [...this.byTitle],
@@ -635,16 +646,10 @@ export class StreamingClusterer implements Clusterer {
     this.vocabulary = new Map(this.termNames.map((t, i) => [t, i]));
     this.df = [...state.df];
     this.docs = state.docs.map((d) => ({ id: d.id, story: d.story, terms: Int32Array.from(d.terms), weights: Float32Array.from(d.weights), time: back(d.time), url: d.url }));
-    this.stories = state.stories.map((s) => {
-      const centroid = new Map(s.centroid);
-      let norm2 = 0;
-      let entityNorm2 = 0;
-      for (const [t, w] of centroid) {
-        norm2 += w * w;
-        if (this.termNames[t].startsWith('@')) entityNorm2 += w * w;
-      }
-      return { id: s.id, centroid, norm2, entityNorm2, members: [...s.members], first: back(s.first), last: back(s.last), mergedInto: s.mergedInto };
-    });
+    this.stories = state.stories.map((s) => ({
+      id: s.id, centroid: new Map(s.centroid), norm2: s.norm2, entityNorm2: s.entityNorm2, members: [...s.members],
+      first: back(s.first), last: back(s.last), mergedInto: s.mergedInto,
+    }));
     this.evidence = state.evidence;
     this.duplicates = NearDuplicateIndex.restore(state.duplicates);
     this.byTitle = new Map(state.titles);
