@@ -6,7 +6,8 @@
  * - figures: the numbers each gives ("a toll of 12" against "15 dead"), years and day numbers aside;
  * - dates: the day each resolves to ("the day before" against "on December 1"), relative
  *   expressions resolved against each article's publication date;
- * - who: the person each names as its subject, when each names exactly one and they differ.
+ * - who: the person each names, when each names exactly one, they differ, and the sentences are
+ *   otherwise alike ("who said it").
  *
  * A difference is flagged only when two articles each give a value and the values differ; an
  * article that gives none is silent, not in disagreement.
@@ -17,6 +18,7 @@ import type { StoryClaim, StoryDisagreement } from '../types.js';
 import type { StoryContext } from './context.js';
 import type { DateMention } from '../enrich/types.js';
 import { articleDates } from './timeline.js';
+import { contentStems } from './similarity/text.js';
 
 const WORD_NUMBERS: Record<string, string> = {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
@@ -86,7 +88,9 @@ export function findDisagreements(ctx: StoryContext, claims: StoryClaim[]): Stor
     const short = c.text.length > 100 ? `${c.text.slice(0, 100)}…` : c.text;
     if (byFigures.size > 1 && !nested(byFigures)) out.push({ about: `the figures in: ${short}`, versions: [...byFigures.values()] });
     if (byDate.size > 1) out.push({ about: `the date of: ${short}`, versions: [...byDate.values()] });
-    if (byPerson.size > 1) out.push({ about: `who is named in: ${short}`, versions: [...byPerson.values()] });
+    if (byPerson.size > 1 && sameWordsBesideNames([...byPerson.values()].map((v) => v.text), [...byPerson.keys()])) {
+      out.push({ about: `who is named in: ${short}`, versions: [...byPerson.values()] });
+    }
   }
   out.push(...datedApart(ctx, dates, persons));
   return out;
@@ -147,4 +151,25 @@ function nested(versions: Map<string, Version>): boolean {
   const sets = [...versions.keys()].map((k) => new Set(k.split(' ')));
   const largest = sets.reduce((a, b) => (b.size > a.size ? b : a));
   return sets.every((s) => [...s].every((x) => largest.has(x)));
+}
+
+/** Share of content words two versions have in common, names aside, for "who said it" to be the only difference. */
+const SAME_WORDS = 0.5;
+
+/**
+ * True when the versions say the same words but for the names: "Rutte said the talks failed"
+ * against "Stoltenberg said the talks failed". Sentences that merely name different people
+ * while saying different things are different statements, not a disagreement.
+ */
+function sameWordsBesideNames(texts: string[], names: string[]): boolean {
+  const nameWords = new Set(names.flatMap((n) => contentStems(n)));
+  const sets = texts.map((t) => new Set(contentStems(t).filter((w) => !nameWords.has(w))));
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) {
+      let shared = 0;
+      for (const w of sets[i]) if (sets[j].has(w)) shared++;
+      if (shared / Math.max(1, Math.min(sets[i].size, sets[j].size)) < SAME_WORDS) return false;
+    }
+  }
+  return true;
 }

@@ -56,3 +56,23 @@ test(`${here}figures: numbers as digits, years and dates aside`, () => {
   ];
   for (const [text, want] of rows) assert.deepEqual(figures(text), want, text);
 });
+
+test(`${here}who said it: the same words under two names`, () => {
+  const a = article({ id: 'a', source: 'A', text: 'Minister Lena Brandt said the treaty would take effect next spring.' });
+  const b = article({ id: 'b', source: 'B', text: 'Minister Karl Vogt said the treaty would take effect next spring.' });
+  const c = article({ id: 'c', source: 'C', text: 'Minister Karl Vogt said the treaty would hurt farmers and should be renegotiated before spring.' });
+  const people = [
+    { name: 'Lena Brandt', kind: 'person' as const, spellings: ['Lena Brandt'] },
+    { name: 'Karl Vogt', kind: 'person' as const, spellings: ['Karl Vogt'] },
+  ];
+  const ab = context([a, b], people);
+  const who = findDisagreements(ab, buildClaims(ab)).filter((d) => d.about.startsWith('who'));
+  assert.equal(who.length, 1);
+  assert.deepEqual(who[0].versions.map((v) => v.articles), [['a'], ['b']]);
+  // Naming someone else while saying something else is no disagreement about who said it.
+  // Even where a claim holds both (given here as aligned), naming someone else while saying
+  // something else is no disagreement about who said it.
+  const ac = context([a, c], people);
+  const claim = { text: a.text, articles: ['a', 'c'], sentences: [{ article: 'a', text: a.text }, { article: 'c', text: c.text }] };
+  assert.deepEqual(findDisagreements(ac, [claim]).filter((d) => d.about.startsWith('who')), []);
+});
