@@ -48,6 +48,10 @@ export function blockWeight(b: TextBlock): number {
   if (b.leadingLinkChars >= 25 && b.leadingLinkChars > b.text.length * 0.15) return -0.5 * len;
   if (len >= 100) return len * (1 - ld);
   if (len >= 40 && SENTENCE_END.test(b.text)) return len * (1 - ld) * 0.7;
+  // Items of a list of plain text (steps, facts, results) are part of the story around them.
+  if (b.kind === 'list-item' && ld < 0.2 && len >= LIST_MIN) return len * LIST_WEIGHT;
+  // So is a short paragraph with no link in it ("Qualified teams:", "Here is how it works").
+  if (b.container.tag === 'p' && ld === 0 && len >= LIST_MIN) return len * LIST_WEIGHT;
   return -SHORT_PENALTY * len;
 }
 
@@ -86,6 +90,9 @@ function commonAncestor(a: Element, b: Element, levels: number): Element | null 
   for (let e: Element | null = b, i = 0; e && i <= levels; e = e.parent, i++) if (up.includes(e)) return e;
   return null;
 }
+
+const LIST_MIN = 20;
+const LIST_WEIGHT = 0.3;
 
 /** Short blocks (labels, dates, captions) count against their container, but weakly: bodies have short lines too. */
 const SHORT_PENALTY = 0.1;
