@@ -154,7 +154,7 @@ function nested(versions: Map<string, Version>): boolean {
 }
 
 /** Share of content words two versions have in common, names aside, for "who said it" to be the only difference. */
-const SAME_WORDS = 0.5;
+const SAME_WORDS = 0.6;
 
 /**
  * True when the versions say the same words but for the names: "Rutte said the talks failed"
