@@ -106,8 +106,8 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     if (place) all.push({ article: a.id, span: { start: -1, end: -1, text: place, type: 'LOC' } });
   }
   // Longer names first, so that surnames alone find the full names they belong to.
-  const coreWords = (s: EntitySpan) => words(nameCore(s.text, s.type)).length;
-  all.sort((x, y) => coreWords(y.span) - coreWords(x.span));
+  const length = new Map(all.map((x) => [x, words(nameCore(x.span.text, x.span.type)).length]));
+  all.sort((x, y) => length.get(y)! - length.get(x)!);
   const groups: Group[] = [];
   const mention = (article: string, s: EntitySpan): EntityMention => (s.start >= 0 ? { article, text: s.text, start: s.start, end: s.end } : { article, text: s.text });
 
