@@ -26,6 +26,7 @@ const STRONG =
 /** Names that mark chrome unless the name also says it is the article. */
 const WEAK =
   /(^|[\s_-])(nav|navbar|navigation|menu|footer|header|masthead|sidebar|side-bar|rail|widget|banner|byline|bylines|author|authors|dateline|timestamp|date|caption|credit|credits|meta|hidden|hide|print|teaser|teasers|bio|disclaimer|copyright|subscribe|tools|utility|actions|tags|tag-list|tag-cloud|keywords|topics)($|[\s_-])/;
+const FOOTER = /(^|[\s_-])(footer|site-footer|page-footer|copyright|disclaimer|colophon)($|[\s_-])/;
 const POSITIVE = /(^|[\s_-])(article|articles?-?body|body|content|entry|main|post|story|text|prose|richtext|rich-text)($|[\s_-])/;
 const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
@@ -78,6 +79,8 @@ function chromeReason(el: Element, size: number, total: number, lenient: boolean
   const name = nameOf(el);
   const strong = name ? STRONG.exec(name) : null;
   if (strong && !(share > 0.6 && (POSITIVE.test(name) || tag === 'body' || tag === 'main' || tag === 'article'))) return `name:${strong[2]}`;
+  // Footers hold an article only by accident of markup; other chrome names may be a layout wrapper's.
+  if (share <= 0.6 && name && FOOTER.test(name) && !POSITIVE.test(name)) return 'name:footer';
   if (share > 0.25) return null;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style && HIDDEN_STYLE.test(a.style))) return 'hidden';
   const weak = name ? WEAK.exec(name) : null;

@@ -245,7 +245,8 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
     if (runStart === -1 || i < runStart) { dropped.push({ block: b, rule: 'block:before-body' }); return; }
     if (i > runEnd) { dropped.push({ block: b, rule: 'block:after-body' }); return; }
     if (linkDensity(b) > 0.5 && (weightOf.get(b) ?? 0) < 0) { dropped.push({ block: b, rule: b.kind === 'heading' ? 'block:link-heading' : 'block:links' }); return; }
-    if (seen.has(b.text)) { dropped.push({ block: b, rule: 'block:repeated' }); return; }
+    // A sentence printed twice is a pull quote; short lines (labels of a recipe, a table) do repeat.
+    if (b.text.length >= 60 && seen.has(b.text)) { dropped.push({ block: b, rule: 'block:repeated' }); return; }
     seen.add(b.text);
     body.push(b);
   });
