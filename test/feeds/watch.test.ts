@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addFeed, listFeeds, pollDue, removeFeed, watch, nextInterval, outsideSkips, freshnessMs, backoffMs, DEFAULT_SCHEDULE, formatPoll, type PollReport } from '../../src/ingest/web/watch.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { storyAnalysis } from '../../src/pipeline.js';
 import { fixtureServer, page, LOCAL, type FixtureServer } from './server.js';
 
 const here = '[web-watch] ';
@@ -65,6 +66,8 @@ test(here + 'new items are picked up as they appear, an unchanged feed costs one
     const [first] = await pollDue(store, LOCAL, t);
     assert.equal(first.status, 'updated');
     assert.deepEqual([first.newItems, first.inserted, first.failed.length], [1, 1, 0]);
+    const storyId = (await store.listStories())[0].id;
+    assert.equal((await storyAnalysis(store, storyId))!.articles.length, 1);
     // Not due yet: nothing is requested.
     assert.deepEqual(await pollDue(store, LOCAL, t + 60_000), []);
     const pagesBefore = srv.hits.filter((h) => h.startsWith('/news/')).length;
@@ -79,6 +82,8 @@ test(here + 'new items are picked up as they appear, an unchanged feed costs one
     const stories = await store.listStories();
     assert.equal(stories.length, 1);
     assert.equal(stories[0].articleCount, 2, 'the new item joined the story');
+    const story = (await storyAnalysis(store, stories[0].id))!;
+    assert.deepEqual(story.articles.map((a) => a.title).sort(), [BACK.title, STRIKE.title].sort(), 'the story\'s analysis was redone with the new article');
     const [state] = await listFeeds(store);
     assert.equal(state.etag, '"v2"');
     assert.equal(state.title, 'Test Herald');

@@ -10,12 +10,15 @@ import { availableParallelism } from 'node:os';
 import type { InputItem } from '../files.js';
 import type { Article } from '../../types.js';
 import { extractItem, type Failure } from '../../pipeline.js';
+import { extractArchivedPage, type ArchivedPage } from './archived-page.js';
 
 export type Extracted = { article: Article } | { failure: Failure };
 
 /** Extracts items, in worker threads or inline. */
 export interface ExtractPool {
   extract(item: InputItem): Promise<Extracted>;
+  /** Decodes and extracts an archived response; its payload's buffer is handed over (transferred). */
+  extractArchived(page: ArchivedPage): Promise<Extracted>;
   /** Items handed over and not yet extracted: callers wait when it grows, to keep memory flat. */
   readonly pending: number;
   close(): Promise<void>;
@@ -27,7 +30,7 @@ export function defaultThreads(): number {
 }
 
 function inlinePool(): ExtractPool {
-  return { extract: async (item) => extractItem(item), pending: 0, close: async () => {} };
+  return { extract: async (item) => extractItem(item), extractArchived: async (page) => extractArchivedPage(page), pending: 0, close: async () => {} };
 }
 
 function spawn(): Worker {
@@ -61,21 +64,29 @@ export function createExtractPool(threads = defaultThreads()): ExtractPool {
       waiting.clear();
     });
   }
+  const send = (origin: string, message: object, transfer: ArrayBuffer[] = []): Promise<Extracted> => {
+    if (broken) return Promise.resolve({ failure: { origin, error: `extraction thread failed: ${(broken as Error).message}` } });
+    // The least busy thread takes the job.
+    let best = workers[0];
+    for (const w of workers) if (load.get(w)! < load.get(best)!) best = w;
+    load.set(best, load.get(best)! + 1);
+    const id = seq++;
+    return new Promise<Extracted>((resolve) => {
+      waiting.set(id, resolve);
+      best.postMessage({ id, ...message }, transfer);
+    });
+  };
   return {
     get pending() {
       return waiting.size;
     },
     extract(item) {
-      if (broken) return Promise.resolve({ failure: { origin: item.origin, error: `extraction thread failed: ${(broken as Error).message}` } });
-      // The least busy thread takes the item.
-      let best = workers[0];
-      for (const w of workers) if (load.get(w)! < load.get(best)!) best = w;
-      load.set(best, load.get(best)! + 1);
-      const id = seq++;
-      return new Promise<Extracted>((resolve) => {
-        waiting.set(id, resolve);
-        best.postMessage({ id, item });
-      });
+      return send(item.origin, { item });
+    },
+    extractArchived(page) {
+      // A fresh buffer of the payload's own bytes, moved rather than copied to the thread.
+      const payload = new Uint8Array(page.payload);
+      return send(page.origin, { page: { ...page, payload } }, [payload.buffer]);
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

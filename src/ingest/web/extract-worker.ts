@@ -1,8 +1,15 @@
-/** The worker thread of {@link ../extract-pool.ts}: extracts the items it is sent. */
+/** The worker thread of {@link ../extract-pool.ts}: extracts the items and archived pages it is sent. */
 import { parentPort } from 'node:worker_threads';
 import { extractItem } from '../../pipeline.js';
 import type { InputItem } from '../files.js';
+import { extractArchivedPage, type ArchivedPage } from './archived-page.js';
 
-parentPort?.on('message', (m: { id: number; item: InputItem }) => {
-  parentPort!.postMessage({ id: m.id, result: extractItem(m.item) });
+parentPort?.on('message', (m: { id: number; item?: InputItem; page?: ArchivedPage }) => {
+  let result;
+  try {
+    result = m.page ? extractArchivedPage(m.page) : extractItem(m.item!);
+  } catch (err) {
+    result = { failure: { origin: m.page?.origin ?? m.item?.origin ?? '?', error: `extraction failed: ${(err as Error).message}` } };
+  }
+  parentPort!.postMessage({ id: m.id, result });
 });

@@ -13,13 +13,12 @@
  */
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { brotliDecompressSync, createGunzip, gunzipSync, inflateSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
 import { regroup, type Failure } from '../../pipeline.js';
-import { decodeBody, mediaTypeOf } from './charset.js';
-import { canonicalOf, cleanUrl, urlId } from './pages.js';
+import { mediaTypeOf } from './charset.js';
 import { createExtractPool, defaultThreads } from './extract-pool.js';
 
 /** What reading one archive did. */
@@ -87,38 +86,6 @@ async function readHttpHead(record: WARCRecord): Promise<HttpHead | null> {
   return { status: Number(m[1]), headers, length: -1 };
 }
 
-/** Undoes chunked transfer coding; null when the body is not in fact chunked. */
-function dechunk(body: Buffer): Buffer | null {
-  const parts: Buffer[] = [];
-  let i = 0;
-  while (i < body.length) {
-    const eol = body.indexOf('\r\n', i);
-    if (eol < 0) return null;
-    const size = parseInt(body.subarray(i, eol).toString('latin1').split(';')[0].trim(), 16);
-    if (!Number.isFinite(size) || size < 0) return null;
-    if (size === 0) return Buffer.concat(parts);
-    parts.push(body.subarray(eol + 2, eol + 2 + size));
-    i = eol + 2 + size + 2;
-  }
-  return Buffer.concat(parts);
-}
-
-/** The payload as the page's bytes: chunking and compression undone where the bytes show them. */
-function payloadOf(body: Buffer, headers: Map<string, string>, max: number): Buffer {
-  let out = body;
-  if (/chunked/i.test(headers.get('transfer-encoding') ?? '')) out = dechunk(out) ?? out;
-  const enc = (headers.get('content-encoding') ?? '').toLowerCase().trim();
-  // Archives often keep the header while storing the decoded payload: trust the bytes.
-  try {
-    if ((enc === 'gzip' || enc === 'x-gzip') && out[0] === 0x1f && out[1] === 0x8b) out = gunzipSync(out, { maxOutputLength: max });
-    else if (enc === 'deflate' && out[0] !== 0x3c) out = inflateSync(out, { maxOutputLength: max });
-    else if (enc === 'br' && out[0] !== 0x3c) out = brotliDecompressSync(out, { maxOutputLength: max });
-  } catch {
-    /* not in fact compressed, or over the cap: the bytes stay as they are */
-  }
-  return out;
-}
-
 /** Gzip by its magic bytes, not by the file's name. */
 function isGzip(path: string): boolean {
   const fd = openSync(path, 'r');
@@ -167,7 +134,6 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
       }
       const url = (record.warcTargetURI ?? '').replace(/^<|>$/g, '');
       if (!/^https?:\/\//i.test(url)) continue;
-      let body: Buffer;
       let headers: Map<string, string>;
       let consumed = 0;
       if (record.warcType === 'response') {
@@ -195,10 +161,9 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
       } else continue;
       summary.html++;
       const origin = `${path}#${url}`;
-      let raw: Buffer;
+      let raw: Uint8Array;
       try {
-        const bytes = await record.readFully(false);
-        raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        raw = await record.readFully(false);
       } catch (err) {
         summary.failed.push({ origin, error: `the archive is truncated inside this record (${(err as Error).message})` });
         break;
@@ -207,24 +172,12 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
         summary.failed.push({ origin, error: `the archive is truncated inside this record (${consumed + raw.length} of ${declared} bytes)` });
         break;
       }
-      const decoded = decodeBody(payloadOf(raw, headers, maxRecord), headers.get('content-type'), '.html');
-      if ('error' in decoded) {
-        summary.failed.push({ origin, error: decoded.error });
-        continue;
-      }
-      const canonical = canonicalOf(decoded.text, url);
-      const published = record.warcDate ?? undefined;
+      // Decoding and extraction happen on an extraction thread; this one reads and stores.
       const job = pool
-        .extract({ ok: true, origin, raw: { kind: 'html', origin: url, content: decoded.text }, record: { id: urlId(canonical ?? url), url: cleanUrl(canonical ?? url) }, defaultId: null })
+        .extractArchived({ origin, url, payload: raw, headers: Object.fromEntries(headers), captured: record.warcDate ?? null, maxBytes: maxRecord })
         .then(async (r) => {
           if ('failure' in r) summary.failed.push(r.failure);
           else {
-            // The capture date stands in for a page that gives none.
-            if (!r.article.published && published) {
-              r.article.published = published.slice(0, 10);
-              r.article.provenance.published = 'warc-date';
-              r.article.messages.push({ stage: 'ingest', rule: 'date:from-capture', reason: 'the page gives no date: the archive\'s capture date stands in', level: 'info' });
-            }
             batch.set(r.article.id, r.article);
             if (batch.size >= BATCH) await flush();
           }
