@@ -58,7 +58,7 @@ export function quotedSpans(text: string): { start: number; end: number }[] {
  * front) ending on a noun, as in "illegal war", "temporarily occupied territories"; a leading
  * "the" stays with a lone noun ("the conflict"), since the article is part of how it is named.
  */
-function phrasesOf(run: string[], into: Map<string, number>): void {
+function phrasesOf(run: string[], into: Map<string, number>, keep: (word: string) => boolean = () => true): void {
   const classes = run.map((w) => (STOP_WORDS.has(w) ? (w === 'the' ? 'D' : 'O') : wordClass(w)));
   for (let end = 0; end < run.length; end++) {
     if (classes[end] !== 'N' || run[end].length < 3 || /^\d/.test(run[end])) continue;
@@ -70,6 +70,9 @@ function phrasesOf(run: string[], into: Map<string, number>): void {
       if (n > 1 && !(c === 'N' || c === 'J' || c === 'G' || c === 'R')) break;
       const inner = n > 2 ? classes[first + 1] : 'N';
       if (inner !== 'N' && inner !== 'J' && inner !== 'G') break;
+      let kept = false;
+      for (let k = first; k <= end && !kept; k++) kept = keep(run[k]);
+      if (!kept) continue;
       const g = n === 1 ? run[end] : run.slice(first, end + 1).join(' ');
       into.set(g, (into.get(g) ?? 0) + 1);
       if (n === 1 && first > 0 && classes[first - 1] === 'D' && run[first - 1] === 'the') {
@@ -169,35 +172,44 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
   }
   const out = new Map<string, DistinctivePhrase[]>();
   if (bySource.size < 2) return out;
-  const phrases = new Map<string, Map<string, number>>();
+  // Words first: a phrase can only be one outlet's if one of its words is (else another outlet
+  // uses that word, and no phrase of it is missed by counting only phrases of outlet-only words).
+  const runsOf = new Map<Article, string[][]>();
   const words = new Map<string, Map<string, number>>();
-  const phraseTotal = new Map<string, number>();
   const wordTotal = new Map<string, number>();
   const size = new Map<string, number>();
-  const usedBy = new Map<string, string[]>();
   for (const [source, articles] of bySource) {
-    const p = new Map<string, number>();
     const w = new Map<string, number>();
     let tokens = 0;
     for (const a of articles) {
-      const own = new Map<string, number>();
-      for (const run of ownVoice(a)) {
-        phrasesOf(run, own);
+      const runs = ownVoice(a);
+      runsOf.set(a, runs);
+      for (const run of runs) {
         for (const t of run) w.set(t, (w.get(t) ?? 0) + 1);
         tokens += run.length;
       }
-      for (const [g, k] of own) {
+    }
+    words.set(source, w);
+    size.set(source, tokens);
+    for (const [g, n] of w) wordTotal.set(g, (wordTotal.get(g) ?? 0) + n);
+  }
+  const phrases = new Map<string, Map<string, number>>();
+  const usedBy = new Map<string, string[]>();
+  for (const [source, articles] of bySource) {
+    const w = words.get(source)!;
+    const own = (t: string) => wordTotal.get(t) === w.get(t);
+    const p = new Map<string, number>();
+    for (const a of articles) {
+      const inArticle = new Map<string, number>();
+      for (const run of runsOf.get(a)!) if (run.some(own)) phrasesOf(run, inArticle, own);
+      for (const [g, k] of inArticle) {
         p.set(g, (p.get(g) ?? 0) + k);
-        const users = usedBy.get(g) ?? [];
-        users.push(a.id);
-        usedBy.set(g, users);
+        const users = usedBy.get(g);
+        if (users) users.push(a.id);
+        else usedBy.set(g, [a.id]);
       }
     }
     phrases.set(source, p);
-    words.set(source, w);
-    size.set(source, tokens);
-    for (const [g, n] of p) phraseTotal.set(g, (phraseTotal.get(g) ?? 0) + n);
-    for (const [g, n] of w) wordTotal.set(g, (wordTotal.get(g) ?? 0) + n);
   }
   const actors = actorWords(ctx);
   // Per outlet, the stems (and `~` five-letter stem beginnings) of its words; per key, how many outlets use it.
@@ -228,7 +240,6 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
     const usedElsewhere = (k: string) => (sourcesWith.get(k) ?? 0) > (ownStems.has(k) ? 1 : 0);
     const best = new Map<string, DistinctivePhrase>();
     for (const [g, y] of p) {
-      if (phraseTotal.get(g)! > y) continue;
       const ws = g.split(' ');
       if (ws.length === 1) {
         const st = stem(g);

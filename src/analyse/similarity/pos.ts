@@ -45,5 +45,11 @@ export function wordClass(word: string): WordClass {
       if (tab > 0) table.set(line.slice(0, tab), line.slice(tab + 1) as WordClass);
     }
   }
-  return table.get(word) ?? guessClass(word);
+  let c = table.get(word);
+  if (c === undefined) {
+    c = guessClass(word);
+    // Guesses are kept too: a story repeats its words. The table stays bounded.
+    if (table.size < 200_000) table.set(word, c);
+  }
+  return c;
 }
