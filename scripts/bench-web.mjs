@@ -12,7 +12,7 @@
 // Prints median, p99 and requests/s, the page's weight, and METRIC lines.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
@@ -138,8 +138,11 @@ async function load(encoding) {
   return { median: q(0.5), p99: q(0.99), rps: lat.length / seconds, failed, count: lat.length };
 }
 
+// Other work on the machine shows in the tail: the load average is printed with the figures.
+const loadBefore = loadavg()[0];
 const gzip = await load('gzip, deflate, br');
 const identity = await load('identity');
+const loadAfter = loadavg()[0];
 
 // The other pages, one client, for reference.
 async function timed(path, times = 20) {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/present/web/app.js';
 import { startServer } from '../../src/present/web/server.js';
 import { openApi } from '../../src/present/web/openapi.js';
@@ -42,6 +43,11 @@ test(here + "a story is the analysis JSON, as stored", async () => {
   const want = fixtureStory('grain-talks');
   for (const k of ['title', 'claims', 'quotes', 'wording', 'timeline', 'summary', 'entities'] as const) assert.deepEqual(story[k], want[k], k);
   assert.deepEqual(story.articles.map((a: { id: string }) => a.id), want.articles);
+  // Served as stored bytes: the same JSON again, revalidated by its ETag, gzipped on request.
+  const r = await app.request('/api/stories/grain-talks', { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(r.headers.get('content-encoding'), 'gzip');
+  assert.deepEqual(JSON.parse(gunzipSync(Buffer.from(await r.arrayBuffer())).toString('utf8')), story);
+  assert.equal((await app.request('/api/stories/grain-talks', { headers: { 'if-none-match': r.headers.get('etag')! } })).status, 304);
   await store.close();
 });
 

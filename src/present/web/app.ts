@@ -6,10 +6,8 @@
  * @module
  */
 import { Hono } from 'hono';
-import { gzipSync } from 'node:zlib';
 import type { Store, StoredStory } from '../../store/types.js';
 import type { Article } from '../../types.js';
-import { storyAnalysis } from '../../pipeline.js';
 import { STYLE, SCRIPT } from './assets.js';
 import { Catalog } from './catalog.js';
 import { cursorOf, readCursor } from './cursor.js';
@@ -17,6 +15,7 @@ import { HttpError } from './errors.js';
 import { ingestRoutes } from './ingest.js';
 import { articlePage, errorPage, frontPage, outletPage, searchPage, storyPage, type Filters } from './pages.js';
 import { openApi } from './openapi.js';
+import { RenderCache } from './render-cache.js';
 
 export { HttpError } from './errors.js';
 
@@ -120,33 +119,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.html(frontPage(page.items, page.next, filters, choices, (await catalog.stories()).stories.length));
   });
 
-  // Rendered story pages, kept (with their gzipped bytes) while the stored analysis they were made
-  // from is the same: a page is rendered once per analysis, however many read it.
-  const rendered = new Map<string, { stamp: string; bytes: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; etag: string }>();
-  app.get('/story/:id', async (c) => {
-    const id = c.req.param('id');
-    const stamp = await store.analysisStamp(id);
-    let hit = rendered.get(id);
-    if (!stamp || hit?.stamp !== stamp) {
-      const s = await storyAnalysis(store, id);
-      if (!s) throw new HttpError(404, 'No such story');
-      // Encoded and compressed once: a request then only copies bytes out.
-      const bytes = new TextEncoder().encode(storyPage(s));
-      const now = (await store.analysisStamp(id)) ?? '';
-      hit = { stamp: now, bytes, gzip: new Uint8Array(gzipSync(bytes)), etag: `"${Buffer.from(`${id}\n${now}`).toString('base64url')}"` };
-      if (now) {
-        if (rendered.size >= 200) rendered.delete(rendered.keys().next().value!);
-        rendered.set(id, hit);
-      }
-    }
-    c.header('ETag', hit.etag);
-    c.header('Vary', 'Accept-Encoding');
-    c.header('Cache-Control', 'no-cache');
-    if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304);
-    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-    if (gzip) c.header('Content-Encoding', 'gzip');
-    return c.body(gzip ? hit.gzip : hit.bytes, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
-  });
+  const cache = new RenderCache(store);
+  app.get('/story/:id', (c) => cache.respond(c, c.req.param('id'), 'page', 'text/html; charset=UTF-8', storyPage));
 
   app.get('/article/:id', async (c) => {
     const a = await store.getArticle(c.req.param('id'));
@@ -189,11 +163,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json(pageOf(stories, q.cursor, limitOf(q.limit, 50)));
   });
 
-  app.get('/api/stories/:id', async (c) => {
-    const s = await storyAnalysis(store, c.req.param('id'));
-    if (!s) throw new HttpError(404, `no story "${c.req.param('id')}"`);
-    return c.json(s);
-  });
+  app.get('/api/stories/:id', (c) => cache.respond(c, c.req.param('id'), 'json', 'application/json', (s) => JSON.stringify(s)));
 
   app.get('/api/articles', async (c) => {
     const q = c.req.query();
@@ -237,7 +207,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   ingestRoutes(app, store, options, () => {
     catalog.invalidate();
-    rendered.clear();
+    cache.clear();
   });
   app.all('/api/*', (c) =>
     ['GET', 'HEAD'].includes(c.req.method)
