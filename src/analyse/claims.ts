@@ -220,11 +220,12 @@ export function buildClaims(ctx: StoryContext): StoryClaim[] {
     .map((group) => {
       group.sort((x, y) => order.get(statements[x].article)! - order.get(statements[y].article)! || x - y);
       const articles = group.map((k) => statements[k].article);
-      // The statement closest to the others stands for the claim.
+      // The statement closest to the others stands for the claim, unless it cannot stand alone
+      // ("made this statement", "He added", a quotation in the first person).
       let rep = group[0];
-      let best = -1;
+      let best = -Infinity;
       for (const k of group) {
-        let score = 0;
+        let score = -dependence(statements[k].text);
         for (const o of group) if (o !== k) score += sim(k, o);
         if (score > best + 1e-9 || (Math.abs(score - best) <= 1e-9 && statements[k].text.length < statements[rep].text.length)) {
           best = score;
@@ -232,13 +233,25 @@ export function buildClaims(ctx: StoryContext): StoryClaim[] {
         }
       }
       return {
-        text: statements[rep].text,
+        text: statements[rep].text.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
         articles,
         sentences: group.map((k) => ({ article: statements[k].article, text: statements[k].text })),
         coverage: coverageOf(independentArticles(ctx, articles).size, total),
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length);
+}
+
+/**
+ * How much a statement leans on its context, 0 when it stands alone: a pronoun or demonstrative
+ * subject, "this statement", a quotation opening it, the first person outside quotation marks.
+ */
+export function dependence(text: string): number {
+  let d = 0;
+  if (/^(?:He|She|They|It|This|These|That|Those|Such)\b/.test(text) || /\b(?:this|these|that|such) (?:statement|remarks?|report|move|step|decision|comment)s?\b/i.test(text)) d += 0.5;
+  if (/^[“"«„‘]/.test(text)) d += 0.3;
+  if (/\b(?:I|we|We|our|Our|my|My)\b/.test(text.replace(/[“"«„][^”"»]*[”"»]/g, ' '))) d += 0.3;
+  return d;
 }
 
 /** Mean similarity across two groups, over at most 64 pairs so that large claims stay cheap. */
