@@ -9,6 +9,7 @@
  * @module
  */
 import type { Element } from './parse.js';
+import { rawText } from './parse.js';
 import type { TextBlock } from './blocks.js';
 
 export interface Selection {
@@ -74,7 +75,41 @@ export function weighBlocks(blocks: TextBlock[]): number[] {
       if (item && (counts.get(item) ?? 0) <= 5) { weights[i] = -0.5 * weights[i]; break; }
     }
   }
+  markCards(blocks, weights, counts ?? blockCounts(blocks));
   return weights;
+}
+
+/**
+ * Lists of cards (a summary with a link around an image or a headline outside it, repeated):
+ * three or more small items of one kind, each with a link of its own beside its text, are
+ * teasers for other articles, however article-like their summaries read.
+ */
+function markCards(blocks: TextBlock[], weights: number[], counts: Map<Element, number>): void {
+  const items = new Map<string, number[]>();
+  for (let i = 0; i < blocks.length; i++) {
+    if (weights[i] <= 0) continue;
+    const container = blocks[i].container;
+    let item: Element = container;
+    for (let up = 0; up < 4 && item.parent && (counts.get(item.parent) ?? 0) <= 3; up++) item = item.parent;
+    if (item === container) continue;
+    const headline = blocks.slice(Math.max(0, i - 3), i + 4).some((b, k) => b !== blocks[i] && linkDensity(b) > 0.5 && isInside(b.container, item) && k >= 0);
+    if (!headline && !hasBareLink(item)) continue;
+    const sig = `${item.tag}.${item.attrs?.class ?? ''}|${item.parent?.tag}.${item.parent?.attrs?.class ?? ''}`;
+    const list = items.get(sig) ?? [];
+    list.push(i);
+    items.set(sig, list);
+  }
+  for (const list of items.values()) if (list.length >= 3) for (const i of list) weights[i] = -0.5 * weights[i];
+}
+
+/** A link with no text of its own (around an image): a card's picture. */
+function hasBareLink(el: Element): boolean {
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    if (c.tag === 'a' && c.attrs?.href && !rawText(c).trim()) return true;
+    if (hasBareLink(c)) return true;
+  }
+  return false;
 }
 
 function blockCounts(blocks: TextBlock[]): Map<Element, number> {
