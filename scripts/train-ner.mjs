@@ -121,7 +121,7 @@ const TAGS = bilou ? BILOU_TAGS : BIO_TAGS;
 const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
 // --models=N trains N taggers on N shuffles of the data and ships their mean: each run's
 // weights carry the quirks of its order, the mean keeps what they agree on.
-const runs = Number(process.argv.find((a) => a.startsWith('--models='))?.slice(9) ?? 1);
+const runs = Number(process.argv.find((a) => a.startsWith('--models='))?.slice(9) ?? 3);
 let seed = 7;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
