@@ -167,7 +167,7 @@ const outlets = await timed('/api/outlets');
 
 const count = await store.countArticles();
 console.log(`store: ${count.toLocaleString('en')} articles in SQLite (${reuse ? 'reused' : `built in ${((built - t0) / 1000).toFixed(0)} s`}); the measured story: ${story.articles.length} articles, ${new Set(story.articles.map((a) => a.source)).size} outlets, analysed in ${((analysed - built) / 1000).toFixed(1)} s`);
-console.log(`story page: ${(weight / 1024).toFixed(0)} KB (${(zipped / 1024).toFixed(0)} KB gzipped); ${clients} concurrent clients for ${seconds} s each:`);
+console.log(`story page: ${(weight / 1024).toFixed(0)} KB (${(zipped / 1024).toFixed(0)} KB gzipped); ${clients} concurrent clients for ${seconds} s each (load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after):`);
 for (const [name, r] of [['gzip', gzip], ['uncompressed', identity]])
   console.log(`  ${name.padEnd(12)} median ${r.median.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} requests/s, ${r.failed} failed`);
 console.log(`one client: front page ${front.toFixed(1)} ms (first, listing every story: ${firstFront.toFixed(0)} ms), article page ${article.toFixed(1)} ms, story JSON ${api.toFixed(1)} ms, outlets ${outlets.toFixed(1)} ms (first, a pass over every article: ${(outletsFirst / 1000).toFixed(1)} s) (medians)`);

@@ -137,7 +137,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const { stories } = await catalog.stories();
     const covered = stories.filter((s) => mine.has(s.id));
     const missed = stories.filter((s) => !mine.has(s.id) && s.sourceCount >= 2).slice(0, 50);
-    return c.html(outletPage(name, articles.slice(0, limit), articles.length > limit, covered, missed));
+    // The registry's profile of the outlet, as the story analyses attribute it.
+    const { matcherFor } = await import('../../outlets/index.js');
+    const { userOutlets } = await import('../../pipeline.js');
+    const profile = matcherFor(await userOutlets(store)).attribute(articles[0]).profile;
+    return c.html(outletPage(name, articles.slice(0, limit), articles.length > limit, covered, missed, profile));
   });
 
   /** Stories whose articles match, in the order of their best hit; then the hits. */

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Article } from '../../types.js';
+import type { Outlet } from '../../outlets/index.js';
 import type { SearchHit, StoredStory } from '../../store/types.js';
 import { coverageBar } from './charts.js';
 import { articleHref, count, h, layout, outletHref, safeUrl, storyHref } from './layout.js';
@@ -98,11 +99,27 @@ ${story ? `<p><a href="${storyHref(story)}">The whole story, side by side</a></p
   );
 }
 
-export function outletPage(name: string, articles: Article[], more: boolean, covered: StoredStory[], missed: StoredStory[]): string {
+export function outletPage(name: string, articles: Article[], more: boolean, covered: StoredStory[], missed: StoredStory[], profile: Outlet | null = null): string {
   const max = Math.max(1, ...covered.map((s) => s.sourceCount), ...missed.map((s) => s.sourceCount));
+  const facts = profile
+    ? (
+        [
+          ['Profile', profile.name === name ? null : h(profile.name)],
+          ['Country', profile.country && h(profile.country)],
+          ['Ownership', profile.ownership && h(profile.ownership)],
+          ['Owner', profile.owner && h(profile.owner)],
+          ['Languages', profile.languages.length ? h(profile.languages.join(', ')) : null],
+          ...Object.entries(profile.labels).map(([k, v]) => [k, h(v)] as const),
+          ['Source of these facts', profile.source && (safeUrl(profile.source) ? `<a href="${h(safeUrl(profile.source))}" rel="noopener noreferrer nofollow">${h(profile.source)}</a>` : h(profile.source))],
+        ] as const
+      )
+        .filter(([, v]) => v)
+        .map(([k, v]) => `<dt>${h(k)}</dt><dd>${v}</dd>`)
+        .join('')
+    : '';
   return layout(
     name,
-    `<h1>${h(name)}</h1>
+    `<h1>${h(name)}</h1>${facts ? `<dl class="meta">${facts}</dl>` : '<p class="meta">Not in the outlet registry: no profile.</p>'}
 <h2>Stories it covers</h2>${covered.length ? `<ol class="stories">${covered.map((s) => storyItem(s, max)).join('')}</ol>` : '<p>None.</p>'}
 <h2>Stories it misses</h2><p class="meta">Stories of several outlets that this one does not carry</p>${missed.length ? `<ol class="stories">${missed.map((s) => storyItem(s, max)).join('')}</ol>` : '<p>None.</p>'}
 <h2>Articles</h2><table class="sortable"><thead><tr><th scope="col">Title</th><th scope="col">Published</th></tr></thead><tbody>${articles
