@@ -137,7 +137,20 @@ export function storyStatements(ctx: StoryContext): Statement[] {
   return out;
 }
 
+/** Claims already aligned for a story context: the wording section asks for them too. */
+const claimCache = new WeakMap<StoryContext, StoryClaim[]>();
+
 export function buildClaims(ctx: StoryContext): StoryClaim[] {
+  let claims = claimCache.get(ctx);
+  if (!claims) {
+    claims = alignClaims(ctx);
+    claimCache.set(ctx, claims);
+  }
+  // Copies: a caller may annotate its claims without changing another's.
+  return claims.map((c) => ({ ...c, articles: [...c.articles], sentences: c.sentences.map((x) => ({ ...x })) }));
+}
+
+function alignClaims(ctx: StoryContext): StoryClaim[] {
   const statements = storyStatements(ctx);
   const weights = new TermSpace();
   const vectors: TermVector[] = statements.map((s) => weights.add(s.terms));

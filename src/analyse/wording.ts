@@ -22,6 +22,7 @@ import { skeleton } from './entities.js';
 import { STOP_WORDS, phraseRuns, stem } from './similarity/text.js';
 import { findDates } from '../enrich/dates.js';
 import { articleDates } from './timeline.js';
+import { buildClaims } from './claims.js';
 import { wordClass } from './similarity/pos.js';
 import { BACKGROUND_SIZE, backgroundProbability } from './similarity/background.js';
 
@@ -261,6 +262,38 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
   return out;
 }
 
+/**
+ * Phrases that fill the same slot: where outlets carry one claim (statements aligned as saying the
+ * same thing, see claims.ts), the phrases each outlet alone uses inside its own sentence of that
+ * claim are its way of saying that part ("temporarily occupied territories" against "the
+ * Kiev-controlled part"). Only claims in which two outlets or more use such phrases are shown.
+ */
+function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>): StoryWording[] {
+  const sourceOf = new Map(ctx.articles.map((a) => [a.id, a.source ?? a.id]));
+  const out: StoryWording[] = [];
+  for (const claim of buildClaims(ctx)) {
+    if (new Set(claim.articles.map((id) => sourceOf.get(id))).size < 2) continue;
+    const variants: { text: string; articles: string[] }[] = [];
+    const sources = new Set<string>();
+    for (const s of claim.sentences) {
+      const source = sourceOf.get(s.article)!;
+      const runs = phraseRuns(s.text).map((r) => ` ${r.join(' ')} `);
+      for (const p of phrases.get(source) ?? []) {
+        if (!p.articles.includes(s.article) || !runs.some((r) => r.includes(` ${p.phrase} `))) continue;
+        variants.push({ text: p.phrase, articles: [s.article] });
+        sources.add(source);
+      }
+    }
+    // A phrase inside a longer one of the same sentence ("dozen" in "dozen bilateral agreements") goes.
+    const shown = variants.filter((v) => !variants.some((o) => o !== v && o.articles[0] === v.articles[0] && ` ${o.text} `.includes(` ${v.text} `)));
+    variants.splice(0, variants.length, ...shown);
+    if (sources.size < 2) continue;
+    const about = claim.text.length > 80 ? `${claim.text.slice(0, 80)}…` : claim.text;
+    out.push({ concept: `each outlet's words in: ${about}`, variants });
+  }
+  return out;
+}
+
 export function compareWording(ctx: StoryContext): StoryWording[] {
   const out = nameVariants(ctx);
   // A spelling already shown as a name variant is not shown again as an outlet's wording.
@@ -276,5 +309,6 @@ export function compareWording(ctx: StoryContext): StoryWording[] {
     }
     if (kept.length) out.push({ concept: `wording only ${source} uses`, variants: kept.map((p) => ({ text: p.phrase, articles: p.articles })) });
   }
+  out.push(...sameSlot(ctx, distinctivePhrases(ctx)));
   return out;
 }
