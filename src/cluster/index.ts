@@ -47,18 +47,6 @@ export interface ClusterParams {
    * nearest article alone would chain unrelated headlines into a big story.
    */
   minCentroidShare: number;
-  /**
-   * How far a story's score falls when the article names none of the story's people, places and
-   * organisations: the score is multiplied by `entityFloor` at no shared names, rising to 1 when
-   * the cosine over names alone reaches `entityFull`. An event of the same kind with other
-   * people or places is another story.
-   */
-  entityFloor: number;
-  entityFull: number;
-  /** Least cosine with the story's nearest article, as a share of the threshold. */
-  minNearestShare: number;
-  /** Weight of name terms (`@…`) against plain words and numbers. */
-  nameBoost: number;
   /** Centroid cosine at which two stories merge, when a report and when a headline links them. */
   mergeThresholdLong: number;
   mergeThresholdShort: number;
@@ -80,6 +68,14 @@ export interface ClusterParams {
   centroidTerms: number;
   /** Estimated Jaccard similarity of word 3-shingles at which a text is a copy. */
   duplicateJaccard: number;
+  /**
+   * Articles after which a story nobody joined is closed, when dates do not close it first (a
+   * dated story closes once the newest article is `windowDays` past it). A closed story keeps
+   * its articles and their explanations, but leaves the index and frees its vectors.
+   */
+  retireAfter: number;
+  /** Articles between two sweeps for stories to close. */
+  sweepEvery: number;
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
@@ -89,10 +85,6 @@ export const DEFAULT_PARAMS: ClusterParams = {
   centroidWeightLong: 1,
   centroidWeightShort: 0.5,
   minCentroidShare: 0.5,
-  minNearestShare: 0,
-  nameBoost: 1,
-  entityFloor: 1,
-  entityFull: 0.3,
   mergeThresholdLong: 0.7,
   mergeThresholdShort: 0.25,
   graceDays: 3,
@@ -104,20 +96,11 @@ export const DEFAULT_PARAMS: ClusterParams = {
   exactCandidates: 50,
   centroidTerms: 1000,
   duplicateJaccard: 0.7,
+  retireAfter: 100_000,
+  sweepEvery: 10_000,
 };
 
-/**
- * Document frequencies from a background collection: how common each term is in news at large,
- * so that the first articles of a stream are weighed sensibly before the stream has its own counts.
- */
-export interface TermPrior {
-  docs: number;
-  df: Map<string, number>;
-}
-
 export interface ClustererOptions extends Partial<ClusterParams> {
-  /** Background document frequencies (terms as `termVector` makes them). */
-  prior?: TermPrior;
   /** A snapshot from {@link StreamingClusterer.snapshot}: grouping goes on from there. */
   state?: unknown;
 }
@@ -134,10 +117,10 @@ export function timeOf(published: string | null): number {
 interface DocState {
   id: string;
   story: number;
+  /** The article's vector; emptied when its story closes. */
   terms: Int32Array;
   weights: Float32Array;
   time: number;
-  url: string | null;
 }
 
 interface StoryState {
@@ -145,31 +128,88 @@ interface StoryState {
   centroid: Map<number, number>;
   /** Sum of squares of the centroid's weights, kept in step with it. */
   norm2: number;
-  /** The same over the centroid's names only. */
-  entityNorm2: number;
   members: number[];
   first: number;
   last: number;
+  /** Index of the article that joined last. */
+  lastArrival: number;
   /** Set when the story was merged into another: its index. */
   mergedInto: number;
+  /** Closed: out of the index, its vectors freed (see `retireAfter`). */
+  retired: boolean;
 }
 
-/** What was measured when an article was placed; enough to explain it later. */
-interface Evidence {
-  story: string;
-  score: number;
-  centroid: number;
-  nearest: string | null;
-  nearestScore: number;
-  gapDays: number | null;
-  /** Cosine over names alone; null when the article or the story names nobody. */
-  names?: number | null;
-  shared: [number, number][];
-  duplicateOf?: string;
-  duplicateBy?: string;
-  threshold: number;
-  /** When it started a story: the closest story it did not join, and its score. */
-  closest?: [string, number];
+const EMPTY_TERMS = new Int32Array(0);
+const EMPTY_WEIGHTS = new Float32Array(0);
+/** Shared terms kept per article for its explanation. */
+const SHARED = 8;
+const HOW = ['', 'the same address', 'the same text', 'the same headline'] as const;
+
+/**
+ * What was measured when each article was placed, enough to explain it later; one typed column
+ * per figure, so that a million explanations cost about a hundred megabytes, not a gigabyte.
+ */
+class EvidenceLog {
+  size = 0;
+  story = new Int32Array(0);
+  score = new Float32Array(0);
+  centroid = new Float32Array(0);
+  nearest = new Int32Array(0);
+  nearestScore = new Float32Array(0);
+  /** Days between the article and its story's dates; NaN when either is undated. */
+  gap = new Float32Array(0);
+  /** Cosine over names alone; NaN when the article or the story names nobody. */
+  names = new Float32Array(0);
+  threshold = new Float32Array(0);
+  /** When it started a story: the closest story it did not join, and that story's score. */
+  closest = new Int32Array(0);
+  closestScore = new Float32Array(0);
+  duplicateOf = new Int32Array(0);
+  /** Index into HOW: how the copy was recognised. */
+  duplicateBy = new Uint8Array(0);
+  sharedTerms = new Int32Array(0);
+  sharedWeights = new Float32Array(0);
+
+  private static readonly COLUMNS = ['story', 'score', 'centroid', 'nearest', 'nearestScore', 'gap', 'names', 'threshold', 'closest', 'closestScore', 'duplicateOf', 'duplicateBy', 'sharedTerms', 'sharedWeights'] as const;
+
+  /** Makes room for article `i` and returns it. */
+  slot(i: number): number {
+    if (i >= this.story.length) {
+      const n = Math.max(1024, this.story.length * 2);
+      for (const c of EvidenceLog.COLUMNS) {
+        const old = this[c];
+        const width = c === 'sharedTerms' || c === 'sharedWeights' ? SHARED : 1;
+        const grown = new (old.constructor as new (n: number) => typeof old)(n * width);
+        grown.set(old as never);
+        (this as Record<string, unknown>)[c] = grown;
+      }
+    }
+    this.size = Math.max(this.size, i + 1);
+    this.nearest[i] = -1;
+    this.closest[i] = -1;
+    this.duplicateOf[i] = -1;
+    this.gap[i] = NaN;
+    this.names[i] = NaN;
+    this.sharedTerms.fill(-1, i * SHARED, (i + 1) * SHARED);
+    return i;
+  }
+
+  toJSON(): Record<string, (number | null)[]> {
+    const out: Record<string, (number | null)[]> = {};
+    for (const c of EvidenceLog.COLUMNS) {
+      const width = c === 'sharedTerms' || c === 'sharedWeights' ? SHARED : 1;
+      out[c] = Array.from(this[c].subarray(0, this.size * width), (x) => (Number.isNaN(x) ? null : x));
+    }
+    return out;
+  }
+
+  static fromJSON(saved: Record<string, (number | null)[]>, size: number): EvidenceLog {
+    const log = new EvidenceLog();
+    if (size) log.slot(size - 1);
+    for (const c of EvidenceLog.COLUMNS) (log[c] as { set(a: ArrayLike<number>): void }).set(saved[c].map((x) => (x === null ? NaN : x)));
+    log.size = size;
+    return log;
+  }
 }
 
 interface SnapshotV1 {
@@ -178,11 +218,15 @@ interface SnapshotV1 {
   params: ClusterParams;
   vocabulary: string[];
   df: number[];
-  docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null; url: string | null }[];
-  stories: { id: string; centroid: [number, number][]; norm2: number; entityNorm2: number; members: number[]; first: number | null; last: number | null; mergedInto: number }[];
-  evidence: Evidence[];
+  clock: number | null;
+  docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null }[];
+  stories: { id: string; centroid: [number, number][]; norm2: number; members: number[]; first: number | null; last: number | null; lastArrival: number; mergedInto: number; retired: boolean }[];
+  evidence: Record<string, (number | null)[]>;
   duplicates: NearDuplicateState;
-  titles: [string, number][];
+  urls: [number, number][];
+  titles: [number, number][];
+  /** Term → its posting list as it stands (articles, weights, where the ring goes on). */
+  postings: [number, number[], number[], number][];
 }
 
 /**
@@ -195,34 +239,55 @@ export function urlKey(url: string): string {
   return base.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '').toLowerCase() + (kept ? `?${kept}` : '');
 }
 
+/**
+ * A 53-bit hash of a string (two 32-bit hashes side by side): a million keys are unlikely to
+ * collide, and a number costs a map far less than the string would.
+ */
+function hash53(s: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
 /** The most recent articles carrying one term, with the term's weight in each; a ring once full. */
 class Posting {
-  docs = new Int32Array(2);
-  weights = new Float32Array(2);
-  size = 0;
-  private next = 0;
+  docs: number[] = [];
+  weights: number[] = [];
+  next = 0;
 
   push(doc: number, weight: number, cap: number): void {
-    if (this.size === this.docs.length && this.size < cap) {
-      // Most terms are rare: lists start small and grow as their term proves common.
-      const size = Math.min(cap, this.size * 2);
-      const docs = new Int32Array(size);
-      const weights = new Float32Array(size);
-      docs.set(this.docs);
-      weights.set(this.weights);
-      this.docs = docs;
-      this.weights = weights;
-    }
-    if (this.size < this.docs.length) {
-      this.docs[this.size] = doc;
-      this.weights[this.size] = weight;
-      this.size++;
+    if (this.docs.length < cap) {
+      this.docs.push(doc);
+      this.weights.push(weight);
       return;
     }
     // Full: the oldest entry gives way. News moves on, and old articles already have their stories.
     this.docs[this.next] = doc;
     this.weights[this.next] = weight;
-    this.next = (this.next + 1) % this.docs.length;
+    this.next = (this.next + 1) % cap;
+  }
+
+  /** Drops the entries of articles `gone` says are gone; false when nothing is left. */
+  keep(gone: (doc: number) => boolean): boolean {
+    const docs: number[] = [];
+    const weights: number[] = [];
+    // Oldest first, so that the ring goes on replacing the oldest.
+    for (let k = 0; k < this.docs.length; k++) {
+      const j = (this.next + k) % this.docs.length;
+      if (gone(this.docs[j])) continue;
+      docs.push(this.docs[j]);
+      weights.push(this.weights[j]);
+    }
+    this.docs = docs;
+    this.weights = weights;
+    this.next = 0;
+    return docs.length > 0;
   }
 }
 
@@ -231,30 +296,34 @@ const back = (x: number | null): number => (x === null ? NaN : x);
 
 /** The streaming clusterer behind {@link createClusterer}. */
 export class StreamingClusterer implements Clusterer {
-  readonly name = 'stream-tfidf-nn';
+  readonly name = 'stream-tfidf';
   readonly params: ClusterParams;
   private vocabulary = new Map<string, number>();
   private termNames: string[] = [];
   private df: number[] = [];
   private docs: DocState[] = [];
   private byId = new Map<string, number>();
-  private byUrl = new Map<string, number>();
-  private byTitle = new Map<string, number>();
+  /** Hash of the address key → first article at it. */
+  private byUrl = new Map<number, number>();
+  /** Hash of the headline → first article with it. */
+  private byTitle = new Map<number, number>();
   private stories: StoryState[] = [];
+  /** Stories not closed, by index. */
+  private open = new Set<number>();
+  /** Newest publication time seen. */
+  private clock = NaN;
   private postings = new Map<number, Posting>();
   /** Scratch space for scoring neighbours, indexed by article; cleared after each use. */
   private acc = new Float64Array(1024);
   private touched: number[] = [];
   /** Scratch space holding the new article's weights, indexed by term. */
   private mine = new Float32Array(1024);
-  private evidence: Evidence[] = [];
+  private evidence = new EvidenceLog();
   private duplicates: NearDuplicateIndex;
   private cache: Map<string, string> | null = null;
-  private prior: TermPrior | null;
 
   constructor(options: ClustererOptions = {}) {
-    const { state, prior, ...params } = options;
-    this.prior = prior ?? null;
+    const { state, ...params } = options;
     this.params = { ...DEFAULT_PARAMS, ...params };
     this.duplicates = new NearDuplicateIndex({ threshold: this.params.duplicateJaccard });
     if (state !== undefined) this.restore(state);
@@ -273,22 +342,18 @@ export class StreamingClusterer implements Clusterer {
 
   /** The article's unit TF-IDF vector over its strongest terms, and how much text it had. */
   private vectorise(doc: ClusterDoc): { terms: Int32Array; weights: Float32Array; length: number } {
-    let { terms, length } = termVector(doc.title, doc.text);
+    const { terms, length } = termVector(doc.title, doc.text);
     if (length < this.params.longText && doc.url) {
       // A headline alone is short; the address often spells the full headline out.
       const slug = termVector(null, urlWords(doc.url));
-      for (const [t, w] of slug.terms) if (!t.startsWith('@')) terms.set(t, Math.max(terms.get(t) ?? 0, 1));
+      for (const t of slug.terms.keys()) if (!t.startsWith('@')) terms.set(t, Math.max(terms.get(t) ?? 0, 1));
     }
-    const n = this.docs.length + 1 + (this.prior?.docs ?? 0);
+    const n = this.docs.length + 1;
     const scored: [number, number][] = [];
     for (const [t, tf] of terms) {
       const id = this.termId(t);
       this.df[id]++;
-      const df = this.df[id] + (this.prior?.df.get(t) ?? 0);
-      // A headline names one or two things, and which ones is luck: names weigh more only where
-      // there is text enough for them to be a profile.
-      const boost = t.charCodeAt(0) === 64 ? 1 + (this.params.nameBoost - 1) * Math.min(1, length / this.params.longText) : 1;
-      scored.push([id, boost * (1 + Math.log(tf)) * (Math.log((n + 1) / (df + 1)) + 1)]);
+      scored.push([id, (1 + Math.log(tf)) * (Math.log((n + 1) / (this.df[id] + 1)) + 1)]);
     }
     scored.sort((a, b) => b[1] - a[1]);
     const kept = scored.slice(0, this.params.vectorTerms);
@@ -302,28 +367,26 @@ export class StreamingClusterer implements Clusterer {
     return this.stories[this.docs[docIndex].story];
   }
 
-  private timeFactor(time: number, story: StoryState): { factor: number; gap: number | null } {
-    if (!Number.isFinite(time) || !Number.isFinite(story.first)) return { factor: 1, gap: null };
+  private timeFactor(time: number, story: StoryState): { factor: number; gap: number } {
+    if (story.retired) return { factor: 0, gap: NaN };
+    if (!Number.isFinite(time) || !Number.isFinite(story.first)) return { factor: 1, gap: NaN };
     const gap = time < story.first ? (story.first - time) / DAY : time > story.last ? (time - story.last) / DAY : 0;
     if (gap > this.params.windowDays) return { factor: 0, gap };
     return { factor: gap <= this.params.graceDays ? 1 : Math.exp(-(gap - this.params.graceDays) / this.params.fadeDays), gap };
   }
 
-  private isName(term: number): boolean {
-    return this.termNames[term].charCodeAt(0) === 64;
-  }
-
-  /** Cosine over names only between an article and a story; null when either names nobody. */
-  private nameCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number | null {
+  /** Cosine over names only between an article and a story, for the explanation; NaN when either names nobody. */
+  private nameCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {
     let dot = 0;
     let norm2 = 0;
     for (let i = 0; i < terms.length; i++) {
-      if (!this.isName(terms[i])) continue;
+      if (this.termNames[terms[i]].charCodeAt(0) !== 64) continue;
       norm2 += weights[i] * weights[i];
       dot += weights[i] * (story.centroid.get(terms[i]) ?? 0);
     }
-    if (!norm2 || !story.entityNorm2) return null;
-    return dot / Math.sqrt(norm2 * story.entityNorm2);
+    let storyNorm2 = 0;
+    if (norm2) for (const [t, w] of story.centroid) if (this.termNames[t].charCodeAt(0) === 64) storyNorm2 += w * w;
+    return norm2 && storyNorm2 ? dot / Math.sqrt(norm2 * storyNorm2) : NaN;
   }
 
   private centroidCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {
@@ -332,23 +395,17 @@ export class StreamingClusterer implements Clusterer {
     return story.norm2 > 0 ? dot / Math.sqrt(story.norm2) : 0;
   }
 
-  private thresholdFor(length: number): number {
-    const { thresholdShort, thresholdLong, longText } = this.params;
-    const x = Math.min(1, length / longText);
-    return thresholdShort + (thresholdLong - thresholdShort) * x;
-  }
-
   private addToStory(storyIndex: number, docIndex: number): void {
     const s = this.stories[storyIndex];
     const d = this.docs[docIndex];
     d.story = storyIndex;
     s.members.push(docIndex);
+    s.lastArrival = Math.max(s.lastArrival, docIndex);
     for (let i = 0; i < d.terms.length; i++) {
       const old = s.centroid.get(d.terms[i]) ?? 0;
       const w = old + d.weights[i];
       s.centroid.set(d.terms[i], w);
       s.norm2 += w * w - old * old;
-      if (this.isName(d.terms[i])) s.entityNorm2 += w * w - old * old;
     }
     if (s.centroid.size > this.params.centroidTerms * 2) this.pruneCentroid(s);
     if (Number.isFinite(d.time)) {
@@ -361,12 +418,12 @@ export class StreamingClusterer implements Clusterer {
     const kept = [...s.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.params.centroidTerms);
     s.centroid = new Map(kept);
     s.norm2 = kept.reduce((a, [, w]) => a + w * w, 0);
-    s.entityNorm2 = kept.reduce((a, [t, w]) => a + (this.isName(t) ? w * w : 0), 0);
   }
 
   private newStory(docIndex: number): number {
     const index = this.stories.length;
-    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, entityNorm2: 0, members: [], first: NaN, last: NaN, mergedInto: -1 });
+    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false });
+    this.open.add(index);
     this.addToStory(index, docIndex);
     return index;
   }
@@ -381,8 +438,7 @@ export class StreamingClusterer implements Clusterer {
     }
   }
 
-
-  /** Moves every article of story `from` into story `into`; returns the moved ids. */
+  /** Moves every article of story `from` into story `into`, noting each move. */
   private merge(from: number, into: number, moved: Record<string, string>): void {
     const src = this.stories[from];
     const dst = this.stories[into];
@@ -393,8 +449,39 @@ export class StreamingClusterer implements Clusterer {
     src.members = [];
     src.centroid = new Map();
     src.norm2 = 0;
-    src.entityNorm2 = 0;
     src.mergedInto = into;
+    this.open.delete(from);
+  }
+
+  /**
+   * Closes the stories that can no longer be joined (past the time window, or untouched for
+   * `retireAfter` articles): their vectors are freed and their articles leave the index, so
+   * memory follows the active stories, not the whole collection.
+   */
+  private sweep(): void {
+    const p = this.params;
+    const horizon = this.clock - (p.windowDays + p.graceDays) * DAY;
+    const gone: number[] = [];
+    for (const s of this.open) {
+      const story = this.stories[s];
+      if ((Number.isFinite(story.last) && story.last < horizon) || this.docs.length - story.lastArrival > p.retireAfter) gone.push(s);
+    }
+    if (!gone.length) return;
+    for (const s of gone) {
+      const story = this.stories[s];
+      story.retired = true;
+      story.centroid = new Map();
+      story.norm2 = 0;
+      this.open.delete(s);
+      for (const m of story.members) {
+        this.docs[m].terms = EMPTY_TERMS;
+        this.docs[m].weights = EMPTY_WEIGHTS;
+      }
+    }
+    const closed = (doc: number): boolean => this.stories[this.docs[doc].story].retired;
+    for (const [t, posting] of this.postings) if (!posting.keep(closed)) this.postings.delete(t);
+    for (const [h, doc] of this.byUrl) if (closed(doc)) this.byUrl.delete(h);
+    for (const [h, doc] of this.byTitle) if (closed(doc)) this.byTitle.delete(h);
   }
 
   add(doc: ClusterDoc): Assignment {
@@ -407,28 +494,37 @@ export class StreamingClusterer implements Clusterer {
     }
     const { terms, weights, length } = this.vectorise(doc);
     const time = timeOf(doc.published);
+    if (Number.isFinite(time) && !(time <= this.clock)) this.clock = time;
     const docIndex = this.docs.length;
-    const me: DocState = { id: doc.id, story: -1, terms, weights, time, url: doc.url };
-    this.docs.push(me);
+    if (docIndex > 0 && docIndex % p.sweepEvery === 0) this.sweep();
+    this.docs.push({ id: doc.id, story: -1, terms, weights, time });
     this.byId.set(doc.id, docIndex);
-    const threshold = this.thresholdFor(length);
+    // How much text there was decides how much a score means: a report's words are a profile,
+    // a headline's a hint.
     const longness = Math.min(1, length / p.longText);
+    const threshold = p.thresholdShort + (p.thresholdLong - p.thresholdShort) * longness;
     const centroidWeight = p.centroidWeightShort + (p.centroidWeightLong - p.centroidWeightShort) * longness;
     const mergeThreshold = p.mergeThresholdShort + (p.mergeThresholdLong - p.mergeThresholdShort) * longness;
+    const ev = this.evidence;
+    ev.slot(docIndex);
+    ev.threshold[docIndex] = threshold;
 
     // 1. Copies.
-    const dup = this.findCopy(doc, docIndex);
+    const dup = this.findCopy(doc, docIndex, time);
     if (dup) {
-      const original = this.docs[dup.of];
-      this.addToStory(original.story, docIndex);
+      const storyIndex = this.docs[dup.of].story;
+      const story = this.stories[storyIndex];
+      ev.centroid[docIndex] = this.centroidCosine(terms, weights, story);
+      this.addToStory(storyIndex, docIndex);
       this.index(docIndex);
-      const story = this.stories[original.story];
-      const shared = this.sharedTerms(terms, weights, story);
-      this.evidence[docIndex] = {
-        story: story.id, score: dup.similarity, centroid: this.centroidCosine(terms, weights, story), nearest: original.id,
-        nearestScore: dup.similarity, gapDays: null, shared, duplicateOf: original.id, duplicateBy: dup.by, threshold,
-      };
-      return { id: doc.id, story: story.id, score: dup.similarity, duplicateOf: original.id };
+      ev.story[docIndex] = storyIndex;
+      ev.score[docIndex] = dup.similarity;
+      ev.nearest[docIndex] = dup.of;
+      ev.nearestScore[docIndex] = dup.similarity;
+      ev.duplicateOf[docIndex] = dup.of;
+      ev.duplicateBy[docIndex] = dup.by;
+      this.keepShared(docIndex, terms, weights, story);
+      return { id: doc.id, story: story.id, score: dup.similarity, duplicateOf: this.docs[dup.of].id };
     }
 
     // 2. Neighbours through the inverted index, and their stories.
@@ -447,56 +543,51 @@ export class StreamingClusterer implements Clusterer {
       const w = weights[i];
       const docs = posting.docs;
       const ws = posting.weights;
-      for (let j = 0; j < posting.size; j++) {
+      for (let j = 0; j < docs.length; j++) {
         const other = docs[j];
         if (acc[other] === 0) touched.push(other);
         acc[other] += w * ws[j] + 1e-12;
       }
     }
     // The index sees only each article's strongest terms; the closest candidates are compared in
-    // full, so that a story's nearest article is measured, not estimated.
+    // full, so that a story's nearest article is measured, not estimated. Only they, and their
+    // stories, are weighed: a bounded amount of work however large the collection.
     if (this.mine.length < this.termNames.length) this.mine = new Float32Array(this.termNames.length * 2);
     const mine = this.mine;
     for (let i = 0; i < terms.length; i++) mine[terms[i]] = weights[i];
     let cut = -Infinity;
     if (touched.length > p.exactCandidates) {
-      const sorted = Float64Array.from(touched, (t) => acc[t]).sort();
+      const sorted = new Float64Array(touched.length);
+      for (let i = 0; i < touched.length; i++) sorted[i] = acc[touched[i]];
+      sorted.sort();
       cut = sorted[sorted.length - p.exactCandidates];
     }
-    // Only the closest candidates, and their stories, are weighed: a bounded amount of work
-    // however large the collection and however common the article's words.
-    const neighbour = new Map<number, number>();
+    const nearestIn = new Map<number, { doc: number; sim: number }>();
+    let compared = 0;
     for (const other of touched) {
       const approx = acc[other];
       acc[other] = 0;
-      if (approx < cut || neighbour.size >= p.exactCandidates) continue;
+      if (approx < cut || compared >= p.exactCandidates) continue;
+      compared++;
       const o = this.docs[other];
       let sim = 0;
       for (let i = 0; i < o.terms.length; i++) sim += mine[o.terms[i]] * o.weights[i];
-      neighbour.set(other, sim);
+      const cur = nearestIn.get(o.story);
+      if (!cur || sim > cur.sim) nearestIn.set(o.story, { doc: other, sim });
     }
     for (let i = 0; i < terms.length; i++) mine[terms[i]] = 0;
-    const nearestIn = new Map<number, { doc: number; sim: number }>();
-    for (const [other, sim] of neighbour) {
-      const s = this.docs[other].story;
-      const cur = nearestIn.get(s);
-      if (!cur || sim > cur.sim) nearestIn.set(s, { doc: other, sim });
-    }
 
-    // 3. The best story.
-    type Scored = { story: number; score: number; centroid: number; nearest: number; nearestSim: number; gap: number | null; names: number | null };
+    // 3. The best story: centroid and nearest article, faded by the gap in time.
+    type Scored = { story: number; score: number; centroid: number; nearest: number; nearestSim: number; gap: number };
     const scored: Scored[] = [];
     for (const [s, near] of nearestIn) {
       const story = this.stories[s];
       const { factor, gap } = this.timeFactor(time, story);
       if (factor === 0) continue;
       const centroid = this.centroidCosine(terms, weights, story);
-      if (centroid < p.minCentroidShare * threshold || near.sim < p.minNearestShare * threshold) continue;
+      if (centroid < p.minCentroidShare * threshold) continue;
       const raw = centroidWeight * centroid + (1 - centroidWeight) * near.sim;
-      const names = this.nameCosine(terms, weights, story);
-      const floor = 1 - (1 - p.entityFloor) * longness;
-      const nameFactor = names === null ? 1 : Math.min(1, floor + ((1 - floor) * names) / p.entityFull);
-      scored.push({ story: s, score: raw * factor * nameFactor, centroid, nearest: near.doc, nearestSim: near.sim, gap, names });
+      scored.push({ story: s, score: raw * factor, centroid, nearest: near.doc, nearestSim: near.sim, gap });
     }
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0];
@@ -504,9 +595,16 @@ export class StreamingClusterer implements Clusterer {
     const joined = best !== undefined && best.score >= threshold;
     if (joined) {
       storyIndex = best.story;
+      ev.story[docIndex] = storyIndex;
+      ev.names[docIndex] = this.nameCosine(terms, weights, this.stories[storyIndex]);
       this.addToStory(storyIndex, docIndex);
     } else {
       storyIndex = this.newStory(docIndex);
+      ev.story[docIndex] = storyIndex;
+      if (best) {
+        ev.closest[docIndex] = best.story;
+        ev.closestScore[docIndex] = best.score;
+      }
     }
     this.index(docIndex);
 
@@ -517,9 +615,8 @@ export class StreamingClusterer implements Clusterer {
       const a = this.stories[storyIndex];
       const b = this.stories[c.story];
       if (b.mergedInto >= 0 || !b.members.length) continue;
-      if (this.timeFactor(Number.isFinite(a.first) ? a.first : NaN, b).factor === 0) continue;
-      const sim = this.storyCosine(a, b);
-      if (sim < mergeThreshold) continue;
+      if (this.timeFactor(a.first, b).factor === 0) continue;
+      if (this.storyCosine(a, b) < mergeThreshold) continue;
       const [from, into] = a.members.length > b.members.length ? [c.story, storyIndex] : [storyIndex, c.story];
       this.merge(from, into, moved);
       storyIndex = into;
@@ -527,14 +624,16 @@ export class StreamingClusterer implements Clusterer {
     delete moved[doc.id];
 
     const story = this.stories[storyIndex];
-    const chosen = scored.find((s) => s.story === storyIndex);
-    const score = !joined && !chosen ? 0 : chosen?.score ?? 0;
-    this.evidence[docIndex] = {
-      story: story.id, score, centroid: chosen?.centroid ?? 0,
-      nearest: chosen ? this.docs[chosen.nearest].id : null, nearestScore: chosen?.nearestSim ?? 0,
-      gapDays: chosen?.gap ?? null, names: chosen?.names ?? null, shared: chosen ? this.sharedTerms(terms, weights, story) : [], threshold,
-    };
-    if (!joined && best) this.evidence[docIndex].closest = [this.stories[best.story].id, best.score];
+    const chosen = scored.find((x) => x.story === storyIndex);
+    const score = chosen?.score ?? 0;
+    ev.score[docIndex] = score;
+    if (chosen) {
+      ev.centroid[docIndex] = chosen.centroid;
+      ev.nearest[docIndex] = chosen.nearest;
+      ev.nearestScore[docIndex] = chosen.nearestSim;
+      ev.gap[docIndex] = chosen.gap;
+      this.keepShared(docIndex, terms, weights, story);
+    }
     const out: Assignment = { id: doc.id, story: story.id, score };
     if (Object.keys(moved).length) out.moved = moved;
     return out;
@@ -548,42 +647,47 @@ export class StreamingClusterer implements Clusterer {
   }
 
   /** The earlier article this one copies: same address, same text (MinHash) or same headline. */
-  private findCopy(doc: ClusterDoc, docIndex: number): { of: number; similarity: number; by: string } | null {
-    let found: { of: number; similarity: number; by: string } | null = null;
+  private findCopy(doc: ClusterDoc, docIndex: number, time: number): { of: number; similarity: number; by: number } | null {
+    let found: { of: number; similarity: number; by: number } | null = null;
     if (doc.url) {
-      const key = urlKey(doc.url);
+      const key = hash53(urlKey(doc.url));
       const prior = this.byUrl.get(key);
-      if (prior !== undefined) found = { of: prior, similarity: 1, by: 'the same address' };
+      if (prior !== undefined) found = { of: prior, similarity: 1, by: 1 };
       else this.byUrl.set(key, docIndex);
     }
-    const body = `${doc.title ?? ''}\n${doc.text}`;
-    const match = this.duplicates.add(String(docIndex), body);
-    if (!found && match) found = { of: Number(match.key), similarity: match.similarity, by: `the same text (MinHash Jaccard ${match.similarity.toFixed(2)})` };
+    const match = this.duplicates.add(docIndex, `${doc.title ?? ''}\n${doc.text}`);
+    if (!found && match) found = { of: Number(match.key), similarity: match.similarity, by: 2 };
     if (doc.title && doc.text.length < 200) {
-      const key = doc.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-      if (key.split(' ').length >= 5) {
+      const words = doc.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (words.split(' ').length >= 5) {
+        const key = hash53(words);
         const prior = this.byTitle.get(key);
-        if (prior !== undefined && !found) found = { of: prior, similarity: 1, by: 'the same headline' };
+        if (prior !== undefined && !found) found = { of: prior, similarity: 1, by: 3 };
         else if (prior === undefined) this.byTitle.set(key, docIndex);
       }
     }
     if (found) {
       // Point at the first of the copies, so ten copies of one wire story name one original.
-      const ev = this.evidence[found.of];
-      if (ev?.duplicateOf !== undefined) found.of = this.byId.get(ev.duplicateOf) ?? found.of;
-      if (this.timeFactor(timeOf(doc.published), this.storyOf(found.of)).factor === 0) return null;
+      const first = this.evidence.duplicateOf[found.of];
+      if (first >= 0) found.of = first;
+      if (this.timeFactor(time, this.storyOf(found.of)).factor === 0) return null;
     }
     return found;
   }
 
-  private sharedTerms(terms: Int32Array, weights: Float32Array, story: StoryState): [number, number][] {
+  /** Keeps the article's terms that weigh most in its story's centroid, for its explanation. */
+  private keepShared(docIndex: number, terms: Int32Array, weights: Float32Array, story: StoryState): void {
     const norm = Math.sqrt(story.norm2) || 1;
     const out: [number, number][] = [];
     for (let i = 0; i < terms.length; i++) {
       const c = story.centroid.get(terms[i]);
       if (c) out.push([terms[i], (weights[i] * c) / norm]);
     }
-    return out.sort((a, b) => b[1] - a[1]).slice(0, 10);
+    out.sort((a, b) => b[1] - a[1]);
+    for (let k = 0; k < Math.min(SHARED, out.length); k++) {
+      this.evidence.sharedTerms[docIndex * SHARED + k] = out[k][0];
+      this.evidence.sharedWeights[docIndex * SHARED + k] = out[k][1];
+    }
   }
 
   assignments(): Map<string, string> {
@@ -603,22 +707,31 @@ export class StreamingClusterer implements Clusterer {
   explain(id: string): Explanation | null {
     const i = this.byId.get(id);
     if (i === undefined) return null;
-    const ev = this.evidence[i];
+    const ev = this.evidence;
     const story = this.storyOf(i);
-    const shared = ev.shared.map(([t, w]) => ({ term: this.termNames[t].replace(/^#/, ''), weight: Math.round(w * 1000) / 1000 }));
+    const shared: { term: string; weight: number }[] = [];
+    for (let k = 0; k < SHARED; k++) {
+      const t = ev.sharedTerms[i * SHARED + k];
+      if (t < 0) break;
+      shared.push({ term: this.termNames[t].replace(/^#/, ''), weight: Math.round(ev.sharedWeights[i * SHARED + k] * 1000) / 1000 });
+    }
+    const score = ev.score[i];
+    const threshold = ev.threshold[i].toFixed(2);
     let reason: string;
-    if (ev.duplicateOf) reason = `a copy of ${ev.duplicateOf} (${ev.duplicateBy}), so it joined that article's story`;
-    else if (ev.score === 0) {
-      const closest = ev.closest ? `the closest, ${ev.closest[0]}, scored ${ev.closest[1].toFixed(2)}` : 'no story in reach shares its strongest terms';
-      reason = `started a new story: ${closest}, under the ${ev.threshold.toFixed(2)} needed`;
+    if (ev.duplicateOf[i] >= 0) {
+      const how = ev.duplicateBy[i] === 2 ? `the same text, MinHash Jaccard ${score.toFixed(2)}` : HOW[ev.duplicateBy[i]];
+      reason = `a copy of ${this.docs[ev.duplicateOf[i]].id} (${how}), so it joined that article's story`;
+    } else if (ev.nearest[i] < 0) {
+      const closest = ev.closest[i] >= 0 ? `the closest, ${this.stories[ev.closest[i]].id}, scored ${ev.closestScore[i].toFixed(2)}` : 'no story in reach shares its strongest terms';
+      reason = `started a new story: ${closest}, under the ${threshold} needed`;
+    } else {
+      const gap = Number.isNaN(ev.gap[i]) ? '' : `, ${ev.gap[i].toFixed(1)} days from the story's dates`;
+      const names = Number.isNaN(ev.names[i]) ? '' : `, names cosine ${ev.names[i].toFixed(2)}`;
+      reason = `joined the story it matched best: score ${score.toFixed(2)} ≥ ${threshold} (centroid cosine ${ev.centroid[i].toFixed(2)}, nearest article ${this.docs[ev.nearest[i]].id} at ${ev.nearestScore[i].toFixed(2)}${names}${gap})`;
     }
-    else {
-      const gap = ev.gapDays === null ? '' : `, ${ev.gapDays.toFixed(1)} days from the story's dates`;
-      const names = ev.names === null || ev.names === undefined ? '' : `, names cosine ${ev.names.toFixed(2)}`;
-      reason = `joined the story it matched best: score ${ev.score.toFixed(2)} ≥ ${ev.threshold.toFixed(2)} (centroid cosine ${ev.centroid.toFixed(2)}, nearest article ${ev.nearest} at ${ev.nearestScore.toFixed(2)}${names}${gap})`;
-    }
-    if (story.id !== ev.story) reason += `; its story ${ev.story} later merged into ${story.id}`;
-    return { id, story: story.id, score: ev.score, shared, reason };
+    const first = this.stories[ev.story[i]];
+    if (first && first.id !== story.id) reason += `; its story ${first.id} later merged into ${story.id}`;
+    return { id, story: story.id, score, shared, reason };
   }
 
   /** The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. */
@@ -629,12 +742,18 @@ export class StreamingClusterer implements Clusterer {
       params: this.params,
       vocabulary: this.termNames,
       df: this.df,
-      docs: this.docs.map((d) => ({ id: d.id, story: d.story, terms: [...d.terms], weights: [...d.weights], time: num(d.time), url: d.url })),
+      clock: num(this.clock),
+      docs: this.docs.map((d) => ({ id: d.id, story: d.story, terms: [...d.terms], weights: [...d.weights], time: num(d.time) })),
       // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
-      stories: this.stories.map((s) => ({ id: s.id, centroid: [...s.centroid], norm2: s.norm2, entityNorm2: s.entityNorm2, members: s.members, first: num(s.first), last: num(s.last), mergedInto: s.mergedInto })),
-      evidence: this.evidence,
+      stories: this.stories.map((s) => ({
+        id: s.id, centroid: [...s.centroid], norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),
+        lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired,
+      })),
+      evidence: this.evidence.toJSON(),
       duplicates: this.duplicates.snapshot(),
+      urls: [...this.byUrl],
       titles: [...this.byTitle],
+      postings: [...this.postings].map(([t, p]) => [t, p.docs, p.weights, p.next]),
     };
     return state;
   }
@@ -645,22 +764,30 @@ export class StreamingClusterer implements Clusterer {
     this.termNames = [...state.vocabulary];
     this.vocabulary = new Map(this.termNames.map((t, i) => [t, i]));
     this.df = [...state.df];
-    this.docs = state.docs.map((d) => ({ id: d.id, story: d.story, terms: Int32Array.from(d.terms), weights: Float32Array.from(d.weights), time: back(d.time), url: d.url }));
-    this.stories = state.stories.map((s) => ({
-      id: s.id, centroid: new Map(s.centroid), norm2: s.norm2, entityNorm2: s.entityNorm2, members: [...s.members],
-      first: back(s.first), last: back(s.last), mergedInto: s.mergedInto,
+    this.clock = back(state.clock);
+    this.docs = state.docs.map((d) => ({
+      id: d.id, story: d.story, time: back(d.time),
+      terms: d.terms.length ? Int32Array.from(d.terms) : EMPTY_TERMS, weights: d.weights.length ? Float32Array.from(d.weights) : EMPTY_WEIGHTS,
     }));
-    this.evidence = state.evidence;
-    this.duplicates = NearDuplicateIndex.restore(state.duplicates);
-    this.byTitle = new Map(state.titles);
-    this.docs.forEach((d, i) => {
-      this.byId.set(d.id, i);
-      if (d.url) {
-        const key = urlKey(d.url);
-        if (!this.byUrl.has(key)) this.byUrl.set(key, i);
-      }
-      this.index(i);
+    this.stories = state.stories.map((s, i) => {
+      if (!s.retired && s.mergedInto < 0) this.open.add(i);
+      return {
+        id: s.id, centroid: new Map(s.centroid), norm2: s.norm2, members: [...s.members], first: back(s.first), last: back(s.last),
+        lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired,
+      };
     });
+    this.evidence = EvidenceLog.fromJSON(state.evidence, this.docs.length);
+    this.duplicates = NearDuplicateIndex.restore(state.duplicates);
+    this.byUrl = new Map(state.urls);
+    this.byTitle = new Map(state.titles);
+    this.docs.forEach((d, i) => this.byId.set(d.id, i));
+    for (const [t, docs, weights, next] of state.postings) {
+      const posting = new Posting();
+      posting.docs = [...docs];
+      posting.weights = [...weights];
+      posting.next = next;
+      this.postings.set(t, posting);
+    }
   }
 }
 

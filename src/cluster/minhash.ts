@@ -25,7 +25,7 @@ export interface MinHashOptions {
   /**
    * Items kept per generation. The index keeps two generations and drops the older one when the
    * newer fills, so memory stays bounded on an endless stream; copies are looked for among the
-   * last `capacity` to `2 × capacity` items.
+   * last `capacity` to `2 × capacity` items (wire copies run within hours of each other).
    */
   capacity?: number;
 }
@@ -33,7 +33,7 @@ export interface MinHashOptions {
 /** A near-duplicate found for a new item. */
 export interface DuplicateMatch {
   /** Key of the earlier item. */
-  key: string;
+  key: string | number;
   /** Estimated Jaccard similarity of the two shingle sets. */
   similarity: number;
 }
@@ -111,45 +111,56 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / a.length;
 }
 
+/** Items are numbered within their generation; signatures sit end to end in one array. */
 interface Generation {
-  buckets: Map<number, string[]>;
-  signatures: Map<string, Uint32Array>;
+  keys: Key[];
+  signatures: Uint32Array;
+  /** Band hash → the item, or the items, filed under it. */
+  buckets: Map<number, number | number[]>;
 }
 
-/** Serialisable state of a {@link NearDuplicateIndex}: signatures of the kept items, oldest first. */
+/** An item's name: the caller's id or index. */
+export type Key = string | number;
+
+/** Serialisable state of a {@link NearDuplicateIndex}: each generation's keys and signatures. */
 export interface NearDuplicateState {
   options: Required<MinHashOptions>;
-  generations: [string, number[]][][];
+  generations: { keys: Key[]; signatures: number[] }[];
 }
 
-const DEFAULTS: Required<MinHashOptions> = { shingle: 3, bands: 12, rows: 5, threshold: 0.7, minShingles: 8, capacity: 200_000 };
+const DEFAULTS: Required<MinHashOptions> = { shingle: 3, bands: 12, rows: 5, threshold: 0.7, minShingles: 8, capacity: 100_000 };
+/** A bucket of more items than this is boilerplate shared by everything; it finds nothing useful. */
+const BUCKET_CAP = 64;
 
 /** Finds near-duplicate texts among the items added so far, in about constant time per item. */
 export class NearDuplicateIndex {
   readonly options: Required<MinHashOptions>;
-  private generations: Generation[] = [this.emptyGeneration()];
+  private readonly k: number;
+  private generations: Generation[] = [];
 
   constructor(options: MinHashOptions = {}) {
     this.options = { ...DEFAULTS, ...options };
+    this.k = this.options.bands * this.options.rows;
+    this.generations.push(this.emptyGeneration());
   }
 
   private emptyGeneration(): Generation {
-    return { buckets: new Map(), signatures: new Map() };
+    return { keys: [], signatures: new Uint32Array(this.k * 64), buckets: new Map() };
   }
 
   /** The signature of a text, or null when the text is too short to fingerprint. */
   fingerprint(text: string): Uint32Array | null {
     const shingles = shingleHashes(text, this.options.shingle);
     if (shingles.length < this.options.minShingles) return null;
-    return signature(shingles, this.options.bands * this.options.rows);
+    return signature(shingles, this.k);
   }
 
-  private bandKeys(sig: Uint32Array): number[] {
+  private bandKeys(sig: Uint32Array, offset = 0): number[] {
     const { bands, rows } = this.options;
     const keys: number[] = [];
     for (let b = 0; b < bands; b++) {
       let h = mix(b + 1);
-      for (let r = 0; r < rows; r++) h = mix(h ^ sig[b * rows + r]);
+      for (let r = 0; r < rows; r++) h = mix(h ^ sig[offset + b * rows + r]);
       keys.push(h);
     }
     return keys;
@@ -158,17 +169,21 @@ export class NearDuplicateIndex {
   /** The most similar earlier item at or above the threshold, if any. */
   query(sig: Uint32Array): DuplicateMatch | null {
     let best: DuplicateMatch | null = null;
-    const seen = new Set<string>();
     const keys = this.bandKeys(sig);
+    const k = this.k;
     for (const g of this.generations) {
-      for (const k of keys) {
-        for (const key of g.buckets.get(k) ?? []) {
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const other = g.signatures.get(key);
-          if (!other) continue;
-          const similarity = estimateJaccard(sig, other);
-          if (similarity >= this.options.threshold && (!best || similarity > best.similarity)) best = { key, similarity };
+      const seen = new Set<number>();
+      for (const band of keys) {
+        const filed = g.buckets.get(band);
+        if (filed === undefined) continue;
+        for (const item of typeof filed === 'number' ? [filed] : filed) {
+          if (seen.has(item)) continue;
+          seen.add(item);
+          let same = 0;
+          const at = item * k;
+          for (let i = 0; i < k; i++) if (g.signatures[at + i] === sig[i]) same++;
+          const similarity = same / k;
+          if (similarity >= this.options.threshold && (!best || similarity > best.similarity)) best = { key: g.keys[item], similarity };
         }
       }
     }
@@ -176,24 +191,35 @@ export class NearDuplicateIndex {
   }
 
   /** Keeps an item so that later items can be found to copy it. */
-  insert(key: string, sig: Uint32Array): void {
+  insert(key: Key, sig: Uint32Array): void {
     let g = this.generations[this.generations.length - 1];
-    if (g.signatures.size >= this.options.capacity) {
+    if (g.keys.length >= this.options.capacity) {
       g = this.emptyGeneration();
       this.generations.push(g);
       if (this.generations.length > 2) this.generations.shift();
     }
-    g.signatures.set(key, sig);
-    for (const k of this.bandKeys(sig)) {
-      const list = g.buckets.get(k);
-      // A bucket of hundreds of items is boilerplate shared by everything; it finds nothing useful.
-      if (!list) g.buckets.set(k, [key]);
-      else if (list.length < 64) list.push(key);
+    const item = g.keys.length;
+    g.keys.push(key);
+    if ((item + 1) * this.k > g.signatures.length) {
+      const grown = new Uint32Array(Math.min(this.options.capacity, g.signatures.length / this.k * 2) * this.k);
+      grown.set(g.signatures);
+      g.signatures = grown;
+    }
+    g.signatures.set(sig, item * this.k);
+    this.file(g, item);
+  }
+
+  private file(g: Generation, item: number): void {
+    for (const band of this.bandKeys(g.signatures, item * this.k)) {
+      const filed = g.buckets.get(band);
+      if (filed === undefined) g.buckets.set(band, item);
+      else if (typeof filed === 'number') g.buckets.set(band, [filed, item]);
+      else if (filed.length < BUCKET_CAP) filed.push(item);
     }
   }
 
   /** Looks a text up, then keeps it: the earlier item it copies, if any. */
-  add(key: string, text: string): DuplicateMatch | null {
+  add(key: Key, text: string): DuplicateMatch | null {
     const sig = this.fingerprint(text);
     if (!sig) return null;
     const match = this.query(sig);
@@ -204,26 +230,18 @@ export class NearDuplicateIndex {
   snapshot(): NearDuplicateState {
     return {
       options: this.options,
-      generations: this.generations.map((g) => [...g.signatures].map(([k, s]) => [k, [...s]] as [string, number[]])),
+      generations: this.generations.map((g) => ({ keys: [...g.keys], signatures: [...g.signatures.subarray(0, g.keys.length * this.k)] })),
     };
   }
 
   static restore(state: NearDuplicateState): NearDuplicateIndex {
     const index = new NearDuplicateIndex(state.options);
-    index.generations = [];
-    for (const items of state.generations) {
-      const g = index.emptyGeneration();
-      index.generations.push(g);
-      for (const [k, s] of items) {
-        const sig = Uint32Array.from(s);
-        g.signatures.set(k, sig);
-        for (const b of index.bandKeys(sig)) {
-          const list = g.buckets.get(b);
-          if (!list) g.buckets.set(b, [k]);
-          else if (list.length < 64) list.push(k);
-        }
-      }
-    }
+    index.generations = state.generations.map((saved) => {
+      const g: Generation = { keys: [...saved.keys], signatures: Uint32Array.from(saved.signatures), buckets: new Map() };
+      if (!g.signatures.length) g.signatures = new Uint32Array(index.k * 64);
+      for (let item = 0; item < g.keys.length; item++) index.file(g, item);
+      return g;
+    });
     if (!index.generations.length) index.generations.push(index.emptyGeneration());
     return index;
   }

@@ -127,7 +127,7 @@ test(`${here}explanations give the shared names and terms, the score and the nea
   assert.equal(e.story, 'a');
   assert.ok(e.score > 0.2, `score ${e.score}`);
   const terms = e.shared.map((s) => s.term);
-  for (const t of ['@henning', '@orsk', 'rubbl']) assert.ok(terms.includes(t), `${t} among ${terms.join(', ')}`);
+  for (const t of ['@henning', '@orsk', 'rescuer']) assert.ok(terms.includes(t), `${t} among ${terms.join(', ')}`);
   assert.ok(e.shared.every((s, i) => i === 0 || s.weight <= e.shared[i - 1].weight), 'strongest first');
   assert.match(e.reason, /nearest article a/);
   assert.deepEqual(c.explain('a')!.shared, [], 'an article that started its story shares nothing yet');
