@@ -188,3 +188,25 @@ test(here + 'a story of 50 articles from 40 outlets, with hundreds of claims and
   assert.match(html, /The 40 most reported of 120 dated events/);
   await store.close();
 });
+
+test(here + 'a story asked for by many at once is analysed once', async () => {
+  const store = await fixtureStore();
+  await store.clearAnalyses();
+  let saves = 0;
+  // The real store, with its saves counted.
+  const counted = new Proxy(store, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target) as unknown;
+      if (prop === 'saveAnalysis') saves++;
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  const app = createApp(counted);
+  const paths = Array.from({ length: 12 }, (_, i) => (i % 2 ? '/api/stories/grain-talks' : '/story/grain-talks'));
+  const answers = await Promise.all(paths.map((p) => app.request(p)));
+  assert.deepEqual(answers.map((r) => r.status), paths.map(() => 200));
+  assert.equal(saves, 1);
+  const json = await answers[1].json();
+  assert.deepEqual(json.articles.map((a: { id: string }) => a.id).sort(), ['courier-grain', 'eastern-grain', 'meridian-grain']);
+  await store.close();
+});

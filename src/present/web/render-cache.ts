@@ -19,8 +19,13 @@ interface Entry {
   etag: string;
 }
 
+class NoStory extends Error {}
+
 export class RenderCache {
   private readonly entries = new Map<string, Entry>();
+  /** Renders under way: requests for the same story wait for one analysis instead of each starting their own. */
+  private readonly pending = new Map<string, Promise<Entry>>();
+  private readonly analysing = new Map<string, Promise<Story | null>>();
 
   constructor(
     private readonly store: Store,
@@ -37,16 +42,16 @@ export class RenderCache {
     const stamp = await this.store.analysisStamp(id);
     let hit = this.entries.get(key);
     if (!stamp || hit?.stamp !== stamp) {
-      const s = await storyAnalysis(this.store, id);
-      if (!s) throw new HttpError(404, c.req.path.startsWith('/api/') ? `no story "${id}"` : 'No such story');
-      const bytes = new TextEncoder().encode(make(s));
-      const now = (await this.store.analysisStamp(id)) ?? '';
-      hit = { stamp: now, bytes, gzip: new Uint8Array(gzipSync(bytes)), etag: `"${Buffer.from(`${kind}\n${id}\n${now}`).toString('base64url')}"` };
-      if (now) {
-        this.entries.delete(key);
-        if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-        this.entries.set(key, hit);
+      let render = this.pending.get(key);
+      if (!render) {
+        render = this.render(key, id, kind, make).finally(() => this.pending.delete(key));
+        this.pending.set(key, render);
       }
+      const made = await render.catch((err: unknown) => {
+        if (err instanceof NoStory) throw new HttpError(404, c.req.path.startsWith('/api/') ? `no story "${id}"` : 'No such story');
+        throw err;
+      });
+      hit = made;
     }
     c.header('ETag', hit.etag);
     c.header('Vary', 'Accept-Encoding');
@@ -55,5 +60,29 @@ export class RenderCache {
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     if (gzip) c.header('Content-Encoding', 'gzip');
     return c.body(gzip ? hit.gzip : hit.bytes, 200, { 'Content-Type': type });
+  }
+
+  /** One analysis per story at a time, whichever response asked for it. */
+  private analysis(id: string): Promise<Story | null> {
+    let p = this.analysing.get(id);
+    if (!p) {
+      p = storyAnalysis(this.store, id).finally(() => this.analysing.delete(id));
+      this.analysing.set(id, p);
+    }
+    return p;
+  }
+
+  private async render(key: string, id: string, kind: string, make: (s: Story) => string): Promise<Entry> {
+    const s = await this.analysis(id);
+    if (!s) throw new NoStory(id);
+    const bytes = new TextEncoder().encode(make(s));
+    const now = (await this.store.analysisStamp(id)) ?? '';
+    const entry = { stamp: now, bytes, gzip: new Uint8Array(gzipSync(bytes)), etag: `"${Buffer.from(`${kind}\n${id}\n${now}`).toString('base64url')}"` };
+    if (now) {
+      this.entries.delete(key);
+      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, entry);
+    }
+    return entry;
   }
 }
