@@ -45,6 +45,9 @@ const MARKERS: Record<string, RegExp> = {
 };
 
 const LEXICON = new Map<string, Set<string>>(Object.entries(FUNCTION_WORDS).map(([l, w]) => [l, new Set(w.split(' '))]));
+/** Each function word with the languages it belongs to: one lookup per word of the text. */
+const WORD_LANGS = new Map<string, string[]>();
+for (const [lang, words] of LEXICON) for (const w of words) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
 const CYRILLIC_LANGS = new Set(['uk', 'ru', 'bg']);
 
 type Script = 'latin' | 'cyrillic' | string;
@@ -94,15 +97,16 @@ export function detectLanguage(text: string): { language: string | null; confide
   if (letters < 20) return { language: null, confidence: 0 };
   if (script !== 'latin' && script !== 'cyrillic') return { language: script === 'han' ? 'zh' : script, confidence: Math.min(1, share) };
 
-  const words = sample.toLowerCase().split(/[^\p{L}]+/u);
+  const lower = sample.toLowerCase();
   const hits = new Map<string, number>();
-  for (const [lang, set] of LEXICON) {
-    if (CYRILLIC_LANGS.has(lang) !== (script === 'cyrillic')) continue;
-    let n = 0;
-    for (const w of words) if (w && set.has(w)) n++;
+  for (const w of lower.split(/[^\p{L}]+/u)) {
+    const langs = w ? WORD_LANGS.get(w) : undefined;
+    if (langs) for (const l of langs) hits.set(l, (hits.get(l) ?? 0) + 1);
+  }
+  for (const lang of [...hits.keys()]) {
+    if (CYRILLIC_LANGS.has(lang) !== (script === 'cyrillic')) { hits.delete(lang); continue; }
     const marker = MARKERS[lang];
-    if (marker) n += Math.min(5, (sample.match(marker)?.length ?? 0) * 0.5);
-    hits.set(lang, n);
+    if (marker) hits.set(lang, (hits.get(lang) ?? 0) + Math.min(5, (lower.match(marker)?.length ?? 0) * 0.5));
   }
   let best: string | null = null;
   let first = 0;
