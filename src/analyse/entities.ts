@@ -237,7 +237,9 @@ function addRoleMentions(articles: Article[], entities: StoryEntity[]): void {
   for (const a of articles) {
     for (const m of a.text.matchAll(/\b[Tt]he\s+/g)) {
       const role = roleAfter(a.text, m.index! + m[0].length);
-      if (!role) continue;
+      // "the president" alone is most often a head of state the story never titles: only a
+      // qualified leader ("the NATO chief") or a lesser office ("the spokesman") is resolved.
+      if (!role || (!role.qualifiers.length && LEADER_OFFICES.has(role.office))) continue;
       const who = [...roles].filter(([, rs]) => rs.some((r) => fits(r, role.office, role.qualifiers)));
       if (who.length !== 1) continue;
       const start = m.index!;

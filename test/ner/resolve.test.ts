@@ -125,6 +125,13 @@ test('a role names the one person whose title fits it', () => {
   assert.ok(!es.some((e) => e.mentions.some((m) => /president/i.test(m.text))));
 });
 
+test('"the president" alone is not given to the one person titled president', () => {
+  const es = resolve([
+    ['a', 'Campaign president Chad Griffin welcomed the ruling. The president signed the order on Friday.', [['Chad Griffin', 'PER']]],
+  ]);
+  assert.ok(!find(es, 'Chad Griffin')[0].mentions.some((m) => /president/i.test(m.text)));
+});
+
 test('a role two people could hold stays unresolved', () => {
   const es = resolve([
     ['a', 'Kremlin spokesman Dmitry Peskov and White House spokesman John Kirby spoke. The spokesman left early.', [['Dmitry Peskov', 'PER'], ['John Kirby', 'PER']]],
