@@ -100,6 +100,15 @@ test(here + 'front page to story; the claims matrix and the wording table match 
       assert.equal(await cells.nth(1).innerText(), [...new Set(variants[i].articles.map(outletOf))].join(', '));
     }
 
+    // And outlet by outlet: who says Kyiv, who says Kiev.
+    const pivot = page.locator('table.wording-by-outlet tbody tr');
+    assert.equal(await pivot.count(), columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const cells = await pivot.nth(i).locator('td').allInnerTexts();
+      const want = story.wording.map((w) => w.variants.filter((v) => v.articles.some((id) => outletOf(id) === columns[i])).map((v) => v.text).join(', '));
+      assert.deepEqual(cells, want, columns[i]);
+    }
+
     // A citation: focusing it shows the sentence it stands for; following it lands on that sentence.
     const cite = page.locator('ol.summary a.cite').nth(2);
     await cite.focus();

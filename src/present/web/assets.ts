@@ -24,7 +24,7 @@ h1{line-height:1.2;margin:.6rem 0 .3rem}h2{border-bottom:1px solid var(--line);p
 .summary li{margin:.35rem 0}
 .cite{font-size:.72rem;vertical-align:super;margin-left:.15rem;text-decoration:none;border:1px solid var(--accent);border-radius:3px;padding:0 .25rem;line-height:1}
 .pop{position:absolute;max-width:28rem;background:var(--bg);color:var(--fg);border:1px solid var(--line);box-shadow:0 2px 10px #0004;padding:.5rem .7rem;border-radius:6px;font-size:.9rem;z-index:10}.pop b{display:block;margin-bottom:.2rem}
-.scroll{overflow-x:auto;max-width:100%}
+.scroll{overflow-x:auto;max-width:100%}table.wording{margin-bottom:1.5rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}thead th{vertical-align:bottom}
 caption{text-align:left;color:var(--mute);padding:.3rem 0;caption-side:top}
 .matrix{width:auto}.matrix th[scope=row]{font-weight:400;min-width:22rem;max-width:38rem}.matrix td{text-align:center}.matrix td a{text-decoration:none;font-size:1.1rem}

@@ -23,6 +23,8 @@ const SHOWN_QUOTES = 60;
 /** Wording concepts and dated events shown. */
 const SHOWN_CONCEPTS = 30;
 const SHOWN_EVENTS = 40;
+/** Concepts in the outlet-by-outlet wording table. */
+const PIVOT_CONCEPTS = 8;
 
 type Mark = 'shared' | 'own' | 'cited';
 
@@ -194,6 +196,21 @@ export function storyPage(s: Story): string {
     .slice(0, SHOWN_CONCEPTS)
     .flatMap((w) => w.variants.map((v, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(w.concept)}</th>` : ''}<td>${h(v.text)}</td><td>${outletsOf(v.articles)}</td></tr>`))
     .join('')}</tbody></table>`;
+  // The same, outlet by outlet: which words each one chose, at a glance.
+  const pivotConcepts = s.wording.slice(0, PIVOT_CONCEPTS);
+  const byOutlet =
+    pivotConcepts.length && outlets.length > 1
+      ? `<div class="scroll" role="region" aria-label="Wording by outlet" tabindex="0"><table class="wording-by-outlet"><caption>Each outlet's words${s.wording.length > PIVOT_CONCEPTS ? ` (the first ${PIVOT_CONCEPTS} concepts)` : ''}</caption><thead><tr><th scope="col">Outlet</th>${pivotConcepts
+          .map((w) => `<th scope="col">${h(w.concept)}</th>`)
+          .join('')}</tr></thead><tbody>${outlets
+          .map(
+            (o) =>
+              `<tr><th scope="row">${h(o.name)}</th>${pivotConcepts
+                .map((w) => `<td>${h(w.variants.filter((v) => v.articles.some((id) => o.articles.includes(id))).map((v) => v.text).join(', '))}</td>`)
+                .join('')}</tr>`,
+          )
+          .join('')}</tbody></table></div>`
+      : '';
 
   // The most widely reported events, in date order.
   const events = [...s.timeline]
@@ -244,7 +261,7 @@ export function storyPage(s: Story): string {
     ['claims', 'Claims by outlet', shownClaims.length ? matrix : ''],
     ['disagreements', 'Where they disagree', disagreements ? `<ul>${disagreements}</ul>` : ''],
     ['quotes', 'Who said what', quotes],
-    ['wording', 'Wording', s.wording.length ? wording : ''],
+    ['wording', 'Wording', s.wording.length ? wording + byOutlet : ''],
     ['timeline', 'Timeline', timeline + publication],
     ['coverage', 'Who covers it', coverage],
     ['entities', 'Named in the story', entities],
