@@ -38,17 +38,29 @@ if (dump) {
 }
 const out = score('aeb-score.mjs', [gt, tmpFile('pred.json', JSON.stringify(pred)), ...(perPage ? ['--per-page'] : [])]);
 
-// Dates: a date in the URL path is the publication day on news sites; compare the day only.
+// Dates: a date in the URL path is the publication day on news sites, in the outlet's time zone;
+// a page date found in the page itself (not the URL) counts as right within a day of it (a UTC
+// time-stamp of an evening story falls on the next day).
 let dated = 0;
 let dateRight = 0;
+let dateFound = 0;
+const dayNumber = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 864e5;
 let titled = 0;
+let titleSuffixed = 0;
+const squashName = (s) => (s ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 for (const [id, t] of Object.entries(truth)) {
   const a = articles[id];
   if (a.title) titled++;
+  // A title that still ends with " | Outlet" or " - domain" kept the <title> decoration.
+  const tail = a.title ? /\s[|–—-]\s([^|–—-]+)$/.exec(a.title)?.[1] : null;
+  const host = squashName(new URL(t.url).hostname.replace(/^www\./, '').split('.')[0]);
+  if (tail && (squashName(tail) === squashName(a.source) || squashName(tail).includes(host))) titleSuffixed++;
   const day = dateFromUrl(t.url);
   if (!day) continue;
   dated++;
-  if (a.published && a.published.slice(0, 10) === day && a.provenance.published !== 'url') dateRight++;
+  if (!a.published || a.provenance.published === 'url' || !/^\d{4}-\d{2}-\d{2}/.test(a.published)) continue;
+  dateFound++;
+  if (Math.abs(dayNumber(a.published) - dayNumber(day)) <= 1) dateRight++;
 }
 // Language: the detector on the true body text against the page's declared <html lang>. The
 // declaration is not ground truth (some pages declare `en` over German text), so disagreements
@@ -70,7 +82,9 @@ console.log(`aeb_precision\t${/precision ([\d.]+)/.exec(out)?.[1]}`);
 console.log(`aeb_recall\t${/recall ([\d.]+)/.exec(out)?.[1]}`);
 console.log(`aeb_median_ms_per_page\t${times[Math.floor(times.length / 2)].toFixed(2)}`);
 console.log(`aeb_title_found\t${(titled / Object.keys(truth).length).toFixed(3)}`);
+console.log(`aeb_title_with_outlet_suffix\t${(titleSuffixed / Object.keys(truth).length).toFixed(3)}`);
 console.log(`aeb_date_pages\t${dated}`);
-console.log(`aeb_date_accuracy_from_page\t${dated ? (dateRight / dated).toFixed(3) : 'n/a'}`);
+console.log(`aeb_date_found_in_page\t${dated ? (dateFound / dated).toFixed(3) : 'n/a'}`);
+console.log(`aeb_date_accuracy_when_found\t${dateFound ? (dateRight / dateFound).toFixed(3) : 'n/a'}`);
 console.log(`aeb_language_pages\t${langPages}`);
 console.log(`aeb_language_agreement\t${(langAgree / langPages).toFixed(3)}`);

@@ -152,26 +152,27 @@ const TITLE_SEPARATORS = /\s+[|–—·•:»-]\s+|\s+[-|]\s*$/;
 
 /** `Headline | Outlet` → `Headline`, when one part is the outlet or the title tag repeats the h1. */
 export function cleanTitle(title: string, outlet: string | null, host: string | null): string {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  // "Outlet: Headline" — a colon is the headline's own unless what precedes it is the outlet.
+  const colon = /^([^:]{2,40}):\s+(.{10,})$/.exec(title);
+  if (colon && outlet && norm(colon[1]) === norm(outlet)) title = colon[2];
   const parts = title.split(/\s+(?:[|–—·•»]|-{1,2}|::)\s+/);
   if (parts.length < 2) return title;
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const site = [outlet, host?.replace(/^www\./, '').split('.')[0]].filter((x): x is string => !!x).map(norm);
   const isSite = (s: string) => site.some((x) => x && (norm(s).includes(x) || x.includes(norm(s))));
   let kept = parts;
   while (kept.length > 1 && isSite(kept[kept.length - 1])) kept = kept.slice(0, -1);
   while (kept.length > 1 && isSite(kept[0])) kept = kept.slice(1);
-  if (kept.length === parts.length) {
-    // No part names the outlet: a short last part is still most likely its name or a section.
-    const last = parts[parts.length - 1];
-    if (last.length < 30 && parts.slice(0, -1).join(' ').length > last.length * 2) kept = parts.slice(0, -1);
-  }
+  // A short last part is most likely the outlet's name or a section.
+  const last = kept[kept.length - 1];
+  if (kept.length > 1 && last.length < 30 && kept.slice(0, -1).join(' ').length > last.length * 2) kept = kept.slice(0, -1);
   return kept.join(' | ').trim() || title;
 }
 
 /** Cleans an author string: no "By", no date or time swallowed with it. */
 export function cleanByline(raw: string): string | null {
   let s = squash(raw);
-  s = s.replace(/^(by|von|par|por|di|door|av|przez)\s*[:\s]\s*/i, '');
+  s = s.replace(/^(?:(?:analysis|opinion|commentary|story|text|words|reporting|written|photos?)\s+)?(by|von|par|por|di|door|av|przez)\s*[:\s]\s*/i, '');
   // A date glued on ("Jane Doe Published 3:45 PM ET Nov 19, 2019", "Jane Doe, November 19, 2019")
   s = s.replace(/\s*[,|•·–—-]?\s*(published|updated|posted|last updated|on)\b.*$/i, '');
   s = s.replace(/\s*[,|•·–—-]?\s*\b(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}).*$/i, '');
@@ -257,21 +258,27 @@ export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
     }
   }
 
+  /** The first candidate that is a date: a source with an impossible date gives way to the next. */
+  const pickDate = (field: string, ...cands: [string | null | undefined, string][]): string | null => {
+    for (const [v, src] of cands) {
+      const d = v ? dateOf(v) : null;
+      if (d) { from[field] = src; return d; }
+    }
+    return null;
+  };
   const timeEl = p.times.find((t) => attr(t, 'datetime') || attr(t, 'pubdate') !== '');
-  const published = dateOf(pick('published',
+  const published = (pickDate('published',
     [ldString(ld.datePublished), 'json-ld'],
     [m('article:published_time', 'og:published_time', 'published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'cxenseparse:recs:publishtime'), 'meta'],
     [itemprop('datePublished'), 'microdata'],
     [timeEl ? attr(timeEl, 'datetime') || textOf(timeEl) : null, 'time'],
     [dateFromUrl(url), 'url'],
   ));
-  if (!published) delete from.published;
-  const modified = dateOf(pick('modified',
+  const modified = (pickDate('modified',
     [ldString(ld.dateModified), 'json-ld'],
     [m('article:modified_time', 'og:updated_time', 'modified_time', 'datemodified', 'last-modified', 'dcterms.modified', 'article.updated'), 'meta'],
     [itemprop('dateModified'), 'microdata'],
   ));
-  if (!modified) delete from.modified;
 
   const section = pick('section', [m('article:section', 'section', 'category', 'parsely-section', 'sailthru.section'), 'meta'], [ldString(ld.articleSection), 'json-ld']);
   const ldImage = ld.image ? ldString(Array.isArray(ld.image) ? ld.image[0] : (ld.image as { url?: unknown }).url ?? ld.image) : null;

@@ -1,0 +1,105 @@
+// Page metadata: which source wins, cleaning of titles, bylines and dates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractHtml } from '../../src/extract/html/index.js';
+import { cleanByline, cleanTitle, dateFromUrl } from '../../src/extract/html/metadata.js';
+
+const here = '[extract/html metadata] ';
+const BODY = '<article><p>The committee met on Tuesday to discuss the proposal, which would change how the city pays for road repairs over the next ten years.</p></article>';
+const page = (head: string, body = BODY, htmlAttrs = '') => `<!doctype html><html${htmlAttrs}><head>${head}</head><body>${body}</body></html>`;
+
+const titles: [string, string | null, string | null, string][] = [
+  ['Council approves new tram line | The Valley Courier', 'The Valley Courier', null, 'Council approves new tram line'],
+  ['Council approves new tram line - valley-courier.example', null, 'www.valley-courier.example', 'Council approves new tram line'],
+  ['The Valley Courier: Council approves new tram line', 'The Valley Courier', null, 'Council approves new tram line'],
+  ['Council approves new tram line — Local — The Valley Courier', 'The Valley Courier', null, 'Council approves new tram line'],
+  ['Why the tram line matters: a guide', 'The Valley Courier', null, 'Why the tram line matters: a guide'],
+];
+for (const [raw, outlet, host, want] of titles) {
+  test(here + `title "${raw}"`, () => assert.equal(cleanTitle(raw, outlet, host), want));
+}
+
+const bylines: [string, string | null][] = [
+  ['By Maria Lindqvist', 'Maria Lindqvist'],
+  ['BY: Tom Okafor', 'Tom Okafor'],
+  ['By Maria Lindqvist Published 3:45 PM CET May 2, 2024', 'Maria Lindqvist'],
+  ['Maria Lindqvist, May 2, 2024', 'Maria Lindqvist'],
+  ['Maria Lindqvist | Updated 2 hours ago', 'Maria Lindqvist'],
+  ['Analysis by Lena Brandt, Harbour Post', 'Lena Brandt, Harbour Post'],
+  ['Von Jonas Weber', 'Jonas Weber'],
+  ['https://example.com/authors/maria', null],
+];
+for (const [raw, want] of bylines) {
+  test(here + `byline "${raw}"`, () => assert.equal(cleanByline(raw), want));
+}
+
+const urls: [string, string | null][] = [
+  ['https://news.example/2019/11/19/story-slug/', '2019-11-19'],
+  ['https://news.example/local/story/2019-11-19/story-slug', '2019-11-19'],
+  ['https://news.example/news/20191119-story-slug.html', '2019-11-19'],
+  ['https://news.example/2019/13/45/not-a-date', null],
+  ['https://news.example/story/4236383002/', null],
+];
+for (const [url, want] of urls) {
+  test(here + `date from URL ${url}`, () => assert.equal(dateFromUrl(url), want));
+}
+
+test(here + 'JSON-LD wins over OpenGraph and <meta>, and says so', () => {
+  const a = extractHtml(page(`
+    <title>Road repairs plan | City Post</title>
+    <meta property="og:title" content="Road plan (OG)">
+    <meta property="article:published_time" content="2024-03-01T10:00:00Z">
+    <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Road repairs plan discussed","datePublished":"2024-03-02T09:30:00+01:00","dateModified":"2024-03-02T11:00:00+01:00","author":{"@type":"Person","name":"By Ana Costa"},"publisher":{"@type":"Organization","name":"City Post"},"articleSection":"Local","image":{"@type":"ImageObject","url":"https://citypost.example/img/road.jpg"}}</script>`), { origin: 'ld', url: 'https://citypost.example/local/road-plan' });
+  assert.equal(a.title, 'Road repairs plan discussed');
+  assert.equal(a.published, '2024-03-02T09:30:00+01:00');
+  assert.equal(a.modified, '2024-03-02T11:00:00+01:00');
+  assert.equal(a.byline, 'Ana Costa');
+  assert.equal(a.source, 'City Post');
+  assert.equal(a.section, 'Local');
+  assert.equal(a.image, 'https://citypost.example/img/road.jpg');
+  assert.deepEqual(a.provenance, { title: 'json-ld', published: 'json-ld', modified: 'json-ld', byline: 'json-ld', source: 'json-ld', language: 'detected' });
+});
+
+test(here + 'OpenGraph and <meta> when there is no JSON-LD; canonical URL resolved', () => {
+  const a = extractHtml(page(`
+    <title>Road repairs plan | City Post</title>
+    <meta property="og:site_name" content="City Post">
+    <meta property="og:title" content="Road repairs plan">
+    <meta name="description" content="What the plan changes.">
+    <meta name="author" content="Ana Costa">
+    <meta property="article:published_time" content="2024-03-01T10:00:00-05:00">
+    <meta property="article:section" content="Local">
+    <link rel="canonical" href="/local/road-plan">`, BODY, ' lang="en-GB"'), { origin: 'og', url: 'https://citypost.example/local/road-plan?utm=x' });
+  assert.equal(a.title, 'Road repairs plan');
+  assert.equal(a.dek, 'What the plan changes.');
+  assert.equal(a.byline, 'Ana Costa');
+  assert.equal(a.published, '2024-03-01T10:00:00-05:00');
+  assert.equal(a.canonicalUrl, 'https://citypost.example/local/road-plan');
+  assert.equal(a.url, 'https://citypost.example/local/road-plan?utm=x');
+  assert.equal(a.language, 'en');
+  assert.equal(a.provenance.language, 'html-lang');
+  assert.equal(a.provenance.published, 'meta');
+});
+
+test(here + 'the <title> without its outlet suffix when nothing better is there; outlet from the domain', () => {
+  const a = extractHtml(page('<title>Road repairs plan discussed - citypost.example</title>'), { origin: 'title', url: 'https://www.citypost.example/2024/03/02/road-plan' });
+  assert.equal(a.title, 'Road repairs plan discussed');
+  assert.equal(a.provenance.title, 'title');
+  assert.equal(a.source, 'citypost.example');
+  assert.equal(a.provenance.source, 'url:domain');
+  assert.equal(a.published, '2024-03-02');
+  assert.equal(a.provenance.published, 'url');
+});
+
+test(here + 'a visible <time> when the head has no date; microdata author', () => {
+  const a = extractHtml(page('<title>Roads</title>', `<article><h1>Roads</h1><span itemprop="author">Ana Costa</span><time datetime="2024-03-02T09:30">2 March</time>${BODY}</article>`), { origin: 'time' });
+  assert.equal(a.published, '2024-03-02T09:30');
+  assert.equal(a.provenance.published, 'time');
+  assert.equal(a.byline, 'Ana Costa');
+});
+
+test(here + 'an impossible JSON-LD date is ignored for the next source', () => {
+  const a = extractHtml(page(`<title>Roads</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Roads","datePublished":"0001-01-01T00:00:00Z"}</script><meta property="article:published_time" content="2024-03-01">`), { origin: 'bad-date' });
+  assert.equal(a.published, '2024-03-01');
+  assert.equal(a.provenance.published, 'meta');
+});
