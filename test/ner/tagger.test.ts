@@ -94,3 +94,8 @@ test('within one text, a name keeps one type', () => {
   assert.equal(got.filter((e) => e.text === 'Duarte').length, 3);
   for (const [name, t] of types) assert.equal(t.size, 1, `${name}: ${[...t]}`);
 });
+
+test('a capitalised function word before a name stays outside it', () => {
+  const got = recogniseEntities('"The Obama administration is intent on it," he said. The Merkel government agreed.');
+  assert.ok(!got.some((e) => /^The\b/.test(e.text)), JSON.stringify(got));
+});

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { EntitySpan, EntityType } from '../types.js';
 import { NerModel, type ModelData } from './perceptron.js';
-import { recogniseByRules, TITLES } from './rules.js';
+import { recogniseByRules } from './rules.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('../../../models/ner/model.json.gz', import.meta.url));
 
@@ -108,14 +108,6 @@ export function recogniseEntities(text: string): EntitySpan[] {
         if (cur) spans.push({ start: cur.start, end: cur.end, type: cur.type, text: text.slice(cur.start, cur.end) });
         cur = null;
       };
-      // A person's name is its whole run of capitalised words: a given name the model left out
-      // before the surname ("Secretary of State Antony Blinken") is taken in, titles are not.
-      for (let k = 1; k < tags.length; k++) {
-        if (tags[k] === 'B-PER' && tags[k - 1] === 'O' && /^\p{Lu}\p{Ll}+$/u.test(sent[k - 1].text) && !TITLES.has(sent[k - 1].text.toLowerCase()) && (k - 1 > 0)) {
-          tags[k - 1] = 'B-PER';
-          tags[k] = 'I-PER';
-        }
-      }
       tags.forEach((tag, k) => {
         if (tag === 'O') return close();
         const type = tag.slice(2) as EntityType;
