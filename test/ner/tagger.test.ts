@@ -15,6 +15,20 @@ test('tokens keep their offsets and split as the training data does', () => {
   assert.deepEqual(toks.map((t) => t.text), ['NATO', '’s', 'chief', ',', 'Mark', 'Rutte', '—', 'in', 'Brussels', '—', 'said', '“', 'no', '”', 'to', 'the', 'U.S.', 'plan', '(', '2,500', 'troops', ')', '.']);
 });
 
+const tokenRows: [string, string[]][] = [
+  ['On 1996-08-31 the 10-year-old won $1,500.50 (3.5%).', ['On', '1996-08-31', 'the', '10-year-old', 'won', '$', '1,500.50', '(', '3.5', '%', ')', '.']],
+  ['Mr. Smith of Acme Corp. met Dr. Jones in St. Louis.', ['Mr.', 'Smith', 'of', 'Acme', 'Corp.', 'met', 'Dr.', 'Jones', 'in', 'St.', 'Louis', '.']],
+  ['George W. Bush and AT&T', ['George', 'W.', 'Bush', 'and', 'AT&T']],
+  ['Zelenskyy’s aide and O’Brien’s', ['Zelenskyy', '’s', 'aide', 'and', 'O’Brien', '’s']],
+  ["Rutte 's plan -- agreed ...", ['Rutte', "'s", 'plan', '--', 'agreed', '...']],
+  ['3. Łukasz Kamiński ( Poland ) +0.435', ['3.', 'Łukasz', 'Kamiński', '(', 'Poland', ')', '+0.435']],
+  ['It ended in 2019. Then Kyiv—Kiev.', ['It', 'ended', 'in', '2019', '.', 'Then', 'Kyiv', '—', 'Kiev', '.']],
+];
+
+test('tokens split as CoNLL-2003 does, on text as news sites write it', () => {
+  for (const [text, want] of tokenRows) assert.deepEqual(tokenize(text).map((t) => t.text), want, text);
+});
+
 // Sentences written for this test, in the manner of news reports; each row: text, entities wanted.
 const rows: [string, [string, string][]][] = [
   ['NATO Secretary General Mark Rutte met Ukrainian Foreign Minister Andrii Sybiha in Brussels on Tuesday.', [['NATO', 'ORG'], ['Mark Rutte', 'PER'], ['Andrii Sybiha', 'PER'], ['Brussels', 'LOC']]],
