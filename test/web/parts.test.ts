@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coverageBar, eventsChart, publicationChart, spanOf } from '../../src/present/web/charts.js';
+import { coverageBar, coverageChart, eventsChart, publicationChart, spanOf } from '../../src/present/web/charts.js';
 import { cursorOf, readCursor } from '../../src/present/web/cursor.js';
 import { locate, passagesOf, sentencesOf } from '../../src/present/web/passages.js';
 
@@ -76,4 +76,21 @@ test(here + 'cursors read back what they wrote; anything else is refused', () =>
   assert.deepEqual(readCursor(undefined), { offset: 0 });
   for (const bad of ['x', Buffer.from('{"o":"1"}').toString('base64url'), Buffer.from('{"o":1,"a":2}').toString('base64url'), Buffer.from('null').toString('base64url')])
     assert.throws(() => readCursor(bad), /invalid cursor/, bad);
+});
+
+test(here + 'coverage over time: one step per outlet, at its first article, in time order', () => {
+  const svg = coverageChart([
+    { n: 1, outlet: 'A', title: 'x', published: '2025-05-06T09:00' },
+    { n: 2, outlet: 'B', title: 'y', published: '2025-05-06' },
+    { n: 3, outlet: 'A', title: 'z', published: '2025-05-06T20:00' },
+    { n: 4, outlet: 'C', title: 'w', published: '2025-05-07T08:00' },
+    { n: 5, outlet: 'D', title: 'v', published: null },
+  ]);
+  assert.match(svg, /aria-label="Coverage over time: the first outlet published at 2025-05-06T09:00; all 3 had by 2025-05-07T08:00"/);
+  const d = /<path class="line" d="([^"]+)"/.exec(svg)![1];
+  // Up one outlet at a time: V(up) H(across) V(up) per outlet, x never going back.
+  const xs = [...d.matchAll(/H([\d.]+)/g)].map((m) => Number(m[1]));
+  assert.equal(xs.length, 4);
+  assert.deepEqual([...xs].sort((a, b) => a - b), xs);
+  assert.equal(coverageChart([{ n: 1, outlet: 'A', title: 'x', published: '2025-05-06' }]), '');
 });

@@ -147,6 +147,43 @@ export function publicationChart(articles: Publication[], maxLanes = 16): string
   return `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="group" aria-label="${h(`When each outlet published: ${dated.length} articles from ${byOutlet.size} outlets`)}" xmlns="http://www.w3.org/2000/svg">${rows}${axis(height - 26)}</svg>`;
 }
 
+/**
+ * Coverage over time: how many outlets had published on the story by each moment, as a step line
+ * over the same kind of time axis. An image with its summary in the label; the lanes chart beside
+ * it has every article.
+ */
+export function coverageChart(articles: Publication[]): string {
+  const dated = articles
+    .map((a) => ({ ...a, span: a.published ? spanOf(a.published) : null }))
+    .filter((a): a is Publication & { span: { from: number; to: number } } => !!a.span)
+    .sort((a, b) => a.span.from + a.span.to - (b.span.from + b.span.to));
+  // A date without a time stands at midday, as in the lanes chart.
+  const at = (a: { span: { from: number; to: number } }) => (a.span.from + a.span.to) / 2;
+  const outlets = new Set<string>();
+  const steps: { at: number; n: number }[] = [];
+  for (const a of dated) {
+    if (outlets.has(a.outlet)) continue;
+    outlets.add(a.outlet);
+    steps.push({ at: at(a), n: outlets.size });
+  }
+  if (steps.length < 2) return '';
+  const { x, axis } = scale(dated.map((a) => a.span));
+  const height = 160;
+  const top = 24;
+  const bottom = height - 30;
+  const y = (n: number) => bottom - ((bottom - top) * n) / outlets.size;
+  let d = `M${x(steps[0].at).toFixed(1)},${y(0).toFixed(1)}`;
+  for (const s of steps) d += `V${y(s.n - 1).toFixed(1)}H${x(s.at).toFixed(1)}V${y(s.n).toFixed(1)}`;
+  d += `H${(WIDTH - RIGHT).toFixed(1)}`;
+  const first = dated[0].published!;
+  const last = dated.find((a) => a.outlet === [...outlets][outlets.size - 1])!.published!;
+  const label = `Coverage over time: the first outlet published at ${first}; all ${outlets.size} had by ${last}`;
+  const yTicks = [...new Set([0, Math.round(outlets.size / 2), outlets.size])]
+    .map((n) => `<text class="label" x="${LEFT - 8}" y="${(y(n) + 4).toFixed(1)}" text-anchor="end">${n}</text><line class="grid" x1="${LEFT}" y1="${y(n).toFixed(1)}" x2="${WIDTH - RIGHT}" y2="${y(n).toFixed(1)}"/>`)
+    .join('');
+  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${height + 6}" width="100%" role="img" aria-label="${h(label)}" xmlns="http://www.w3.org/2000/svg"><text class="label" x="${LEFT - 8}" y="10" text-anchor="end">outlets</text>${yTicks}<path class="line" d="${d}"/>${axis(bottom + 4)}</svg>`;
+}
+
 /** A small bar for the front page: this story's outlets against the biggest story's. */
 export function coverageBar(outlets: number, max: number): string {
   const w = Math.max(4, Math.round((80 * outlets) / Math.max(1, max)));

@@ -7,7 +7,7 @@
  */
 import type { Story, StoryArticle, StoryClaim } from '../../types.js';
 import { barChart } from '../report/svg.js';
-import { eventsChart, publicationChart } from './charts.js';
+import { coverageChart, eventsChart, publicationChart } from './charts.js';
 import { articleHref, count, h, layout, outletHref, safeUrl } from './layout.js';
 import { anchorOf, locate, passagesOf, type Passages, type Position } from './passages.js';
 
@@ -224,8 +224,12 @@ export function storyPage(s: Story): string {
         .map((e) => `<li><time>${h(e.date)}</time> ${h(e.text)} <span class="meta">${outletsOf(e.articles)}</span></li>`)
         .join('')}</ol>${s.timeline.length > events.length ? `<p class="meta">The ${events.length} most reported of ${s.timeline.length} dated events.</p>` : ''}`
     : '';
-  const published = publicationChart(s.articles.map((a) => ({ n: columns.get(a.id)!.n, outlet: outletOf(a.id), title: a.title ?? 'untitled', published: a.published })));
-  const publication = published ? `<figure>${published}<figcaption>When each outlet published (each dot is an article; follow it to read it)</figcaption></figure>` : '';
+  const pubs = s.articles.map((a) => ({ n: columns.get(a.id)!.n, outlet: outletOf(a.id), title: a.title ?? 'untitled', published: a.published }));
+  const published = publicationChart(pubs);
+  const covered = coverageChart(pubs);
+  const publication =
+    (covered ? `<figure>${covered}<figcaption>Coverage over time: outlets that had published, hour by hour</figcaption></figure>` : '') +
+    (published ? `<figure>${published}<figcaption>When each outlet published (each dot is an article; follow it to read it)</figcaption></figure>` : '');
 
   const cov = s.coverage;
   const profiled = cov && (s.outlets ?? []).some((o) => o.profiled);
