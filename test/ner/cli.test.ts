@@ -39,3 +39,12 @@ test('bad input: a clear error naming the file, and a non-zero exit; good files 
   assert.match(batch.stderr, /other\.txt/);
   assert.equal(JSON.parse(batch.stdout).length, 1);
 });
+
+test('entities --json without --raw: spans point into the article body it prints', () => {
+  const r = run('entities', '--json', fixture('report.txt'));
+  assert.equal(r.status, 0, r.stderr);
+  const [doc] = JSON.parse(r.stdout) as { article: string; text: string; entities: { start: number; end: number; text: string }[] }[];
+  assert.ok(doc.entities.length > 0);
+  for (const e of doc.entities) assert.equal(doc.text.slice(e.start, e.end), e.text);
+  assert.ok(doc.entities.some((e) => e.text === 'Helena Duarte'));
+});

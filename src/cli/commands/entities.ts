@@ -54,7 +54,8 @@ export function register(program: Command): void {
         const r = extractItem(item);
         if ('failure' in r) { warn(`parallax: ${r.failure.origin}: ${r.failure.error}`); failed++; continue; }
         const spans = recogniseEntities(r.article.text);
-        all.push({ article: r.article.id, entities: spans });
+        // The offsets point into the article body the extractor kept, so the body goes along.
+        all.push({ article: r.article.id, text: r.article.text, entities: spans });
         if (!opts.json) for (const e of spans) console.log(`${r.article.id}  ${e.type.padEnd(4)} ${e.text}  [${e.start}, ${e.end})`);
       }
       if (opts.json) console.log(JSON.stringify(all, null, 2));
