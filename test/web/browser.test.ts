@@ -211,3 +211,31 @@ test(here + 'dark mode: the story page follows prefers-color-scheme and stays le
     }
   });
 });
+
+test(here + 'without JavaScript the story still reads: the summary, the matrix, and citations that reach their sentence', { skip, timeout: 120_000 }, async () => {
+  await withBrowser(async (browser, url) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    const page = await context.newPage();
+    const problems = watch(page, url);
+    await page.goto(url + '/story/grain-talks');
+    const story = fixtureStory('grain-talks');
+    assert.deepEqual(
+      (await page.locator('ol.summary li').allInnerTexts()).map((t) => t.split('\n')[0].replace(/\s*[\d\s]*(one outlet only)?$/, '')),
+      story.summary.map((x) => x.text),
+    );
+    assert.equal(await page.locator('table.matrix tbody tr').count(), story.claims.length);
+    assert.equal(await page.locator('table.matrix thead th button').count(), 0);
+    await page.locator('ol.summary a.cite').first().click();
+    await page.waitForURL(/#a1-p0s0$/);
+    assert.equal(await page.locator(':target').innerText(), story.claims[0].sentences[0].text);
+    // The dots of the publication chart are links a keyboard reaches.
+    const dot = page.locator('svg.chart a').first();
+    await dot.focus();
+    assert.equal(await dot.evaluate((el) => el === document.activeElement), true);
+    assert.match((await dot.getAttribute('aria-label')) ?? '', /^Northern Courier, 2025-05-06T09:15: Grain corridor talks open in Kyiv$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#art-1$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
