@@ -26,6 +26,8 @@ export const CLAIM_SIMILARITY = 0.3;
 export const MUTUAL_SIMILARITY = 0.18;
 /** Mean overlap two claims must keep across their statements to be joined into one. */
 export const CLAIM_COHESION = 0.2;
+/** At most this many partners of a statement are compared in full. */
+const MAX_CANDIDATES = 40;
 /** A sentence longer than this (in words) is cut at clause boundaries that join two reports. */
 const LONG_SENTENCE_WORDS = 24;
 
@@ -176,6 +178,7 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const nArticles = ctx.articles.length;
   const acc = new Float64Array(n);
   const touched: number[] = [];
+  const candidates: { j: number; exact: number }[] = [];
   const pairs: { i: number; j: number; score: number }[] = [];
   // Best overlap of each statement within each other article: key statement * articles + article.
   const bestIn = new Map<number, number>();
@@ -191,11 +194,20 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
         acc[j] += w;
       }
     }
+    candidates.length = 0;
     for (const j of touched) {
       const exact = (2 * acc[j]) / (totals[i] + totals[j]);
       acc[j] = 0;
       // Variant (prefix) matches can add to the exact share, at most SOFT_CREDIT of the rest.
-      if (exact < MUTUAL_SIMILARITY / 2) continue;
+      if (exact >= MUTUAL_SIMILARITY / 2) candidates.push({ j, exact });
+    }
+    // In a large story a statement resembles hundreds of others; its closest few by shared words
+    // are enough to join it to its claim (the joining is transitive).
+    if (candidates.length > MAX_CANDIDATES) {
+      candidates.sort((x, y) => y.exact - x.exact);
+      candidates.length = MAX_CANDIDATES;
+    }
+    for (const { j } of candidates) {
       const score = sim(i, j);
       if (score < MUTUAL_SIMILARITY) continue;
       pairs.push({ i, j, score });

@@ -1,9 +1,9 @@
 /**
  * The story's timeline: every dated expression in its articles, resolved against each article's
  * publication date (see enrich/dates.ts), with the clause that dates the event. Mentions of the
- * same date merge into one event with every article that mentions it: a story follows one event,
- * and what its reports date to the same day is, with rare exceptions, the same happening. Each
- * article's own publication is an event too, the report itself, said by its headline.
+ * same date whose clauses resemble each other are one event, with every article that mentions
+ * it; different happenings of the same date (two things in 2022) stay apart. Each article's own
+ * publication joins the largest event of its day: the event it reports.
  *
  * @module
  */
@@ -11,7 +11,7 @@ import type { Article, StoryTimelineEvent } from '../types.js';
 import type { DateMention } from '../enrich/types.js';
 import type { StoryContext } from './context.js';
 import { findDates } from '../enrich/dates.js';
-import { contentStems } from './similarity/text.js';
+import { TermWeights, contentStems, weightedOverlap } from './similarity/text.js';
 
 const datesCache = new WeakMap<Article, DateMention[]>();
 
@@ -43,32 +43,63 @@ export function clauseAround(sentence: string, start: number, end: number): stri
   return clause.split(/\s+/).length >= 6 ? clause : sentence;
 }
 
+/** Overlap of two mentions' clauses at which they tell the same event. */
+const SAME_EVENT = 0.15;
+
+interface Mention {
+  article: string;
+  text: string;
+  terms: Set<string>;
+  /** The article's own publication: the report itself. */
+  report: boolean;
+}
+
 export function buildTimeline(ctx: StoryContext): StoryTimelineEvent[] {
-  const byDate = new Map<string, { texts: { article: string; text: string }[]; articles: Set<string> }>();
-  const add = (date: string, article: string, text: string) => {
-    const e = byDate.get(date) ?? { texts: [], articles: new Set<string>() };
-    e.texts.push({ article, text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text });
-    e.articles.add(article);
-    byDate.set(date, e);
+  const byDate = new Map<string, Mention[]>();
+  const add = (date: string, article: string, text: string, report: boolean) => {
+    const short = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+    const list = byDate.get(date) ?? [];
+    list.push({ article, text: short, terms: new Set(contentStems(short)), report });
+    byDate.set(date, list);
   };
   for (const a of ctx.articles) {
     const sentences = ctx.sentences.get(a.id) ?? [];
-    const mentions = articleDates(a);
-    for (const d of mentions) {
+    for (const d of articleDates(a)) {
       if (d.date.startsWith('--')) continue;
       const s = sentences.find((x) => x.start <= d.start && x.end >= d.end);
-      add(d.date, a.id, s ? clauseAround(s.text, d.start - s.start, d.end - s.start) : d.text);
+      add(d.date, a.id, s ? clauseAround(s.text, d.start - s.start, d.end - s.start) : d.text, false);
     }
-    if (a.published && /^\d{4}-\d{2}-\d{2}/.test(a.published)) add(a.published.slice(0, 10), a.id, a.title ?? sentences[0]?.text ?? '');
+    if (a.published && /^\d{4}-\d{2}-\d{2}/.test(a.published)) add(a.published.slice(0, 10), a.id, a.title ?? sentences[0]?.text ?? '', true);
   }
-  return [...byDate]
-    .map(([date, e]) => {
-      // The text most like the others on that date describes the event.
-      const sets = e.texts.map((t) => new Set(contentStems(t.text)));
-      const best = e.texts
-        .map((t, i) => ({ t, score: sets.reduce((acc, s, j) => acc + (i === j ? 0 : [...sets[i]].filter((w) => s.has(w)).length), 0) }))
-        .sort((x, y) => y.score - x.score || x.t.text.length - y.t.text.length)[0].t;
-      return { date, text: best.text, articles: [...e.articles] };
-    })
-    .sort((a, b) => a.date.localeCompare(b.date));
+  const weights = new TermWeights();
+  for (const list of byDate.values()) for (const m of list) weights.add(m.terms);
+  const out: StoryTimelineEvent[] = [];
+  for (const [date, list] of byDate) {
+    // Mentions of one date tell one event when their clauses resemble each other (single link);
+    // different happenings of the same year stay apart. The reports themselves join the day's
+    // largest event: that is the one they report.
+    const groups: Mention[][] = [];
+    for (const m of list.filter((x) => !x.report)) {
+      const home = groups.find((g) => g.some((o) => weightedOverlap(o.terms, m.terms, weights) >= SAME_EVENT));
+      if (home) home.push(m);
+      else groups.push([m]);
+    }
+    const reports = list.filter((x) => x.report);
+    if (reports.length) {
+      const largest = groups.reduce<Mention[] | null>((best, g) => (!best || new Set(g.map((x) => x.article)).size > new Set(best.map((x) => x.article)).size ? g : best), null);
+      if (largest) largest.push(...reports);
+      else groups.push(reports);
+    }
+    for (const g of groups) {
+      // The text most like the others of the event describes it; a report's headline only when
+      // nothing in the articles' bodies dates the event.
+      const body = g.filter((m) => !m.report);
+      const pool = body.length ? body : g;
+      const best = pool
+        .map((m) => ({ m, score: g.reduce((acc, o) => acc + (o === m ? 0 : weightedOverlap(m.terms, o.terms, weights)), 0) }))
+        .sort((x, y) => y.score - x.score || x.m.text.length - y.m.text.length)[0].m;
+      out.push({ date, text: best.text, articles: [...new Set(g.map((m) => m.article))] });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || b.articles.length - a.articles.length);
 }

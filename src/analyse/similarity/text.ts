@@ -248,18 +248,30 @@ export class TermSpace {
     return id;
   }
 
+  /** Per term, its id and the ids of its variant keys, worked out once. */
+  private readonly entries = new Map<string, [number, number, number]>();
+
+  private entry(t: string): [number, number, number] {
+    let e = this.entries.get(t);
+    if (!e) {
+      const id = this.intern(t);
+      const word = t.length >= 4 && isWordTerm(t) && !t.includes('+');
+      e = [id, word && t.length >= 5 ? this.intern(`~5${t.slice(0, 5)}`) : -1, word ? this.intern(`~4${t.slice(0, 4)}`) : -1];
+      this.entries.set(t, e);
+    }
+    return e;
+  }
+
   add(terms: Iterable<string>): TermVector {
-    const unique = [...new Set(terms)];
-    const ids = Int32Array.from(unique.map((t) => this.intern(t))).sort();
-    const byId = new Map(unique.map((t) => [this.ids.get(t)!, t]));
-    const k5 = new Int32Array(ids.length).fill(-1);
-    const k4 = new Int32Array(ids.length).fill(-1);
-    ids.forEach((id, i) => {
+    const es = [...new Set(terms)].map((t) => this.entry(t)).sort((x, y) => x[0] - y[0]);
+    const ids = new Int32Array(es.length);
+    const k5 = new Int32Array(es.length);
+    const k4 = new Int32Array(es.length);
+    es.forEach(([id, five, four], i) => {
+      ids[i] = id;
+      k5[i] = five;
+      k4[i] = four;
       this.df[id]++;
-      const t = byId.get(id)!;
-      if (t.length < 4 || !isWordTerm(t) || t.includes('+')) return;
-      if (t.length >= 5) k5[i] = this.intern(`~5${t.slice(0, 5)}`);
-      k4[i] = this.intern(`~4${t.slice(0, 4)}`);
     });
     this.docs++;
     this.weights = null;
