@@ -1,22 +1,26 @@
 /**
  * Grouping articles into stories, streaming and explainable.
  *
- * Each article becomes a short sparse vector of TF-IDF terms (title and lead above the tail,
- * names and numbers as terms of their own; see `terms.ts`). A new article:
+ * Each article becomes a sparse vector of TF-IDF terms (title and lead above the tail, names and
+ * numbers as terms of their own; see `terms.ts`). A new article:
  *
- * 1. is checked for being a copy of an earlier one (same URL, MinHash/LSH over word shingles, or
- *    the same headline when there is no text): a copy joins its original's story and is marked;
- * 2. finds its candidate neighbours through an inverted index of each term's most recent
- *    articles (a bounded list), scoring them by their shared term weights, and through them the
- *    candidate stories, so the cost per article does not grow with the collection;
- * 3. scores each candidate story by the cosine with its centroid and with its nearest member,
- *    damped by the gap in time, and joins the best one above a threshold that depends on how
- *    much text there was to compare (a headline says less than a report);
- * 4. merges its new story with another candidate when their centroids turn out to be alike; the
- *    articles of the smaller story move, and are reported as moved.
+ * 1. is checked for being a copy of an earlier one (same address, MinHash/LSH over word
+ *    shingles, or the same headline when there is no text): a copy joins its original's story
+ *    and is marked, so that one agency's text in ten outlets counts as one source;
+ * 2. finds its candidate neighbours through an inverted index holding, per term, the most recent
+ *    articles (a bounded ring); the closest ones are compared over their whole vectors, and
+ *    their stories are the candidates, so the cost per article does not grow with the collection;
+ * 3. scores each candidate story by the cosine with its centroid and with its nearest article,
+ *    faded by the gap in time, and joins the best one above a threshold. How much text there was
+ *    sets the threshold and the mix: a report's words make a profile worth comparing with a
+ *    story's centroid; a headline's are a hint, best matched against the closest headline;
+ * 4. merges its story with another candidate whose centroid turns out alike; the articles of
+ *    the smaller story move, and are reported as moved.
  *
- * Every assignment is kept with its evidence (shared terms, nearest article, similarities, gap),
- * and the state can be saved as JSON and restored to go on grouping where it stopped.
+ * Stories past the time window (or untouched for long, when undated) close: they keep their
+ * articles and explanations but leave the index and free their vectors, so memory follows the
+ * live stories. Every assignment is kept with its evidence (shared terms, nearest article,
+ * similarities, gap), and the state can be saved as JSON and restored to go on grouping.
  *
  * @module
  */

@@ -197,3 +197,26 @@ test(`${here}terms: stems, names, numbers, Han pairs, address words`, () => {
   assert.equal(urlWords('https://x.example/2014/03/10/sbarro-files-for-bankruptcy.html'), 'sbarro files for bankruptcy');
   assert.equal(urlWords('not a url'), '');
 });
+
+test(`${here}stories past the time window close: memory is freed, explanations stay, late copies start anew`, () => {
+  const c = createClusterer({ sweepEvery: 4 });
+  c.add(doc('a', 'Earthquake kills 12 in northern Valdoria', QUAKE_A, '2024-01-02'));
+  // Two months of other news later, a sweep closes the quake story.
+  for (let i = 0; i < 4; i++) c.add(doc(`n${i}`, `Council ${i} votes on budget`, `The council of district ${i} voted on the ${2000 + i} budget on Tuesday.`, '2024-03-10'));
+  const saved = JSON.parse(JSON.stringify(c.snapshot())) as { stories: { id: string; retired: boolean }[]; docs: { id: string; terms: number[] }[] };
+  assert.equal(saved.stories.find((s) => s.id === 'a')?.retired, true);
+  assert.deepEqual(saved.docs.find((d) => d.id === 'a')?.terms, [], 'its vector is freed');
+  const late = c.add(doc('b', 'Rescuers search rubble in Henning after deadly quake', QUAKE_B, '2024-01-03'));
+  assert.equal(late.story, 'b', 'a closed story takes no more articles');
+  assert.match(c.explain('a')!.reason, /started a new story/);
+  assert.equal(c.assignments().get('a'), 'a');
+});
+
+test(`${here}undated stories close after enough other articles`, () => {
+  const c = createClusterer({ sweepEvery: 2, retireAfter: 3 });
+  c.add(doc('f', 'Rovers sign Arbeloa for record fee', FOOTBALL, null));
+  const soon = c.add(doc('f2', 'Rovers break record to sign striker Arbeloa', wireCopy(FOOTBALL), null));
+  assert.equal(soon.story, 'f');
+  for (let i = 0; i < 5; i++) c.add(doc(`n${i}`, `Council ${i} votes on budget`, `The council of district ${i} voted on the ${2000 + i} budget on Tuesday.`, null));
+  assert.equal(c.add(doc('f3', 'Arbeloa joins Rovers', FOOTBALL, null)).story, 'f3');
+});
