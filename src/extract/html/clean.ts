@@ -28,6 +28,7 @@ const WEAK =
   /(^|[\s_-])(nav|navbar|navigation|menu|footer|header|masthead|sidebar|side-bar|rail|widget|banner|byline|bylines|author|authors|dateline|timestamp|date|caption|credit|credits|meta|hidden|hide|print|teaser|teasers|bio|disclaimer|copyright|subscribe|tools|utility|actions|tags|tag-list|tag-cloud|keywords|topics)($|[\s_-])/;
 const FOOTER = /(^|[\s_-])(footer|site-footer|page-footer|copyright|disclaimer|colophon)($|[\s_-])/;
 const POSITIVE = /(^|[\s_-])(article|articles?-?body|body|content|entry|main|post|story|text|prose|richtext|rich-text)($|[\s_-])/;
+const MICRODATA_META = /^(datePublished|dateModified|dateCreated|headline|alternativeHeadline|name|url|image|thumbnailUrl|width|height|author|creator|publisher|logo|keywords|description|inLanguage|mainEntityOfPage|articleSection|copyrightHolder|copyrightYear)$/i;
 const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** `relatedArticles` → `related-articles`, lower-cased, so names match word by word. */
@@ -75,6 +76,8 @@ function chromeReason(el: Element, size: number, total: number, lenient: boolean
   if (!a) return null;
   const itemprop = a.itemprop;
   if (itemprop && /^(articleBody|text|reviewBody)$/i.test(itemprop)) return null;
+  // Microdata values written out for machines (dates, headline, author, logo, sizes) are not prose.
+  if (itemprop && MICRODATA_META.test(itemprop) && share < 0.25 && !/^h[1-6]$/.test(tag)) return `microdata:${itemprop}`;
   if (a.role && CHROME_ROLES.test(a.role) && share <= 0.6) return `role:${a.role.toLowerCase()}`;
   const name = nameOf(el);
   const strong = name ? STRONG.exec(name) : null;

@@ -62,10 +62,8 @@ function toBlocks(selected: TextBlock[], title: string | null, base: URL | null)
 function blocksFromLdBody(body: string, base: URL | null): Block[] {
   if (/<\/?(p|div|br|a|span|h\d|em|strong|img|iframe)\b/i.test(body) || /&lt;\/?(p|div|br|a|span|h\d|em|strong|img|iframe)\b/i.test(body)) {
     const html = /&lt;\/?[a-z]/i.test(body) && !/<\/?[a-z]/i.test(body) ? decodeHTML(body) : body;
-    const blocks = collectBlocks(parseHtml(html).root, base, isNeverContent);
-    return blocks
-      .filter((b) => blockWeight(b) >= 0 || b.kind === 'heading' || b.linkChars === 0)
-      .map((b) => ({ kind: b.kind, text: b.text, html: resolveLinks(b.html, base) }));
+    const { blocks } = selectContent(collectBlocks(parseHtml(html).root, base, isNeverContent));
+    return blocks.map((b) => ({ kind: b.kind, text: b.text, html: resolveLinks(b.html, base) }));
   }
   return blocksFromPlainText(body);
 }
