@@ -120,6 +120,11 @@ test(here + 'front page: biggest story first, filters, and no story for an outle
   assert.match(outlet, /Stories it covers<\/h2><ol class="stories"><li class="story"><a class="headline" href="\/story\/grain-talks"/);
   assert.match(outlet, /Stories it misses<\/h2>.*href="\/story\/hostile"/s);
   assert.equal((await app.request('/outlet/Nobody')).status, 404);
+  // Search: the story of the matching article, then the article with its matched word marked.
+  const found = await (await app.request('/search?q=Istanbul')).text();
+  assert.match(found, /<h2>Stories<\/h2><ol class="stories"><li class="story"><a class="headline" href="\/story\/grain-talks"/);
+  assert.match(found, /href="\/article\/eastern-grain">Kiev hosts grain corridor meeting<\/a>/);
+  assert.match(found, /The talks will continue in <mark>Istanbul<\/mark> on 20 May 2025/);
   await store.close();
 });
 

@@ -54,10 +54,13 @@ export function frontPage(stories: StoredStory[], next: string | null, filters: 
   );
 }
 
+/** The store marks the matched words of a snippet with [brackets]: shown as highlights, after escaping. */
+const snippet = (text: string) => h(text).replace(/\[([^[\]<>]{1,80})\]/g, '<mark>$1</mark>');
+
 export function searchPage(q: string, stories: StoredStory[], hits: SearchHit[]): string {
   const max = Math.max(1, ...stories.map((s) => s.sourceCount));
   const rows = hits
-    .map((x) => `<li><a href="${articleHref(x.id)}">${h(x.title ?? x.id)}</a> <span class="meta">${h(x.source ?? '')}</span>${x.story ? ` · <a href="${storyHref(x.story)}">its story</a>` : ''}<br><span class="snippet">${h(x.snippet)}</span></li>`)
+    .map((x) => `<li><a href="${articleHref(x.id)}">${h(x.title ?? x.id)}</a> <span class="meta">${h(x.source ?? '')}</span>${x.story ? ` · <a href="${storyHref(x.story)}">its story</a>` : ''}<br><span class="snippet">${snippet(x.snippet)}</span></li>`)
     .join('');
   const body = q
     ? `${stories.length ? `<h2>Stories</h2><ol class="stories">${stories.map((s) => storyItem(s, max)).join('')}</ol>` : ''}<h2>Articles</h2>${hits.length ? `<ol class="hits">${rows}</ol>` : '<p>No matches.</p>'}`
