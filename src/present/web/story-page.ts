@@ -179,7 +179,9 @@ export function storyPage(s: Story): string {
   const bySpeaker = new Map<string, typeof s.quotes>();
   for (const q of s.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
   let quotesLeft = SHOWN_QUOTES;
-  const speakers = [...bySpeaker].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  // Speakers quoted most widely first: by the articles carrying their quotes, then by quotes.
+  const reach = (qs: typeof s.quotes) => new Set(qs.flatMap((q) => q.articles)).size;
+  const speakers = [...bySpeaker].sort((a, b) => reach(b[1]) - reach(a[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const quotes =
     speakers
       .map(([speaker, qs]) => {
@@ -255,7 +257,7 @@ export function storyPage(s: Story): string {
         .join('')}</tbody></table>`
     : '';
 
-  const side = `<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only</p><div class="columns">${[...columns.values()].map(articleColumn).join('')}</div>`;
+  const side = `<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only · <span class="cited">cited</span> in the summary</p><div class="columns">${[...columns.values()].map(articleColumn).join('')}</div>`;
 
   const sources = outlets.length;
   const dates = s.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
