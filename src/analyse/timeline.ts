@@ -79,10 +79,24 @@ export function buildTimeline(ctx: StoryContext): StoryTimelineEvent[] {
     // different happenings of the same year stay apart. The reports themselves join the day's
     // largest event: that is the one they report.
     const groups: Mention[][] = [];
+    // Groups by term, so that a mention is compared only with groups it shares a word with (a
+    // large story dates hundreds of mentions to its main day), and with a few members of each.
+    const byTerm = new Map<string, Set<number>>();
     for (const m of list.filter((x) => !x.report)) {
-      const home = groups.find((g) => g.some((o) => weightedOverlap(o.terms, m.terms, weights) >= SAME_EVENT));
-      if (home) home.push(m);
-      else groups.push([m]);
+      const candidates = new Set<number>();
+      const rare = [...m.terms].sort((x, y) => weights.weight(y) - weights.weight(x)).slice(0, 6);
+      for (const t of rare) for (const g of byTerm.get(t) ?? []) candidates.add(g);
+      let home = -1;
+      for (const g of [...candidates].sort((x, y) => x - y)) {
+        if (groups[g].slice(0, 8).some((o) => weightedOverlap(o.terms, m.terms, weights) >= SAME_EVENT)) { home = g; break; }
+      }
+      if (home < 0) { home = groups.length; groups.push([]); }
+      groups[home].push(m);
+      for (const t of m.terms) {
+        const set = byTerm.get(t) ?? new Set<number>();
+        set.add(home);
+        byTerm.set(t, set);
+      }
     }
     const reports = list.filter((x) => x.report);
     if (reports.length) {
@@ -95,8 +109,9 @@ export function buildTimeline(ctx: StoryContext): StoryTimelineEvent[] {
       // nothing in the articles' bodies dates the event.
       const body = g.filter((m) => !m.report);
       const pool = body.length ? body : g;
-      const best = pool
-        .map((m) => ({ m, score: g.reduce((acc, o) => acc + (o === m ? 0 : weightedOverlap(m.terms, o.terms, weights)), 0) }))
+      const sample = g.length > 30 ? g.slice(0, 30) : g;
+      const best = (pool.length > 30 ? pool.slice(0, 30) : pool)
+        .map((m) => ({ m, score: sample.reduce((acc, o) => acc + (o === m ? 0 : weightedOverlap(m.terms, o.terms, weights)), 0) }))
         .sort((x, y) => y.score - x.score || x.m.text.length - y.m.text.length)[0].m;
       out.push({ date, text: best.text, articles: [...new Set(g.map((m) => m.article))] });
     }
