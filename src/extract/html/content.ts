@@ -23,6 +23,8 @@ export interface Selection {
 }
 
 const SENTENCE_END = /[.!?…:;"'”’»)\]。！？」』）]$/;
+/** Labels pages put between paragraphs, in the languages Parallax reads most; and unrendered shortcodes. */
+const BOILERPLATE = /^(?:advertisements?|advert|ads?|sponsored( content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reclame|реклама|story continues below( advertisement)?|continue reading( below| the main story)?|article continues below|this (slideshow|video|content) requires javascript\.?|please enable javascript.*|\[[a-z_]+(?:\s[^\]]*)?\].*)$/i;
 const FULL_STOP = /[.!?。！？]["'”’»)]?$/;
 const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
 
@@ -43,6 +45,7 @@ export function blockWeight(b: TextBlock): number {
   // A sentence in a paragraph of its own that happens to be mostly links is still a sentence.
   if (ld > 0.5) return b.container.tag === 'p' && ld <= 0.8 && len >= 80 && FULL_STOP.test(b.text) ? 0 : -len;
   if (b.kind === 'heading') return 0;
+  if (len < 80 && BOILERPLATE.test(b.text)) return -len * 2;
   // Markup shown as text (an escaped tracking pixel) is never prose.
   if (b.text.charCodeAt(0) === 60 && /^<[a-z]+[\s>]/i.test(b.text)) return -len;
   // "Headline link + summary": a teaser for another article, not this one's prose.
@@ -279,6 +282,7 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
   inside.forEach((b, i) => {
     if (runStart === -1 || i < runStart) { dropped.push({ block: b, rule: 'block:before-body' }); return; }
     if (i > runEnd) { dropped.push({ block: b, rule: 'block:after-body' }); return; }
+    if (b.text.length < 80 && BOILERPLATE.test(b.text)) { dropped.push({ block: b, rule: 'block:boilerplate' }); return; }
     if (linkDensity(b) > 0.5 && (weightOf.get(b) ?? 0) < 0) { dropped.push({ block: b, rule: b.kind === 'heading' ? 'block:link-heading' : 'block:links' }); return; }
     // A sentence printed twice is a pull quote; short lines (labels of a recipe, a table) do repeat.
     if (b.text.length >= 60 && seen.has(b.text)) { dropped.push({ block: b, rule: 'block:repeated' }); return; }
