@@ -51,6 +51,12 @@ export interface ClusterParams {
    * nearest article alone would chain unrelated headlines into a big story.
    */
   minCentroidShare: number;
+  /**
+   * Share of the joining threshold at which another candidate story counts as related (a
+   * follow-up, a development, an earlier chapter): linked, not merged. Measured before the fade
+   * in time, since follow-ups come later by nature.
+   */
+  relatedShare: number;
   /** Centroid cosine at which two stories merge, when a report and when a headline links them. */
   mergeThresholdLong: number;
   mergeThresholdShort: number;
@@ -89,6 +95,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   centroidWeightLong: 1,
   centroidWeightShort: 0.5,
   minCentroidShare: 0.5,
+  relatedShare: 0.6,
   mergeThresholdLong: 0.7,
   mergeThresholdShort: 0.25,
   graceDays: 3,
@@ -141,7 +148,12 @@ interface StoryState {
   mergedInto: number;
   /** Closed: out of the index, its vectors freed (see `retireAfter`). */
   retired: boolean;
+  /** Related stories by index, with the strongest similarity seen between them. */
+  related: Map<number, number>;
 }
+
+/** Related stories kept per story: the strongest links. */
+const RELATED = 10;
 
 const EMPTY_TERMS = new Int32Array(0);
 const EMPTY_WEIGHTS = new Float32Array(0);
@@ -224,7 +236,7 @@ interface SnapshotV1 {
   df: number[];
   clock: number | null;
   docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null }[];
-  stories: { id: string; centroid: [number, number][]; norm2: number; members: number[]; first: number | null; last: number | null; lastArrival: number; mergedInto: number; retired: boolean }[];
+  stories: { id: string; centroid: [number, number][]; norm2: number; members: number[]; first: number | null; last: number | null; lastArrival: number; mergedInto: number; retired: boolean; related: [number, number][] }[];
   evidence: Record<string, (number | null)[]>;
   duplicates: NearDuplicateState;
   urls: [number, number][];
@@ -426,7 +438,7 @@ export class StreamingClusterer implements Clusterer {
 
   private newStory(docIndex: number): number {
     const index = this.stories.length;
-    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false });
+    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map() });
     this.open.add(index);
     this.addToStory(index, docIndex);
     return index;
@@ -454,6 +466,8 @@ export class StreamingClusterer implements Clusterer {
     src.centroid = new Map();
     src.norm2 = 0;
     src.mergedInto = into;
+    for (const [o, sim] of src.related) if (this.current(o) !== into) this.relate(into, o, sim);
+    src.related = new Map();
     this.open.delete(from);
   }
 
@@ -582,7 +596,7 @@ export class StreamingClusterer implements Clusterer {
     for (let i = 0; i < terms.length; i++) mine[terms[i]] = 0;
 
     // 3. The best story: centroid and nearest article, faded by the gap in time.
-    type Scored = { story: number; score: number; centroid: number; nearest: number; nearestSim: number; gap: number };
+    type Scored = { story: number; score: number; raw: number; centroid: number; nearest: number; nearestSim: number; gap: number };
     const scored: Scored[] = [];
     for (const [s, near] of nearestIn) {
       const story = this.stories[s];
@@ -591,7 +605,7 @@ export class StreamingClusterer implements Clusterer {
       const centroid = this.centroidCosine(terms, weights, story);
       if (centroid < p.minCentroidShare * threshold) continue;
       const raw = centroidWeight * centroid + (1 - centroidWeight) * near.sim;
-      scored.push({ story: s, score: raw * factor, centroid, nearest: near.doc, nearestSim: near.sim, gap });
+      scored.push({ story: s, score: raw * factor, raw, centroid, nearest: near.doc, nearestSim: near.sim, gap });
     }
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0];
@@ -627,6 +641,13 @@ export class StreamingClusterer implements Clusterer {
     }
     delete moved[doc.id];
 
+    // 5. Related stories: close enough to note, not to merge.
+    for (const c of scored.slice(0, 5)) {
+      const other = this.current(c.story);
+      if (other === storyIndex || c.raw < p.relatedShare * threshold) continue;
+      this.relate(storyIndex, other, c.raw);
+    }
+
     const story = this.stories[storyIndex];
     const chosen = scored.find((x) => x.story === storyIndex);
     const score = chosen?.score ?? 0;
@@ -641,6 +662,43 @@ export class StreamingClusterer implements Clusterer {
     const out: Assignment = { id: doc.id, story: story.id, score };
     if (Object.keys(moved).length) out.moved = moved;
     return out;
+  }
+
+  /** The story a story index stands for now, after merges. */
+  private current(s: number): number {
+    while (this.stories[s].mergedInto >= 0) s = this.stories[s].mergedInto;
+    return s;
+  }
+
+  private relate(a: number, b: number, similarity: number): void {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      const links = this.stories[x].related;
+      if ((links.get(y) ?? 0) >= similarity) continue;
+      links.set(y, similarity);
+      if (links.size > RELATED) {
+        let weakest = -1;
+        for (const [k, v] of links) if (weakest < 0 || v < links.get(weakest)!) weakest = k;
+        links.delete(weakest);
+      }
+    }
+  }
+
+  /**
+   * Stories related to a story (follow-ups, developments, earlier chapters), strongest first,
+   * by their current ids; empty for an unknown story.
+   */
+  related(storyId: string): { story: string; similarity: number }[] {
+    const own = this.byId.get(storyId);
+    if (own === undefined) return [];
+    const s = this.current(this.docs[own].story);
+    if (this.stories[s].id !== storyId) return [];
+    const best = new Map<number, number>();
+    // Links made before a merge may point at a story merged since.
+    for (const [o, sim] of this.stories[s].related) {
+      const other = this.current(o);
+      if (other !== s && sim > (best.get(other) ?? 0)) best.set(other, sim);
+    }
+    return [...best].sort((a, b) => b[1] - a[1]).map(([o, similarity]) => ({ story: this.stories[o].id, similarity }));
   }
 
   private storyCosine(a: StoryState, b: StoryState): number {
@@ -751,7 +809,7 @@ export class StreamingClusterer implements Clusterer {
       // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
       stories: this.stories.map((s) => ({
         id: s.id, centroid: [...s.centroid], norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),
-        lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired,
+        lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: [...s.related],
       })),
       evidence: this.evidence.toJSON(),
       duplicates: this.duplicates.snapshot(),
@@ -777,7 +835,7 @@ export class StreamingClusterer implements Clusterer {
       if (!s.retired && s.mergedInto < 0) this.open.add(i);
       return {
         id: s.id, centroid: new Map(s.centroid), norm2: s.norm2, members: [...s.members], first: back(s.first), last: back(s.last),
-        lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired,
+        lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: new Map(s.related),
       };
     });
     this.evidence = EvidenceLog.fromJSON(state.evidence, this.docs.length);

@@ -220,3 +220,18 @@ test(`${here}undated stories close after enough other articles`, () => {
   for (let i = 0; i < 5; i++) c.add(doc(`n${i}`, `Council ${i} votes on budget`, `The council of district ${i} voted on the ${2000 + i} budget on Tuesday.`, null));
   assert.equal(c.add(doc('f3', 'Arbeloa joins Rovers', FOOTBALL, null)).story, 'f3');
 });
+
+test(`${here}a follow-up weeks later is a story of its own, linked to the first as related`, () => {
+  const c = createClusterer();
+  c.add(doc('a', 'Earthquake kills 12 in northern Valdoria', QUAKE_A, '2024-03-04'));
+  c.add(doc('b', 'Rescuers search rubble in Henning after deadly quake', QUAKE_B, '2024-03-04'));
+  c.add(doc('f', 'Rovers sign Arbeloa for record fee', FOOTBALL, '2024-03-06'));
+  const follow = c.add(doc('r', 'Valdoria approves fund to rebuild Henning', fixture('quake-followup.txt'), '2024-03-25'));
+  assert.equal(follow.story, 'r', 'reconstruction three weeks on is another development');
+  assert.deepEqual(c.related('a').map((x) => x.story), ['r']);
+  assert.deepEqual(c.related('r').map((x) => x.story), ['a']);
+  assert.deepEqual(c.related('f'), [], 'football is not related');
+  assert.deepEqual(c.related('b'), [], 'b is an article, not a story');
+  const resumed = createClusterer({ state: JSON.parse(JSON.stringify(c.snapshot())) as unknown });
+  assert.deepEqual(resumed.related('a'), c.related('a'));
+});
