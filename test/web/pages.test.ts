@@ -190,6 +190,13 @@ test(here + 'a story of 50 articles from 40 outlets, with hundreds of claims and
   for (const id of ['summary', 'claims', 'quotes', 'wording', 'timeline', 'entities', 'articles']) assert.ok(html.includes(`<h2 id="${id}">`), id);
   assert.equal((html.match(/<th scope="col" class="rot">/g) ?? []).length, 40);
   assert.match(html, /440 more quotes in/);
+  // Only openings and cited paragraphs are shown, yet every in-page link has its target.
+  const all = tags(html);
+  const ids = new Set(all.map((t) => t.attrs.get('id')).filter(Boolean));
+  const local = all.map((t) => t.attrs.get('href')).filter((x): x is string => !!x?.startsWith('#'));
+  assert.ok(local.length > 100);
+  for (const href of local) assert.ok(ids.has(href.slice(1)), href);
+  assert.ok(all.some((t) => /^\/article\/big-\d+#p\d+s\d+$/.test(t.attrs.get('href') ?? '')), 'links to sentences on article pages');
   assert.match(html, /The 40 most reported of 120 dated events/);
   await store.close();
 });
