@@ -26,6 +26,8 @@ export const CLAIM_SIMILARITY = 0.3;
 export const MUTUAL_SIMILARITY = 0.18;
 /** Mean overlap two claims must keep across their statements to be joined into one. */
 export const CLAIM_COHESION = 0.2;
+/** How many of a statement's rarest terms find its candidate partners. */
+const CANDIDATE_TERMS = 12;
 /** At most this many partners of a statement are compared in full. */
 const MAX_CANDIDATES = 40;
 /** A sentence longer than this (in words) is cut at clause boundaries that join two reports. */
@@ -163,7 +165,7 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   // of the index, or a large story would pair everything; the full overlap is computed only for
   // pairs whose shared weight could reach the bar.
   const n = statements.length;
-  const dfCap = Math.max(40, Math.ceil(n * 0.02));
+  const dfCap = Math.max(40, Math.ceil(n * 0.01));
   const postings = new Map<number, number[]>();
   vectors.forEach((v, i) => {
     for (const id of v.ids) {
@@ -184,7 +186,9 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const bestIn = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     touched.length = 0;
-    for (const id of vectors[i].ids) {
+    // Through the statement's rarest words only: a partner sharing none of them cannot come close.
+    const rare = [...vectors[i].ids].sort((x, y) => weights.idWeight(y) - weights.idWeight(x)).slice(0, CANDIDATE_TERMS);
+    for (const id of rare) {
       const list = postings.get(id)!;
       if (list.length > dfCap) continue;
       const w = weights.idWeight(id);

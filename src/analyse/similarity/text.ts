@@ -310,6 +310,9 @@ export class TermSpace {
     return Math.max(0.1, Math.log((this.docs + 1) / ((id === undefined ? 0 : this.df[id]) + 0.5)));
   }
 
+  /** Scratch marks of b's matched terms, reused by every comparison (no allocation per pair). */
+  private used = new Uint8Array(64);
+
   /** Weighted Dice overlap; a term matched only by its variant keys counts {@link SOFT_CREDIT}. */
   overlap(a: TermVector, b: TermVector): number {
     const w = this.weightsNow();
@@ -318,11 +321,14 @@ export class TermSpace {
     for (let i = 0; i < a.ids.length; i++) if (!pair[a.ids[i]]) total += w[a.ids[i]];
     for (let j = 0; j < b.ids.length; j++) if (!pair[b.ids[j]]) total += w[b.ids[j]];
     if (!total) return 0;
+    if (this.used.length < b.ids.length) this.used = new Uint8Array(b.ids.length * 2);
+    const usedB = this.used;
+    usedB.fill(0, 0, b.ids.length);
     let shared = 0;
-    const usedB = new Uint8Array(b.ids.length);
-    const unmatchedA: number[] = [];
+    let unmatched = 0;
     let i = 0;
     let j = 0;
+    // Exact matches by merging the two sorted id lists.
     while (i < a.ids.length && j < b.ids.length) {
       if (a.ids[i] === b.ids[j]) {
         shared += 2 * w[a.ids[i]];
@@ -330,18 +336,22 @@ export class TermSpace {
         usedB[j] = 1;
         i++;
         j++;
-      }
-      else if (a.ids[i] < b.ids[j]) unmatchedA.push(i++);
+      } else if (a.ids[i] < b.ids[j]) { i++; unmatched++; }
       else j++;
     }
-    while (i < a.ids.length) unmatchedA.push(i++);
-    for (const x of unmatchedA) {
+    if (!unmatched && i === a.ids.length) return shared / total;
+    // Variants: a term of a left unmatched against b's unmatched terms with the same beginning.
+    let bi = 0;
+    for (let x = 0; x < a.ids.length; x++) {
       if (a.k4[x] < 0) continue;
+      const id = a.ids[x];
+      while (bi < b.ids.length && b.ids[bi] < id) bi++;
+      if (bi < b.ids.length && b.ids[bi] === id) continue;
       for (let y = 0; y < b.ids.length; y++) {
         if (usedB[y] || b.k4[y] !== a.k4[x]) continue;
         // Five shared letters, or four when one of the two is a four-letter stem.
         if ((a.k5[x] >= 0 && a.k5[x] === b.k5[y]) || a.k5[x] < 0 || b.k5[y] < 0) {
-          shared += SOFT_CREDIT * (w[a.ids[x]] + w[b.ids[y]]);
+          shared += SOFT_CREDIT * (w[id] + w[b.ids[y]]);
           usedB[y] = 1;
           break;
         }
