@@ -292,13 +292,18 @@ function meanSimilarity(a: number[], b: number[], sim: (i: number, j: number) =>
   return sum / (sa.length * sb.length);
 }
 
-/** Per outlet, the claims only it carries: the story's exclusives and blind spots. */
+/**
+ * Per outlet, the claims only it carries: the story's exclusives and blind spots. A reprint of an
+ * outlet's text elsewhere (a near-duplicate) does not make its claims shared: they stay the
+ * original's.
+ */
 export function exclusivesBySource(ctx: StoryContext, claims: StoryClaim[]): { source: string; claims: string[] }[] {
   if (ctx.articles.length < 2) return [];
   const sourceOf = new Map(ctx.articles.map((a) => [a.id, a.source ?? a.id]));
   const out = new Map<string, string[]>();
   for (const c of claims) {
-    const sources = new Set(c.articles.map((id) => sourceOf.get(id) ?? id));
+    const originals = independentArticles(ctx, c.articles);
+    const sources = new Set([...originals].map((id) => sourceOf.get(id) ?? id));
     if (sources.size !== 1) continue;
     const [s] = sources;
     out.set(s, [...(out.get(s) ?? []), c.text]);

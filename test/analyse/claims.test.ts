@@ -52,6 +52,9 @@ test(`${here}a near-duplicate counts once`, () => {
   assert.equal(neglect.coverage, 'one', 'the herald and its reprint are one outlet');
   // The collapse is told by all three independent outlets: "all", though four articles carry it.
   assert.equal(claimWith(claims, 'The old bridge over the Narva').coverage, 'all');
+  // The reprint does not make the herald's exclusive a shared claim.
+  const herald = exclusivesBySource(ctx, claims).find((e) => e.source === 'Northern Herald');
+  assert.ok(herald?.claims.some((c) => c.includes('reckless neglect')));
 });
 
 test(`${here}a long sentence reporting two things gives two statements`, () => {
