@@ -22,7 +22,7 @@ const CHROME_ROLES = /^(navigation|banner|complementary|contentinfo|dialog|alert
 
 /** Names that mark chrome whatever else the name says. */
 const STRONG =
-  /(^|[\s_-])(comments?|disqus|related|share|sharing|sharebar|social|newsletters?|subscribe|subscription|cookies?|consent|gdpr|promo|promotions?|advert|advertisement|advertising|ads?|adslot|adunit|dfp|sponsor(ed)?|outbrain|taboola|paywall|modal|popup|signup|login|recommend(ed|ations?)?|popular|trending|most-read|mostread|more-stories|read-more|readmore|also-read|pullquote|pull-quote|skip-link|visually-hidden|sr-only|screen-reader(-text)?|print-only|jump-link|toolbar|breadcrumbs?)($|[\s_-])/;
+  /(^|[\s_-])(comments?|disqus|related|share|sharing|sharebar|social|newsletters?|subscribe|subscription|cookies?|consent|gdpr|promo|promotions?|advert|advertisement|advertising|ads?|adslot|adunit|dfp|sponsor(ed)?|outbrain|taboola|modal|popup|signup|login|recommend(ed|ations?)?|popular|trending|most-read|mostread|more-stories|read-more|readmore|also-read|pullquote|pull-quote|skip-link|visually-hidden|sr-only|screen-reader(-text)?|print-only|jump-link|toolbar|breadcrumbs?)($|[\s_-])/;
 /** Names that mark chrome unless the name also says it is the article. */
 const WEAK =
   /(^|[\s_-])(nav|navbar|navigation|menu|footer|header|masthead|sidebar|side-bar|rail|widget|banner|byline|bylines|author|authors|dateline|timestamp|date|caption|credit|credits|meta|hidden|hide|print|teaser|teasers|bio|disclaimer|copyright|subscribe|tools|utility|actions|tags|tag-list|tag-cloud|keywords|topics)($|[\s_-])/;

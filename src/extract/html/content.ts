@@ -42,6 +42,8 @@ export const linkDensity = (b: TextBlock) => (b.text.length ? b.linkChars / b.te
 export function blockWeight(b: TextBlock): number {
   const len = effectiveLength(b.text);
   const ld = linkDensity(b);
+  // Quoted posts (an embedded tweet) are mostly links and handles, and part of the story.
+  if (ld > 0.5 && b.kind === 'blockquote' && ld <= 0.9 && len >= 20) return 0;
   // A sentence in a paragraph of its own that happens to be mostly links is still a sentence.
   if (ld > 0.5) return b.container.tag === 'p' && ld <= 0.8 && len >= 80 && FULL_STOP.test(b.text) ? 0 : -len;
   if (b.kind === 'heading') return 0;
