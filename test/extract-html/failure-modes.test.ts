@@ -92,3 +92,12 @@ test(here + 'a page with no article says so and returns no body', () => {
   assert.equal(a.text, '');
   assert.ok(a.messages.some((m) => m.rule === 'body:none' && m.level === 'error'));
 });
+
+test(here + 'the next story appended below (infinite scroll) and a grid of teaser cards stay out', () => {
+  const a = extract('next-stories.html');
+  assert.equal(a.blocks.length, 3);
+  assert.match(a.text, /^The central library will stay open/);
+  for (const other of ['riverside park', 'petition', 'Saturday market', 'Bus drivers', 'normal timetable']) {
+    assert.ok(!a.text.includes(other), `${other} leaked into the body`);
+  }
+});
