@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/present/web/server.js';
@@ -237,5 +238,25 @@ test(here + 'without JavaScript the story still reads: the summary, the matrix, 
     await page.waitForURL(/#art-1$/);
     assert.deepEqual(problems, []);
     await context.close();
+  });
+});
+
+test(here + 'accessibility: axe-core finds no WCAG 2 A/AA violation on the pages, light and dark', { skip, timeout: 180_000 }, async () => {
+  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await withBrowser(async (browser, url) => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // The page's CSP forbids injected scripts, as it should; the checker needs one.
+      const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      for (const path of ['/', '/story/grain-talks', '/story/hostile', '/article/courier-grain', '/outlet/Meridian%20Daily', '/search?q=grain']) {
+        await page.goto(url + path);
+        await page.addScriptTag({ content: axe });
+        const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`)) as string[];
+        found.push(...violations.map((v) => `${colorScheme} ${path}: ${v}`));
+      }
+      await context.close();
+    }
+    assert.deepEqual(found, []);
   });
 });
