@@ -120,9 +120,10 @@ function itemOf(it: Raw, base: string | undefined): FeedItem | null {
   const updated = toIso(str(it.updated) ?? str(it.date_modified)) ?? published;
   const titleRaw = str(it.title);
   const title = titleRaw ? plainText(titleRaw) || null : null;
+  // RSS content:encoded, JSON Feed content_html, Atom content ({value}), then the summaries.
   const content = it.content as Raw | string | undefined;
-  const summary =
-    str((content as Raw | undefined)?.encoded) ?? str(it.content_html) ?? (typeof content === 'object' ? str(content) : str(content)) ?? str(it.content_text) ?? str(it.description) ?? str(it.summary) ?? null;
+  const encoded = typeof content === 'object' ? str(content.encoded) : null;
+  const summary = encoded ?? str(it.content_html) ?? str(content) ?? str(it.content_text) ?? str(it.description) ?? str(it.summary) ?? null;
   const authorRaw = str(it.author) ?? str(it.authors) ?? str(dc?.creators) ?? str(dc?.creator);
   const key = guid ?? url ?? (title || summary ? 'hash:' + createHash('sha256').update(`${title}\n${summary}`).digest('hex').slice(0, 16) : null);
   if (!key) return null;
