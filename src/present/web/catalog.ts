@@ -3,7 +3,8 @@
  * in memory: the ranked story list (one GROUP BY over every article, too slow to run per request
  * on a big store) and, built lazily, each story's outlets and languages and each outlet's
  * article count. Both are dropped when the article count changes, when an article is ingested
- * through this server, or after `maxAgeMs` (other processes may regroup the store).
+ * through this server, or after `maxAgeMs` (another process may regroup the store without adding
+ * articles).
  *
  * @module
  */
@@ -25,7 +26,9 @@ export class Catalog {
 
   constructor(
     private readonly store: Store,
-    private readonly maxAgeMs = 15_000,
+    // Long: on a big store the listing holds the (synchronous) database for a second or two, and
+    // new articles are noticed at once by their count anyway.
+    private readonly maxAgeMs = 300_000,
   ) {}
 
   /** Forget everything (after an ingest through this server). */
