@@ -80,7 +80,7 @@ times.sort((a, b) => a - b);
 console.log(`aeb_f1\t${/F1 ([\d.]+)/.exec(out)?.[1]}`);
 console.log(`aeb_precision\t${/precision ([\d.]+)/.exec(out)?.[1]}`);
 console.log(`aeb_recall\t${/recall ([\d.]+)/.exec(out)?.[1]}`);
-console.log(`aeb_median_ms_per_page\t${times[Math.floor(times.length / 2)].toFixed(2)}`);
+console.log(`aeb_cold_median_ms_per_page\t${times[Math.floor(times.length / 2)].toFixed(2)}`);
 console.log(`aeb_title_found\t${(titled / Object.keys(truth).length).toFixed(3)}`);
 console.log(`aeb_title_with_outlet_suffix\t${(titleSuffixed / Object.keys(truth).length).toFixed(3)}`);
 console.log(`aeb_date_pages\t${dated}`);
