@@ -96,7 +96,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   centroidWeightShort: 0.5,
   minCentroidShare: 0.5,
   relatedShare: 0.6,
-  mergeThresholdLong: 0.7,
+  mergeThresholdLong: 0.9,
   mergeThresholdShort: 0.25,
   graceDays: 3,
   fadeDays: 10,
@@ -360,9 +360,10 @@ export class StreamingClusterer implements Clusterer {
   private vectorise(doc: ClusterDoc): { terms: Int32Array; weights: Float32Array; length: number } {
     const { terms, length } = termVector(doc.title, doc.text);
     if (length < this.params.longText && doc.url) {
-      // A headline alone is short; the address often spells the full headline out.
+      // A headline alone is short; the address often spells the full headline out. Its words
+      // weigh as a lead does: below the headline, above the tail.
       const slug = termVector(null, urlWords(doc.url));
-      for (const t of slug.terms.keys()) if (!t.startsWith('@')) terms.set(t, Math.max(terms.get(t) ?? 0, 1));
+      for (const t of slug.terms.keys()) if (!t.startsWith('@')) terms.set(t, Math.max(terms.get(t) ?? 0, 2));
     }
     const n = this.docs.length + 1;
     const scored: [number, number][] = [];
