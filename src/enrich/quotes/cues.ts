@@ -20,6 +20,9 @@ function shape(w: string): string {
   return w.replace(/\p{Lu}+/gu, 'X').replace(/\p{Ll}+/gu, 'x').replace(/\d+/g, 'd').slice(0, 5);
 }
 
+/** A crude lemma: "says", "saying", "said" stay apart but "argues"/"argued"/"arguing" meet. */
+const lemma = (w: string) => w.replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+
 const bucket = (n: number) => (n < 3 ? String(n) : n < 6 ? '3-5' : n < 12 ? '6-11' : '12+');
 
 /** The features of token `i`, as strings (the model's keys). */
@@ -45,6 +48,24 @@ export function cueFeatures(tk: Tokenised, i: number, sentHasQuote: boolean): st
   if (/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '')) f.push('capBefore', `w+capBefore=${w}`);
   if (/^(?:he|she|they|i|we)$/.test(p1)) f.push('pronBefore', `w+pronBefore=${w}`);
   if (QUOTE_MARK.test(tokens[i + 1]?.text ?? '')) f.push('quoteAfter');
+  f.push(`lem=${lemma(w)}`, `p1|lem=${p1}|${lemma(w)}`);
+  for (let k = Math.max(sent.first, i - 3); k < i; k++) f.push(`L:${tokens[k].lower}`);
+  for (let k = i + 1; k < Math.min(sent.last, i + 4); k++) f.push(`R:${tokens[k].lower}`);
+  // Inside a quotation: an opening mark before it in the sentence that is not closed yet.
+  let open = false;
+  for (let k = sent.first; k < i; k++) {
+    const x = tokens[k].text;
+    if (/[“«„]/.test(x)) open = true;
+    else if (/[”»]/.test(x)) open = false;
+    else if (x === '"') open = !open;
+  }
+  if (open) f.push('insideQuote', `w+inside=${w}`);
+  // Another speech verb in the sentence competes for the attribution.
+  for (let k = sent.first; k < sent.last; k++) if (k !== i && SPEECH.test(tokens[k].lower)) { f.push(k < i ? 'speechBefore' : 'speechAfter'); break; }
+  let cap = 0;
+  for (let k = i - 1; k >= sent.first && /^\p{Lu}/u.test(tokens[k].text); k--) cap++;
+  f.push(`capRun=${Math.min(cap, 3)}`, `w+capRun=${w}|${Math.min(cap, 2)}`);
+  if (/^(?:the|a|an|his|her|their|its|him|them|me|us|reporters|journalists)$/.test(n1)) f.push('objectAfter', `w+objectAfter=${w}`);
   return f;
 }
 

@@ -113,7 +113,10 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
       if (tk.tokens[i].start >= m.start && tk.tokens[i].end <= m.end) continue;
       // The cue right after the closing mark (“…,” he pointed out) is the quotation's own.
       const bonus = tk.tokens[i].start >= m.end && tk.tokens[i].start - m.end < 20 ? 20 : 0;
-      if (scores[i] > markThreshold && (best < 0 || scores[i] + bonus > scores[best] + bestBonus)) { best = i; bestBonus = bonus; }
+      // "“…,” he pointed out": a verb right after the quotation's source is its cue, whatever its score.
+      const adjacentVerb = bonus > 0 && /^\p{Ll}+(?:ed|s)$/u.test(tk.tokens[i].text) && /^(?:he|she|they|we|I|\p{Lu}[\p{L}'’-]*)$/u.test(tk.tokens[i - 1]?.text ?? '') && /[”"»,]/.test(tk.tokens[i - 2]?.text ?? '');
+      const sc = adjacentVerb ? Math.max(scores[i], markThreshold + 0.1) : scores[i];
+      if (sc > markThreshold && (best < 0 || sc + bonus > scores[best] + bestBonus)) { best = i; bestBonus = bonus; }
     }
     const a = best >= 0 ? attributionAt(tk, best) : null;
     if (a && overlap(a.content, span) >= 0.5 * (span.end - span.start)) add({ ...a, score: scores[best], head: best });

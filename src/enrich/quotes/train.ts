@@ -89,7 +89,7 @@ export function trainPerceptron(data: { features: string[]; label: boolean }[], 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [file, epochs = '8'] = process.argv.slice(2);
+  const [file, epochs = '6'] = process.argv.slice(2);
   if (!file) { console.error('usage: train.ts POLNEAR_TRAIN.jsonl [EPOCHS]'); process.exit(2); }
   const docs = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GoldDoc);
   const data = docs.flatMap(examples);
