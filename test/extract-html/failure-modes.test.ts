@@ -101,3 +101,13 @@ test(here + 'the next story appended below (infinite scroll) and a grid of tease
     assert.ok(!a.text.includes(other), `${other} leaked into the body`);
   }
 });
+
+test(here + 'a closing call to follow or subscribe goes, an agency credit stays; slideshow counters go', () => {
+  const p = (t: string) => `<p>${t}</p>`;
+  const html = `<html><body><article>${p('Image 1 of 5')}${p('The harbour authority said on Friday that the new container terminal would open in March, two months later than planned, because cranes ordered from abroad arrived late.')}${p('Shipping lines have been told to keep using the old quay until then, the authority said in a statement, adding that the delay would not raise fees.')}${p('(Reporting by Ana Costa; Editing by Tom Okafor)')}${p('Follow us on Twitter and join our newsletter for the latest from the harbour.')}</article></body></html>`;
+  const a = extractHtml(html, { origin: 'sign-off' });
+  assert.ok(!a.text.includes('Image 1 of 5'));
+  assert.ok(a.text.includes('(Reporting by Ana Costa; Editing by Tom Okafor)'));
+  assert.ok(!a.text.includes('Follow us on Twitter'));
+  assert.ok(a.messages.some((m) => /block:sign-off/.test(m.reason)));
+});

@@ -24,7 +24,8 @@ export interface Selection {
 
 const SENTENCE_END = /[.!?…:;"'”’»)\]。！？」』）]$/;
 /** Labels pages put between paragraphs, in the languages Parallax reads most; and unrendered shortcodes. */
-const BOILERPLATE = /^(?:advertisements?|advert|ads?|sponsored( content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reclame|реклама|story continues below( advertisement)?|continue reading( below| the main story)?|article continues below|this (slideshow|video|content) requires javascript\.?|please enable javascript.*|\[[a-z_]+(?:\s[^\]]*)?\].*)$/i;
+const BOILERPLATE = /^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+\d+\s+(?:of|von|de|di|sur|из|\/)\s+\d+|advertisements?|advert|ads?|sponsored( content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reclame|реклама|story continues below( advertisement)?|continue reading( below| the main story)?|article continues below|this (slideshow|video|content) requires javascript\.?|please enable javascript.*|\[[a-z_]+(?:\s[^\]]*)?\].*)$/i;
+const SIGN_OFF = /\b(follow (?:us|him|her|them|me) (?:on|at)|sign up (?:for|to)|subscribe to (?:our|the)|join our|e-?mail (?:\p{Lu}\p{L}+ )+at\b|comments? (?:are|is) (?:closed|moderated)|we are temporarily moderating)/iu;
 const FULL_STOP = /[.!?。！？]["'”’»)]?$/;
 const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
 
@@ -291,5 +292,10 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
     seen.add(b.text);
     body.push(b);
   });
+  // Lines that close many stories (a call to follow or subscribe, the reporter's e-mail) are the
+  // outlet's, not the story's. Reporting credits stay: they tell whose copy the story is.
+  while (body.length > 1 && body[body.length - 1].text.length < 400 && SIGN_OFF.test(body[body.length - 1].text)) {
+    dropped.push({ block: body.pop()!, rule: 'block:sign-off' });
+  }
   return { container: best, blocks: body, dropped, score: bestScore };
 }
