@@ -281,3 +281,27 @@ test(here + 'more new items than one poll takes: the rest come in the next poll,
     await srv.close();
   }
 });
+
+test(here + 'a feed that moved for good (301) is followed at its new address; a temporary move (302) is not', async () => {
+  const srv = await fixtureServer();
+  newsSite(srv, [{ ...STRIKE }], '/new-feed.xml');
+  servePages(srv, [STRIKE]);
+  srv.routes.set('/old-feed.xml', (_q, r) => { r.writeHead(301, { location: '/new-feed.xml' }); r.end(); });
+  srv.routes.set('/elsewhere.xml', (_q, r) => { r.writeHead(302, { location: '/new-feed.xml' }); r.end(); });
+  const { store } = await tempStore();
+  try {
+    await addFeed(store, `${srv.url}/old-feed.xml`);
+    const [r] = await pollDue(store, LOCAL, Date.now());
+    assert.equal(r.url, `${srv.url}/new-feed.xml`);
+    assert.equal(r.inserted, 1);
+    const feeds = await listFeeds(store);
+    assert.deepEqual(feeds.map((f) => [f.url, f.movedFrom]), [[`${srv.url}/new-feed.xml`, `${srv.url}/old-feed.xml`]]);
+    assert.equal(feeds[0].etag, '"v1"');
+    await addFeed(store, `${srv.url}/elsewhere.xml`);
+    await pollDue(store, LOCAL, Date.now());
+    assert.deepEqual((await listFeeds(store)).map((f) => f.url).sort(), [`${srv.url}/elsewhere.xml`, `${srv.url}/new-feed.xml`]);
+  } finally {
+    await store.close();
+    await srv.close();
+  }
+});

@@ -64,6 +64,8 @@ export interface FetchResult {
   notModified: boolean;
   /** The URLs redirected through, in order. */
   redirects: string[];
+  /** True when there were redirects and every one was permanent (301, 308): the resource moved. */
+  moved: boolean;
 }
 
 export class FetchError extends Error {
@@ -80,6 +82,9 @@ export class FetchError extends Error {
 
 /** Thrown when an address check refuses a connection. */
 export class PrivateAddressError extends FetchError {}
+
+/** A reused keep-alive connection was already closed: the request is sent again on a new one. */
+class StaleSocketError extends FetchError {}
 
 type AllowPolicy = boolean | string[];
 
@@ -117,8 +122,9 @@ function agentsFor(allow: AllowPolicy) {
   if (!pair) {
     const lookup = guardedLookup(allow) as never;
     pair = {
-      http: new http.Agent({ keepAlive: true, maxSockets: 8, lookup } as http.AgentOptions),
-      https: new https.Agent({ keepAlive: true, maxSockets: 8, lookup } as https.AgentOptions),
+      // Idle sockets are let go after 4 s, before the 5 s keep-alive timeout common on servers.
+      http: new http.Agent({ keepAlive: true, maxSockets: 8, timeout: 4000, lookup } as http.AgentOptions),
+      https: new https.Agent({ keepAlive: true, maxSockets: 8, timeout: 4000, lookup } as https.AgentOptions),
     };
     agents.set(key, pair);
   }
@@ -231,6 +237,8 @@ function request(url: URL, s: Settings, deadline: number): Promise<Hop> {
     });
     req.on('error', (err) => {
       const code = (err as NodeJS.ErrnoException).code;
+      // A pooled connection the server closed just before it was reused: not the server's answer.
+      if (req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) return done(new StaleSocketError(url.href, 'the connection was closed by the server'));
       if (code === 'EPRIVATE') return done(new PrivateAddressError(url.href, err.message));
       done(err instanceof FetchError ? err : new FetchError(url.href, code === 'ENOTFOUND' ? 'host not found' : code === 'ECONNREFUSED' ? 'connection refused' : err.message));
     });
@@ -304,6 +312,7 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
   }
   const seen = new Set<string>();
   const redirects: string[] = [];
+  let permanent = true;
   const deadline = Date.now() + (options.totalTimeoutMs ?? 30_000);
   for (;;) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(url.href, `unsupported scheme ${url.protocol}`);
@@ -316,7 +325,10 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
       const gate = gateOf(url.host);
       await gate.enter(options.hostConcurrency ?? 2, options.hostDelayMs ?? 1000, options.signal).catch(() => { throw new FetchError(url.href, 'aborted'); });
       try {
-        hop = await request(url, s, deadline);
+        hop = await request(url, s, deadline).catch((err) => {
+          if (err instanceof StaleSocketError) return request(url, s, deadline);
+          throw err;
+        });
       } finally {
         gate.leave();
       }
@@ -332,6 +344,7 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
       if (!hop.location) throw new FetchError(url.href, `HTTP ${hop.status} without a Location`, hop.status);
       if (redirects.length >= maxRedirects) throw new FetchError(input, `more than ${maxRedirects} redirects`, hop.status);
       redirects.push(url.href);
+      if (hop.status !== 301 && hop.status !== 308) permanent = false;
       try {
         url = new URL(hop.location, url);
       } catch {
@@ -342,6 +355,6 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
     if (hop.status >= 400) throw new FetchError(url.href, `HTTP ${hop.status}`, hop.status);
     if (hop.status < 200 || (hop.status >= 300 && hop.status !== 304)) throw new FetchError(url.href, `unexpected HTTP ${hop.status}`, hop.status);
     const notModified = hop.status === 304;
-    return { url: url.href, status: hop.status, headers: hop.headers, body: hop.body, notModified, redirects };
+    return { url: url.href, status: hop.status, headers: hop.headers, body: hop.body, notModified, redirects, moved: redirects.length > 0 && permanent };
   }
 }

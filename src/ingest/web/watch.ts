@@ -39,6 +39,8 @@ export interface FeedState {
   seen: [string, string][];
   /** True once the feed answered 410 Gone. */
   gone?: boolean;
+  /** Where the feed was followed from before it moved permanently (301/308). */
+  movedFrom?: string;
   /** ISO 8601: when the feed was added. */
   added: string;
 }
@@ -269,6 +271,22 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
     state.errors = 0;
     state.lastError = null;
     state.title = feed.title ?? state.title;
+    // A feed that moved for good is followed at its new address from now on (unless that one is
+    // followed already, in which case this one is dropped).
+    if (res.moved && res.url !== state.url) {
+      const target = FEED_PREFIX + res.url;
+      const taken = await store.getState<FeedState & { removed?: boolean }>(target);
+      await store.setState(FEED_PREFIX + state.url, { ...state, removed: true, nextPoll: null, seen: [], movedTo: res.url });
+      if (taken && !taken.removed) {
+        report.url = res.url;
+        report.status = 'updated';
+        report.ms = Date.now() - started;
+        return report;
+      }
+      state.movedFrom = state.url;
+      state.url = res.url;
+      report.url = res.url;
+    }
     // Items left for the next poll: no validators (a 304 would hide them), and come back soon.
     state.etag = more ? null : res.headers.etag ?? null;
     state.lastModified = more ? null : res.headers['last-modified'] ?? null;
