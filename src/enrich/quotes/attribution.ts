@@ -162,10 +162,12 @@ function clauseSubject(tk: Tokenised, first: number, before: number): Span | nul
   if (i >= before) return null;
   if (isPronoun(tokens[i].text)) return { start: tokens[i].start, end: tokens[i].end };
   let j = i;
-  if (/^(?:the|a|an)$/i.test(tokens[j].text)) j++;
+  const det = /^(?:the|a|an)$/i.test(tokens[j].text) ? 1 : 0;
+  j += det;
   while (j < before && (/^\p{Lu}/u.test(tokens[j].text) || tokens[j].text === '.' || /^(?:of|the)$/.test(tokens[j].text)) && j - i < 8) j++;
-  while (j > i && /^(?:of|the|\.)$/.test(tokens[j - 1].text)) j--;
-  if (j === i) {
+  while (j > i + det && /^(?:of|the|\.)$/.test(tokens[j - 1].text)) j--;
+  if (j === i + det) {
+    j = i + det;
     // A common-noun subject: "the campaign", "a spokesman for the ministry".
     while (j < before && isWord(tokens[j]) && !AUXILIARY.has(tokens[j].lower) && !NP_BOUNDARY.has(tokens[j].lower) && j - i < 5) j++;
     if (j === i) return null;

@@ -135,6 +135,7 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     add({ cue: { start: span.start, end: span.start }, content: span, source: near?.source ?? null, score: markThreshold, head: -1 });
   }
 
+  yieldQuotations(text, found);
   if (options.extendBack !== false) extendStatementsBack(tk, found);
   found.sort((a, b) => a.content.start - b.content.start);
   const resolver = new SpeakerResolver(text, entities ?? guessNames(text));
@@ -154,6 +155,27 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     });
   }
   return out;
+}
+
+/**
+ * "The ad uses footage of Clinton asking, “Why …?”": a quotation with its own cue and source
+ * inside another attribution's content is the inner speaker's; the outer content ends where the
+ * inner source begins (and goes when nothing is left of it).
+ */
+function yieldQuotations(text: string, found: Candidate[]): void {
+  const isQuotation = (c: Candidate) => /^["“„«]/.test(text.slice(c.content.start)) && /["”»]$/.test(text.slice(0, c.content.end));
+  for (const inner of found) {
+    if (inner.head < 0 || !inner.source || !isQuotation(inner)) continue;
+    const innerStart = Math.min(inner.source.start, inner.cue.start, inner.content.start);
+    for (let i = found.length - 1; i >= 0; i--) {
+      const outer = found[i];
+      if (outer === inner || outer.content.start >= innerStart || outer.content.end < inner.content.end) continue;
+      if (outer.cue.start >= innerStart) continue;
+      const end = text.slice(outer.content.start, innerStart).replace(/[\s,;:—–-]+$/u, '').length + outer.content.start;
+      if (text.slice(outer.content.start, end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 2) found.splice(i, 1);
+      else outer.content = { start: outer.content.start, end };
+    }
+  }
 }
 
 /**
