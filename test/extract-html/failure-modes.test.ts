@@ -111,3 +111,11 @@ test(here + 'a closing call to follow or subscribe goes, an agency credit stays;
   assert.ok(!a.text.includes('Follow us on Twitter'));
   assert.ok(a.messages.some((m) => /block:sign-off/.test(m.reason)));
 });
+
+test(here + "the author's bio closing the page is not the story", () => {
+  const html = `<html><head><meta name="author" content="Meg Varga"></head><body><article><p>The harbour authority said on Friday that the new container terminal would open in March, two months later than planned, because cranes ordered from abroad arrived late.</p><p>Shipping lines have been told to keep using the old quay until then, the authority said in a statement, adding that the delay would not raise fees.</p><p>Meg Varga is a business reporter covering ports and shipping. She joined the paper in 2015.</p></article></body></html>`;
+  const a = extractHtml(html, { origin: 'bio' });
+  assert.equal(a.byline, 'Meg Varga');
+  assert.equal(a.blocks.length, 2);
+  assert.ok(a.removed.some((r) => r.startsWith('Meg Varga is a business reporter')));
+});

@@ -153,6 +153,16 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
     }
   }
   let body = toBlocks(selection.blocks, meta.title, base);
+  const bodyDrops: { rule: string; text: string }[] = selection.dropped.map((d) => ({ rule: d.rule, text: d.block.text }));
+  // An author's bio closing the page ("Meg James is a reporter…", "Emiliano joined…") is not the story.
+  const authors = (meta.byline ?? '').split(/\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*/).map((n) => n.trim()).filter((n) => /^\p{Lu}\p{L}+(?:\s\p{Lu}[\p{L}.'-]+)+$/u.test(n));
+  while (body.length > 1 && authors.length) {
+    const last = body[body.length - 1];
+    const bio = last.text.length < 500 && authors.some((n) => last.text.startsWith(n + ' ') || last.text.startsWith(n.split(' ')[0] + ' '));
+    if (!bio) break;
+    body.pop();
+    bodyDrops.push({ rule: 'block:author-bio', text: last.text });
+  }
   let bodyChars = body.reduce((n, b) => n + b.text.length, 0);
 
   // Pages that render the article with script keep it in <noscript> or in JSON-LD only.
@@ -182,11 +192,11 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
 
   out.blocks = body;
   out.text = body.map((b) => b.text).join('\n\n');
-  const removedTexts = [...removals.map((r) => r.text), ...selection.dropped.map((d) => d.block.text)];
+  const removedTexts = [...removals.map((r) => r.text), ...bodyDrops.map((d) => d.text)];
   out.removed = removedTexts.filter((t) => t.length > 1).map((t) => (t.length > 300 ? t.slice(0, 300) + '…' : t));
   const byRule = new Map<string, number>();
   for (const r of removals) byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);
-  for (const d of selection.dropped) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
+  for (const d of bodyDrops) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
   if (byRule.size) {
     const summary = [...byRule].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([r, n]) => `${r} ×${n}`).join(', ');
     messages.push(msg('chrome:removed', `removed as page chrome: ${summary}`, 'info'));
