@@ -70,10 +70,6 @@ export function storyPage(s: Story): string {
   const columns = new Map<string, Column>(
     s.articles.map((a, i) => [a.id, { n: i + 1, article: a, outlet: outletOf(a.id), passages: passagesOf(a.text), marks: new Map(), shown: new Set() }]),
   );
-  const outletLink = (id: string) => {
-    const src = byId.get(id)?.source;
-    return src ? `<a href="${outletHref(src)}">${h(outletOf(id))}</a>` : h(outletOf(id));
-  };
   // Outlet lists in the quotes, wording and timeline: names only (links are in the side-by-side
   // view) and at most a few, so that a story of fifty outlets keeps a light page.
   const outletsOf = (ids: string[]) => {
