@@ -13,6 +13,8 @@ test(here + 'an opening paragraph in a container of its own is kept, first', () 
   const a = extract('lead-apart.html');
   assert.match(a.text, /^HALVERSTAD — The city council voted on Thursday/);
   assert.match(a.text, /public meetings in the autumn, the council said\.$/);
+  assert.equal(a.dateline, 'HALVERSTAD');
+  assert.equal(a.provenance.dateline, 'text:first-paragraph');
 });
 
 test(here + 'the byline does not swallow the date, and the date keeps its zone', () => {

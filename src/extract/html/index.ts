@@ -19,6 +19,7 @@ import { findChrome, isNeverContent, proseByElement } from './clean.js';
 import { blockWeight, selectContent } from './content.js';
 import { gatherParts, readMetadata } from './metadata.js';
 import { detectLanguage, isDetectable } from '../../enrich/language.js';
+import { splitDateline } from '../text/dateline.js';
 
 export { decodeHtml } from './decode.js';
 
@@ -190,6 +191,18 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   if (!body.length) messages.push(msg('body:none', 'no article body found in the page', 'error'));
   if (meta.nextPage) messages.push(msg('body:multi-page', `the article continues on another page (${meta.nextPage}); only this page was read`, 'warning'));
 
+  // A dateline opening the first paragraph ("MADRID (AP) —") is recorded; the paragraph keeps it,
+  // as the page shows it.
+  const first = body.find((b) => b.kind === 'paragraph');
+  const dateline = first ? splitDateline(first.text) : null;
+  if (dateline) {
+    out.dateline = dateline.dateline;
+    provenance.dateline = 'text:first-paragraph';
+    if (dateline.date && !out.published && !dateline.date.startsWith('--')) {
+      out.published = dateline.date;
+      provenance.published = 'text:dateline';
+    }
+  }
   out.blocks = body;
   out.text = body.map((b) => b.text).join('\n\n');
   const removedTexts = [...removals.map((r) => r.text), ...bodyDrops.map((d) => d.text)];
