@@ -2,13 +2,17 @@
  * Claims: the statements of fact in a story's articles, aligned across outlets.
  *
  * Each article is cut into statements (its sentences; a long sentence that joins two reports with
- * "adding that" or a semicolon gives one statement per clause). Statements are compared by a
- * weighted overlap of their content-word stems plus the story's resolved entities (so "Zelenskyy"
- * and "Selensky" count as the same word), rare words counting most, morphological variants in part.
- * Pairs of statements from different articles are then joined strongest first, as in Kruskal's
- * algorithm, into claims that hold at most one statement per article, and only while the joined
- * claims stay alike on average, so that a chain of loose resemblances does not grow into one claim.
- * Coverage counts outlets, with near-duplicate articles (wire copies) counted once.
+ * "adding that" or a semicolon gives one statement per clause; "Instead, …" stays with the
+ * sentence before). Statements are compared by a weighted overlap (Dice) of their content-word
+ * stems and the story's resolved entities (so "Zelenskyy" and "Selensky" count as the same word),
+ * rare words counting most, morphological variants ("prioritise", "priority") in part, and a
+ * shared pair of neighbouring words ("position … strength") adding to it. Two statements of
+ * different articles pair when they overlap enough, or a little less when each is the other's best
+ * match in its article (paraphrase shares few words, but an article states a fact once). Pairs are
+ * joined strongest first, as in Kruskal's algorithm, into claims that hold at most one statement
+ * per article, and only while the joined claims stay alike on average, so that a chain of loose
+ * resemblances does not grow into one claim. Coverage counts outlets, near-duplicate articles
+ * (wire copies) once.
  *
  * @module
  */
@@ -28,6 +32,8 @@ export const MUTUAL_SIMILARITY = 0.18;
 export const CLAIM_COHESION = 0.2;
 /** How many of a statement's rarest terms find its candidate partners. */
 const CANDIDATE_TERMS = 12;
+/** Of a word held by more statements than this, only this many following a statement are its candidates. */
+const POSTINGS_WINDOW = 32;
 /** At most this many partners of a statement are compared in full. */
 const MAX_CANDIDATES = 40;
 /** A sentence longer than this (in words) is cut at clause boundaries that join two reports. */
@@ -161,11 +167,9 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const sim = (i: number, j: number) => weights.overlap(vectors[i], vectors[j]);
 
   // Candidate pairs: the weight two statements share in exact terms, summed through an inverted
-  // index (a pair sharing nothing is never looked at). Terms in very many statements are left out
-  // of the index, or a large story would pair everything; the full overlap is computed only for
-  // pairs whose shared weight could reach the bar.
+  // index over each statement's rarest terms (a pair sharing none is never looked at); the full
+  // overlap is computed only for the closest candidates whose shared weight could reach the bar.
   const n = statements.length;
-  const dfCap = Math.max(40, Math.ceil(n * 0.01));
   const postings = new Map<number, number[]>();
   vectors.forEach((v, i) => {
     for (const id of v.ids) {
@@ -190,9 +194,19 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
     const rare = [...vectors[i].ids].sort((x, y) => weights.idWeight(y) - weights.idWeight(x)).slice(0, CANDIDATE_TERMS);
     for (const id of rare) {
       const list = postings.get(id)!;
-      if (list.length > dfCap) continue;
       const w = weights.idWeight(id);
-      for (const j of list) {
+      // A word in very many statements: only the next few statements holding it are looked at
+      // (joining is transitive, so each statement needs only some of its partners).
+      let from = 0;
+      if (list.length > POSTINGS_WINDOW) {
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] <= i) lo = mid + 1; else hi = mid; }
+        from = lo;
+      }
+      const to = list.length > POSTINGS_WINDOW ? Math.min(list.length, from + POSTINGS_WINDOW) : list.length;
+      for (let p = from; p < to; p++) {
+        const j = list[p];
         if (j <= i || artOf[j] === artOf[i]) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] += w;
@@ -283,10 +297,10 @@ export function dependence(text: string): number {
   return d;
 }
 
-/** Mean similarity across two groups, over at most 64 pairs so that large claims stay cheap. */
+/** Mean similarity across two groups, over at most 16 pairs so that large claims stay cheap. */
 function meanSimilarity(a: number[], b: number[], sim: (i: number, j: number) => number): number {
-  const sa = a.length > 8 ? a.slice(0, 8) : a;
-  const sb = b.length > 8 ? b.slice(0, 8) : b;
+  const sa = a.length > 4 ? a.slice(0, 4) : a;
+  const sb = b.length > 4 ? b.slice(0, 4) : b;
   let sum = 0;
   for (const x of sa) for (const y of sb) sum += sim(x, y);
   return sum / (sa.length * sb.length);
