@@ -103,3 +103,9 @@ test(here + 'an impossible JSON-LD date is ignored for the next source', () => {
   assert.equal(a.published, '2024-03-01');
   assert.equal(a.provenance.published, 'meta');
 });
+
+test(here + 'a kicker above the headline', () => {
+  const a = extractHtml(page('<title>Roads</title>', `<article><div class="article-kicker">Road safety</div><h1>Roads plan discussed</h1>${BODY}</article>`), { origin: 'kicker' });
+  assert.equal(a.kicker, 'Road safety');
+  assert.ok(!a.text.includes('Road safety'));
+});

@@ -123,7 +123,7 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   for (const k of ['title', 'published', 'modified', 'byline', 'source', 'language'] as const) if (meta.from[k]) provenance[k] = meta.from[k];
   const out = emptyArticle(options, messages);
   Object.assign(out, {
-    title: meta.title, dek: meta.dek, byline: meta.byline, published: meta.published, modified: meta.modified, source: meta.source,
+    title: meta.title, kicker: meta.kicker, dek: meta.dek, byline: meta.byline, published: meta.published, modified: meta.modified, source: meta.source,
     canonicalUrl: meta.canonicalUrl, section: meta.section, image: meta.image, language: meta.language, provenance,
   });
   out.url = options.url ?? meta.canonicalUrl ?? null;

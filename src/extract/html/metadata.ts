@@ -23,6 +23,8 @@ export interface PageParts {
   itemprops: Element[];
   /** Elements whose class or id says byline/author. */
   bylines: Element[];
+  /** Elements whose class says kicker (the label above a headline). */
+  kickers: Element[];
   noscripts: Element[];
   htmlLang: string;
   body: Element | null;
@@ -32,12 +34,13 @@ export interface PageParts {
   badJsonLd: number;
 }
 
+const KICKER_NAME = /(^|[\s_-])(kicker|eyebrow|overline|supertitle|roofline|dachzeile|surtitre)($|[\s_-])/;
 const BYLINE_HINT = /byline|author|writer|contributor/i;
 const BYLINE_NAME = /(^|[\s_-])(byline|bylines|author|authors|author-name|writer|contributor)($|[\s_-])/;
 
 export function gatherParts(root: Element): PageParts {
   const p: PageParts = {
-    meta: new Map(), links: [], titleTag: '', h1: [], times: [], jsonLd: [], itemprops: [], bylines: [], noscripts: [], htmlLang: '',
+    meta: new Map(), links: [], titleTag: '', h1: [], times: [], jsonLd: [], itemprops: [], bylines: [], kickers: [], noscripts: [], htmlLang: '',
     body: null, articleBody: null, badJsonLd: 0,
   };
   const walk = (el: Element) => {
@@ -74,6 +77,7 @@ export function gatherParts(root: Element): PageParts {
         }
         const cls = c.attrs.class ?? c.attrs.id;
         if ((cls && BYLINE_HINT.test(cls) && BYLINE_NAME.test(nameOf(c))) || c.attrs.rel === 'author') p.bylines.push(c);
+        if (cls && KICKER_NAME.test(nameOf(c))) p.kickers.push(c);
       }
       walk(c);
     }
@@ -128,6 +132,7 @@ export function articleLd(items: Record<string, unknown>[]): Record<string, unkn
 
 export interface Metadata {
   title: string | null;
+  kicker: string | null;
   dek: string | null;
   byline: string | null;
   published: string | null;
@@ -295,7 +300,9 @@ export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
   const body = typeof ld.articleBody === 'string' ? ld.articleBody : null;
   const liveBlog = p.jsonLd.some((x) => /LiveBlogPosting/.test(JSON.stringify(x['@type'] ?? '')));
   const next = link('next');
+  const kicker = p.kickers.map(textOf).find((t) => t.length > 1 && t.length <= 80 && t !== title) ?? null;
   return {
+    kicker,
     liveBlog,
     nextPage: next ? resolve(attr(next, 'href')) : null,
     title, dek, byline, published, modified, source, canonicalUrl: resolve(canonicalUrl), section, image: resolve(image), language, from,
