@@ -156,8 +156,8 @@ function clauseSubject(tk: Tokenised, first: number, before: number): Span | nul
   // "On Tuesday, Rutte said …" — skip the opening phrase.
   if (i < before && OPENER.test(tokens[i].text) && !/^the$/i.test(tokens[i].text)) {
     const comma = tokens.slice(i, before).findIndex((t) => t.text === ',');
-    if (comma >= 0 && comma < 12) i += comma + 1;
-    else if (/^(?:but|and|meanwhile|however|still|yet|also|then)$/i.test(tokens[i].text)) i++;
+    if (comma >= 0 && comma < 25) i += comma + 1;
+    else i++;
   }
   if (i >= before) return null;
   if (isPronoun(tokens[i].text)) return { start: tokens[i].start, end: tokens[i].end };
@@ -176,14 +176,14 @@ function clauseSubject(tk: Tokenised, first: number, before: number): Span | nul
 }
 
 /** The source after a cue ("…, said Rutte", "according to the report,"): a name, or a determiner or pronoun and a noun phrase. */
-function sourceAfter(tk: Tokenised, after: number, last: number): { source: Span | null; to: number } {
+function sourceAfter(tk: Tokenised, after: number, last: number, loose = false): { source: Span | null; to: number } {
   const { tokens } = tk;
   let j = after;
   while (j < last && !isWord(tokens[j])) j++;
   const start = j;
   const t = tokens[start];
   if (t && TIME_WORD.test(t.text)) return { source: null, to: start };
-  if (!t || !(/^\p{Lu}/u.test(t.text) || /^(?:the|a|an|one|two|three|some|several|many|his|her|their|its|our|he|she|they|we|i|officials|sources|experts|analysts|diplomats|police|people|critics|supporters|researchers|data|polls?)$/i.test(t.text))) return { source: null, to: start };
+  if (!t || !(loose || /^\p{Lu}/u.test(t.text) || /^(?:the|a|an|one|two|three|some|several|many|his|her|their|its|our|he|she|they|we|i|officials|sources|experts|analysts|diplomats|police|people|critics|supporters|researchers|data|polls?)$/i.test(t.text))) return { source: null, to: start };
   while (j < last && j - start < 10) {
     const w = tokens[j];
     const ok = isWord(w) || w.text === "'s" || w.text === '’s' || (w.text === '.' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && j + 1 < last) || w.text === '-';
@@ -320,7 +320,7 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
 
   // "According to X, content" / "content, according to X".
   if (tokens[head].lower === 'according') {
-    const { source, to } = sourceAfter(tk, afterCue, last);
+    const { source, to } = sourceAfter(tk, afterCue, last, true);
     if (head - first <= 1) {
       if (to >= last) return null;
       return finish({ cue, content: { start: tokens[to].start, end: tokens[last - 1].end }, source });
