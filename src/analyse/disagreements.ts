@@ -124,11 +124,16 @@ function datedApart(
   }
   const out: StoryDisagreement[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < mentions.length; i++) {
-    for (let j = i + 1; j < mentions.length; j++) {
-      const x = mentions[i];
-      const y = mentions[j];
-      if (x.article === y.article || x.person !== y.person || x.date === y.date || x.relative === y.relative) continue;
+  // Per person, relative against calendar mentions only.
+  const byPerson = new Map<string, { relative: typeof mentions; calendar: typeof mentions }>();
+  for (const m of mentions) {
+    const b = byPerson.get(m.person) ?? { relative: [], calendar: [] };
+    (m.relative ? b.relative : b.calendar).push(m);
+    byPerson.set(m.person, b);
+  }
+  for (const { relative, calendar } of byPerson.values()) {
+    for (const x of relative) for (const y of calendar) {
+      if (x.article === y.article || x.date === y.date) continue;
       const apart = Math.abs(Date.parse(x.date) - Date.parse(y.date)) / 86_400_000;
       if (apart > NEAR_DAYS) continue;
       const key = [x.person, x.date, y.date].sort().join('|');
