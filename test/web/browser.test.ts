@@ -241,19 +241,19 @@ test(here + 'without JavaScript the story still reads: the summary, the matrix, 
   });
 });
 
-test(here + 'accessibility: axe-core finds no WCAG 2 A/AA violation on the pages, light and dark', { skip, timeout: 180_000 }, async () => {
+test(here + 'accessibility: axe-core finds no WCAG 2 A/AA violation on the pages, light and dark, wide and narrow', { skip, timeout: 180_000 }, async () => {
   const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await withBrowser(async (browser, url) => {
     const found: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
+    for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 400]] as const) {
       // The page's CSP forbids injected scripts, as it should; the checker needs one.
-      const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width, height: 900 } });
       const page = await context.newPage();
       for (const path of ['/', '/story/grain-talks', '/story/hostile', '/article/courier-grain', '/outlet/Meridian%20Daily', '/search?q=grain']) {
         await page.goto(url + path);
         await page.addScriptTag({ content: axe });
         const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`)) as string[];
-        found.push(...violations.map((v) => `${colorScheme} ${path}: ${v}`));
+        found.push(...violations.map((v) => `${colorScheme} ${width}px ${path}: ${v}`));
       }
       await context.close();
     }

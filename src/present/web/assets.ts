@@ -33,7 +33,7 @@ caption{text-align:left;color:var(--mute);padding:.3rem 0;caption-side:top}
 th button{font:inherit;font-weight:600;border:0;padding:0;background:none;text-align:left}th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 .tag{font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .3rem;white-space:nowrap}.tag.own{background:var(--own);border-color:transparent;color:var(--fg)}
 .speaker h3{margin:1rem 0 .3rem}q{quotes:"“" "”"}q.indirect{font-style:italic}q.indirect::before,q.indirect::after{content:none}
-.chart{max-width:52rem;display:block}.chart text{fill:var(--fg);font-size:12px}.chart .label{fill:var(--mute)}.chart .grid{stroke:var(--line);stroke-dasharray:2 3}
+.chart{max-width:52rem;min-width:34rem;display:block}@media (max-width:40rem){.matrix th[scope=row]{min-width:12rem}}.chart text{fill:var(--fg);font-size:12px}.chart .label{fill:var(--mute)}.chart .grid{stroke:var(--line);stroke-dasharray:2 3}
 .chart .axis line{stroke:var(--mute)}.chart .mark{fill:var(--accent);fill-opacity:.85}.chart .line{fill:none;stroke:var(--accent);stroke-width:2.5}.chart a:focus .mark,.chart a:hover .mark{stroke:var(--focus);stroke-width:3}
 figure{margin:1rem 0}figcaption{color:var(--mute);font-size:.9rem}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}
 .events{padding-left:2.4rem}.events time{font-weight:600;margin-right:.3rem}

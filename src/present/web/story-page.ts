@@ -218,7 +218,7 @@ export function storyPage(s: Story): string {
     .map((x) => x.e)
     .sort((a, b) => a.date.localeCompare(b.date));
   const timeline = events.length
-    ? `<figure>${eventsChart(events, SHOWN_EVENTS)}<figcaption>Dated events the articles mention</figcaption></figure><ol class="events">${events
+    ? `<figure><div class="scroll" role="region" aria-label="Timeline of dated events" tabindex="0">${eventsChart(events, SHOWN_EVENTS)}</div><figcaption>Dated events the articles mention</figcaption></figure><ol class="events">${events
         .map((e) => `<li><time>${h(e.date)}</time> ${h(e.text)} <span class="meta">${outletsOf(e.articles)}</span></li>`)
         .join('')}</ol>${s.timeline.length > events.length ? `<p class="meta">The ${events.length} most reported of ${s.timeline.length} dated events.</p>` : ''}`
     : '';
@@ -226,8 +226,8 @@ export function storyPage(s: Story): string {
   const published = publicationChart(pubs);
   const covered = coverageChart(pubs);
   const publication =
-    (covered ? `<figure>${covered}<figcaption>Coverage over time: outlets that had published, hour by hour</figcaption></figure>` : '') +
-    (published ? `<figure>${published}<figcaption>When each outlet published (each dot is an article; follow it to read it)</figcaption></figure>` : '');
+    (covered ? `<figure><div class="scroll" role="region" aria-label="Coverage over time" tabindex="0">${covered}</div><figcaption>Coverage over time: outlets that had published, hour by hour</figcaption></figure>` : '') +
+    (published ? `<figure><div class="scroll" role="region" aria-label="When each outlet published" tabindex="0">${published}</div><figcaption>When each outlet published (each dot is an article; follow it to read it)</figcaption></figure>` : '');
 
   const cov = s.coverage;
   const profiled = cov && (s.outlets ?? []).some((o) => o.profiled);
