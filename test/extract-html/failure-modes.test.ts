@@ -121,3 +121,10 @@ test(here + "the author's bio closing the page is not the story", () => {
   assert.equal(a.blocks.length, 2);
   assert.ok(a.removed.some((r) => r.startsWith('Meg Varga is a business reporter')));
 });
+
+test(here + 'paragraphs written as text separated by <br><br> become blocks', () => {
+  const s1 = 'The harbour authority said on Friday that the new container terminal would open in March, two months later than planned.';
+  const s2 = 'Shipping lines have been told to keep using the old quay until then, the authority said in a statement on its website.';
+  const a = extractHtml(`<html><body><div class="text">${s1}<br><br>\n${s2}<br>\n<br>Cranes ordered from abroad arrived late, officials said, and the quay walls needed more work than expected.</div></body></html>`, { origin: 'br' });
+  assert.deepEqual(a.blocks.map((b) => b.text.slice(0, 20)), [s1.slice(0, 20), s2.slice(0, 20), 'Cranes ordered from ']);
+});

@@ -78,6 +78,8 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
   let leading = true;
   let linkDepth = 0;
   let quoteDepth = 0;
+  /** A `<br>` with nothing but white space since the previous one: `<br><br>` ends a paragraph. */
+  let afterBr = false;
 
   const flush = (container: Element) => {
     if (!parts.length) return;
@@ -98,6 +100,7 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
   const walk = (el: Element, container: Element) => {
     for (const c of el.children) {
       if (typeof c === 'string') {
+        if (afterBr && c.trim()) afterBr = false;
         parts.push(c);
         if (withHtml) htmlParts.push(escapeHtml(c));
         if (linkDepth) {
@@ -109,7 +112,14 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
       }
       if (skip(c)) continue;
       const tag = c.tag;
-      if (tag === 'br') { parts.push('\n'); if (withHtml) htmlParts.push('<br>'); continue; }
+      if (tag === 'br') {
+        if (afterBr) { flush(container); afterBr = false; continue; }
+        afterBr = true;
+        parts.push('\n');
+        if (withHtml) htmlParts.push('<br>');
+        continue;
+      }
+      afterBr = false;
       if (BLOCK_TAGS.has(tag)) {
         flush(container);
         if (tag === 'blockquote') quoteDepth++;
