@@ -57,6 +57,9 @@ test(here + 'hostile articles stay text on every page, with a strict CSP', async
     for (const d of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "base-uri 'none'"]) assert.ok(csp.includes(d), `${path}: ${d}`);
     assert.ok(!/unsafe-inline|unsafe-eval/.test(csp));
     assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(r.headers.get('x-frame-options'), 'DENY');
+    assert.equal(r.headers.get('cross-origin-resource-policy'), 'same-origin');
+    assert.equal(r.headers.get('access-control-allow-origin'), null);
     assertInert(await r.text(), path);
   }
   // The hostile words are there, as text.

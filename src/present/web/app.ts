@@ -75,6 +75,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
   });
 
   app.onError((err, c) => {
