@@ -197,8 +197,9 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
   const phrases = new Map<string, Map<string, number>>();
   const usedBy = new Map<string, string[]>();
   for (const [source, articles] of bySource) {
-    const w = words.get(source)!;
-    const own = (t: string) => wordTotal.get(t) === w.get(t);
+    const ownWords = new Set<string>();
+    for (const [t, k] of words.get(source)!) if (wordTotal.get(t) === k) ownWords.add(t);
+    const own = (t: string) => ownWords.has(t);
     const p = new Map<string, number>();
     for (const a of articles) {
       const inArticle = new Map<string, number>();
@@ -277,9 +278,9 @@ function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>):
     const sources = new Set<string>();
     for (const s of claim.sentences) {
       const source = sourceOf.get(s.article)!;
-      const runs = phraseRuns(s.text).map((r) => ` ${r.join(' ')} `);
+      const text = ` ${phraseRuns(s.text).map((r) => r.join(' ')).join(' | ')} `;
       for (const p of phrases.get(source) ?? []) {
-        if (!p.articles.includes(s.article) || !runs.some((r) => r.includes(` ${p.phrase} `))) continue;
+        if (!p.articles.includes(s.article) || !text.includes(` ${p.phrase} `)) continue;
         variants.push({ text: p.phrase, articles: [s.article] });
         sources.add(source);
       }
