@@ -358,7 +358,7 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
   // Content stands before the source ("“…,” Figueroa told USA Today."): unless what follows the cue
   // is plainly a clause of its own, it is the object and adverbials of the cue.
   const preceded = before.from > first && (tokens[before.from - 1].text === ',' || /[”"»]/.test(tokens[before.from - 1].text));
-  const rightStrong = thatAt >= 0 || next?.text === ':' || isOpenQuote(next) || (rightWords >= 6 && !/^(?:to|in|at|on|during|after|before|from|with|for|by|about|last|this|earlier|later|,)$/i.test(next?.text ?? ''));
+  const rightStrong = thatAt >= 0 || next?.text === ':' || isOpenQuote(next) || (rightWords >= 6 && !/^(?:to|in|at|on|during|after|before|from|with|for|by|about|last|this|earlier|later|,)$/i.test(next?.text ?? '') && !TIME_WORD.test(next?.text ?? ''));
 
   if (!inverted && rightWords >= 2 && !commaThenWord && (!preceded || rightStrong)) {
     if (thatAt >= 0) c = thatAt;

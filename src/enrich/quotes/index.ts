@@ -99,8 +99,12 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
   // Quotations no cue has claimed: the best cue near them, else the speaker beside them.
   const orphans: Span[] = [];
   for (const m of marks) {
-    const words = text.slice(m.contentStart, m.contentEnd).split(/\s+/).filter(Boolean).length;
-    if (words < 3) continue;
+    const inner = text.slice(m.contentStart, m.contentEnd);
+    const words = inner.split(/\s+/).filter(Boolean);
+    if (words.length < 3) continue;
+    // A title in marks ("Fox News Sunday", “Contract with America”) names a work, not a statement.
+    const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+    if (words.length <= 7 && capitalised >= Math.max(2, words.length - 1) && !/[.!?]["”]?$/.test(inner.replace(/[,]$/, ''))) continue;
     const span = { start: m.start, end: m.end };
     if (found.some((f) => overlap(f.content, span) >= 0.5 * (span.end - span.start))) continue;
     const first = tk.tokens.findIndex((t) => t.end > m.start);
