@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractHtml } from '../../src/extract/html/index.js';
+import { isDateOrBylineLine } from '../../src/extract/html/content.js';
 
 const here = '[extract/html] ';
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url), 'utf8');
@@ -128,3 +129,17 @@ test(here + 'paragraphs written as text separated by <br><br> become blocks', ()
   const a = extractHtml(`<html><body><div class="text">${s1}<br><br>\n${s2}<br>\n<br>Cranes ordered from abroad arrived late, officials said, and the quay walls needed more work than expected.</div></body></html>`, { origin: 'br' });
   assert.deepEqual(a.blocks.map((b) => b.text.slice(0, 20)), [s1.slice(0, 20), s2.slice(0, 20), 'Cranes ordered from ']);
 });
+
+const furniture: [string, boolean][] = [
+  ['Updated at 1:23 p.m.', true],
+  ['20 Nov 2019 08:00 GMT', true],
+  ['Published November 19, 2019 | Updated 3:45 PM ET', true],
+  ['By Ana Costa', true],
+  ['2019-11-19', true],
+  ['By the end of the year, 40 ships had been delayed.', false],
+  ['The vote on 19.11.2019 ended the strike at the port after three weeks.', false],
+  ['Qualified teams', false],
+];
+for (const [line, want] of furniture) {
+  test(here + `date or byline line: "${line}"`, () => assert.equal(isDateOrBylineLine(line), want));
+}

@@ -26,6 +26,24 @@ const SENTENCE_END = /[.!?…:;"'”’»)\]。！？」』）]$/;
 /** Labels pages put between paragraphs, in the languages Parallax reads most; and unrendered shortcodes. */
 const BOILERPLATE = /^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+\d+\s+(?:of|von|de|di|sur|из|\/)\s+\d+|advertisements?|advert|ads?|sponsored( content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reclame|реклама|story continues below( advertisement)?|continue reading( below| the main story)?|article continues below|this (slideshow|video|content) requires javascript\.?|please enable javascript.*|\[[a-z_]+(?:\s[^\]]*)?\].*)$/i;
 const SIGN_OFF = /\b(follow (?:us|him|her|them|me) (?:on|at)|sign up (?:for|to)|subscribe to (?:our|the)|join our|e-?mail (?:\p{Lu}\p{L}+ )+at\b|comments? (?:are|is) (?:closed|moderated)|we are temporarily moderating)/iu;
+/**
+ * A line that is a time-stamp or a byline and little else ("Updated 1:23 p.m.", "20 Nov 2019 08:00
+ * GMT", "By Ana Costa"): page furniture between the headline and the story.
+ */
+export function isDateOrBylineLine(text: string): boolean {
+  if (text.length > 70) return false;
+  if (/^(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$/u.test(text)) return true;
+  const hasDate = /\b(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b/.test(text) ||
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b/i.test(text);
+  if (!hasDate) return false;
+  // What is left once dates, times and their usual words are taken out must be short.
+  const rest = text
+    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/gi, '')
+    .replace(/\b(?:published|updated|posted|last updated|modified|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|et|est|edt|cet|cest|bst|ist|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?/gi, '')
+    .replace(/[\d\s:./,|()\[\]–—-]+/g, '');
+  return rest.length <= 12;
+}
+
 const FULL_STOP = /[.!?。！？]["'”’»)]?$/;
 const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
 
@@ -286,6 +304,7 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
     if (runStart === -1 || i < runStart) { dropped.push({ block: b, rule: 'block:before-body' }); return; }
     if (i > runEnd) { dropped.push({ block: b, rule: 'block:after-body' }); return; }
     if (b.text.length < 80 && BOILERPLATE.test(b.text)) { dropped.push({ block: b, rule: 'block:boilerplate' }); return; }
+    if (b.kind !== 'heading' && isDateOrBylineLine(b.text)) { dropped.push({ block: b, rule: 'block:date-or-byline' }); return; }
     if (linkDensity(b) > 0.5 && (weightOf.get(b) ?? 0) < 0) { dropped.push({ block: b, rule: b.kind === 'heading' ? 'block:link-heading' : 'block:links' }); return; }
     // A sentence printed twice is a pull quote; short lines (labels of a recipe, a table) do repeat.
     if (b.text.length >= 60 && seen.has(b.text)) { dropped.push({ block: b, rule: 'block:repeated' }); return; }
