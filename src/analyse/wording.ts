@@ -30,6 +30,8 @@ import { BACKGROUND_SIZE, backgroundProbability } from './similarity/background.
 const PRIOR_TOKENS = 2000;
 /** z-score of the log-odds above which a phrase is distinctive of an outlet. */
 export const WORDING_Z = 1.5;
+/** At most this many phrases of one sentence in a claim's row of phrases filling the same slot. */
+const SLOT_PHRASES = 3;
 /** At most this many phrases per outlet, the most distinctive first. */
 const MAX_TERMS_PER_OUTLET = 40;
 
@@ -279,15 +281,15 @@ function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>):
     for (const s of claim.sentences) {
       const source = sourceOf.get(s.article)!;
       const text = ` ${phraseRuns(s.text).map((r) => r.join(' ')).join(' | ')} `;
-      for (const p of phrases.get(source) ?? []) {
-        if (!p.articles.includes(s.article) || !text.includes(` ${p.phrase} `)) continue;
+      // The sentence's most distinctive phrases only (the list is ordered by z): the ones that
+      // set its wording apart, not every detail it alone gives.
+      const found = (phrases.get(source) ?? []).filter((p) => p.articles.includes(s.article) && text.includes(` ${p.phrase} `));
+      const longest = found.filter((p) => !found.some((o) => o !== p && ` ${o.phrase} `.includes(` ${p.phrase} `)));
+      for (const p of longest.slice(0, SLOT_PHRASES)) {
         variants.push({ text: p.phrase, articles: [s.article] });
         sources.add(source);
       }
     }
-    // A phrase inside a longer one of the same sentence ("dozen" in "dozen bilateral agreements") goes.
-    const shown = variants.filter((v) => !variants.some((o) => o !== v && o.articles[0] === v.articles[0] && ` ${o.text} `.includes(` ${v.text} `)));
-    variants.splice(0, variants.length, ...shown);
     if (sources.size < 2) continue;
     const about = claim.text.length > 80 ? `${claim.text.slice(0, 80)}…` : claim.text;
     out.push({ concept: `each outlet's words in: ${about}`, variants });
