@@ -25,6 +25,8 @@ export { decodeHtml } from './decode.js';
 
 /** Default cap on the characters of HTML read per page. */
 export const MAX_HTML_CHARS = 8 * 1024 * 1024;
+/** How many removed pieces of chrome an article lists (each cut to 300 characters). */
+const MAX_REMOVED = 200;
 /** Default cap on the time spent per page. */
 export const DEFAULT_TIMEOUT_MS = 2000;
 
@@ -206,7 +208,9 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   out.blocks = body;
   out.text = body.map((b) => b.text).join('\n\n');
   const removedTexts = [...removals.map((r) => r.text), ...bodyDrops.map((d) => d.text)];
-  out.removed = removedTexts.filter((t) => t.length > 1).map((t) => (t.length > 300 ? t.slice(0, 300) + '…' : t));
+  const removedKept = removedTexts.filter((t) => t.length > 1);
+  if (removedKept.length > MAX_REMOVED) messages.push(msg('cap:removed', `${removedKept.length} pieces of chrome were removed; the first ${MAX_REMOVED} are listed`, 'info'));
+  out.removed = removedKept.slice(0, MAX_REMOVED).map((t) => (t.length > 300 ? t.slice(0, 300) + '…' : t));
   const byRule = new Map<string, number>();
   for (const r of removals) byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);
   for (const d of bodyDrops) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
