@@ -156,6 +156,15 @@ test('findQuotes: a quotation signed with a dash and a name', () => {
   assert.equal(ruiz?.speaker?.text, 'Ana Ruiz');
 });
 
+test('findQuotes: a transcript line is its speaker’s', () => {
+  const text = 'The interview ran on Sunday.\n\nWALLACE: Will she be there tomorrow night?\n\nPENCE: Well, look, the question is why they invited him at all.';
+  const quotes = findQuotes(text);
+  const pence = quotes.find((q) => q.speaker?.text === 'PENCE');
+  assert.equal(pence?.text, 'Well, look, the question is why they invited him at all.');
+  const wallace = quotes.find((q) => q.speaker?.text === 'WALLACE');
+  assert.equal(wallace?.text, 'Will she be there tomorrow night?');
+});
+
 test('findQuotes: empty and quote-free text give nothing', () => {
   assert.deepEqual(findQuotes(''), []);
   assert.deepEqual(findQuotes('The ministers met in Brussels on Tuesday.'), []);

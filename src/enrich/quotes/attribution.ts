@@ -409,8 +409,8 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
     const content = a.content.end > a.content.start ? a.content : null;
     if (!content) return null;
     const trimmed = quoteAware(text, trimSpan(text, content));
-    // The full stop of indirect speech is the sentence's, not the content's.
-    if (text[trimmed.end - 1] === '.' && !/[”"»’]/.test(text[trimmed.end - 2] ?? '') && !/\b\p{Lu}\.$|\.\.\.$/u.test(text.slice(trimmed.start, trimmed.end))) trimmed.end--;
+    // The full stop of indirect speech is the sentence's, not the content's (a transcript line keeps it).
+    if (tokens[head].text !== ':' && text[trimmed.end - 1] === '.' && !/[”"»’]/.test(text[trimmed.end - 2] ?? '') && !/\b\p{Lu}\.$|\.\.\.$/u.test(text.slice(trimmed.start, trimmed.end))) trimmed.end--;
     const words = text.slice(trimmed.start, trimmed.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     if (words < 2) return null;
     return { cue: a.cue, content: trimmed, source: a.source };

@@ -54,6 +54,8 @@ function cueScores(tk: Tokenised, model: CueModel | null): number[] {
   const hasQuote = tk.sentences.map((s) => QUOTE_MARK.test(tk.text.slice(s.start, s.end)));
   return tk.tokens.map((t, i) => {
     if (isSignatureDash(tk.tokens, i)) return 10;
+    // A transcript line: "PENCE: Well, look, …", "Rutte: …" at the start of a paragraph.
+    if (t.text === ':' && isSpeakerLabel(tk, i)) return 10;
     if (!isCandidate(t)) return -Infinity;
     // "expressed the view that", "voiced the hope that": a statement of the subject's.
     if (/^(?:expressed|voiced|stated|shared|reiterated|repeated|made)$/.test(t.lower) && /^(?:the|his|her|their|its)$/.test(tk.tokens[i + 1]?.lower ?? '') &&
@@ -91,7 +93,8 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
   const minWordsAround = options.minNestedWords ?? 2;
   const insideQuotation = (i: number) => options.nested !== true && marks.some((m) => m.contentStart <= tk.tokens[i].start && tk.tokens[i].end <= m.contentEnd && text.slice(m.contentStart, m.contentEnd).split(/\s+/).length >= minWordsAround);
   scores.forEach((s, i) => {
-    if (s <= threshold || insideQuotation(i)) return;
+    // Rule cues (a signature dash, a transcript label) hold even where marks are unbalanced.
+    if (s <= threshold || (s < 10 && insideQuotation(i))) return;
     const a = attributionAt(tk, i);
     if (a) add({ ...a, score: s, head: i });
   });
@@ -209,6 +212,15 @@ function extendStatementsBack(tk: Tokenised, found: Candidate[]): void {
       if (o !== f && o.content.start >= f.content.start && o.content.end <= f.content.end) found.splice(i, 1);
     }
   }
+}
+
+/** Is the colon at token `i` the end of a speaker's label opening its paragraph ("WALLACE:", "Mark Rutte:")? */
+function isSpeakerLabel(tk: Tokenised, i: number): boolean {
+  const { tokens, sentences } = tk;
+  const s = sentences[tokens[i].sentence];
+  if (s.first === i || (s.first > 0 && sentences[tokens[s.first - 1].sentence].block === s.block)) return false;
+  const label = tokens.slice(s.first, i).filter((t) => !QUOTE_MARK.test(t.text));
+  return label.length <= 4 && label.every((t) => /^\p{Lu}/u.test(t.text) || t.text === '.') && (label.some((t) => /^\p{Lu}{2,}$/u.test(t.text)) || i + 1 < s.last);
 }
 
 function blockOf(tk: Tokenised, offset: number): number {
