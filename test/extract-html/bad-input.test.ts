@@ -157,3 +157,13 @@ test(here + 'a byte-order mark wins over every declaration', () => {
   assert.equal(d.charset, 'utf-8');
   assert.match(d.html, /Größe/);
 });
+
+test(here + 'UTF-8 with a few broken sequences stays UTF-8, with a message', () => {
+  const good = new TextEncoder().encode('<meta charset="utf-8"><p>Größe, naïve café — 10 € and «quotes» in a UTF-8 page.</p>');
+  const b = new Uint8Array([...good.subarray(0, 40), 0xff, ...good.subarray(40), 0xe2, 0x82]);
+  const d = decodeHtml(b);
+  assert.equal(d.charset, 'utf-8');
+  assert.match(d.html, /Größe, naïve/);
+  assert.match(d.html, /café — 10 € and «quotes»/);
+  assert.ok(d.messages.some((m) => m.rule === 'decode:invalid-utf8'));
+});

@@ -140,6 +140,21 @@ export function decodeHtml(bytes: Uint8Array, contentTypeHeader?: string): Decod
     return { html: strip(utf8), charset: 'utf-8', messages };
   }
 
+  // UTF-8 with a few broken sequences (a page cut mid-character, one bad paste) is still UTF-8.
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  let broken = 0;
+  let wide = 0;
+  for (let i = 0; i < lenient.length; i++) {
+    const c = lenient.charCodeAt(i);
+    if (c === 0xfffd) broken++;
+    else if (c > 0x7f) wide++;
+  }
+  const declaredUtf8 = declared.length === 0 || declared[0][0] === 'utf-8';
+  if (broken <= Math.max(declaredUtf8 ? 8 : 2, wide * (declaredUtf8 ? 0.05 : 0.01))) {
+    messages.push(msg('decode:invalid-utf8', `${broken} invalid UTF-8 sequence(s) replaced with U+FFFD`, 'warning'));
+    return { html: strip(lenient), charset: 'utf-8', messages };
+  }
+
   for (const [cs, where] of declared) {
     if (cs === 'utf-8' || cs.startsWith('utf-16')) continue;
     const text = strictDecode(bytes, cs);
