@@ -9,7 +9,7 @@
  */
 import type { Element } from './parse.js';
 import type { TextBlock } from './blocks.js';
-import { attr, squash, rawText } from './parse.js';
+import { squash, rawText } from './parse.js';
 
 /** Never content. */
 const DROP_TAGS = new Set([
@@ -116,10 +116,4 @@ export function findChrome(root: Element, prose: Map<Element, number>, lenient =
   };
   walk(root);
   return { skip, removed };
-}
-
-/** The `itemprop` value or role that names an element as the article body, if any. */
-export function isMarkedBody(el: Element): boolean {
-  const p = attr(el, 'itemprop');
-  return p === 'articleBody' || p === 'reviewBody';
 }

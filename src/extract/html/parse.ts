@@ -190,27 +190,6 @@ export function attr(el: Element, name: string): string {
   return el.attrs?.[name] ?? '';
 }
 
-/** Every element under `el` (depth-first, document order) for which `pick` is true. */
-export function findAll(el: Element, pick: (e: Element) => boolean, out: Element[] = []): Element[] {
-  for (const c of el.children) {
-    if (typeof c === 'string') continue;
-    if (pick(c)) out.push(c);
-    findAll(c, pick, out);
-  }
-  return out;
-}
-
-/** The first element under `el` (document order) for which `pick` is true. */
-export function findFirst(el: Element, pick: (e: Element) => boolean): Element | null {
-  for (const c of el.children) {
-    if (typeof c === 'string') continue;
-    if (pick(c)) return c;
-    const f = findFirst(c, pick);
-    if (f) return f;
-  }
-  return null;
-}
-
 /** The raw text under `el`, with `<br>` as a newline. */
 export function rawText(el: Element): string {
   let out = '';
