@@ -2,8 +2,10 @@
  * Removing page chrome before content selection: elements that never hold article text (scripts,
  * forms, media), elements whose role, tag or class/id name them as chrome (navigation, sharing,
  * newsletter and cookie boxes, related stories, comments, captions, bylines), and hidden ones.
- * An element that holds most of the page's text is never removed by its name alone, so a wrapper
- * with an unlucky class (`page has-sidebar`) cannot take the article with it.
+ * The tree is left as it is; {@link findChrome} returns the elements to skip. How much of the
+ * page's prose an element holds guards against names that mislead: a layout wrapper with an unlucky
+ * class (`page has-sidebar`) keeps the article, while a consent wall keeps its name even when it
+ * outweighs a short story. When names still took most of the prose, the caller retries leniently.
  *
  * @module
  */

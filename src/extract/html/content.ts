@@ -1,10 +1,11 @@
 /**
  * Choosing the article body among a page's text blocks. Every block votes for each of its
- * ancestors: prose (long, few links) for, link lists and short labels against. The element with
- * the highest total is the body: it takes in lead paragraphs that sit in their own container and
- * bodies split by ad slots, and stops where menus, teasers and footers begin. Inside it, link
- * lists, labels before the first paragraph and after the last one, and repeated text (pull
- * quotes) are dropped and reported.
+ * ancestors: prose (long, few links) for, link lists, labels and teasers against. The element with
+ * the highest total is the body's container (grown to its parent when the parent holds much more
+ * prose); pages that repeat a story unit keep the one titled like the page. Inside the container
+ * the body is the best contiguous run of blocks, which drops labels before the story and author
+ * boxes or notices after it; link lists, ad labels, time-stamp lines and repeated sentences (pull
+ * quotes) inside the run are dropped too, each with the rule that dropped it.
  *
  * @module
  */
