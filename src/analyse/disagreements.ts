@@ -3,7 +3,8 @@
  * by several articles (statements aligned as saying the same thing), the sentences are compared on
  * three things a reader would check:
  *
- * - figures: the numbers each gives ("a toll of 12" against "15 dead"), years and day numbers aside;
+ * - figures: the numbers each gives for the same thing ("12 people" against "15 people"; a
+ *   figure counts what the word after it names), years, days of dates and clock times aside;
  * - dates: the day each resolves to ("the day before" against "on December 1"), relative
  *   expressions resolved against each article's publication date;
  * - who: the person each names, when each names exactly one, they differ, and the sentences are
@@ -18,24 +19,58 @@ import type { StoryClaim, StoryDisagreement } from '../types.js';
 import type { StoryContext } from './context.js';
 import type { DateMention } from '../enrich/types.js';
 import { articleDates } from './timeline.js';
-import { contentStems } from './similarity/text.js';
+import { contentStems, isContentWord, stem } from './similarity/text.js';
 
 const WORD_NUMBERS: Record<string, string> = {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
   dozen: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100',
 };
 
-/** The figures a sentence gives: numbers as digits, not years, not parts of dates. */
+/** The figures a sentence gives: numbers as digits, not years, not parts of dates or clock times. */
 export function figures(sentence: string): string[] {
-  const out: string[] = [];
-  const masked = sentence.replace(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g, ' ');
-  for (const m of masked.matchAll(/\b\d[\d,]*(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b/gi)) {
+  return [...new Set(measures(sentence).map((m) => m.value))].sort();
+}
+
+/** A figure with what it counts: the word after it ("12 people" → people), if a content word. */
+export interface Measure {
+  value: string;
+  unit: string | null;
+}
+
+const DATE_OR_TIME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}:\d{2}\b/g;
+
+export function measures(sentence: string): Measure[] {
+  const out: Measure[] = [];
+  const masked = sentence.replace(DATE_OR_TIME, (m) => ' '.repeat(m.length));
+  const re = /\b\d[\d,]*(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(masked))) {
     const raw = m[0].toLowerCase();
-    const n = WORD_NUMBERS[raw] ?? raw.replace(/,(?=\d{3}\b)/g, '');
-    if (/^(?:1[89]|20)\d{2}$/.test(n)) continue;
-    out.push(n);
+    const value = WORD_NUMBERS[raw] ?? raw.replace(/,(?=\d{3}\b)/g, '');
+    if (/^(?:1[89]|20)\d{2}$/.test(value)) continue;
+    // The counted noun comes after any magnitude ("1.5 million people"); a magnitude alone
+    // ("$1 million") names no unit, and a currency converted in brackets is no second figure.
+    const after = masked.slice(m.index + m[0].length).replace(/^\s*(?:million|billion|thousand|trillion|per cent|percent|%)\b/i, '');
+    const next = /^\s*([\p{L}][\p{L}-]*)/u.exec(after)?.[1] ?? '';
+    const unit = next && isContentWord(next) && !/^(?:million|billion|thousand|trillion)$/i.test(next) ? stem(next) : null;
+    out.push({ value, unit });
   }
-  return [...new Set(out)].sort();
+  return out;
+}
+
+/**
+ * Versions that give different figures for the same thing: a unit ("people") both give, with
+ * other numbers. "64 kilometres" against "40 miles" is the same distance in two units, not a
+ * disagreement; "12 people" against "15 people" is one.
+ */
+function conflicting(a: Measure[], b: Measure[]): boolean {
+  for (const x of a) {
+    if (!x.unit) continue;
+    const theirs = b.filter((y) => y.unit === x.unit).map((y) => y.value);
+    const mine = a.filter((y) => y.unit === x.unit).map((y) => y.value);
+    if (theirs.length && !theirs.some((v) => mine.includes(v))) return true;
+  }
+  return false;
 }
 
 interface Version {
@@ -71,13 +106,17 @@ export function findDisagreements(ctx: StoryContext, claims: StoryClaim[]): Stor
   for (const c of claims) {
     if (new Set(c.articles).size < 2) continue;
     const byFigures = new Map<string, Version>();
+    const figureOf = new Map<string, Measure[]>();
     const byDate = new Map<string, Version>();
     const byPerson = new Map<string, Version>();
     for (const s of c.sentences) {
       const a = byId.get(s.article);
       if (!a) continue;
-      const nums = figures(s.text);
-      if (nums.length) addVersion(byFigures, nums.join(' '), s.text, s.article);
+      const ms = measures(s.text);
+      if (ms.some((x) => x.unit)) {
+        figureOf.set(s.article, ms);
+        addVersion(byFigures, ms.filter((x) => x.unit).map((x) => `${x.value} ${x.unit}`).sort().join(', '), s.text, s.article);
+      }
       const at = a.text.indexOf(s.text);
       if (at < 0) continue;
       const days = [...new Set(dates(a.id).filter((d) => d.start >= at && d.end <= at + s.text.length && /^\d{4}-\d{2}-\d{2}$/.test(d.date)).map((d) => d.date))];
@@ -86,7 +125,12 @@ export function findDisagreements(ctx: StoryContext, claims: StoryClaim[]): Stor
       if (named.length === 1) addVersion(byPerson, named[0], s.text, s.article);
     }
     const short = c.text.length > 100 ? `${c.text.slice(0, 100)}…` : c.text;
-    if (byFigures.size > 1 && !nested(byFigures)) out.push({ about: `the figures in: ${short}`, versions: [...byFigures.values()] });
+    if (byFigures.size > 1) {
+      // Only versions at odds with another on a figure of the same thing are shown.
+      const versions = [...byFigures.values()];
+      const atOdds = versions.filter((v) => versions.some((o) => o !== v && conflicting(figureOf.get(v.articles[0])!, figureOf.get(o.articles[0])!)));
+      if (atOdds.length > 1) out.push({ about: `the figures in: ${short}`, versions: atOdds });
+    }
     if (byDate.size > 1) out.push({ about: `the date of: ${short}`, versions: [...byDate.values()] });
     if (byPerson.size > 1 && sameWordsBesideNames([...byPerson.values()].map((v) => v.text), [...byPerson.keys()])) {
       out.push({ about: `who is named in: ${short}`, versions: [...byPerson.values()] });
@@ -148,15 +192,6 @@ function datedApart(
   return out;
 }
 
-/**
- * True when every version's figures are contained in one of them: one outlet giving more detail
- * ("12 dead, 40 injured" against "12 dead") is not a disagreement.
- */
-function nested(versions: Map<string, Version>): boolean {
-  const sets = [...versions.keys()].map((k) => new Set(k.split(' ')));
-  const largest = sets.reduce((a, b) => (b.size > a.size ? b : a));
-  return sets.every((s) => [...s].every((x) => largest.has(x)));
-}
 
 /** Share of content words two versions have in common, names aside, for "who said it" to be the only difference. */
 const SAME_WORDS = 0.6;
@@ -173,7 +208,7 @@ function sameWordsBesideNames(texts: string[], names: string[]): boolean {
     for (let j = i + 1; j < sets.length; j++) {
       let shared = 0;
       for (const w of sets[i]) if (sets[j].has(w)) shared++;
-      if (shared / Math.max(1, Math.min(sets[i].size, sets[j].size)) < SAME_WORDS) return false;
+      if (shared / Math.max(1, sets[i].size, sets[j].size) < SAME_WORDS) return false;
     }
   }
   return true;

@@ -76,3 +76,17 @@ test(`${here}who said it: the same words under two names`, () => {
   const claim = { text: a.text, articles: ['a', 'c'], sentences: [{ article: 'a', text: a.text }, { article: 'c', text: c.text }] };
   assert.deepEqual(findDisagreements(ac, [claim]).filter((d) => d.about.startsWith('who')), []);
 });
+
+test(`${here}one distance in two units, or a clock time, is no disagreement`, () => {
+  const claim = (a: string, b: string) => ({ text: a, articles: ['a', 'b'], sentences: [{ article: 'a', text: a }, { article: 'b', text: b }] });
+  const rows: [string, string, boolean][] = [
+    ['The town lies 64 kilometres north of the capital.', 'The town lies about 40 miles north of the capital.', false],
+    ['Firefighters arrived at 9:40 p.m. and found 3 people inside.', 'Firefighters arrived at 9:55 p.m. and found 3 people inside.', false],
+    ['Firefighters found 3 people inside.', 'Firefighters found 5 people inside.', true],
+  ];
+  for (const [x, y, want] of rows) {
+    const ctx = context([article({ id: 'a', source: 'A', text: x }), article({ id: 'b', source: 'B', text: y })]);
+    const got = findDisagreements(ctx, [claim(x, y)]).some((d) => d.about.startsWith('the figures'));
+    assert.equal(got, want, `${x} | ${y}`);
+  }
+});
