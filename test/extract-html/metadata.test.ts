@@ -109,3 +109,10 @@ test(here + 'a kicker above the headline', () => {
   assert.equal(a.kicker, 'Road safety');
   assert.ok(!a.text.includes('Road safety'));
 });
+
+test(here + 'a printed date line when the markup has no machine-readable date', () => {
+  const a = extractHtml(page('<title>Roads</title>', `<article><h1>Roads</h1><div class="article-date">Published 3:45 PM ET Nov. 19, 2019</div>${BODY}</article>`), { origin: 'visible-date' });
+  assert.equal(a.published, '2019-11-19T15:45');
+  assert.equal(a.provenance.published, 'visible');
+  assert.ok(!a.text.includes('Published'));
+});

@@ -25,6 +25,8 @@ export interface PageParts {
   bylines: Element[];
   /** Elements whose class says kicker (the label above a headline). */
   kickers: Element[];
+  /** Elements whose class says they hold a date (`date`, `timestamp`, `published`, `posted`). */
+  dateLines: Element[];
   noscripts: Element[];
   htmlLang: string;
   body: Element | null;
@@ -34,13 +36,15 @@ export interface PageParts {
   badJsonLd: number;
 }
 
+const DATE_HINT = /date|time|publish|posted/i;
+const DATE_NAME = /(^|[\s_-])(date|dateline|timestamp|time|published|publish-date|pubdate|posted|post-date|entry-date|article-date)($|[\s_-])/;
 const KICKER_NAME = /(^|[\s_-])(kicker|eyebrow|overline|supertitle|roofline|dachzeile|surtitre)($|[\s_-])/;
 const BYLINE_HINT = /byline|author|writer|contributor/i;
 const BYLINE_NAME = /(^|[\s_-])(byline|bylines|author|authors|author-name|writer|contributor)($|[\s_-])/;
 
 export function gatherParts(root: Element): PageParts {
   const p: PageParts = {
-    meta: new Map(), links: [], titleTag: '', h1: [], times: [], jsonLd: [], itemprops: [], bylines: [], kickers: [], noscripts: [], htmlLang: '',
+    meta: new Map(), links: [], titleTag: '', h1: [], times: [], jsonLd: [], itemprops: [], bylines: [], kickers: [], dateLines: [], noscripts: [], htmlLang: '',
     body: null, articleBody: null, badJsonLd: 0,
   };
   const walk = (el: Element) => {
@@ -78,6 +82,7 @@ export function gatherParts(root: Element): PageParts {
         const cls = c.attrs.class ?? c.attrs.id;
         if ((cls && BYLINE_HINT.test(cls) && BYLINE_NAME.test(nameOf(c))) || c.attrs.rel === 'author') p.bylines.push(c);
         if (cls && KICKER_NAME.test(nameOf(c))) p.kickers.push(c);
+        if (cls && p.dateLines.length < 20 && DATE_HINT.test(cls) && DATE_NAME.test(nameOf(c))) p.dateLines.push(c);
       }
       walk(c);
     }
@@ -277,6 +282,8 @@ export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
     [m('article:published_time', 'og:published_time', 'published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'cxenseparse:recs:publishtime'), 'meta'],
     [itemprop('datePublished'), 'microdata'],
     [timeEl ? attr(timeEl, 'datetime') || textOf(timeEl) : null, 'time'],
+    // A printed date ("Published 3:45 PM ET Nov. 19, 2019"); an "Updated" one is not the publication.
+    [p.dateLines.map((e) => textOf(e)).find((t) => t.length < 120 && !/^\s*(updated|modified|last updated)/i.test(t) && parseDate(t) && !parseDate(t)!.startsWith('--')), 'visible'],
     [dateFromUrl(url), 'url'],
   ));
   const modified = (pickDate('modified',
