@@ -26,7 +26,7 @@ export interface Selection {
 const SENTENCE_END = /[.!?…:;"'”’»)\]。！？」』）]$/;
 /** Labels pages put between paragraphs, in the languages Parallax reads most; and unrendered shortcodes. */
 const BOILERPLATE = /^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+\d+\s+(?:of|von|de|di|sur|из|\/)\s+\d+|advertisements?|advert|ads?|sponsored( content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reclame|реклама|story continues below( advertisement)?|continue reading( below| the main story)?|article continues below|this (slideshow|video|content) requires javascript\.?|please enable javascript.*|\[[a-z_]+(?:\s[^\]]*)?\].*)$/i;
-const SIGN_OFF = /\b(follow (?:us|him|her|them|me) (?:on|at)|sign up (?:for|to)|subscribe to (?:our|the)|join our|e-?mail (?:\p{Lu}\p{L}+ )+at\b|comments? (?:are|is) (?:closed|moderated)|we are temporarily moderating)/iu;
+const SIGN_OFF = /\b(follow (?:us|him|her|them|me|@\w+) (?:on|at)|sign up (?:for|to)|subscribe to (?:our|the)|newsletters?\b|in your inbox|join our|(?:may|can) be reached at|e-?mail (?:\p{Lu}\p{L}+ )+at\b|comments? (?:are|is) (?:closed|moderated)|we are temporarily moderating)/iu;
 /**
  * A line that is a time-stamp or a byline and little else ("Updated 1:23 p.m.", "20 Nov 2019 08:00
  * GMT", "By Ana Costa"): page furniture between the headline and the story.

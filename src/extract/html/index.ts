@@ -159,12 +159,18 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   const bodyDrops: { rule: string; text: string }[] = selection.dropped.map((d) => ({ rule: d.rule, text: d.block.text }));
   // An author's bio closing the page ("Meg James is a reporter…", "Emiliano joined…") is not the story.
   const authors = (meta.byline ?? '').split(/\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*/).map((n) => n.trim()).filter((n) => /^\p{Lu}\p{L}+(?:\s\p{Lu}[\p{L}.'-]+)+$/u.test(n));
-  while (body.length > 1 && authors.length) {
-    const last = body[body.length - 1];
-    const bio = last.text.length < 500 && authors.some((n) => last.text.startsWith(n + ' ') || last.text.startsWith(n.split(' ')[0] + ' '));
-    if (!bio) break;
-    body.pop();
-    bodyDrops.push({ rule: 'block:author-bio', text: last.text });
+  // The bio may be followed by more of the author box; cut from it when little of the body follows.
+  if (authors.length && body.length > 1) {
+    const total = body.reduce((n, b) => n + b.text.length, 0);
+    let tail = 0;
+    for (let i = body.length - 1; i > 0 && tail < total * 0.2; i--) {
+      const t = body[i].text;
+      tail += t.length;
+      if (t.length < 500 && authors.some((n) => t.startsWith(n + ' ') || t.startsWith(n.split(' ')[0] + ' '))) {
+        for (const b of body.splice(i)) bodyDrops.push({ rule: 'block:author-bio', text: b.text });
+        break;
+      }
+    }
   }
   let bodyChars = body.reduce((n, b) => n + b.text.length, 0);
 
