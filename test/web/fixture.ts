@@ -53,8 +53,8 @@ export function toArticle(a: FixtureArticle): Article {
   };
 }
 
-export async function fixtureStore(): Promise<Store> {
-  const store = await openSqliteStore(join(mkdtempSync(join(tmpdir(), 'parallax-web-')), 'web.db'));
+export async function fixtureStore(path = join(mkdtempSync(join(tmpdir(), 'parallax-web-')), 'web.db')): Promise<Store> {
+  const store = await openSqliteStore(path);
   await store.upsertArticles(fixture.articles.map(toArticle));
   await store.assignStories(fixture.stories.flatMap((s) => s.articles.map((a) => [a, s.id] as [string, string])));
   for (const s of fixture.stories) {

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fixtureStore, toArticle } from './fixture.js';
 
 const here = '[web/serve] ';
 const bin = new URL('../../bin/parallax', import.meta.url).pathname;
@@ -19,8 +20,9 @@ test(here + 'parallax serve listens on 127.0.0.1, answers, and stops on SIGTERM'
       createInterface({ input: child.stdout }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
     });
-    const { url, ingest } = JSON.parse(line) as { url: string; ingest: boolean };
+    const { url, story, ingest } = JSON.parse(line) as { url: string; story: string | null; ingest: boolean };
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    assert.equal(story, null);
     assert.equal(ingest, false);
     const front = await fetch(url);
     assert.equal(front.status, 200);
@@ -47,5 +49,31 @@ test(here + 'bad options end with a one-line error and a non-zero exit', () => {
     assert.notEqual(r.status, 0, args.join(' '));
     assert.match(r.stderr, want, args.join(' '));
     assert.equal(r.stderr.trim().split('\n').length, 1, `${args.join(' ')}: ${r.stderr}`);
+  }
+});
+
+test(here + 'the biggest story is announced by its address, its title cleaned of terminal controls', { timeout: 60_000 }, async () => {
+  const path = db();
+  const store = await fixtureStore(path);
+  const loud = ['a', 'b', 'c', 'd'].map((x, i) => toArticle({ id: `loud-${x}`, source: `Loud ${x}`, url: null, title: i === 0 ? '\u001b[2J\u001b[31mRed alert\u202E' : `Loud ${x}`, byline: null, published: `2025-06-0${i + 1}`, language: 'en', text: `Loud text ${x}.` }));
+  await store.upsertArticles(loud);
+  await store.assignStories(loud.map((a) => [a.id, 'loud'] as [string, string]));
+  await store.close();
+  const child = spawn(process.execPath, [bin, 'serve', '--db', path, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const lines: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (l) => {
+        lines.push(l);
+        if (lines.length === 2) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    assert.match(lines[0], /^Parallax is serving at http:\/\/127\.0\.0\.1:\d+\/ /);
+    assert.match(lines[1], /^The biggest story, "\[2J\[31mRed alert": http:\/\/127\.0\.0\.1:\d+\/story\/loud$/);
+  } finally {
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
   }
 });

@@ -35,8 +35,15 @@ export function register(program: Command): void {
       await store.close();
       throw new UserError(`cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`);
     }
-    if (opts.json) process.stdout.write(JSON.stringify({ url: `${server.url}/`, ingest: !!opts.allowIngest }) + '\n');
-    else console.log(`Parallax is serving at ${server.url}/  (Ctrl-C to stop)${opts.allowIngest ? '; POST /api/articles is open to the token' : ''}`);
+    // The biggest story's own address, so that the first thing to open is one click closer.
+    const [top] = await store.listStories({ limit: 1 });
+    const story = top ? `${server.url}/story/${encodeURIComponent(top.id)}` : null;
+    if (opts.json) process.stdout.write(JSON.stringify({ url: `${server.url}/`, story, ingest: !!opts.allowIngest }) + '\n');
+    else {
+      console.log(`Parallax is serving at ${server.url}/  (Ctrl-C to stop)${opts.allowIngest ? '; POST /api/articles is open to the token' : ''}`);
+      // A title is untrusted text: no control characters or bidi overrides reach the terminal.
+      if (top && story) console.log(`The biggest story, "${top.title.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')}": ${story}`);
+    }
     await new Promise<void>((resolve) => {
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
     });
