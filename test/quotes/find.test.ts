@@ -156,6 +156,12 @@ test('findQuotes: a quotation signed with a dash and a name', () => {
   assert.equal(ruiz?.speaker?.text, 'Ana Ruiz');
 });
 
+test('findQuotes: a quotation in a sentence without a speech verb is its subject’s', () => {
+  const text = 'The summit ended on Friday.\n\nJapan branded North Korea an “outlaw nation in the neighbourhood” after the launch.';
+  const q = findQuotes(text).find((x) => x.text.includes('outlaw nation'));
+  assert.equal(q?.speaker?.text, 'Japan');
+});
+
 test('findQuotes: a transcript line is its speaker’s', () => {
   const text = 'The interview ran on Sunday.\n\nWALLACE: Will she be there tomorrow night?\n\nPENCE: Well, look, the question is why they invited him at all.';
   const quotes = findQuotes(text);

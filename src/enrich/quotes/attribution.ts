@@ -149,7 +149,7 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
 }
 
 /** The subject of the sentence: the first name or pronoun, after an opening phrase set off by a comma. */
-function clauseSubject(tk: Tokenised, first: number, before: number): Span | null {
+export function clauseSubject(tk: Tokenised, first: number, before: number): Span | null {
   const { tokens } = tk;
   let i = first;
   while (i < before && (QUOTE_MARK.test(tokens[i].text) || tokens[i].text === '(')) i++;

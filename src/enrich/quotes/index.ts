@@ -16,7 +16,7 @@
  * @module
  */
 import type { EntitySpan, QuoteSpan, Span } from '../types.js';
-import { attributionAt, isSignatureDash, type Attribution } from './attribution.js';
+import { attributionAt, clauseSubject, isSignatureDash, type Attribution } from './attribution.js';
 import { CUE_MODEL } from './cue-weights.js';
 import { cueFeatures, isCandidate, scoreToken, type CueModel } from './cues.js';
 import { findMarkedQuotes } from './marks.js';
@@ -131,6 +131,19 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     else orphans.push(span);
   }
   for (const span of orphans) {
+    // A quotation inside a sentence with no cue ("Japan branded North Korea an “outlaw nation”"):
+    // the words are those of the sentence's subject.
+    const at = tk.tokens.findIndex((t) => t.start >= span.start);
+    const sent = at >= 0 ? tk.sentences[tk.tokens[at].sentence] : null;
+    // (Unless the paragraph already reports someone: then the sentence may go on with their words.)
+    const reportedBefore = sent && found.some((f) => f.source && f.content.end <= span.start && blockOf(tk, f.content.start) === sent.block);
+    if (sent && at - sent.first >= 3 && !reportedBefore) {
+      const subject = clauseSubject(tk, sent.first, at);
+      if (subject && /^\p{Lu}/u.test(text.slice(subject.start)) && !QUOTE_MARK.test(text.slice(subject.start, subject.end))) {
+        add({ cue: { start: span.start, end: span.start }, content: span, source: subject, score: markThreshold, head: -1 });
+        continue;
+      }
+    }
     // The speaker of the nearest attribution in the same paragraph.
     const block = tk.sentences[tk.tokens[tk.tokens.findIndex((t) => t.end > span.start)]?.sentence ?? 0]?.block;
     const same = found.filter((f) => f.source && blockOf(tk, f.content.start) === block);
