@@ -179,6 +179,7 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
     }
   });
   const totals = vectors.map((v) => weights.mass(v));
+  const W = weights.idWeights();
   const articleIndex = new Map(ctx.articles.map((a, k) => [a.id, k]));
   const artOf = Int32Array.from(statements.map((st) => articleIndex.get(st.article)!));
   const nArticles = ctx.articles.length;
@@ -191,10 +192,10 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   for (let i = 0; i < n; i++) {
     touched.length = 0;
     // Through the statement's rarest words only: a partner sharing none of them cannot come close.
-    const rare = [...vectors[i].ids].sort((x, y) => weights.idWeight(y) - weights.idWeight(x)).slice(0, CANDIDATE_TERMS);
+    const rare = Array.from(vectors[i].ids).sort((x, y) => W[y] - W[x]).slice(0, CANDIDATE_TERMS);
     for (const id of rare) {
       const list = postings.get(id)!;
-      const w = weights.idWeight(id);
+      const w = W[id];
       // A word in very many statements: only the next few statements holding it are looked at
       // (joining is transitive, so each statement needs only some of its partners).
       let from = 0;

@@ -248,34 +248,43 @@ export class TermSpace {
     return id;
   }
 
-  /** Per term, its id and the ids of its variant keys, worked out once. */
-  private readonly entries = new Map<string, [number, number, number]>();
+  /** Per term id, the ids of its variant keys (-1: none), worked out when the term is first seen. */
+  private readonly five: number[] = [];
+  private readonly four: number[] = [];
 
-  private entry(t: string): [number, number, number] {
-    let e = this.entries.get(t);
-    if (!e) {
-      const id = this.intern(t);
-      const word = t.length >= 4 && isWordTerm(t) && !t.includes('+');
-      e = [id, word && t.length >= 5 ? this.intern(`~5${t.slice(0, 5)}`) : -1, word ? this.intern(`~4${t.slice(0, 4)}`) : -1];
-      this.entries.set(t, e);
-    }
-    return e;
+  private termId(t: string): number {
+    let id = this.ids.get(t);
+    if (id !== undefined) return id;
+    id = this.intern(t);
+    const word = t.length >= 4 && isWordTerm(t) && !t.includes('+');
+    const five = word && t.length >= 5 ? this.intern(`~5${t.slice(0, 5)}`) : -1;
+    const four = word ? this.intern(`~4${t.slice(0, 4)}`) : -1;
+    this.five[id] = five;
+    this.four[id] = four;
+    return id;
   }
 
+  /** Adds a statement's terms (distinct, e.g. a Set) and returns its vector. */
   add(terms: Iterable<string>): TermVector {
-    const es = [...new Set(terms)].map((t) => this.entry(t)).sort((x, y) => x[0] - y[0]);
-    const ids = new Int32Array(es.length);
-    const k5 = new Int32Array(es.length);
-    const k4 = new Int32Array(es.length);
-    es.forEach(([id, five, four], i) => {
-      ids[i] = id;
-      k5[i] = five;
-      k4[i] = four;
+    const list: number[] = [];
+    for (const t of terms) list.push(this.termId(t));
+    const ids = Int32Array.from(list).sort();
+    const k5 = new Int32Array(ids.length);
+    const k4 = new Int32Array(ids.length);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) {
+      // Repeated terms (an iterable that is not a set) count once.
+      if (i && ids[i] === ids[i - 1]) continue;
+      const id = ids[i];
+      ids[n] = id;
+      k5[n] = this.five[id] ?? -1;
+      k4[n] = this.four[id] ?? -1;
       this.df[id]++;
-    });
+      n++;
+    }
     this.docs++;
     this.weights = null;
-    return { ids, k5, k4 };
+    return { ids: ids.subarray(0, n), k5: k5.subarray(0, n), k4: k4.subarray(0, n) };
   }
 
   /** Inverse document frequency of an interned term, as {@link TermWeights.weight}. */
@@ -298,6 +307,11 @@ export class TermSpace {
     let total = 0;
     for (const id of v.ids) if (!this.pair[id]) total += w[id];
     return total;
+  }
+
+  /** Weights of all interned term ids, indexed by id (valid until the next {@link add}). */
+  idWeights(): Float64Array {
+    return this.weightsNow();
   }
 
   /** Weight of an interned term id (see {@link TermVector.ids}). */
