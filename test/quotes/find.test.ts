@@ -99,6 +99,12 @@ const ROWS: Row[] = [
     content: 'the talks had stalled over the weekend', direct: false, speaker: 'Diplomats, speaking on condition of anonymity', name: 'Diplomats, speaking on condition of anonymity',
   },
   {
+    kind: 'quotation, then a described source and a cue with its object',
+    text: '“The story has to be told right,” Malkia Cyril, the director of the media centre, told the Post.',
+    names: ['Malkia Cyril'],
+    content: '“The story has to be told right,”', direct: true, speaker: 'Malkia Cyril, the director of the media centre', name: 'Malkia Cyril',
+  },
+  {
     kind: 'title and name with an aside',
     text: 'Maria Zakharova, the spokeswoman of the Russian foreign ministry, said the summit was a provocation.',
     names: ['Maria Zakharova'],

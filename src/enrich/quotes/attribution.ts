@@ -85,7 +85,7 @@ function nounPhraseEndingAt(tokens: QToken[], end: number, limit: number): Span 
 }
 
 /** The source before a cue: skip auxiliaries and an aside in commas, then take the noun phrase. */
-function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source: Span | null; from: number; aside?: boolean } {
+function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source: Span | null; from: number; aside?: boolean; afterQuote?: boolean } {
   const { tokens } = tk;
   let j = cueStart - 1;
   let aside = false;
@@ -123,7 +123,7 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
     while (k >= first && j - k < 40 && !/[”"»]/.test(tokens[k].text)) k--;
     const n = k + 1;
     if (k >= first && /[”"»]/.test(tokens[k].text) && /^\p{Lu}/u.test(tokens[n]?.text ?? '') && n < j) {
-      return { source: { start: tokens[n].start, end: tokens[j - 1].end }, from: n, aside: true };
+      return { source: { start: tokens[n].start, end: tokens[j - 1].end }, from: n, aside: true, afterQuote: true };
     }
   }
   if (j < first || !isWord(tokens[j])) return { source: null, from: j + 1 };
@@ -354,7 +354,7 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
   const before = sourceBefore(tk, head, first);
   // Inverted: "…,” said Rutte." / "…, says a new report."
   const rightClause = thatAt >= 0 || rightWords >= 4 || next?.text === ':' || isOpenQuote(next);
-  const inverted = !before.source || (head - 1 >= first && (tokens[head - 1].text === ',' || QUOTE_MARK.test(tokens[head - 1].text)) && !(before.aside && rightClause));
+  const inverted = !before.source || (head - 1 >= first && (tokens[head - 1].text === ',' || QUOTE_MARK.test(tokens[head - 1].text)) && !(before.aside && rightClause) && !before.afterQuote);
   // Content stands before the source ("“…,” Figueroa told USA Today."): unless what follows the cue
   // is plainly a clause of its own, it is the object and adverbials of the cue.
   const preceded = before.from > first && (tokens[before.from - 1].text === ',' || /[”"»]/.test(tokens[before.from - 1].text));
