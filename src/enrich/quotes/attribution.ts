@@ -354,7 +354,7 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
   const before = sourceBefore(tk, head, first);
   // Inverted: "…,” said Rutte." / "…, says a new report."
   const rightClause = thatAt >= 0 || rightWords >= 4 || next?.text === ':' || isOpenQuote(next);
-  const inverted = !before.source || (head - 1 >= first && (tokens[head - 1].text === ',' || QUOTE_MARK.test(tokens[head - 1].text)) && !(before.aside && rightClause) && !before.afterQuote);
+  const inverted = !before.source || (head - 1 >= first && (tokens[head - 1].text === ',' || QUOTE_MARK.test(tokens[head - 1].text)) && !(before.aside && rightClause) && !before.afterQuote && !(before.aside && /[”"»]/.test(tokens[before.from - 1]?.text ?? '')));
   // Content stands before the source ("“…,” Figueroa told USA Today."): unless what follows the cue
   // is plainly a clause of its own, it is the object and adverbials of the cue.
   const preceded = before.from > first && (tokens[before.from - 1].text === ',' || /[”"»]/.test(tokens[before.from - 1].text));
