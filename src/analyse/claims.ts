@@ -50,6 +50,15 @@ export interface Statement {
   terms: Set<string>;
 }
 
+/**
+ * Stems of the verbs and phrases that attribute a statement ("noted", "stressed", "according
+ * to"): who reported it is not what was reported, so they take no part in matching statements.
+ */
+const REPORTING = new Set(
+  contentStems('noted stated added emphasized emphasised stressed reiterated explained recalled pointed declared announced ' +
+    'confirmed remarked underlined insisted argued claimed reported reports report told commented quoted cited citing'),
+);
+
 /** Articles counted once per syndicated text. */
 export function independentArticles(ctx: StoryContext, ids: string[]): Set<string> {
   return new Set(ids.map((id) => ctx.duplicateOf.get(id) ?? id));
@@ -134,7 +143,7 @@ export function storyStatements(ctx: StoryContext): Statement[] {
         at = m.end;
       }
       plain += a.text.slice(at, st.end);
-      const stems = contentStems(plain);
+      const stems = contentStems(plain).filter((w) => !REPORTING.has(w));
       const terms = new Set(stems);
       // Pairs of neighbouring content words ("position … strength") as terms of their own: a
       // rare phrase two statements share says more than its two words apart.
