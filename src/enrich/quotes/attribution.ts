@@ -26,7 +26,7 @@ const AUXILIARY = new Set(
 );
 /** Words that end a noun phrase on its left: the source starts after them. */
 const NP_BOUNDARY = new Set(
-  ('that and but or because while when as if after before since although though where who which whom whose so than ' +
+  ('that and but or because while when as if after before since although though where who which whom whose so than despite without upon via unlike including ' +
     'said says told says wrote added to of for in on at by with from about into during under over against').split(' '),
 );
 /** Words of time that follow a cue ("said Tuesday") and are never its source. */
@@ -128,7 +128,7 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
   }
   if (j < first || !isWord(tokens[j])) return { source: null, from: j + 1 };
   // "…, adding that", "took to Twitter to accuse", "and urged": the cue's subject is the clause's.
-  if (NP_BOUNDARY.has(tokens[j].lower) || (/ing$/.test(tokens[cueStart].lower) && (tokens[cueStart - 1]?.text === ',' || tokens[j + 1]?.text === ','))) {
+  if (NP_BOUNDARY.has(tokens[j].lower) || /^\d/.test(tokens[j].text) || (/ing$/.test(tokens[cueStart].lower) && (tokens[cueStart - 1]?.text === ',' || tokens[j + 1]?.text === ','))) {
     return { source: clauseSubject(tk, first, cueStart), from: cueStart };
   }
   let np = nounPhraseEndingAt(tokens, j, first);
@@ -152,6 +152,13 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
 export function clauseSubject(tk: Tokenised, first: number, before: number): Span | null {
   const { tokens } = tk;
   let i = first;
+  // A sentence that opens with a quotation: its subject comes after it ("“…,” Blige sings …").
+  if (i < before && /["“«„]/.test(tokens[i].text)) {
+    let k = i + 1;
+    while (k < before && !/[”"»]/.test(tokens[k].text)) k++;
+    if (k < before) i = k + 1;
+    while (i < before && tokens[i].text === ',') i++;
+  }
   while (i < before && (QUOTE_MARK.test(tokens[i].text) || tokens[i].text === '(')) i++;
   // "On Tuesday, Rutte said …" — skip the opening phrase.
   if (i < before && OPENER.test(tokens[i].text) && !/^the$/i.test(tokens[i].text)) {
