@@ -65,8 +65,9 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
   const chosen: { sentence: StorySummarySentence; terms: Set<string> }[] = [];
   for (const { claim, outlets } of ranked) {
     if (chosen.length >= want) break;
-    // Exclusives only once the shared claims have run out, and only in a story of several outlets.
-    if (outlets < 2 && (total < 2 || chosen.length >= Math.ceil(want / 2) + 1)) continue;
+    // Claims one outlet alone carries come after the shared ones (the ranking sees to that) and
+    // fill at most about half the summary; a story told by one outlet is all its own.
+    if (outlets < 2 && total > 1 && chosen.length >= Math.ceil(want / 2) + 1) continue;
     const best = realise(ctx, claim, byId, loaded, weights);
     if (!best || best.score < -2) continue;
     const terms = new Set(contentStems(best.text));

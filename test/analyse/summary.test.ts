@@ -67,3 +67,18 @@ test(`${here}length grows with the story: 3 sentences for 2 articles, 10 for 50`
   assert.equal(summaryLength(500), 10);
   for (let n = 2; n < 50; n++) assert.ok(summaryLength(n + 1) >= summaryLength(n), `${n} → ${n + 1}`);
 });
+
+test(`${here}a story from one outlet is summarised from it, nothing marked exclusive`, () => {
+  const a = article({
+    id: 'a',
+    source: 'A',
+    text: 'The river burst its banks on Monday after three days of rain.\n\nAbout 2,000 residents were moved to schools on higher ground.\n\nThe regional council said repairs to the dikes would start in spring.',
+  });
+  const ctx = context([a]);
+  const summary = summarise(ctx, buildClaims(ctx));
+  assert.equal(summary.length, 3);
+  for (const s of summary) {
+    assert.deepEqual(s.articles, ['a']);
+    assert.equal(s.exclusive, undefined);
+  }
+});
