@@ -105,6 +105,12 @@ const ROWS: Row[] = [
     content: '“The story has to be told right,”', direct: true, speaker: 'Malkia Cyril, the director of the media centre', name: 'Malkia Cyril',
   },
   {
+    kind: 'relative pronoun as the source',
+    text: 'The plan was backed by Senator Marco Rubio, who said that the vote would come next week.',
+    names: ['Marco Rubio'],
+    content: 'that the vote would come next week', direct: false, speaker: 'who', name: 'Marco Rubio',
+  },
+  {
     kind: 'title and name with an aside',
     text: 'Maria Zakharova, the spokeswoman of the Russian foreign ministry, said the summit was a provocation.',
     names: ['Maria Zakharova'],

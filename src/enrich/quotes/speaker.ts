@@ -66,6 +66,11 @@ export class SpeakerResolver {
     // "Carter's press secretary, Peter Cook" is Cook's): prefer a person, the last one named.
     const person = inside.filter((e) => e.type === 'PER').pop();
     if (person) return person.text.replace(/['’]s$/, '');
+    if (/^(?:who|which)$/i.test(said)) {
+      // The name just before ", who": the antecedent.
+      const antecedent = this.named.filter((e) => e.end <= span.start && span.start - e.end < 60).pop();
+      if (antecedent) return antecedent.text;
+    }
     if (PERSONAL_PRONOUN.test(said)) {
       const last = this.persons.filter((e) => e.end <= span.start).pop();
       // The speaker just quoted is who "he" continues, unless someone was named since.
