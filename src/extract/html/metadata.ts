@@ -38,6 +38,7 @@ export interface PageParts {
 
 const DATE_HINT = /date|time|publish|posted/i;
 const DATE_NAME = /(^|[\s_-])(date|dateline|timestamp|time|published|publish-date|pubdate|posted|post-date|entry-date|article-date)($|[\s_-])/;
+const KICKER_HINT = /kicker|eyebrow|overline|supertitle|roofline|dachzeile|surtitre/i;
 const KICKER_NAME = /(^|[\s_-])(kicker|eyebrow|overline|supertitle|roofline|dachzeile|surtitre)($|[\s_-])/;
 const BYLINE_HINT = /byline|author|writer|contributor/i;
 const BYLINE_NAME = /(^|[\s_-])(byline|bylines|author|authors|author-name|writer|contributor)($|[\s_-])/;
@@ -81,7 +82,7 @@ export function gatherParts(root: Element): PageParts {
         }
         const cls = c.attrs.class ?? c.attrs.id;
         if ((cls && BYLINE_HINT.test(cls) && BYLINE_NAME.test(nameOf(c))) || c.attrs.rel === 'author') p.bylines.push(c);
-        if (cls && KICKER_NAME.test(nameOf(c))) p.kickers.push(c);
+        if (cls && KICKER_HINT.test(cls) && KICKER_NAME.test(nameOf(c))) p.kickers.push(c);
         if (cls && p.dateLines.length < 20 && DATE_HINT.test(cls) && DATE_NAME.test(nameOf(c))) p.dateLines.push(c);
       }
       walk(c);
