@@ -130,7 +130,7 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
   // "Rubio, who said …": the relative pronoun stands for the source named before it.
   if (/^(?:who|which)$/.test(tokens[j].lower)) return { source: { start: tokens[j].start, end: tokens[j].end }, from: j };
   // "…, adding that", "took to Twitter to accuse", "and urged": the cue's subject is the clause's.
-  if (NP_BOUNDARY.has(tokens[j].lower) || /^\d/.test(tokens[j].text) || (/ing$/.test(tokens[cueStart].lower) && (tokens[cueStart - 1]?.text === ',' || tokens[j + 1]?.text === ','))) {
+  if (NP_BOUNDARY.has(tokens[j].lower) || /^\d/.test(tokens[j].text) || TIME_WORD.test(tokens[j].text) || (/ing$/.test(tokens[cueStart].lower) && (tokens[cueStart - 1]?.text === ',' || tokens[j + 1]?.text === ','))) {
     return { source: clauseSubject(tk, first, cueStart), from: cueStart };
   }
   let np = nounPhraseEndingAt(tokens, j, first);
