@@ -13,7 +13,8 @@ export function isCandidate(t: QToken): boolean {
   return /^[\p{L}]/u.test(t.text) || t.text === ':' || t.text === '―' || t.text === '—';
 }
 
-const SPEECH =
+/** Verbs of saying: the words after them are the subject's own. */
+export const SPEECH =
   /^(?:said|says|say|told|tells|according|added|adds|adding|wrote|writes|noted|notes|noting|stated|explained|argued|argues|insisted|claimed|declared|announced|warned|stressed|emphasi[sz]ed|recalled|replied|responded|tweeted|asked|saying|telling|acknowledged|reported|reports|suggested|confirmed|denied|urged|concluded|continued)$/;
 
 function shape(w: string): string {

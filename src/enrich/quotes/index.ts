@@ -18,7 +18,7 @@
 import type { EntitySpan, QuoteSpan, Span } from '../types.js';
 import { attributionAt, clauseSubject, isSignatureDash, type Attribution } from './attribution.js';
 import { CUE_MODEL } from './cue-weights.js';
-import { cueFeatures, isCandidate, scoreToken, type CueModel } from './cues.js';
+import { cueFeatures, isCandidate, scoreToken, SPEECH, type CueModel } from './cues.js';
 import { findMarkedQuotes } from './marks.js';
 import { guessNames, SpeakerResolver } from './speaker.js';
 import { QUOTE_MARK, tokenise, type Tokenised } from './tokens.js';
@@ -183,7 +183,9 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
  * inner source begins (and goes when nothing is left of it).
  */
 function yieldQuotations(text: string, found: Candidate[]): void {
-  const isQuotation = (c: Candidate) => /^["“„«]/.test(text.slice(c.content.start)) && /["”»]$/.test(text.slice(0, c.content.end));
+  const isQuotation = (c: Candidate) => (/^["“„«]/.test(text.slice(c.content.start)) && /["”»]$/.test(text.slice(0, c.content.end)))
+    // A paraphrase holding a quotation, after a verb of saying ("Trump saying during the debate, “…”").
+    || (SPEECH.test(text.slice(c.cue.start, c.cue.end).toLowerCase()) && /["“„«][^"“”„«»]{12,}["”»]/.test(text.slice(c.content.start, c.content.end)));
   for (const inner of found) {
     if (inner.head < 0 || !inner.source || !isQuotation(inner)) continue;
     const innerStart = Math.min(inner.source.start, inner.cue.start, inner.content.start);
