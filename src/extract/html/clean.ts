@@ -13,6 +13,11 @@ import type { Element } from './parse.js';
 import type { TextBlock } from './blocks.js';
 import { squash, rawText } from './parse.js';
 
+/** Removed without listing their text: code, media and form controls have none worth showing. */
+const SILENT_TAGS = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'math', 'img', 'picture', 'video', 'audio', 'canvas', 'iframe', 'object', 'embed', 'input', 'select', 'option', 'textarea', 'meta', 'link', 'source', 'map']);
+/** How many removed elements have their text listed. */
+const MAX_LISTED = 400;
+
 /** Never content. */
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'button', 'select', 'input', 'textarea',
@@ -107,7 +112,8 @@ export function findChrome(root: Element, prose: Map<Element, number>, lenient =
       const reason = chromeReason(c, prose.get(c) ?? 0, total, lenient);
       if (reason) {
         skip.add(c);
-        if (c.tag !== 'script' && c.tag !== 'style' && c.tag !== 'head' && c.tag !== 'noscript' && c.tag !== 'template') {
+        // The text of what was removed is listed for the reader; past the list's length only the count matters.
+        if (removed.length < MAX_LISTED && !SILENT_TAGS.has(c.tag)) {
           const text = squash(rawText(c));
           if (text) removed.push({ rule: reason, text });
         }
