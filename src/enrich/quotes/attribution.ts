@@ -166,7 +166,11 @@ export function clauseSubject(tk: Tokenised, first: number, before: number): Spa
   if (i < before && OPENER.test(tokens[i].text) && !/^the$/i.test(tokens[i].text)) {
     const comma = tokens.slice(i, before).findIndex((t) => t.text === ',');
     if (comma >= 0 && comma < 25) i += comma + 1;
-    else i++;
+    else {
+      // "On September 27 they published …": the subject after the opening phrase, if a pronoun shows it.
+      const pron = tokens.slice(i + 1, Math.min(before, i + 9)).findIndex((t) => isPronoun(t.text));
+      i = pron >= 0 ? i + 1 + pron : i + 1;
+    }
   }
   if (i >= before) return null;
   if (isPronoun(tokens[i].text)) return { start: tokens[i].start, end: tokens[i].end };
