@@ -57,7 +57,7 @@ export function register(program: Command): void {
         if ('failure' in r) { warn(`parallax: ${r.failure.origin}: ${r.failure.error}`); failed++; continue; }
         const quotes = run(r.article.text);
         all.push({ article: r.article.id, quotes });
-        if (!opts.json) for (const q of quotes) console.log(`${r.article.id}  ${q.speaker?.name ?? '(unattributed)'}: ${q.direct ? '“' + q.text + '”' : q.text}`);
+        if (!opts.json) for (const q of quotes) console.log(`${r.article.id}  ${q.speaker?.name ?? '(unattributed)'}: ${q.direct && !/^["“„«]/.test(q.text) ? '“' + q.text + '”' : q.text}`);
       }
       if (opts.json) console.log(JSON.stringify(all, null, 2));
       if (failed) process.exitCode = 1;
