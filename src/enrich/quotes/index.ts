@@ -110,8 +110,8 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     if (words.length <= 7 && capitalised >= Math.max(2, words.length - 1) && !/[.!?]["”]?$/.test(inner.replace(/[,]$/, ''))) continue;
     const span = { start: m.start, end: m.end };
     if (found.some((f) => overlap(f.content, span) >= 0.5 * (span.end - span.start))) continue;
-    const first = tk.tokens.findIndex((t) => t.end > m.start);
-    const last = tk.tokens.findIndex((t) => t.start >= m.end);
+    const first = tokenAfter(tk, m.start);
+    const last = tokenStartingFrom(tk, m.end);
     const sFirst = tk.sentences[tk.tokens[first]?.sentence ?? 0];
     const sLast = tk.sentences[tk.tokens[last < 0 ? tk.tokens.length - 1 : Math.max(0, last - 1)]?.sentence ?? 0];
     let best = -1;
@@ -133,7 +133,7 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
   for (const span of orphans) {
     // A quotation inside a sentence with no cue ("Japan branded North Korea an “outlaw nation”"):
     // the words are those of the sentence's subject.
-    const at = tk.tokens.findIndex((t) => t.start >= span.start);
+    const at = tokenStartingFrom(tk, span.start);
     const sent = at >= 0 ? tk.sentences[tk.tokens[at].sentence] : null;
     // (Unless the paragraph already reports someone: then the sentence may go on with their words.)
     const reportedBefore = sent && found.some((f) => f.source && f.content.end <= span.start && blockOf(tk, f.content.start) === sent.block);
@@ -145,7 +145,7 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
       }
     }
     // The speaker of the nearest attribution in the same paragraph.
-    const block = tk.sentences[tk.tokens[tk.tokens.findIndex((t) => t.end > span.start)]?.sentence ?? 0]?.block;
+    const block = tk.sentences[tk.tokens[tokenAfter(tk, span.start)]?.sentence ?? 0]?.block;
     const same = found.filter((f) => f.source && blockOf(tk, f.content.start) === block);
     let near: Candidate | undefined = same.sort((x, y) => Math.abs(x.content.start - span.start) - Math.abs(y.content.start - span.start))[0];
     // A paragraph that is all quotation continues the speaker of the paragraph before it.
@@ -239,6 +239,30 @@ function isSpeakerLabel(tk: Tokenised, i: number): boolean {
 }
 
 function blockOf(tk: Tokenised, offset: number): number {
-  const t = tk.tokens.find((x) => x.end > offset);
+  const t = tk.tokens[tokenAfter(tk, offset)];
   return t ? tk.sentences[t.sentence].block : -1;
+}
+
+/** Index of the first token that ends after `offset` (−1 if none), by binary search. */
+function tokenAfter(tk: Tokenised, offset: number): number {
+  let lo = 0;
+  let hi = tk.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tk.tokens[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tk.tokens.length ? lo : -1;
+}
+
+/** Index of the first token that starts at or after `offset` (−1 if none), by binary search. */
+function tokenStartingFrom(tk: Tokenised, offset: number): number {
+  let lo = 0;
+  let hi = tk.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tk.tokens[mid].start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tk.tokens.length ? lo : -1;
 }

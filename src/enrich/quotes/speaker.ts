@@ -88,6 +88,25 @@ export class SpeakerResolver {
     return bare;
   }
 
+  private titleCache: { person: EntitySpan; near: string }[] | null = null;
+
+  /** Each person mention with its title words (lower-cased): computed once per text. */
+  private titles(): { person: EntitySpan; near: string }[] {
+    if (this.titleCache) return this.titleCache;
+    this.titleCache = this.persons.map((e) => {
+      // The title: the capitalised words (and role nouns) right before the name, nearest first.
+      const words = this.text.slice(Math.max(0, e.start - 80), e.start).split(/\s+/).filter(Boolean).reverse();
+      const kept: string[] = [];
+      for (const w of words) {
+        if (kept.length >= 6 || (!/^\p{Lu}/u.test(w) && !ROLE_WORD.test(w))) break;
+        kept.push(w.replace(/['’]s$/, ''));
+      }
+      const after = /^,\s*(?:the\s+|a\s+)?([^,.;]{0,60})/u.exec(this.text.slice(e.end, e.end + 65))?.[1] ?? '';
+      return { person: e, near: `${kept.join(' ')} ${after}`.toLowerCase() };
+    });
+    return this.titleCache;
+  }
+
   /** Whether `name` is a person the text names (so a later "he" may continue it). */
   isPerson(name: string): boolean {
     return this.persons.some((e) => e.text === name);
@@ -106,14 +125,7 @@ export class SpeakerResolver {
     const roleWord = (role.replace(/\s+(?:of|for|at|in)\s.*$/i, '').match(/[\p{L}]+/gu) ?? []).filter((w) => ROLE_WORD.test(w)).pop()?.toLowerCase().replace(/(?:wo)?man$|person$/, '');
     const generic = !roleWord || /^(?:chief|head|leader|official)$/.test(roleWord);
     const counts = new Map<string, number>();
-    for (const e of this.persons) {
-      const run = /(?:[\p{L}.'’-]+\s+){0,6}$/u.exec(this.text.slice(Math.max(0, e.start - 80), e.start))?.[0] ?? '';
-      // Only the title words right before the name: stop at the first lowercase word that is not a role.
-      const title = run.trim().split(/\s+/).reverse();
-      const kept: string[] = [];
-      for (const w of title) { if (!w || (!/^\p{Lu}/u.test(w) && !ROLE_WORD.test(w))) break; kept.push(w.replace(/['’]s$/, '')); }
-      const after = /^,\s*(?:the\s+|a\s+)?([^,.;]{0,60})/u.exec(this.text.slice(e.end, e.end + 65))?.[1] ?? '';
-      const near = `${kept.join(' ')} ${after}`.toLowerCase();
+    for (const { person: e, near } of this.titles()) {
       if (!generic && !near.includes(roleWord!)) continue;
       const hits = specific.filter((w) => near.includes(w.toLowerCase())).length;
       if (hits) counts.set(e.text, Math.max(counts.get(e.text) ?? 0, hits) + 0.01);
