@@ -16,6 +16,7 @@ export interface TextBlock {
   /** Heading level 1–6, 0 otherwise. */
   level: number;
   text: string;
+  /** Clean HTML; white space is collapsed by `resolveLinks`, for the blocks kept only. */
   html: string;
   /** Characters of `text` that sit inside links. */
   linkChars: number;
@@ -35,12 +36,16 @@ export const BLOCK_TAGS = new Set([
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]);
 
+const SIMPLE_ABSOLUTE = /^https?:\/\/[a-z0-9.-]+(?::\d+)?(?:[/?#][^\s"<>\\]*)?$/i;
+const SIMPLE_ROOTED = /^\/(?!\/)[^\s"<>\\]*$/;
+
 /** An absolute http(s) URL for a link, or null when it is a script, an anchor or unparseable. */
 export function safeHref(href: string, base: URL | null): string | null {
   const h = href.trim();
   if (!h || h.startsWith('#')) return null;
-  // Absolute links are the common case; they need no resolving, only a check that they parse.
-  if ((h.startsWith('https://') || h.startsWith('http://')) && !/[\s"<>\\]/.test(h)) return URL.canParse(h) ? h : null;
+  // Absolute and root-relative links are the common cases; they need no URL parser.
+  if (SIMPLE_ABSOLUTE.test(h)) return h;
+  if (base && SIMPLE_ROOTED.test(h)) return base.origin + h;
   try {
     const u = base ? new URL(h, base) : new URL(h);
     return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? u.href : null;
@@ -53,7 +58,8 @@ export function safeHref(href: string, base: URL | null): string | null {
  * Resolves the links of a block's HTML against the page URL; links that are not http(s) or
  * mailto (scripts, anchors, data) are unwrapped to their text.
  */
-export function resolveLinks(html: string, base: URL | null): string {
+export function resolveLinks(raw: string, base: URL | null): string {
+  const html = squash(raw);
   if (html.indexOf('<a ') === -1) return html;
   let unsafe = 0;
   const out = html.replace(/<a href="([^"]*)">/g, (_, raw: string) => {
@@ -88,7 +94,7 @@ export function collectBlocks(root: Element, base: URL | null, skip: (e: Element
       const tag = container.tag;
       const level = tag.length === 2 && tag[0] === 'h' && tag[1] >= '1' && tag[1] <= '6' ? +tag[1] : 0;
       const kind = level ? 'heading' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'list-item' : quoteDepth > 0 ? 'blockquote' : 'paragraph';
-      blocks.push({ container, kind, level, text, html: withHtml ? squash(htmlParts.join('')) : '', linkChars: Math.min(linkChars, text.length), leadingLinkChars, index: blocks.length });
+      blocks.push({ container, kind, level, text, html: withHtml ? htmlParts.join('') : '', linkChars: Math.min(linkChars, text.length), leadingLinkChars, index: blocks.length });
     }
     parts = [];
     htmlParts = [];

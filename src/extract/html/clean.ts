@@ -114,7 +114,8 @@ export function findChrome(root: Element, prose: Map<Element, number>, lenient =
         skip.add(c);
         // The text of what was removed is listed for the reader; past the list's length only the count matters.
         if (removed.length < MAX_LISTED && !SILENT_TAGS.has(c.tag)) {
-          const text = squash(rawText(c));
+          // Listed cut to 300 characters: a comment thread's whole text is not needed for that.
+          const text = squash(rawText(c, 600));
           if (text) removed.push({ rule: reason, text });
         }
         continue;

@@ -17,7 +17,7 @@ import { collectBlocks, resolveLinks } from './blocks.js';
 import type { TextBlock } from './blocks.js';
 import { findChrome, isNeverContent, proseByElement } from './clean.js';
 import { blockWeight, selectContent } from './content.js';
-import { gatherParts, readMetadata } from './metadata.js';
+import { partsCollector, readMetadata } from './metadata.js';
 import { detectLanguage, isDetectable } from '../../enrich/language.js';
 import { splitDateline } from '../text/dateline.js';
 
@@ -114,11 +114,12 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
     if (binary) return emptyArticle(options, messages);
   }
 
-  const parsed = parseHtml(html, deadline);
+  const collector = partsCollector();
+  const parsed = parseHtml(html, deadline, collector.visit);
   if (parsed.depthCapped) messages.push(msg('cap:depth', 'elements nested deeper than the parser keeps were flattened', 'warning'));
   if (parsed.timedOut) messages.push(msg('cap:time', `parsing stopped after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms at character ${parsed.consumed}: the rest of the page was not read`, 'warning'));
 
-  const parts = gatherParts(parsed.root);
+  const parts = collector.finish();
   const meta = readMetadata(parts, options.url ?? null);
   if (parts.badJsonLd) messages.push(msg('meta:bad-json-ld', `${parts.badJsonLd} JSON-LD block(s) did not parse and were ignored`, 'info'));
   const provenance: Provenance = {};
@@ -189,7 +190,8 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
       messages.push(msg('body:noscript', 'the body was taken from the page\'s <noscript> copy', 'info'));
     }
   }
-  const ldBlocks = meta.ldBody ? blocksFromLdBody(meta.ldBody, base) : [];
+  // The markup-free length of articleBody is at most its raw length: most pages need no parse of it.
+  const ldBlocks = meta.ldBody && meta.ldBody.length > Math.max(200, bodyChars * 1.3) ? blocksFromLdBody(meta.ldBody, base) : [];
   const ldChars = ldBlocks.reduce((n, b) => n + b.text.length, 0);
   if (ldChars > Math.max(200, bodyChars * 1.3)) {
     body = ldBlocks;
@@ -227,7 +229,7 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
 
   // Language: what the page declares, checked against what its text is written in.
   if (out.text) {
-    const detected = detectLanguage(out.text.slice(0, 3000));
+    const detected = detectLanguage(out.text.length > 1500 ? out.text.slice(0, 1500) : out.text);
     if (!out.language && detected.language) {
       out.language = detected.language;
       provenance.language = 'detected';

@@ -43,53 +43,67 @@ const KICKER_NAME = /(^|[\s_-])(kicker|eyebrow|overline|supertitle|roofline|dach
 const BYLINE_HINT = /byline|author|writer|contributor/i;
 const BYLINE_NAME = /(^|[\s_-])(byline|bylines|author|authors|author-name|writer|contributor)($|[\s_-])/;
 
-export function gatherParts(root: Element): PageParts {
+/**
+ * Gathers the page parts as elements are created (pass `visit` to `parseHtml`), so no second walk
+ * over the tree is needed; `finish` reads what needs the elements' content (title, JSON-LD).
+ */
+export function partsCollector(): { visit: (el: Element) => void; finish: () => PageParts } {
   const p: PageParts = {
     meta: new Map(), links: [], titleTag: '', h1: [], times: [], jsonLd: [], itemprops: [], bylines: [], kickers: [], dateLines: [], noscripts: [], htmlLang: '',
     body: null, articleBody: null, badJsonLd: 0,
   };
-  const walk = (el: Element) => {
-    for (const c of el.children) {
-      if (typeof c === 'string') continue;
-      switch (c.tag) {
-        case 'meta': {
-          const key = (attr(c, 'property') || attr(c, 'name') || attr(c, 'itemprop') || attr(c, 'http-equiv')).toLowerCase().trim();
-          const value = attr(c, 'content').trim();
-          if (key && value && !p.meta.has(key)) p.meta.set(key, value);
-          if (c.attrs?.itemprop) p.itemprops.push(c);
-          continue;
-        }
-        case 'link': p.links.push(c); continue;
-        case 'title': if (!p.titleTag) p.titleTag = textOf(c); continue;
-        case 'script':
-          if (/ld\+json/i.test(attr(c, 'type'))) {
-            const raw = typeof c.children[0] === 'string' ? c.children[0] : '';
-            try { flattenJsonLd(JSON.parse(raw.trim().replace(/^<!--|-->$/g, '')), p.jsonLd); } catch { p.badJsonLd++; }
-          }
-          continue;
-        case 'style': continue;
-        case 'h1': p.h1.push(c); break;
-        case 'time': p.times.push(c); break;
-        case 'noscript': p.noscripts.push(c); break;
-        case 'html': if (!p.htmlLang) p.htmlLang = attr(c, 'lang') || attr(c, 'xml:lang'); break;
-        case 'body': if (!p.body) p.body = c; break;
+  let title: Element | null = null;
+  const scripts: Element[] = [];
+  const visit = (c: Element) => {
+    switch (c.tag) {
+      case 'meta': {
+        const key = (attr(c, 'property') || attr(c, 'name') || attr(c, 'itemprop') || attr(c, 'http-equiv')).toLowerCase().trim();
+        const value = attr(c, 'content').trim();
+        if (key && value && !p.meta.has(key)) p.meta.set(key, value);
+        if (c.attrs?.itemprop) p.itemprops.push(c);
+        return;
       }
-      if (c.attrs) {
-        const ip = c.attrs.itemprop;
-        if (ip) {
-          p.itemprops.push(c);
-          if (!p.articleBody && /^(articleBody|reviewBody)$/.test(ip)) p.articleBody = c;
-        }
-        const cls = c.attrs.class ?? c.attrs.id;
-        if ((cls && BYLINE_HINT.test(cls) && BYLINE_NAME.test(nameOf(c))) || c.attrs.rel === 'author') p.bylines.push(c);
-        if (cls && KICKER_HINT.test(cls) && KICKER_NAME.test(nameOf(c))) p.kickers.push(c);
-        if (cls && p.dateLines.length < 20 && DATE_HINT.test(cls) && DATE_NAME.test(nameOf(c))) p.dateLines.push(c);
-      }
-      walk(c);
+      case 'link': p.links.push(c); return;
+      case 'title': title ??= c; return;
+      case 'script': if (/ld\+json/i.test(attr(c, 'type'))) scripts.push(c); return;
+      case 'style': return;
+      case 'h1': p.h1.push(c); break;
+      case 'time': p.times.push(c); break;
+      case 'noscript': p.noscripts.push(c); break;
+      case 'html': if (!p.htmlLang) p.htmlLang = attr(c, 'lang') || attr(c, 'xml:lang'); break;
+      case 'body': if (!p.body) p.body = c; break;
     }
+    const a = c.attrs;
+    if (!a) return;
+    const ip = a.itemprop;
+    if (ip) {
+      p.itemprops.push(c);
+      if (!p.articleBody && /^(articleBody|reviewBody)$/.test(ip)) p.articleBody = c;
+    }
+    const cls = a.class ?? a.id;
+    if ((cls && BYLINE_HINT.test(cls) && BYLINE_NAME.test(nameOf(c))) || a.rel === 'author') p.bylines.push(c);
+    if (cls && KICKER_HINT.test(cls) && KICKER_NAME.test(nameOf(c))) p.kickers.push(c);
+    if (cls && p.dateLines.length < 20 && DATE_HINT.test(cls) && DATE_NAME.test(nameOf(c))) p.dateLines.push(c);
+  };
+  const finish = () => {
+    if (title) p.titleTag = textOf(title);
+    for (const s of scripts) {
+      const raw = typeof s.children[0] === 'string' ? s.children[0] : '';
+      try { flattenJsonLd(JSON.parse(raw.trim().replace(/^<!--|-->$/g, '')), p.jsonLd); } catch { p.badJsonLd++; }
+    }
+    return p;
+  };
+  return { visit, finish };
+}
+
+/** The page parts of an already built tree. */
+export function gatherParts(root: Element): PageParts {
+  const { visit, finish } = partsCollector();
+  const walk = (el: Element) => {
+    for (const c of el.children) if (typeof c !== 'string') { visit(c); walk(c); }
   };
   walk(root);
-  return p;
+  return finish();
 }
 
 function flattenJsonLd(v: unknown, out: Record<string, unknown>[], depth = 0): void {

@@ -58,9 +58,9 @@ function decodeText(s: string): string {
 /**
  * Parses `html` into a light tree rooted at a synthetic `#root` element.
  * Never throws on malformed markup; `deadline` is a `performance.now()` value past which
- * parsing stops.
+ * parsing stops; `onElement` sees each element as it is created (attributes set, no children yet).
  */
-export function parseHtml(html: string, deadline = Infinity): ParseResult {
+export function parseHtml(html: string, deadline = Infinity, onElement?: (el: Element) => void): ParseResult {
   const root: Element = { tag: '#root', attrs: null, children: [], parent: null };
   const stack: Element[] = [root];
   // How many elements of each name are open: an end tag with none open is ignored at once,
@@ -165,6 +165,7 @@ export function parseHtml(html: string, deadline = Infinity): ParseResult {
 
     const el: Element = { tag, attrs, children: [], parent: top };
     top.children.push(el);
+    onElement?.(el);
     if (VOID.has(tag) || (selfClosing && tag !== 'div' && tag !== 'span' && tag !== 'p')) continue;
     if (RAW_TEXT.has(tag)) {
       let close = RAW_CLOSE.get(tag);
@@ -190,11 +191,12 @@ export function attr(el: Element, name: string): string {
   return el.attrs?.[name] ?? '';
 }
 
-/** The raw text under `el`, with `<br>` as a newline. */
-export function rawText(el: Element): string {
+/** The raw text under `el`, with `<br>` as a newline; past `limit` characters the rest is left out. */
+export function rawText(el: Element, limit = Infinity): string {
   let out = '';
   const walk = (e: Element) => {
     for (const c of e.children) {
+      if (out.length > limit) return;
       if (typeof c === 'string') out += c;
       else if (c.tag === 'br') out += '\n';
       else if (c.tag !== 'script' && c.tag !== 'style') walk(c);
