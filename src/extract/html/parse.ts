@@ -48,7 +48,20 @@ const CLOSES_P = new Set([
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'strike', 'big', 'tt', 'label']);
 
 const RAW_CLOSE = new Map<string, RegExp>();
-const TAG_NAME = /[a-zA-Z][^\s/>\u0000]*/y;
+/** 1 for the white-space characters of HTML (space, tab, LF, FF, CR). */
+const WHITE = new Uint8Array(128);
+for (const c of [9, 10, 12, 13, 32]) WHITE[c] = 1;
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** End of a tag name starting at `j`: the first white space, `/`, `>` or NUL. */
+function scanName(html: string, j: number): number {
+  const n = html.length;
+  while (j < n) {
+    const c = html.charCodeAt(j);
+    if ((c < 128 && WHITE[c] === 1) || c === 47 || c === 62 || c === 0) break;
+    j++;
+  }
+  return j;
+}
 const ATTR = /[\s/]*([^\s"'>/=\u0000][^\s"'>/=\u0000]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/y;
 
 function decodeText(s: string): string {
@@ -101,7 +114,12 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
     if ((++steps & 1023) === 0 && performance.now() > deadline) { timedOut = true; break; }
     const lt = html.indexOf('<', i);
     if (lt === -1) { pushText(html.slice(i)); i = n; break; }
-    if (lt > i) pushText(html.slice(i, lt));
+    if (lt > i) {
+      // Indentation between tags is most of a page's text nodes: one space stands for it.
+      let k = i;
+      while (k < lt && WHITE[html.charCodeAt(k)] === 1) k++;
+      pushText(k === lt ? ' ' : html.slice(i, lt));
+    }
     i = lt;
     const c = html.charCodeAt(i + 1);
     if (c === 33 /* ! */) {
@@ -120,22 +138,19 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
       continue;
     }
     if (c === 47 /* / */) {
-      TAG_NAME.lastIndex = i + 2;
-      const m = TAG_NAME.exec(html);
+      const nameEnd = isLetter(html.charCodeAt(i + 2)) ? scanName(html, i + 2) : -1;
       const end = html.indexOf('>', i + 2);
+      const tag = nameEnd === -1 ? '' : html.slice(i + 2, nameEnd).toLowerCase();
       i = end === -1 ? n : end + 1;
-      if (!m) continue;
-      const tag = m[0].toLowerCase();
+      if (!tag) continue;
       if (tag === 'br') { top.children.push({ tag: 'br', attrs: null, children: [], parent: top }); continue; }
       if (!open.get(tag)) continue;
       for (let k = stack.length - 1; k > 0; k--) if (stack[k].tag === tag) { popTo(k); break; }
       continue;
     }
-    TAG_NAME.lastIndex = i + 1;
-    const m = TAG_NAME.exec(html);
-    if (!m) { pushText('<'); i++; continue; }
-    const tag = m[0].toLowerCase();
-    let j = TAG_NAME.lastIndex;
+    if (!isLetter(c)) { pushText('<'); i++; continue; }
+    let j = scanName(html, i + 1);
+    const tag = html.slice(i + 1, j).toLowerCase();
     let attrs: Record<string, string> | null = null;
     let selfClosing = false;
     // Attributes, up to the closing `>` (quoted values may hold `>`).
