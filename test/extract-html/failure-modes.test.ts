@@ -143,3 +143,11 @@ const furniture: [string, boolean][] = [
 for (const [line, want] of furniture) {
   test(here + `date or byline line: "${line}"`, () => assert.equal(isDateOrBylineLine(line), want));
 }
+
+test(here + 'a live blog without its schema.org markup still keeps every entry', () => {
+  const para = (n: number) => `<p>Update ${n}: officials at the count centre said the ballots from the rural districts had arrived later than expected because of flooding on two roads, and that counting would go on through the night.</p>`;
+  const entry = (n: number) => `<article class="entry"><h2>Update number ${n} from the count</h2>${para(n)}${para(n + 10)}${para(n + 20)}</article>`;
+  const html = `<html><head><title>Live: election night results</title></head><body><h1>Live: election night results</h1><div class="feed">${entry(1)}${entry(2)}${entry(3)}</div></body></html>`;
+  const a = extractHtml(html, { origin: 'liveblog-plain' });
+  for (const n of [1, 2, 3, 21, 22, 23]) assert.ok(a.text.includes(`Update ${n}:`), `live entry ${n} missing`);
+});

@@ -200,6 +200,9 @@ function storyUnit(best: Element, positive: Map<Element, number>, blocks: TextBl
     const t = norm(title);
     const match = chosen.find((e) => (headlines.get(e) ?? []).some((h) => { const n = norm(h); return n && (n === t || t.startsWith(n) || n.startsWith(t)); }));
     if (match) return match;
+    // No unit carries the page's headline: entries of one story (a live blog without its markup)
+    // rather than several stories.
+    if (chosen.some((e) => headlines.has(e))) return null;
   }
   return chosen[0];
 }
