@@ -151,7 +151,9 @@ function commonAncestor(a: Element, b: Element, levels: number): Element | null 
   return null;
 }
 
+/** Plain list items and link-free short paragraphs of at least this length count for the story… */
 const LIST_MIN = 20;
+/** …at this share of their length (prose counts in full). */
 const LIST_WEIGHT = 0.3;
 
 /** Short blocks (labels, dates, captions) count against their container, but weakly: bodies have short lines too. */
@@ -212,9 +214,6 @@ function isInside(el: Element, container: Element): boolean {
   return false;
 }
 
-/** How much chrome inside a container counts against it, relative to prose for it. */
-const NEGATIVE_SHARE = 1;
-
 /** Move up to the parent when it holds this much more prose… */
 const GROW_GAIN = 1.3;
 /** …and keeps this share of the score. */
@@ -241,9 +240,8 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
   for (let i = 0; i < blocks.length; i++) {
     const w = weights[i];
     if (w === 0) continue;
-    const v = w < 0 ? w * NEGATIVE_SHARE : w;
     for (let e: Element | null = blocks[i].container; e; e = e.parent) {
-      scores.set(e, (scores.get(e) ?? 0) + v);
+      scores.set(e, (scores.get(e) ?? 0) + w);
       if (w > 0) positive.set(e, (positive.get(e) ?? 0) + w);
     }
   }
