@@ -116,3 +116,10 @@ test(here + 'a printed date line when the markup has no machine-readable date', 
   assert.equal(a.provenance.published, 'visible');
   assert.ok(!a.text.includes('Published'));
 });
+
+test(here + 'with no outlet named anywhere else, the <title> decoration names it', () => {
+  const a = extractHtml(page('<title>Road repairs plan discussed | Northside Gazette</title>'), { origin: 'title-outlet' });
+  assert.equal(a.title, 'Road repairs plan discussed');
+  assert.equal(a.source, 'Northside Gazette');
+  assert.equal(a.provenance.source, 'title-suffix');
+});

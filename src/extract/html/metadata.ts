@@ -255,9 +255,19 @@ export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
   const publisher = ld.publisher ? ldString(ld.publisher) : null;
   const source = pick('source', [m('og:site_name'), 'og:site_name'], [publisher, 'json-ld'], [m('application-name', 'al:android:app_name', 'twitter:site')?.replace(/^@/, ''), 'meta'], [host?.replace(/^www\./, ''), 'url:domain']);
 
+  // With no outlet named anywhere else, the decoration of the <title> ("Headline | Outlet") names it.
+  let outlet = source;
+  const titleParts = p.titleTag.split(/\s+(?:[|–—·•»]|-{1,2}|::)\s+/);
+  if (!outlet && titleParts.length > 1) {
+    const last = titleParts[titleParts.length - 1].trim();
+    if (last.length >= 2 && last.length <= 40 && titleParts.slice(0, -1).join(' ').length > last.length) {
+      outlet = last;
+      from.source = 'title-suffix';
+    }
+  }
   const h1 = p.h1.map(textOf).find((t) => t.length > 3) ?? null;
   const rawTitle = pick('title', [ldString(ld.headline), 'json-ld'], [m('og:title'), 'og'], [m('twitter:title'), 'twitter'], [h1, 'h1'], [p.titleTag, 'title']);
-  let title = rawTitle ? cleanTitle(rawTitle, source, host) : null;
+  let title = rawTitle ? cleanTitle(rawTitle, outlet, host) : null;
   // When the page's h1 is the start of a longer title, the rest is decoration.
   if (title && h1 && h1.length > 10 && title !== h1 && title.startsWith(h1)) title = h1;
 
@@ -327,7 +337,7 @@ export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
     kicker,
     liveBlog,
     nextPage: next ? resolve(attr(next, 'href')) : null,
-    title, dek, byline, published, modified, source, canonicalUrl: resolve(canonicalUrl), section, image: resolve(image), language, from,
+    title, dek, byline, published, modified, source: outlet, canonicalUrl: resolve(canonicalUrl), section, image: resolve(image), language, from,
     ldBody: body && body.trim() ? body : null,
   };
 }
