@@ -35,6 +35,10 @@ export function register(program: Command): void {
       await store.close();
       throw new UserError(`cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`);
     }
+    // Listen for the stop before saying where we serve: whoever reads the address may stop us at once.
+    const stopped = new Promise<void>((resolve) => {
+      for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
+    });
     // The biggest story's own address, so that the first thing to open is one click closer.
     const [top] = await store.listStories({ limit: 1 });
     const story = top ? `${server.url}/story/${encodeURIComponent(top.id)}` : null;
@@ -44,9 +48,7 @@ export function register(program: Command): void {
       // A title is untrusted text: no control characters or bidi overrides reach the terminal.
       if (top && story) console.log(`The biggest story, "${top.title.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')}": ${story}`);
     }
-    await new Promise<void>((resolve) => {
-      for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
-    });
+    await stopped;
     await server.close();
     await store.close();
   });
