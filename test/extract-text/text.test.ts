@@ -109,6 +109,21 @@ test(here + 'a page with no sentences is not an article', () => {
   assert.ok(a.messages.some((m) => m.level === 'error'));
 });
 
+test(here + 'a headline-only brief keeps its headline as the body, with a warning; a short menu does not', () => {
+  const a = extract('June 06, 2013\nEsther Williams, swimming star, dies at 91');
+  assert.equal(a.text, 'Esther Williams, swimming star, dies at 91');
+  assert.ok(a.messages.some((m) => m.rule === 'body:brief' && m.level === 'warning'));
+  assert.ok(!a.messages.some((m) => m.level === 'error'));
+  for (const menu of ['Home\nNews\nSport', 'Sign in to read more\nSubscribe']) {
+    const b = extract(menu);
+    assert.equal(b.text, '', menu);
+    assert.ok(b.messages.some((m) => m.rule === 'body:none'), menu);
+  }
+  // A longer input without sentences is a page of chrome, not a brief.
+  const c = extract('Home\nNews about the city and the region today\nSport results from the weekend games\nWeather for the coming days here');
+  assert.equal(c.text, '');
+});
+
 test(here + 'reads an agency dateline into its own field', () => {
   const a = extract(`OSLO, March 4. /NTB/. The government will raise the fuel tax next year, the finance minister said on Tuesday.
 The opposition called the plan a burden on rural households that have no other way to travel.`);

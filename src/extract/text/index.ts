@@ -26,7 +26,17 @@ export function extractText(input: string, options: ExtractOptions): Extracted {
 
   const lines = splitLabelledDates(toLines(input)).filter((l) => l.kind !== 'blank');
   const listy = markLinkLists(lines);
-  const [start, end] = findBody(lines, listy);
+  let [start, end] = findBody(lines, listy);
+  if (start < 0) {
+    // A brief: a record that is only a headline ("Esther Williams, swimming star, dies at 91") is
+    // still news. With no sentence anywhere, a short input keeps its longest headline-like line.
+    const brief = briefLine(lines, listy);
+    if (brief >= 0) {
+      start = end = brief;
+      lines[brief] = { ...lines[brief], kind: 'prose' };
+      messages.push({ stage: 'extract', rule: 'body:brief', reason: 'no sentence found: the body is the one headline-like line of a short input', text: lines[brief].text, level: 'warning' });
+    }
+  }
 
   const out: Extracted = {
     source: null, url: options.url ?? null, title: null, kicker: null, dek: null, byline: null,
@@ -137,6 +147,21 @@ function markLinkLists(lines: Line[]): boolean[] {
     if (l.kind === 'prose') return before > 0 && after > 0 && l.words < 25;
     return before + after >= 2;
   });
+}
+
+/** Inputs of at most this many lines with no sentence may still be a brief. */
+const BRIEF_MAX_LINES = 3;
+/** A brief's line has at least this many words: a menu entry has one or two. */
+const BRIEF_MIN_WORDS = 5;
+
+/** The index of the line that stands for a brief's body, or -1. */
+function briefLine(lines: Line[], listy: boolean[]): number {
+  if (lines.length > BRIEF_MAX_LINES) return -1;
+  let best = -1;
+  lines.forEach((l, i) => {
+    if ((l.kind === 'short' || l.kind === 'shout') && !listy[i] && l.words >= BRIEF_MIN_WORDS && (best < 0 || l.words > lines[best].words)) best = i;
+  });
+  return best;
 }
 
 /** The run of lines with the most prose, broken by link lists, labels or several chrome lines in a row. */
