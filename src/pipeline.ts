@@ -10,6 +10,7 @@ import { expandPaths, readInputs, type InputItem } from './ingest/files.js';
 import { extractArticle } from './extract/index.js';
 import { analyseStory, ANALYSIS_VERSION } from './analyse/index.js';
 import { createClusterer } from './cluster/index.js';
+import { ensureEnriched } from './enrich/index.js';
 import type { ClusterDoc } from './cluster/types.js';
 import type { StoredStory } from './store/types.js';
 import type { StoryCoverage } from './types.js';
@@ -126,6 +127,10 @@ export async function storyAnalysis(store: Store, storyId: string): Promise<Stor
   if (cached && cached.version === ANALYSIS_VERSION) return cached;
   const articles = await store.listArticles({ story: storyId });
   if (!articles.length) return null;
+  // Each article's entities and quotations are worked out once and kept with it: when the story
+  // grows, the next analysis redoes only the new articles' and the comparison.
+  const enriched = ensureEnriched(articles);
+  if (enriched.length) await store.saveEnrichments(enriched);
   const story = analyseStory(articles, { id: storyId, userOutlets: await userOutlets(store) });
   await store.saveAnalysis(story);
   return story;

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { Enrichment } from './enrich/index.js';
 
 /** Something a stage noticed about an article: a guess, a removal, a fallback. */
 export interface Message {
@@ -75,6 +76,11 @@ export interface Article {
   removed: string[];
   messages: Message[];
   raw: RawInput;
+  /**
+   * What the enrich stage found in the text (entities, quotations), kept with the article once
+   * worked out so that a story's analysis does not redo it; absent until then.
+   */
+  enrichment?: Enrichment;
 }
 
 /** A JSONL article record as in the evaluation corpora; unknown fields are ignored. */

@@ -9,8 +9,7 @@ import type { Article, Story, StoryArticle } from '../types.js';
 import type { StoryContext } from './context.js';
 import type { EntitySpan, QuoteSpan, Sentence } from '../enrich/types.js';
 import { splitSentences } from '../enrich/sentences.js';
-import { recogniseEntities } from '../enrich/ner/index.js';
-import { findQuotes } from '../enrich/quotes/index.js';
+import { enrichText, entitySpansOf, storedEnrichment } from '../enrich/index.js';
 import { resolveEntities } from './entities.js';
 import { matchQuotes } from './quotes.js';
 import { buildClaims, exclusivesBySource } from './claims.js';
@@ -41,9 +40,11 @@ export function buildContext(input: Article[]): StoryContext {
   const quoteSpans = new Map<string, QuoteSpan[]>();
   for (const a of articles) {
     sentences.set(a.id, splitSentences(a.text));
-    const spans = recogniseEntities(a.text);
-    entitySpans.set(a.id, spans);
-    quoteSpans.set(a.id, findQuotes(a.text, spans));
+    // An enrichment stored with the article is used as it is; otherwise it is worked out here
+    // (and not kept: the pipeline stores enrichments, this function has no side effects).
+    const e = storedEnrichment(a) ?? enrichText(a.text);
+    entitySpans.set(a.id, entitySpansOf(e, a.text));
+    quoteSpans.set(a.id, e.quotes);
   }
   const entities = resolveEntities(articles, entitySpans);
   const quotes = matchQuotes(articles, quoteSpans, entities);

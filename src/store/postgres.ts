@@ -231,6 +231,13 @@ class PostgresStore implements Store {
     }));
   }
 
+  async saveEnrichments(articles: Article[]): Promise<void> {
+    if (!articles.length) return;
+    await this.sql.transaction(async (tx) => {
+      for (const a of articles) await tx.query('UPDATE articles SET doc = $1 WHERE id = $2 AND content_hash = $3', [JSON.stringify(a), a.id, a.contentHash]);
+    });
+  }
+
   async saveAnalysis(story: Story): Promise<void> {
     await this.sql.query(
       `INSERT INTO analyses (story, doc) VALUES ($1, $2) ON CONFLICT (story) DO UPDATE SET doc = EXCLUDED.doc, created_at = now()`,

@@ -190,6 +190,13 @@ class SqliteStore implements Store {
     return rows.map((r) => ({ ...r, title: r.title ?? '(untitled)' }));
   }
 
+  async saveEnrichments(articles: Article[]): Promise<void> {
+    const update = this.db.prepare('UPDATE articles SET doc = ? WHERE id = ? AND content_hash = ?');
+    this.db.transaction(() => {
+      for (const a of articles) update.run(JSON.stringify(a), a.id, a.contentHash);
+    })();
+  }
+
   async saveAnalysis(story: Story): Promise<void> {
     this.db
       .prepare('INSERT OR REPLACE INTO analyses (story, doc, created_at) VALUES (?, ?, ?)')

@@ -44,6 +44,12 @@ export interface Store {
   assignStories(assignments: Map<string, string> | [string, string][]): Promise<void>;
   storyOf(articleId: string): Promise<string | null>;
   listStories(options?: { limit?: number; offset?: number }): Promise<StoredStory[]>;
+  /**
+   * Stores what the enrich stage found in articles (their `enrichment`), each only where the
+   * stored article still has the same content hash: an article updated meanwhile keeps its new
+   * text and gets no stale enrichment. Changes nothing else (no cached analysis is dropped).
+   */
+  saveEnrichments(articles: Article[]): Promise<void>;
   /** Caches a story's analysis; invalidated when its articles change. */
   saveAnalysis(story: Story): Promise<void>;
   getAnalysis(storyId: string): Promise<Story | null>;

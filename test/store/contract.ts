@@ -44,6 +44,27 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     assert.deepEqual(await s.getArticle('doc'), a);
   });
 
+  t('stores enrichments only where the article is unchanged, and keeps its story analysis', async (s) => {
+    await s.upsertArticles([makeArticle('e1'), makeArticle('e2')]);
+    await s.assignStories([['e1', 's'], ['e2', 's']]);
+    const story = { id: 's', title: 't', articles: [], entities: [], quotes: [], claims: [], wording: [], timeline: [], summary: [] } as Story;
+    await s.saveAnalysis(story);
+    // e2 changes between reading and storing its enrichment: the new text must stay, unenriched.
+    const read = await s.listArticles({ story: 's' });
+    await s.upsertArticle(makeArticle('e2', { text: 'A corrected text about the budget vote.', contentHash: 'hash-e2-new' }));
+    const enrichment = { version: 'v', text: 'h', entities: [0, 7, 1], quotes: [] };
+    await s.saveEnrichments(read.map((a) => ({ ...a, enrichment })));
+    assert.deepEqual((await s.getArticle('e1'))?.enrichment, enrichment);
+    const e2 = await s.getArticle('e2');
+    assert.equal(e2?.text, 'A corrected text about the budget vote.');
+    assert.equal(e2?.enrichment, undefined);
+    await s.saveEnrichments([]);
+    assert.deepEqual(await s.getAnalysis('s'), null, 'the update of e2 dropped the analysis');
+    await s.saveAnalysis(story);
+    await s.saveEnrichments([{ ...(await s.getArticle('e1'))!, enrichment: { ...enrichment, version: 'w' } }]);
+    assert.deepEqual(await s.getAnalysis('s'), story, 'storing an enrichment keeps the analysis');
+  });
+
   t('records stories and lists them biggest first', async (s) => {
     await s.upsertArticles([
       makeArticle('1', { source: 'A' }), makeArticle('2', { source: 'B' }), makeArticle('3', { source: 'C' }), makeArticle('4', { source: 'A' }),

@@ -1,0 +1,97 @@
+/**
+ * The enrich stage as one step: what an article's own text says, worked out once per article —
+ * its named entities and its quotations — and kept with the article, so that analysing a story
+ * again when a new article joins it redoes only the comparison, not every article's tagging.
+ *
+ * An enrichment is valid for the text it was made from and for the code and model that made it:
+ * it records the text's length and hash and the enrich version, a hash of this stage's own source
+ * files and of the named-entity model, so that a change to either makes every stored enrichment
+ * stale without anyone having to remember to bump a number.
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../types.js';
+import type { EntitySpan, EntityType, QuoteSpan } from './types.js';
+import { MODEL_FILE, recogniseEntities } from './ner/index.js';
+import { findQuotes } from './quotes/index.js';
+
+/** What the enrich stage found in one article's text, as stored with the article. */
+export interface Enrichment {
+  /** The {@link enrichVersion} that made it. */
+  version: string;
+  /** Hash of the text it was made from (first 16 hex digits of SHA-256). */
+  text: string;
+  /** Entity spans, flat: start, end, type index (see {@link TYPES}) for each. */
+  entities: number[];
+  quotes: QuoteSpan[];
+}
+
+const TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+
+let version: string | undefined;
+
+/** A hash of the enrich stage's code and model: stored enrichments made by other code are stale. */
+export function enrichVersion(): string {
+  if (version) return version;
+  const h = createHash('sha256');
+  const here = dirname(fileURLToPath(import.meta.url));
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts')) h.update(e.name).update(readFileSync(p));
+    }
+  };
+  walk(here);
+  if (existsSync(MODEL_FILE)) h.update(readFileSync(MODEL_FILE));
+  return (version = h.digest('hex').slice(0, 16));
+}
+
+function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Entities and quotations of one text. */
+export function enrichText(text: string): Enrichment {
+  const spans = recogniseEntities(text);
+  const quotes = findQuotes(text, spans);
+  const entities: number[] = [];
+  for (const s of spans) entities.push(s.start, s.end, TYPES.indexOf(s.type));
+  return { version: enrichVersion(), text: textHash(text), entities, quotes };
+}
+
+/** The article's stored enrichment when it is still valid for its text and this code, else null. */
+export function storedEnrichment(a: Article): Enrichment | null {
+  const e = a.enrichment;
+  if (!e || e.version !== enrichVersion() || e.text !== textHash(a.text)) return null;
+  return e;
+}
+
+/**
+ * Enriches the articles that lack a valid enrichment, in place, and returns those it enriched
+ * (for the caller to store).
+ */
+export function ensureEnriched(articles: Article[]): Article[] {
+  const done: Article[] = [];
+  for (const a of articles) {
+    if (storedEnrichment(a)) continue;
+    a.enrichment = enrichText(a.text);
+    done.push(a);
+  }
+  return done;
+}
+
+/** The entity spans of an enrichment, with their text read from the article's. */
+export function entitySpansOf(e: Enrichment, text: string): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  for (let i = 0; i + 2 < e.entities.length; i += 3) {
+    const start = e.entities[i];
+    const end = e.entities[i + 1];
+    out.push({ start, end, type: TYPES[e.entities[i + 2]] ?? 'MISC', text: text.slice(start, end) });
+  }
+  return out;
+}
