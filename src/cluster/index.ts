@@ -25,7 +25,7 @@
  * @module
  */
 import type { Assignment, ClusterDoc, Clusterer, Explanation } from './types.js';
-import { termVector, urlWords } from './terms.js';
+import { LANGUAGES, languageOf, termVector, urlWords } from './terms.js';
 import { NearDuplicateIndex, type NearDuplicateState } from './minhash.js';
 
 export type { Clusterer, ClusterDoc, Assignment, Explanation } from './types.js';
@@ -76,6 +76,12 @@ export interface ClusterParams {
   exactCandidates: number;
   /** Terms kept per story centroid. */
   centroidTerms: number;
+  /**
+   * Share of the threshold an article needs against a story told only in other languages (an
+   * English report and a Malay or a Chinese one): they share names, numbers and the dictionary's
+   * glosses, not their wording, so the same event scores lower across languages.
+   */
+  crossLanguageShare: number;
   /** Estimated Jaccard similarity of word 3-shingles at which a text is a copy. */
   duplicateJaccard: number;
   /**
@@ -106,6 +112,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   postingCap: 80,
   exactCandidates: 50,
   centroidTerms: 1000,
+  crossLanguageShare: 0.3,
   duplicateJaccard: 0.7,
   retireAfter: 100_000,
   sweepEvery: 10_000,
@@ -132,6 +139,8 @@ interface DocState {
   terms: Int32Array;
   weights: Float32Array;
   time: number;
+  /** Its language (an index into LANGUAGES of `terms.ts`); 0 when it could not be told. */
+  lang: number;
 }
 
 interface StoryState {
@@ -150,7 +159,12 @@ interface StoryState {
   retired: boolean;
   /** Related stories by index, with the strongest similarity seen between them. */
   related: Map<number, number>;
+  /** Its articles per language (indexed as LANGUAGES of `terms.ts`; 0 is unknown). */
+  langs: number[];
 }
+
+/** Articles per language of one article in each language, for {@link StreamingClusterer.languageBoost}. */
+const ONE_LANGUAGE = LANGUAGES.map((_, l) => LANGUAGES.map((_, k) => (k === l ? 1 : 0)));
 
 /** Related stories kept per story: the strongest links. */
 const RELATED = 10;
@@ -235,7 +249,8 @@ interface SnapshotV1 {
   vocabulary: string[];
   df: number[];
   clock: number | null;
-  docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null }[];
+  /** `lang`: see {@link DocState}; absent in snapshots made before languages were told apart. */
+  docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null; lang?: number }[];
   stories: { id: string; centroid: [number, number][]; norm2: number; members: number[]; first: number | null; last: number | null; lastArrival: number; mergedInto: number; retired: boolean; related: [number, number][] }[];
   evidence: Record<string, (number | null)[]>;
   duplicates: NearDuplicateState;
@@ -417,6 +432,7 @@ export class StreamingClusterer implements Clusterer {
     const d = this.docs[docIndex];
     d.story = storyIndex;
     s.members.push(docIndex);
+    s.langs[d.lang]++;
     s.lastArrival = Math.max(s.lastArrival, docIndex);
     for (let i = 0; i < d.terms.length; i++) {
       const old = s.centroid.get(d.terms[i]) ?? 0;
@@ -439,7 +455,7 @@ export class StreamingClusterer implements Clusterer {
 
   private newStory(docIndex: number): number {
     const index = this.stories.length;
-    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map() });
+    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map(), langs: LANGUAGES.map(() => 0) });
     this.open.add(index);
     this.addToStory(index, docIndex);
     return index;
@@ -516,7 +532,8 @@ export class StreamingClusterer implements Clusterer {
     if (Number.isFinite(time) && !(time <= this.clock)) this.clock = time;
     const docIndex = this.docs.length;
     if (docIndex > 0 && docIndex % p.sweepEvery === 0) this.sweep();
-    this.docs.push({ id: doc.id, story: -1, terms, weights, time });
+    const lang = languageOf(doc.title, doc.text);
+    this.docs.push({ id: doc.id, story: -1, terms, weights, time, lang });
     this.byId.set(doc.id, docIndex);
     // How much text there was decides how much a score means: a report's words are a profile,
     // a headline's a hint.
@@ -603,9 +620,12 @@ export class StreamingClusterer implements Clusterer {
       const story = this.stories[s];
       const { factor, gap } = this.timeFactor(time, story);
       if (factor === 0) continue;
-      const centroid = this.centroidCosine(terms, weights, story);
+      // Against a story told only in other languages, the bar is lower by `crossLanguageShare`:
+      // the score is raised by as much, so that joining, merging and relating all see it.
+      const centroid = this.languageBoost(ONE_LANGUAGE[lang], story.langs) * this.centroidCosine(terms, weights, story);
       if (centroid < p.minCentroidShare * threshold) continue;
-      const raw = centroidWeight * centroid + (1 - centroidWeight) * near.sim;
+      const nearest = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[this.docs[near.doc].lang]) * near.sim;
+      const raw = centroidWeight * centroid + (1 - centroidWeight) * nearest;
       scored.push({ story: s, score: raw * factor, raw, centroid, nearest: near.doc, nearestSim: near.sim, gap });
     }
     scored.sort((a, b) => b.score - a.score);
@@ -635,7 +655,7 @@ export class StreamingClusterer implements Clusterer {
       const b = this.stories[c.story];
       if (b.mergedInto >= 0 || !b.members.length) continue;
       if (this.timeFactor(a.first, b).factor === 0) continue;
-      if (this.storyCosine(a, b) < mergeThreshold) continue;
+      if (this.languageBoost(a.langs, b.langs) * this.storyCosine(a, b) < mergeThreshold) continue;
       const [from, into] = a.members.length > b.members.length ? [c.story, storyIndex] : [storyIndex, c.story];
       this.merge(from, into, moved);
       storyIndex = into;
@@ -663,6 +683,26 @@ export class StreamingClusterer implements Clusterer {
     const out: Assignment = { id: doc.id, story: story.id, score };
     if (Object.keys(moved).length) out.moved = moved;
     return out;
+  }
+
+  /**
+   * How much a similarity is raised for being measured across languages, from the articles per
+   * language on either side: by 1 / `crossLanguageShare` when they have no language in common,
+   * not at all when they have one only, and in between by how much the two mixes overlap.
+   * Articles of unknown language count as matching any.
+   */
+  private languageBoost(a: number[], b: number[]): number {
+    let na = 0;
+    let nb = 0;
+    for (let l = 1; l < a.length; l++) {
+      na += a[l];
+      nb += b[l];
+    }
+    if (!na || !nb) return 1;
+    let overlap = 0;
+    for (let l = 1; l < a.length; l++) overlap += Math.min(a[l] / na, b[l] / nb);
+    const share = this.params.crossLanguageShare;
+    return 1 / (overlap + (1 - overlap) * share);
   }
 
   /** The story a story index stands for now, after merges. */
@@ -806,7 +846,7 @@ export class StreamingClusterer implements Clusterer {
       vocabulary: this.termNames,
       df: this.df,
       clock: num(this.clock),
-      docs: this.docs.map((d) => ({ id: d.id, story: d.story, terms: [...d.terms], weights: [...d.weights], time: num(d.time) })),
+      docs: this.docs.map((d) => ({ id: d.id, story: d.story, terms: [...d.terms], weights: [...d.weights], time: num(d.time), lang: d.lang })),
       // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
       stories: this.stories.map((s) => ({
         id: s.id, centroid: [...s.centroid], norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),
@@ -829,7 +869,7 @@ export class StreamingClusterer implements Clusterer {
     this.df = [...state.df];
     this.clock = back(state.clock);
     this.docs = state.docs.map((d) => ({
-      id: d.id, story: d.story, time: back(d.time),
+      id: d.id, story: d.story, time: back(d.time), lang: d.lang ?? 0,
       terms: d.terms.length ? Int32Array.from(d.terms) : EMPTY_TERMS, weights: d.weights.length ? Float32Array.from(d.weights) : EMPTY_WEIGHTS,
     }));
     this.stories = state.stories.map((s, i) => {
@@ -837,6 +877,7 @@ export class StreamingClusterer implements Clusterer {
       return {
         id: s.id, centroid: new Map(s.centroid), norm2: s.norm2, members: [...s.members], first: back(s.first), last: back(s.last),
         lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: new Map(s.related),
+        langs: LANGUAGES.map((_, l) => s.members.filter((m) => this.docs[m].lang === l).length),
       };
     });
     this.evidence = EvidenceLog.fromJSON(state.evidence, this.docs.length);

@@ -11,6 +11,8 @@
  * @module
  */
 
+import { cedict, segment } from './cedict.js';
+
 /** Term → weighted count. */
 export type TermVector = Map<string, number>;
 
@@ -52,10 +54,42 @@ export function fold(word: string): string {
   return w;
 }
 
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{M}\p{N}]+(?:['’.,&-][\p{L}\p{M}\p{N}]+)*/gu;
+// A run of CJK script, or a word of any other script: "10分钟" is the number 10 and a Han run.
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{M}\p{N}])+(?:['’.,&-](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{M}\p{N}])+)*/gu;
+const HAN = /^\p{Script=Han}/u;
+const GLOSS_WORD = /[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*/g;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const UPPER = /^\p{Lu}/u;
 const DIGIT = /^\p{N}/u;
+
+/**
+ * Weight of the English gloss words of Chinese text against the zone's own weight: enough to
+ * meet a report in another language, while the character pairs keep matching Chinese to Chinese.
+ */
+export const GLOSS_WEIGHT = 1;
+
+/** The English of a Han run's dictionary words, as English text would give them (words and names). */
+function addGlosses(out: TermVector, run: string, weight: number): void {
+  const words = cedict();
+  if (!words) return;
+  for (const { gloss } of segment(run, words)) {
+    let phrase: string[] = [];
+    const flush = (): void => {
+      if (phrase.length > 1) bump(out, `@${phrase.join(' ')}`, weight);
+      phrase = [];
+    };
+    for (const w of gloss.text.match(GLOSS_WORD) ?? []) {
+      const lower = w.toLowerCase();
+      if (gloss.name && UPPER.test(w) && !STOP.has(lower)) {
+        phrase.push(lower);
+        bump(out, `@${lower}`, weight);
+      } else flush();
+      if (STOP.has(lower) || lower.length < 3) continue;
+      bump(out, fold(lower), weight);
+    }
+    flush();
+  }
+}
 
 function bump(out: TermVector, t: string, w: number): void {
   out.set(t, (out.get(t) ?? 0) + w);
@@ -86,6 +120,7 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
       count += raw.length;
       if (raw.length === 1) bump(out, raw, weight);
       for (let i = 0; i + 2 <= raw.length; i++) bump(out, raw.slice(i, i + 2), weight);
+      if (HAN.test(raw)) addGlosses(out, raw, weight * GLOSS_WEIGHT);
       continue;
     }
     if (DIGIT.test(raw)) {
@@ -147,4 +182,33 @@ export function termVector(title: string | null, text: string, maxChars = 5000):
   length += addZone(terms, lead, 2, true);
   if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true);
   return { terms, length };
+}
+
+/** Languages told apart for comparing across them; 0 when it cannot be told. */
+export const LANGUAGES = ['', 'en', 'ms', 'zh'] as const;
+
+const ENGLISH_MARKS = new Set('the and of to in is was for that with on are by from has have were will which this its'.split(' '));
+const MALAY_MARKS = new Set('yang dan di ke dari untuk dengan ini itu pada dalam akan tidak oleh telah juga bagi kepada adalah tersebut'.split(' '));
+
+/**
+ * The language of an article, from its commonest function words (English against Malay and
+ * Indonesian) or its share of Han characters; 0 (unknown) for a headline or little more, where
+ * a few words prove nothing. Reports in different languages of one event share names, numbers
+ * and glosses, not their wording, so their cosine is lower: the clusterer needs to know.
+ */
+export function languageOf(title: string | null, text: string): number {
+  const sample = `${title ?? ''}\n${text.slice(0, 3000)}`;
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (han >= 20 && han >= letters * 0.3) return 3;
+  let en = 0;
+  let ms = 0;
+  for (const w of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (ENGLISH_MARKS.has(w)) en++;
+    else if (MALAY_MARKS.has(w)) ms++;
+  }
+  if (en + ms < 8) return 0;
+  if (en >= 3 * ms) return 1;
+  if (ms >= 3 * en) return 2;
+  return 0;
 }
