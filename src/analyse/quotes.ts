@@ -47,24 +47,58 @@ function speakerName(q: QuoteSpan): string | null {
   return typeof named === 'string' && named ? named : q.speaker.text;
 }
 
+/** What {@link speakerEntity} looks up, indexed once per story. */
+interface SpeakerIndex {
+  /** Folded last word of a person's mention → the persons with such a mention, in story order. */
+  personByLast: Map<string, StoryEntity[]>;
+  /** Folded mention text → the entities (other than `other`) with such a mention, in story order. */
+  byFolded: Map<string, StoryEntity[]>;
+  /** Per article, the mentions with offsets, in entity then mention order. */
+  placed: Map<string, { e: StoryEntity; start: number; end: number }[]>;
+}
+
+function speakerIndex(entities: StoryEntity[]): SpeakerIndex {
+  const personByLast = new Map<string, StoryEntity[]>();
+  const byFolded = new Map<string, StoryEntity[]>();
+  const placed = new Map<string, { e: StoryEntity; start: number; end: number }[]>();
+  const add = (map: Map<string, StoryEntity[]>, key: string, e: StoryEntity) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [e]);
+    else if (list[list.length - 1] !== e) list.push(e);
+  };
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (e.kind === 'person') add(personByLast, foldWord(m.text.split(/\s+/).pop() ?? ''), e);
+      if (e.kind !== 'other') add(byFolded, foldWord(m.text), e);
+      if (m.start !== undefined) {
+        const list = placed.get(m.article);
+        const x = { e, start: m.start, end: m.end ?? 0 };
+        if (list) list.push(x);
+        else placed.set(m.article, [x]);
+      }
+    }
+  }
+  return { personByLast, byFolded, placed };
+}
+
 /** The entity a speaker names: by the mention its span overlaps, else by its name's last word. */
-function speakerEntity(article: string, q: QuoteSpan, entities: StoryEntity[]): StoryEntity | null {
+function speakerEntity(article: string, q: QuoteSpan, index: SpeakerIndex): StoryEntity | null {
   if (!q.speaker) return null;
   const sp = q.speaker;
   const name = speakerName(q) ?? sp.text;
   const last = foldWord(name.split(/\s+/).pop() ?? '');
   // The resolved name first: "he" resolved to "Mark Rutte" is Rutte's, whatever the span overlaps.
-  const byName = entities.filter((e) => e.kind === 'person' && e.mentions.some((m) => foldWord(m.text.split(/\s+/).pop() ?? '') === last));
+  const byName = index.personByLast.get(last) ?? [];
   if (byName.length === 1) return byName[0];
   // Entities named inside the speaker span, in order; a person first, else the head of the phrase
   // (last: "the statement from the Ukrainian Foreign Ministry" is the ministry's).
-  const inside = entities
-    .flatMap((e) => e.mentions.filter((m) => m.article === article && m.start !== undefined && m.start < sp.end && (m.end ?? 0) > sp.start).map((m) => ({ e, at: m.start! })))
-    .filter((x) => x.e.kind !== 'other')
+  const inside = (index.placed.get(article) ?? [])
+    .filter((m) => m.start < sp.end && m.end > sp.start && m.e.kind !== 'other')
+    .map((m) => ({ e: m.e, at: m.start }))
     .sort((a, b) => a.at - b.at);
   const person = inside.find((x) => x.e.kind === 'person');
   if (person) return person.e;
-  const byAnyName = entities.filter((e) => e.kind !== 'other' && e.mentions.some((m) => foldWord(m.text) === foldWord(name)));
+  const byAnyName = index.byFolded.get(foldWord(name)) ?? [];
   if (byAnyName.length === 1) return byAnyName[0];
   return inside.length ? inside[inside.length - 1].e : null;
 }
@@ -74,6 +108,8 @@ interface Statement {
   text: string;
   direct: boolean;
   words: Set<string>;
+  /** The summed weight of its words (see {@link rarity}). */
+  mass: number;
 }
 
 /**
@@ -98,7 +134,9 @@ function rarity(all: Statement[]): (w: string) => number {
   const df = new Map<string, number>();
   for (const s of all) for (const w of s.words) df.set(w, (df.get(w) ?? 0) + 1);
   const n = all.length || 1;
-  return (w) => Math.log(1 + n / (df.get(w) ?? 1));
+  const weights = new Map<string, number>();
+  for (const [w, k] of df) weights.set(w, Math.log(1 + n / k));
+  return (w) => weights.get(w) ?? Math.log(1 + n);
 }
 
 /** Weighted share of the smaller statement's words that the other holds. */
@@ -107,8 +145,9 @@ function agreement(a: Set<string>, b: Set<string>, weight: (w: string) => number
   let shared = 0;
   let total = 0;
   for (const w of small) {
-    total += weight(w);
-    if (large.has(w)) shared += weight(w);
+    const x = weight(w);
+    total += x;
+    if (large.has(w)) shared += x;
   }
   return total ? shared / total : 0;
 }
@@ -117,13 +156,14 @@ function agreement(a: Set<string>, b: Set<string>, weight: (w: string) => number
 const SAME = 0.72;
 
 export function matchQuotes(articles: Article[], quotesByArticle: Map<string, QuoteSpan[]>, entities: StoryEntity[]): StoryQuote[] {
+  const index = speakerIndex(entities);
   const perSpeaker = new Map<string, Statement[]>();
   const all: Statement[] = [];
   for (const a of articles) {
     for (const q of quotesByArticle.get(a.id) ?? []) {
-      const speaker = speakerEntity(a.id, q, entities)?.name ?? speakerName(q) ?? 'unattributed';
+      const speaker = speakerEntity(a.id, q, index)?.name ?? speakerName(q) ?? 'unattributed';
       for (const text of statements(q.text)) {
-        const s: Statement = { article: a.id, text, direct: q.direct, words: contentWords(text) };
+        const s: Statement = { article: a.id, text, direct: q.direct, words: contentWords(text), mass: 0 };
         if (s.words.size < 2) continue;
         const list = perSpeaker.get(speaker) ?? [];
         list.push(s);
@@ -133,20 +173,71 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
     }
   }
   const weight = rarity(all);
+  for (const s of all) for (const w of s.words) s.mass += weight(w);
   const out: StoryQuote[] = [];
   for (const [speaker, list] of perSpeaker) {
     const groups: Statement[][] = [];
+    const groupArticles: Set<string>[] = [];
+    const smallest: number[] = [];
+    // Word → the (group, member) entries holding it: a group none of whose members shares a word
+    // with a statement cannot agree with it, so only the groups reached here are scored.
+    const postings = new Map<string, number[]>();
+    const entryGroup: number[] = [];
+    const entryMember: Statement[] = [];
+    const shared: number[] = [];
+    const touched: number[] = [];
+    const enter = (gi: number, x: Statement) => {
+      const id = entryGroup.length;
+      entryGroup.push(gi);
+      entryMember.push(x);
+      shared.push(0);
+      for (const w of x.words) {
+        const list = postings.get(w);
+        if (list) list.push(id);
+        else postings.set(w, [id]);
+      }
+    };
     for (const s of list) {
+      touched.length = 0;
+      for (const w of s.words) {
+        const ids = postings.get(w);
+        if (!ids) continue;
+        const x = weight(w);
+        for (const id of ids) {
+          if (shared[id] === 0) touched.push(id);
+          shared[id] += x;
+        }
+      }
       // Every group it agrees with, among those not yet carrying its article: a long sentence may
       // hold two statements another outlet quotes apart.
-      const joined = groups.filter((g) => {
-        if (g.some((x) => x.article === s.article)) return false;
-        const score = Math.max(...g.map((x) => agreement(x.words, s.words, weight)));
-        const small = Math.min(s.words.size, ...g.map((x) => x.words.size));
-        return score >= (small <= 3 ? 0.9 : SAME);
-      });
-      for (const g of joined) g.push(s);
-      if (!joined.length) groups.push([s]);
+      const agrees = new Set<number>();
+      for (const id of touched) {
+        const bound = shared[id];
+        shared[id] = 0;
+        const gi = entryGroup[id];
+        if (agrees.has(gi) || groupArticles[gi].has(s.article)) continue;
+        const x = entryMember[id];
+        const small = Math.min(s.words.size, smallest[gi]);
+        const bar = small <= 3 ? 0.9 : SAME;
+        // The shared weight bounds the agreement (up to rounding); only a member that may reach
+        // the bar is scored exactly.
+        const total = x.words.size <= s.words.size ? x.mass : s.mass;
+        if (bound / total < bar - 1e-9) continue;
+        if (agreement(x.words, s.words, weight) >= bar) agrees.add(gi);
+      }
+      const joined = [...agrees].sort((a, b) => a - b);
+      for (const gi of joined) {
+        groups[gi].push(s);
+        groupArticles[gi].add(s.article);
+        smallest[gi] = Math.min(smallest[gi], s.words.size);
+        enter(gi, s);
+      }
+      if (!joined.length) {
+        groups.push([s]);
+        groupArticles.push(new Set([s.article]));
+        smallest.push(s.words.size);
+        enter(groups.length - 1, s);
+      }
     }
     for (const g of groups) {
       // Direct words first; among them the rendering closest to the others stands for the quote.
