@@ -40,6 +40,29 @@ const STOP = new Set(
 
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
+/**
+ * The commonest words of Malay and Indonesian news (crime and courts, disasters, politics, the
+ * economy, health, people) with their English, so that a report in Malay meets one in English
+ * on more than names and numbers. General vocabulary only; words spelt as in English need none.
+ */
+const MALAY_ENGLISH = new Map(
+  (
+    'maut:dead mati:dead kematian:death tewas:killed bunuh:kill dibunuh:killed pembunuhan:murder cedera:injured mangsa:victim korban:victim ' +
+    'polis:police polisi:police ditahan:detained ditangkap:arrested tangkap:arrest penjara:jail dipenjara:jailed mahkamah:court pengadilan:court ' +
+    'hakim:judge peguam:lawyer didakwa:charged tuduhan:charge dakwaan:charge hukuman:sentence denda:fine didenda:fined rasuah:corruption ' +
+    'penipuan:fraud jenayah:crime gempa:earthquake banjir:flood kebakaran:fire taufan:typhoon ribut:storm hujan:rain letusan:eruption ' +
+    'kemalangan:accident kerajaan:government pemerintah:government menteri:minister presiden:president parlimen:parliament ' +
+    'pilihan:election undi:vote pemimpin:leader rakyat:people negara:country dunia:world bandar:city wilayah:region sempadan:border ' +
+    'perang:war tentera:military serangan:attack senjata:weapon perjanjian:agreement kerjasama:cooperation rundingan:talks mesyuarat:meeting ' +
+    'sidang:summit ekonomi:economy harga:price kadar:rate faedah:interest cukai:tax syarikat:company perniagaan:business pelaburan:investment ' +
+    'pelabur:investor saham:shares pasaran:market perdagangan:trade bekalan:supply minyak:oil tenaga:energy pekerja:worker pekerjaan:job ' +
+    'juta:million bilion:billion peratus:percent kesihatan:health penyakit:disease jangkitan:infection ubat:medicine doktor:doctor ' +
+    'vaksin:vaccine wanita:woman lelaki:man kanak-kanak:children anak:child ibu:mother bapa:father pelajar:student sekolah:school ' +
+    'keluarga:family rumah:home kereta:car kenderaan:vehicle jalan:road kapal:ship pesawat:aircraft penerbangan:flight lapangan:airport ' +
+    'keselamatan:safety bantuan:aid laporan:report kajian:study penyelidik:researcher saintis:scientist teknologi:technology universiti:university'
+  ).split(' ').map((pair) => pair.split(':') as [string, string]),
+);
+
 /** A light stemmer: enough to meet "strikes"/"strike"/"striking", "voted"/"vote", "stopped"/"stop". */
 export function fold(word: string): string {
   let w = word;
@@ -55,7 +78,7 @@ export function fold(word: string): string {
 }
 
 // A run of CJK script, or a word of any other script: "10分钟" is the number 10 and a Han run.
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{M}\p{N}])+(?:['’.,&-](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{M}\p{N}])+)*/gu;
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+(?:['’.,&-](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+)*/gu;
 const HAN = /^\p{Script=Han}/u;
 const GLOSS_WORD = /[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*/g;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -66,7 +89,7 @@ const DIGIT = /^\p{N}/u;
  * Weight of the English gloss words of Chinese text against the zone's own weight: enough to
  * meet a report in another language, while the character pairs keep matching Chinese to Chinese.
  */
-export const GLOSS_WEIGHT = 1;
+export const GLOSS_WEIGHT = 1.5;
 
 /** The English of a Han run's dictionary words, as English text would give them (words and names). */
 function addGlosses(out: TermVector, run: string, weight: number): void {
@@ -147,6 +170,8 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
     if (STOP.has(lower) || lower.length < 3 && !(capital && word.length >= 2 && word === word.toUpperCase())) continue;
     count++;
     bump(out, fold(lower), weight);
+    const english = MALAY_ENGLISH.get(lower);
+    if (english) bump(out, fold(english), weight);
   }
   flush();
   return count;
@@ -197,6 +222,7 @@ const MALAY_MARKS = new Set('yang dan di ke dari untuk dengan ini itu pada dalam
  * and glosses, not their wording, so their cosine is lower: the clusterer needs to know.
  */
 export function languageOf(title: string | null, text: string): number {
+  if (text.length < 100) return 0;
   const sample = `${title ?? ''}\n${text.slice(0, 3000)}`;
   const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;

@@ -71,3 +71,10 @@ test(`${here}an English and a Chinese report of one event join one story; other 
   strict.add(doc('other', 'Norway votes in election dominated by oil and taxes', ELECTION_EN));
   assert.equal(strict.add(doc('zh', '秘鲁南部发生强烈地震', QUAKE_ZH)).story, 'zh');
 });
+
+test(`${here}common Malay news words also stand for their English, so a Malay report meets an English one`, () => {
+  const terms = termVector('Polis tahan lelaki selepas kebakaran di Lima', '').terms;
+  for (const t of ['polis', fold('police'), fold('man'), fold('fire')]) assert.ok(terms.has(t), `${t} is a term`);
+  const english = termVector('Police detain man after fire in Lima', '').terms;
+  assert.ok(!english.has('polis'), 'English words gain no Malay');
+});
