@@ -36,7 +36,13 @@ export interface RawInput {
   kind: 'text' | 'html' | 'json';
   /** File path, URL or `stdin`, for messages. */
   origin: string;
+  /** The input as read; empty when `archive` names where it is kept instead. */
   content: string;
+  /**
+   * A record of a web archive (WARC) is not copied: the archive is immutable and is itself the
+   * raw input, so the article keeps a reference to the record, as a web archive's index does.
+   */
+  archive?: { file: string; record: string | null; url: string };
 }
 
 /** Which source won for a metadata field, e.g. `{published: 'json-ld'}`. */

@@ -93,6 +93,32 @@ test(here + 'a record cut inside its HTTP head, an uncompressed archive, and ext
   }
 });
 
+test(here + 'a stored article refers to its archive record instead of copying the page, unless told to keep it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-warc-'));
+  const id = '<urn:uuid:0f1e2d3c-aaaa-bbbb-cccc-123456789abc>';
+  const file = join(dir, 'ref.warc.gz');
+  writeFileSync(file, gzipSync(record('response', 'https://news.example/strike', http('200 OK', { 'Content-Type': 'text/html' }, strike), { 'WARC-Record-ID': id })));
+  for (const keepRaw of [false, true]) {
+    const store = await openSqliteStore(join(dir, `ref-${keepRaw}.db`));
+    try {
+      assert.equal((await ingestWarc(store, file, { threads: keepRaw ? 1 : 0, keepRaw })).inserted, 1);
+      const [a] = await store.listArticles();
+      assert.equal(a.title, 'Harbour strike ends');
+      if (keepRaw) {
+        assert.equal(a.raw.content, strike);
+        assert.equal(a.raw.archive, undefined);
+      } else {
+        assert.equal(a.raw.content, '');
+        assert.deepEqual(a.raw.archive, { file, record: id, url: 'https://news.example/strike' });
+      }
+      // The same record again changes nothing: the content hash is the page's, either way.
+      assert.equal((await ingestWarc(store, file, { threads: 0, keepRaw })).unchanged, 1);
+    } finally {
+      await store.close();
+    }
+  }
+});
+
 test(here + '10,000 records stream in constant memory; oversized and non-HTML records are never held', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-warc-'));
   const file = join(dir, 'big.warc.gz');

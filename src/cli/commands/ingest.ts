@@ -10,8 +10,9 @@ export function register(program: Command): void {
       .option('--json', 'print the summary as JSON')
       .option('--no-progress', 'no progress bar')
       .option('--allow-private', 'allow URLs on private and loopback addresses')
-      .option('--ignore-robots', 'do not honour robots.txt'),
-  ).action(async (all: string[], opts: { db?: string; json?: boolean; progress: boolean; allowPrivate?: boolean; ignoreRobots?: boolean }) => {
+      .option('--ignore-robots', 'do not honour robots.txt')
+      .option('--keep-raw', "keep a copy of each archived page's HTML with its article (by default it refers to its WARC record)"),
+  ).action(async (all: string[], opts: { db?: string; json?: boolean; progress: boolean; allowPrivate?: boolean; ignoreRobots?: boolean; keepRaw?: boolean }) => {
     const urls = all.filter((p) => /^https?:\/\//i.test(p));
     const warcs = all.filter((p) => /\.warc(\.gz)?$/i.test(p));
     const paths = all.filter((p) => !urls.includes(p) && !warcs.includes(p));
@@ -29,7 +30,7 @@ export function register(program: Command): void {
       try {
         for (const w of warcs) {
           const wbar = opts.progress && !opts.json ? progressBar(100, '% of ' + w) : null;
-          const s = await ingestWarc(store, w, (read, total) => wbar?.update(Math.floor((100 * read) / total)));
+          const s = await ingestWarc(store, w, { onProgress: (read, total) => wbar?.update(Math.floor((100 * read) / total)), keepRaw: opts.keepRaw });
           wbar?.stop();
           for (const f of s.failed) warn(`parallax: ${f.origin}: ${f.error}`);
           console.log(`${w}: ${s.records} records, ${s.html} HTML pages; ingested ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}`);

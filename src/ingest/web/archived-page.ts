@@ -24,6 +24,10 @@ export interface ArchivedPage {
   captured: string | null;
   /** Decoded payloads larger than this are not inflated. */
   maxBytes: number;
+  /** The archive and the record's WARC-Record-ID: the article's raw input refers to them. */
+  archive?: { file: string; record: string | null };
+  /** Keep a copy of the decoded page in the article as well (default: the reference only). */
+  keepRaw?: boolean;
 }
 
 /** Undoes chunked transfer coding; null when the body is not in fact chunked. */
@@ -64,6 +68,9 @@ export function extractArchivedPage(page: ArchivedPage): Extracted {
   if ('error' in decoded) return { failure: { origin: page.origin, error: decoded.error } };
   const canonical = canonicalOf(decoded.text, page.url);
   const r = extractItem({ ok: true, origin: page.origin, raw: { kind: 'html', origin: page.url, content: decoded.text }, record: { id: urlId(canonical ?? page.url), url: cleanUrl(canonical ?? page.url) }, defaultId: null });
+  // The stored article refers to its record rather than copying the page: writing every page's
+  // HTML a second time was the largest cost of an archive's ingest.
+  if ('article' in r && page.archive && !page.keepRaw) r.article.raw = { kind: 'html', origin: page.url, content: '', archive: { ...page.archive, url: page.url } };
   if ('article' in r && !r.article.published && page.captured) {
     r.article.published = page.captured.slice(0, 10);
     r.article.provenance.published = 'warc-date';

@@ -12,6 +12,7 @@
  * @module
  */
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
@@ -48,9 +49,14 @@ export interface WarcOptions {
   maxRecordBytes?: number;
   /** Regroup the stories at the end (default true). */
   regroup?: boolean;
+  /**
+   * Keep a copy of each page's HTML in its stored article (default false: the article refers to
+   * its record in the archive, which is the raw input).
+   */
+  keepRaw?: boolean;
 }
 
-/** Articles per store transaction: each carries its raw HTML, so batches stay small. */
+/** Articles per store transaction. */
 const BATCH = 100;
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -174,7 +180,10 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
       }
       // Decoding and extraction happen on an extraction thread; this one reads and stores.
       const job = pool
-        .extractArchived({ origin, url, payload: raw, headers: Object.fromEntries(headers), captured: record.warcDate ?? null, maxBytes: maxRecord })
+        .extractArchived({
+          origin, url, payload: raw, headers: Object.fromEntries(headers), captured: record.warcDate ?? null, maxBytes: maxRecord,
+          archive: { file: resolve(path), record: record.warcHeaders.headers.get('WARC-Record-ID') ?? null }, keepRaw: opts.keepRaw,
+        })
         .then(async (r) => {
           if ('failure' in r) summary.failed.push(r.failure);
           else {
