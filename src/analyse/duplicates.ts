@@ -1,8 +1,9 @@
 /**
  * Near-duplicates within a story: wire copies and republications, so that one agency's text in
- * ten outlets counts as one source. Word 5-shingles compared by Jaccard similarity; a story holds
- * at most a few hundred articles, so comparing its pairs is cheap (grouping a whole collection
- * uses MinHash with LSH instead, in the cluster stage).
+ * ten outlets counts as one source. Word 5-shingles compared by Jaccard similarity; the shared
+ * shingles of each pair are counted through an index from shingle to articles, so only pairs
+ * sharing some text are looked at (grouping a whole collection uses MinHash with LSH instead, in
+ * the cluster stage).
  *
  * @module
  */
@@ -11,30 +12,91 @@ import type { Article } from '../types.js';
 /** Jaccard similarity of 5-shingles above which two articles are one text. */
 export const DUPLICATE_JACCARD = 0.5;
 
-function shingles(text: string): Set<string> {
+/** Words of a text as ids, interned in `ids`. */
+function wordIds(text: string, ids: Map<string, number>): Int32Array {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 5 <= words.length; i++) out.add(words.slice(i, i + 5).join(' '));
+  const out = new Int32Array(words.length);
+  for (let k = 0; k < words.length; k++) {
+    let id = ids.get(words[k]);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(words[k], id);
+    }
+    out[k] = id;
+  }
   return out;
 }
 
 /** Article id → the id of the earlier article it copies. */
 export function findNearDuplicates(articles: Article[]): Map<string, string> {
   const ordered = [...articles].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
-  const sets = ordered.map((a) => shingles(a.text));
   const out = new Map<string, string>();
+  const vocabulary = new Map<string, number>();
+  const texts = ordered.map((a) => wordIds(a.text, vocabulary));
+  // Shingles (runs of five word ids) in an open-addressing table: slot → shingle number, and
+  // each shingle's words, so that no string is built per shingle.
+  let room = 0;
+  for (const t of texts) room += Math.max(0, t.length - 4);
+  let capacity = 16;
+  while (capacity < 2 * room) capacity *= 2;
+  const mask = capacity - 1;
+  const table = new Int32Array(capacity).fill(-1);
+  const shingleWords = new Int32Array(room * 5);
+  // Per shingle, the articles holding it (by position in `ordered`).
+  const holders: number[][] = [];
+  let count = 0;
+  const sizes = new Int32Array(ordered.length);
+  const shared = new Int32Array(ordered.length);
+  const touched: number[] = [];
   for (let i = 0; i < ordered.length; i++) {
-    for (let j = 0; j < i; j++) {
+    touched.length = 0;
+    const w = texts[i];
+    let size = 0;
+    for (let k = 0; k + 5 <= w.length; k++) {
+      let h = 0x811c9dc5;
+      for (let x = 0; x < 5; x++) h = Math.imul(h ^ w[k + x], 0x01000193);
+      h ^= h >>> 15;
+      let slot = h & mask;
+      let found = -1;
+      while (table[slot] >= 0) {
+        const s = table[slot];
+        const o = s * 5;
+        if (shingleWords[o] === w[k] && shingleWords[o + 1] === w[k + 1] && shingleWords[o + 2] === w[k + 2] && shingleWords[o + 3] === w[k + 3] && shingleWords[o + 4] === w[k + 4]) {
+          found = s;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (found < 0) {
+        table[slot] = count;
+        shingleWords.set(w.subarray(k, k + 5), count * 5);
+        holders.push([i]);
+        count++;
+        size++;
+        continue;
+      }
+      const list = holders[found];
+      // Already counted for this article.
+      if (list[list.length - 1] === i) continue;
+      size++;
+      for (const j of list) {
+        if (shared[j] === 0) touched.push(j);
+        shared[j]++;
+      }
+      list.push(i);
+    }
+    sizes[i] = size;
+    // The earliest article it copies, among those that copy no other.
+    touched.sort((x, y) => x - y);
+    for (const j of touched) {
       if (out.has(ordered[j].id)) continue;
-      const [small, large] = sets[i].size < sets[j].size ? [sets[i], sets[j]] : [sets[j], sets[i]];
-      if (!small.size) continue;
-      let inter = 0;
-      for (const s of small) if (large.has(s)) inter++;
-      if (inter / (sets[i].size + sets[j].size - inter) >= DUPLICATE_JACCARD) {
+      const inter = shared[j];
+      if (inter / (sizes[i] + sizes[j] - inter) >= DUPLICATE_JACCARD) {
         out.set(ordered[i].id, ordered[j].id);
         break;
       }
     }
+    for (const j of touched) shared[j] = 0;
   }
   return out;
 }
