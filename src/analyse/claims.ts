@@ -173,18 +173,29 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const statements = storyStatements(ctx);
   const weights = new TermSpace();
   const vectors: TermVector[] = statements.map((s) => weights.add(s.terms));
-  const sim = (i: number, j: number) => weights.overlap(vectors[i], vectors[j]);
+  const n = statements.length;
+  // Overlaps already worked out, by ordered pair: the cohesion test asks for the same pairs again.
+  const known = new Map<number, number>();
+  const sim = (i: number, j: number) => {
+    const key = i * n + j;
+    let v = known.get(key);
+    if (v === undefined) {
+      v = weights.overlap(vectors[i], vectors[j]);
+      known.set(key, v);
+    }
+    return v;
+  };
 
   // Candidate pairs: the weight two statements share in exact terms, summed through an inverted
   // index over each statement's rarest terms (a pair sharing none is never looked at); the full
   // overlap is computed only for the closest candidates whose shared weight could reach the bar.
-  const n = statements.length;
-  const postings = new Map<number, number[]>();
+  // Term id → the statements holding it (ids are dense: an array serves as the map).
+  const postings: number[][] = [];
   vectors.forEach((v, i) => {
     for (const id of v.ids) {
-      const list = postings.get(id);
+      const list = postings[id];
       if (list) list.push(i);
-      else postings.set(id, [i]);
+      else postings[id] = [i];
     }
   });
   const totals = vectors.map((v) => weights.mass(v));
@@ -195,15 +206,17 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const candidates: { j: number; exact: number }[] = [];
+  const top = new Int32Array(CANDIDATE_TERMS);
   const pairs: { i: number; j: number; score: number }[] = [];
   // Best overlap of each statement within each other article: key statement * articles + article.
   const bestIn = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     touched.length = 0;
     // Through the statement's rarest words only: a partner sharing none of them cannot come close.
-    const rare = Array.from(vectors[i].ids).sort((x, y) => W[y] - W[x]).slice(0, CANDIDATE_TERMS);
-    for (const id of rare) {
-      const list = postings.get(id)!;
+    const rare = rarest(vectors[i].ids, W, CANDIDATE_TERMS, top);
+    for (let r = 0; r < rare; r++) {
+      const id = top[r];
+      const list = postings[id];
       const w = W[id];
       // A word in very many statements: only the next few statements holding it are looked at
       // (joining is transitive, so each statement needs only some of its partners).
@@ -236,9 +249,10 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       candidates.length = MAX_CANDIDATES;
     }
     for (const { j } of candidates) {
-      const score = sim(i, j);
+      const score = weights.overlap(vectors[i], vectors[j]);
       if (score < MUTUAL_SIMILARITY) continue;
       pairs.push({ i, j, score });
+      known.set(i * n + j, score);
       const ki = i * nArticles + artOf[j];
       const kj = j * nArticles + artOf[i];
       if (score > (bestIn.get(ki) ?? 0)) bestIn.set(ki, score);
@@ -252,6 +266,7 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   // Kruskal-like joining under two constraints: one statement per article per claim, and cohesion.
   const groupOf = statements.map((_, i) => i);
   const members = new Map<number, number[]>(statements.map((_, i) => [i, [i]]));
+  const articlesOf = new Map<number, Set<string>>(statements.map((st, i) => [i, new Set([st.article])]));
   const find = (x: number): number => (groupOf[x] === x ? x : (groupOf[x] = find(groupOf[x])));
   for (const { i, j } of edges) {
     const gi = find(i);
@@ -259,12 +274,16 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
     if (gi === gj) continue;
     const a = members.get(gi)!;
     const b = members.get(gj)!;
-    const articles = new Set(a.map((k) => statements[k].article));
+    const articles = articlesOf.get(gi)!;
     if (b.some((k) => articles.has(statements[k].article))) continue;
     if (a.length + b.length > 2 && meanSimilarity(a, b, sim) < CLAIM_COHESION) continue;
     groupOf[gj] = gi;
-    members.set(gi, [...a, ...b]);
+    for (const k of b) {
+      a.push(k);
+      articles.add(statements[k].article);
+    }
     members.delete(gj);
+    articlesOf.delete(gj);
   }
 
   const total = independentArticles(ctx, ctx.articles.map((a) => a.id)).size;
@@ -279,7 +298,7 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       let best = -Infinity;
       for (const k of group) {
         let score = -dependence(statements[k].text);
-        for (const o of group) if (o !== k) score += sim(k, o);
+        for (const o of group) if (o !== k) score += known.get(k * n + o) ?? weights.overlap(vectors[k], vectors[o]);
         if (score > best + 1e-9 || (Math.abs(score - best) <= 1e-9 && statements[k].text.length < statements[rep].text.length)) {
           best = score;
           rep = k;
@@ -293,6 +312,28 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length);
+}
+
+/**
+ * The `k` terms of highest weight, heaviest first and, among equal weights, in the order given
+ * (a stable sort's first `k`), written into `into`; returns how many.
+ */
+function rarest(ids: Int32Array, W: Float64Array, k: number, into: Int32Array): number {
+  let n = 0;
+  for (let x = 0; x < ids.length; x++) {
+    const id = ids[x];
+    const w = W[id];
+    if (n === k && W[into[n - 1]] >= w) continue;
+    // After every kept term at least as heavy: ties keep their order.
+    let p = n < k ? n : k - 1;
+    while (p > 0 && W[into[p - 1]] < w) {
+      into[p] = into[p - 1];
+      p--;
+    }
+    into[p] = id;
+    if (n < k) n++;
+  }
+  return n;
 }
 
 /**

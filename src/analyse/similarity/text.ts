@@ -88,10 +88,21 @@ export function isContentWord(token: string): boolean {
   return !STOP_WORDS.has(f) && (f.length > 1 || /\d/.test(f));
 }
 
+/** Token → its stem, or null for a token that is no content word (see {@link contentStems}). */
+const CONTENT_CACHE = new Map<string, string | null>();
+
 /** The stems of a text's content words, in order. */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) if (isContentWord(t.text)) out.push(stem(t.text));
+  for (const t of tokenize(text)) {
+    let s = CONTENT_CACHE.get(t.text);
+    if (s === undefined) {
+      s = isContentWord(t.text) ? stem(t.text) : null;
+      if (CONTENT_CACHE.size > 200_000) CONTENT_CACHE.clear();
+      CONTENT_CACHE.set(t.text, s);
+    }
+    if (s !== null) out.push(s);
+  }
   return out;
 }
 
