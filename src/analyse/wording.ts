@@ -88,12 +88,9 @@ function phrasesOf(run: string[], into: Map<string, number>, keep: (word: string
 
 /** Names: each entity's words grouped by spelling skeleton, when the story spells them differently. */
 function nameVariants(ctx: StoryContext): StoryWording[] {
-  const out: StoryWording[] = [];
-  // Each article's words as written, headline and standfirst included, to find every spelling.
-  const texts = ctx.articles.map((a) => ({
-    id: a.id,
-    words: new Set([a.title, a.kicker, a.dek, a.text].filter(Boolean).join('\n').match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)?.map((w) => w.replace(/['’]s$/, '')) ?? []),
-  }));
+  // Per entity, its capitalised words grouped by skeleton; the groups with two spellings or more
+  // are the candidates, and only their spellings are looked for in the articles.
+  const candidates: { concept: string; spellings: Set<string> }[] = [];
   for (const e of ctx.entities) {
     if (e.kind === 'other') continue;
     const groups = new Map<string, Set<string>>();
@@ -108,10 +105,29 @@ function nameVariants(ctx: StoryContext): StoryWording[] {
     }
     for (const spellings of groups.values()) {
       if (new Set([...spellings].map((s) => s.toLowerCase())).size < 2) continue;
-      const variants = [...spellings].map((s) => ({ text: s, articles: texts.filter((t) => t.words.has(s)).map((t) => t.id) }));
-      if (new Set(variants.flatMap((v) => v.articles)).size < 2) continue;
-      out.push({ concept: e.name, variants });
+      candidates.push({ concept: e.name, spellings });
     }
+  }
+  if (!candidates.length) return [];
+  // Each article's words as written, headline and standfirst included, to find every spelling:
+  // spelling → the articles using it, in story order.
+  const usedIn = new Map<string, { ids: string[]; last: number }>();
+  for (const c of candidates) for (const s of c.spellings) usedIn.set(s, { ids: [], last: -1 });
+  ctx.articles.forEach((a, k) => {
+    const text = [a.title, a.kicker, a.dek, a.text].filter(Boolean).join('\n');
+    for (const m of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? []) {
+      const use = usedIn.get(m.replace(/['’]s$/, ''));
+      if (use && use.last !== k) {
+        use.ids.push(a.id);
+        use.last = k;
+      }
+    }
+  });
+  const out: StoryWording[] = [];
+  for (const { concept, spellings } of candidates) {
+    const variants = [...spellings].map((s) => ({ text: s, articles: [...usedIn.get(s)!.ids] }));
+    if (new Set(variants.flatMap((v) => v.articles)).size < 2) continue;
+    out.push({ concept, variants });
   }
   return out;
 }
@@ -274,6 +290,19 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
 function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>): StoryWording[] {
   const sourceOf = new Map(ctx.articles.map((a) => [a.id, a.source ?? a.id]));
   const out: StoryWording[] = [];
+  // Per source and article, the source's phrases that article uses, in the source's order.
+  const inArticle = new Map<string, Map<string, DistinctivePhrase[]>>();
+  for (const [source, list] of phrases) {
+    const byArticle = new Map<string, DistinctivePhrase[]>();
+    for (const p of list) {
+      for (const id of new Set(p.articles)) {
+        const l = byArticle.get(id);
+        if (l) l.push(p);
+        else byArticle.set(id, [p]);
+      }
+    }
+    inArticle.set(source, byArticle);
+  }
   for (const claim of buildClaims(ctx)) {
     if (new Set(claim.articles.map((id) => sourceOf.get(id))).size < 2) continue;
     const variants: { text: string; articles: string[] }[] = [];
@@ -283,7 +312,7 @@ function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>):
       const text = ` ${phraseRuns(s.text).map((r) => r.join(' ')).join(' | ')} `;
       // The sentence's most distinctive phrases only (the list is ordered by z): the ones that
       // set its wording apart, not every detail it alone gives.
-      const found = (phrases.get(source) ?? []).filter((p) => p.articles.includes(s.article) && text.includes(` ${p.phrase} `));
+      const found = (inArticle.get(source)?.get(s.article) ?? []).filter((p) => text.includes(` ${p.phrase} `));
       const longest = found.filter((p) => !found.some((o) => o !== p && ` ${o.phrase} `.includes(` ${p.phrase} `)));
       for (const p of longest.slice(0, SLOT_PHRASES)) {
         variants.push({ text: p.phrase, articles: [s.article] });
