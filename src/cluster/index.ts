@@ -13,7 +13,8 @@
  * 3. scores each candidate story by the cosine with its centroid and with its nearest article,
  *    faded by the gap in time, and joins the best one above a threshold. How much text there was
  *    sets the threshold and the mix: a report's words make a profile worth comparing with a
- *    story's centroid; a headline's are a hint, best matched against the closest headline;
+ *    story's centroid; a headline's are a hint, best matched against the closest headlines,
+ *    several of them, since one alike may share no more than a stock phrase;
  * 4. merges its story with another candidate whose centroid turns out alike; the articles of
  *    the smaller story move, and are reported as moved.
  *
@@ -46,6 +47,20 @@ export interface ClusterParams {
    */
   centroidWeightLong: number;
   centroidWeightShort: number;
+  /**
+   * For a bare headline, the closest articles of a story whose cosines are averaged into its
+   * nearest-article score, a story with fewer counting the missing ones as 0. One close headline
+   * may share a stock phrase ("files for bankruptcy") with a headline on another matter; several
+   * close ones rarely do. A few words matching one other headline is weak evidence, so a
+   * headline joins a story of one or two only on a closer match than it needs for a larger one.
+   */
+  nearestCount: number;
+  /**
+   * Content words up to which an article reads as a bare headline (most have five to ten): the
+   * average over `nearestCount` applies in full up to it and gives way to the single nearest
+   * article by twice as many, where there is text enough for one match to mean something.
+   */
+  headlineWords: number;
   /**
    * Least centroid cosine, as a share of the threshold, for a story to count at all: a close
    * nearest article alone would chain unrelated headlines into a big story.
@@ -96,10 +111,12 @@ export interface ClusterParams {
 
 export const DEFAULT_PARAMS: ClusterParams = {
   thresholdLong: 0.25,
-  thresholdShort: 0.18,
+  thresholdShort: 0.15,
   longText: 60,
   centroidWeightLong: 1,
-  centroidWeightShort: 0.5,
+  centroidWeightShort: 0.3,
+  nearestCount: 3,
+  headlineWords: 8,
   minCentroidShare: 0.5,
   relatedShare: 0.6,
   mergeThresholdLong: 0.9,
@@ -598,7 +615,11 @@ export class StreamingClusterer implements Clusterer {
       sorted.sort();
       cut = sorted[sorted.length - p.exactCandidates];
     }
-    const nearestIn = new Map<number, { doc: number; sim: number }>();
+    // Per story: its closest article, and the closest cosines (language boost included), best first.
+    const nearestIn = new Map<number, { doc: number; sim: number; top: number[] }>();
+    const k = Math.max(1, Math.round(p.nearestCount));
+    // 1 for a bare headline, 0 from twice its words on.
+    const headline = k > 1 && p.headlineWords > 0 ? Math.min(1, Math.max(0, 2 - length / p.headlineWords)) : 0;
     let compared = 0;
     for (const other of touched) {
       const approx = acc[other];
@@ -608,8 +629,24 @@ export class StreamingClusterer implements Clusterer {
       const o = this.docs[other];
       let sim = 0;
       for (let i = 0; i < o.terms.length; i++) sim += mine[o.terms[i]] * o.weights[i];
+      const boosted = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[o.lang]) * sim;
       const cur = nearestIn.get(o.story);
-      if (!cur || sim > cur.sim) nearestIn.set(o.story, { doc: other, sim });
+      if (!cur) {
+        nearestIn.set(o.story, { doc: other, sim, top: [boosted] });
+        continue;
+      }
+      if (sim > cur.sim) {
+        cur.sim = sim;
+        cur.doc = other;
+      }
+      const top = cur.top;
+      if (top.length === k && boosted <= top[k - 1]) continue;
+      let at = Math.min(top.length, k - 1);
+      while (at > 0 && top[at - 1] < boosted) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = boosted;
     }
     for (let i = 0; i < terms.length; i++) mine[terms[i]] = 0;
 
@@ -624,7 +661,12 @@ export class StreamingClusterer implements Clusterer {
       // the score is raised by as much, so that joining, merging and relating all see it.
       const centroid = this.languageBoost(ONE_LANGUAGE[lang], story.langs) * this.centroidCosine(terms, weights, story);
       if (centroid < p.minCentroidShare * threshold) continue;
-      const nearest = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[this.docs[near.doc].lang]) * near.sim;
+      let nearest = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[this.docs[near.doc].lang]) * near.sim;
+      if (headline > 0) {
+        let mean = 0;
+        for (const x of near.top) mean += x;
+        nearest = headline * (mean / k) + (1 - headline) * nearest;
+      }
       const raw = centroidWeight * centroid + (1 - centroidWeight) * nearest;
       scored.push({ story: s, score: raw * factor, raw, centroid, nearest: near.doc, nearestSim: near.sim, gap });
     }

@@ -181,6 +181,32 @@ test(`${here}headlines alone group by their words`, () => {
   assert.notEqual(s.get('h3'), s.get('h1'));
 });
 
+test(`${here}a headline needs a closer match to join a story of one headline than a story of several`, () => {
+  const rows: [string, string][] = [
+    ['f1', 'Senate passes budget bill after long debate'],
+    ['f2', 'Storm leaves thousands without power in Ohio'],
+    ['f3', 'Titanfall launch boosts Xbox One sales'],
+    ['f4', 'Central bank holds interest rates steady'],
+    ['g1', 'Mt Gox exchange files for bankruptcy protection in Tokyo'],
+    ['p1', 'Parliament votes to oust prime minister'],
+    ['p2', 'Prime minister ousted in parliament vote'],
+    ['p3', 'Parliament ousts prime minister over tanker row'],
+    ['n', 'Sbarro pizza chain closes mall stores and files for bankruptcy'],
+    ['m', 'Ousted prime minister vows comeback'],
+  ];
+  const run = (params: Parameters<typeof createClusterer>[0]): Map<string, string> => {
+    const c = createClusterer(params);
+    for (const [id, title] of rows) c.add(doc(id, title, '', null));
+    return c.assignments();
+  };
+  const s = run({});
+  // "files for bankruptcy" is all that n shares with the lone Mt Gox headline.
+  assert.equal(s.get('n'), 'n', 'a stock phrase shared with one headline is not a story');
+  assert.equal(s.get('m'), s.get('p1'), 'a headline close to several of a story joins it');
+  // Judged by its single nearest headline, n would have joined the Mt Gox story.
+  assert.equal(run({ nearestCount: 1 }).get('n'), 'g1');
+});
+
 test(`${here}terms: stems, names, numbers, Han pairs, address words`, () => {
   const rows: [string, string][] = [
     ['strikes', 'strik'], ['striking', 'strik'], ['strike', 'strik'], ['voted', 'vot'], ['vote', 'vot'],
