@@ -116,7 +116,9 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
   const bySkeleton = new Map<string, Group[]>();
   const index = (g: Group) => {
     const k = skeleton(words(g.surname).pop() ?? g.surname);
-    bySkeleton.set(k, [...(bySkeleton.get(k) ?? []), g]);
+    const list = bySkeleton.get(k);
+    if (list) list.push(g);
+    else bySkeleton.set(k, [g]);
   };
   for (const { article, span: written } of all) {
     const span = { ...written, text: nameCore(written.text, written.type) };
@@ -202,13 +204,21 @@ function fits(role: Role, office: string, qualifiers: string[]): boolean {
   return officeFits && qualifiers.every((q) => role.qualifiers.has(q));
 }
 
+/** The first word (or other character) of a text that starts with no space, as {@link roleAfter} reads it. */
+const FIRST_WORD = /^(?:\p{L}[\p{L}’'-]*|\S)/u;
+
 /**
  * The role written at `from` (just after "the"): up to three capitalised words, then an office
  * noun not followed by a name ("NATO chief", "spokesman", "US President", "NATO Secretary
  * General"; not "NATO Secretary General Mark Rutte", a mention already).
  */
 function roleAfter(text: string, from: number): { office: string; qualifiers: string[]; end: number } | null {
-  const ws = [...text.slice(from, from + 80).matchAll(/\p{L}[\p{L}’'-]*|\S/gu)].slice(0, 5);
+  const head = text.slice(from, from + 80);
+  // Most often the first word is neither capitalised nor an office ("the government"): no role.
+  const first = FIRST_WORD.exec(head);
+  if (!first) return null;
+  if (!/^\p{Lu}/u.test(first[0]) && !OFFICES.has(first[0].toLowerCase())) return null;
+  const ws = [...head.matchAll(/\p{L}[\p{L}’'-]*|\S/gu)].slice(0, 5);
   for (let j = 0; j < ws.length && j <= 3; j++) {
     const office = ws[j][0].toLowerCase();
     const before = ws.slice(0, j).map((w) => w[0]);
