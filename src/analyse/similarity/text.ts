@@ -204,6 +204,30 @@ export function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, 
   return total ? shared / total : 0;
 }
 
+/** True when `text` holds only white space (as `\s` reads it) from `from` to `to`. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128) return false;
+    if (!/\s/.test(text[i])) return false;
+  }
+  return true;
+}
+
+const BARE_CACHE = new Map<string, string>();
+
+/** A token folded, a possessive ending dropped. */
+function foldBare(token: string): string {
+  let f = BARE_CACHE.get(token);
+  if (f === undefined) {
+    f = foldToken(token).replace(/'s$/, '');
+    if (BARE_CACHE.size > 200_000) BARE_CACHE.clear();
+    BARE_CACHE.set(token, f);
+  }
+  return f;
+}
+
 /**
  * Runs of folded tokens that no punctuation interrupts: the places where a phrase may stand.
  * Tokens inside `skip` spans (e.g. direct quotations) are left out and break the run.
@@ -216,13 +240,12 @@ export function phraseRuns(text: string, skip: readonly { start: number; end: nu
   for (const t of tokenize(text)) {
     while (k < skip.length && skip[k].end <= t.start) k++;
     const skipped = k < skip.length && skip[k].start < t.end;
-    const gap = prevEnd < 0 ? '' : text.slice(prevEnd, t.start);
-    if (skipped || /[^\s]/.test(gap)) {
+    if (skipped || (prevEnd >= 0 && !blank(text, prevEnd, t.start))) {
       if (run.length) runs.push(run);
       run = [];
     }
     prevEnd = t.end;
-    if (!skipped) run.push(foldToken(t.text).replace(/'s$/, ''));
+    if (!skipped) run.push(foldBare(t.text));
   }
   if (run.length) runs.push(run);
   return runs;
