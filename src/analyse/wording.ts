@@ -312,7 +312,9 @@ function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>):
       const text = ` ${phraseRuns(s.text).map((r) => r.join(' ')).join(' | ')} `;
       // The sentence's most distinctive phrases only (the list is ordered by z): the ones that
       // set its wording apart, not every detail it alone gives.
-      const found = (inArticle.get(source)?.get(s.article) ?? []).filter((p) => text.includes(` ${p.phrase} `));
+      // A phrase inside the text begins with one of its space-separated pieces: the others need no search.
+      const pieces = new Set(text.split(' '));
+      const found = (inArticle.get(source)?.get(s.article) ?? []).filter((p) => pieces.has(firstPiece(p.phrase)) && text.includes(` ${p.phrase} `));
       const longest = found.filter((p) => !found.some((o) => o !== p && ` ${o.phrase} `.includes(` ${p.phrase} `)));
       for (const p of longest.slice(0, SLOT_PHRASES)) {
         variants.push({ text: p.phrase, articles: [s.article] });
@@ -324,6 +326,12 @@ function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>):
     out.push({ concept: `each outlet's words in: ${about}`, variants });
   }
   return out;
+}
+
+/** A phrase's first word (up to its first space). */
+function firstPiece(phrase: string): string {
+  const cut = phrase.indexOf(' ');
+  return cut < 0 ? phrase : phrase.slice(0, cut);
 }
 
 export function compareWording(ctx: StoryContext): StoryWording[] {
