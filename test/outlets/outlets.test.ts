@@ -73,3 +73,30 @@ test(here + "a user's file adds outlets and labels and overrides the starter's f
   writeFileSync(file, 'name\townership\nBad One\tgovernmental\n');
   assert.throws(() => readOutletFile(file), /mine\.tsv:2: ownership must be state, public or private/);
 });
+
+test(here + 'parallax stories --blindspots lists the story only one country covers, not the one all cover', async () => {
+  const { cli } = await import('../cli/helpers.js');
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-blind-'));
+  const grain = 'Russia and Turkey agreed on Tuesday to resume grain shipments across the Black Sea, the Kremlin said after talks in Sochi.\n\nThe deal lets ships leave Odesa under inspection, officials said.';
+  const storm = 'A storm closed the port of Rotterdam on Friday and flights were cancelled across the Netherlands, the authorities said.\n\nThe weather service warned of winds of 120 kilometres an hour along the coast.';
+  const rec = (id: string, source: string, url: string, text: string) => JSON.stringify({ id, source, url, title: text.split(',')[0], published: '2025-02-04', text });
+  const lines = [
+    rec('g1', 'TASS', 'https://tass.com/politics/1', grain), rec('g2', 'RIA Novosti', 'https://ria.ru/a/2', grain.replace('Tuesday', 'Tuesday evening')),
+    rec('g3', 'RT', 'https://www.rt.com/news/3', grain.replace('officials said', 'officials in Moscow said')),
+    rec('s1', 'BBC News', 'https://www.bbc.com/news/4', storm), rec('s2', 'Le Monde', 'https://www.lemonde.fr/5', storm.replace('Friday', 'Friday morning')),
+    rec('s3', 'NHK', 'https://www3.nhk.or.jp/6', storm.replace('authorities said', 'Dutch authorities said')),
+  ];
+  const file = join(dir, 'news.jsonl');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const db = join(dir, 'b.db');
+  const ingest = cli(['ingest', '--db', db, file]);
+  assert.equal(ingest.status, 0, ingest.stderr);
+  const r = cli(['stories', '--blindspots', '--json', '--db', db]);
+  assert.equal(r.status, 0, r.stderr);
+  const spots = JSON.parse(r.stdout) as { id: string; articleCount: number; blindSpots: { dimension: string; value: string }[] }[];
+  assert.equal(spots.length, 1, r.stdout);
+  assert.equal(spots[0].articleCount, 3);
+  assert.deepEqual(spots[0].blindSpots.map((b) => `${b.dimension}=${b.value}`).sort(), ['country=RU', 'ownership=state']);
+  const text = cli(['stories', '--blindspots', '--db', db]);
+  assert.match(text.stdout, /100% of 3 outlets: country RU/);
+});
