@@ -110,9 +110,11 @@ export async function runWorker(options: WorkerOptions): Promise<{ done: number;
   return { done, failed };
 }
 
+/** Waits `ms`, or less when the signal fires; the listener goes with the wait, so idle polls add none. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    const onAbort = () => { clearTimeout(t); resolve(); };
+    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -360,9 +360,11 @@ export async function watch(store: Store, options: WatchOptions & { once?: boole
     const times = (await listFeeds(store)).map((f) => f.nextPoll).filter((t): t is number => t !== null);
     // Wake at least once a minute, so feeds added meanwhile are picked up.
     const next = Math.min(...times, Date.now() + 60_000);
+    // The abort listener goes with each wait: a watch that runs for days must not pile them up.
     await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, Math.max(1000, next - Date.now()));
-      options.signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+      const onAbort = () => { clearTimeout(t); resolve(); };
+      const t = setTimeout(() => { options.signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(1000, next - Date.now()));
+      options.signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 }
