@@ -48,8 +48,8 @@ function limitOf(v: string | undefined, dflt: number): number {
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-/** The API's view of an article: everything but the raw input. */
-const publicArticle = ({ raw: _raw, ...rest }: Article) => rest;
+/** The API's view of an article: everything but the raw input and the enrich stage's working data. */
+const publicArticle = ({ raw: _raw, enrichment: _enrichment, ...rest }: Article) => rest;
 
 /** One page of `list` after the cursor's item (or at its offset when that item is gone). */
 function pageOf<T extends { id: string }>(list: T[], cursor: string | undefined, limit: number): { items: T[]; next: string | null } {
