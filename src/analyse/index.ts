@@ -24,7 +24,7 @@ import { profileStory, type Outlet } from '../outlets/index.js';
 export type { StoryContext } from './context.js';
 
 /** Stored analyses made by another version are stale: the code that made them has changed. */
-export const ANALYSIS_VERSION = '0.1.0+2026-11-24';
+export const ANALYSIS_VERSION = '0.1.0+2026-12-01';
 
 export interface AnalyseOptions {
   /** The story's id; defaults to the id of its earliest article. */

@@ -239,19 +239,33 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
         enter(groups.length - 1, s);
       }
     }
+    // Two groups that a statement joined both can end with the same words standing for each:
+    // then they are one quote, however the grouping reached it.
+    const byText = new Map<string, StoryQuote>();
     for (const g of groups) {
       // Direct words first; among them the rendering closest to the others stands for the quote.
       const pool = g.some((r) => r.direct) ? g.filter((r) => r.direct) : g;
       const rep = pool
         .map((r) => ({ r, score: g.reduce((acc, o) => acc + (o === r ? 0 : agreement(o.words, r.words, weight)), 0) }))
         .sort((x, y) => y.score - x.score || x.r.text.length - y.r.text.length)[0].r;
-      out.push({
+      const key = `${rep.direct}\u0000${rep.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+      const same = byText.get(key);
+      if (same) {
+        for (const r of g) {
+          if (!same.articles.includes(r.article)) same.articles.push(r.article);
+          if (!same.renderings!.some((x) => x.article === r.article && x.text === r.text)) same.renderings!.push({ article: r.article, text: r.text });
+        }
+        continue;
+      }
+      const quote: StoryQuote = {
         speaker,
         text: rep.text,
         direct: rep.direct,
         articles: [...new Set(g.map((r) => r.article))],
         renderings: g.map((r) => ({ article: r.article, text: r.text })),
-      });
+      };
+      byText.set(key, quote);
+      out.push(quote);
     }
   }
   return out.sort((a, b) => b.articles.length - a.articles.length);

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Article, Story } from '../types.js';
+import { bareQuotation } from './quotation.js';
 
 const WIDTH = 100;
 
@@ -86,7 +87,7 @@ export function formatStory(s: Story): string {
   if (s.quotes.length) {
     out.push(heading('Who said what'));
     for (const q of [...s.quotes].sort((a, b) => b.articles.length - a.articles.length).slice(0, 15)) {
-      out.push(wrap(`${q.speaker}: ${q.direct ? '“' + q.text + '”' : q.text} ${cite(q.articles)}`));
+      out.push(wrap(`${q.speaker}: ${q.direct ? '“' + bareQuotation(q.text) + '”' : q.text} ${cite(q.articles)}`));
     }
   }
   if (s.wording.length) {

@@ -3,6 +3,7 @@
  * citations as article numbers. The HTML and Markdown reporters only lay this out.
  */
 import type { Story, StoryClaim } from '../../types.js';
+import { bareQuotation } from '../quotation.js';
 
 export interface Cited {
   text: string;
@@ -39,7 +40,7 @@ export function reportModel(s: Story): ReportModel {
   const quotesBySpeaker = new Map<string, Cited[]>();
   for (const q of [...s.quotes].sort((a, b) => b.articles.length - a.articles.length)) {
     const list = quotesBySpeaker.get(q.speaker) ?? [];
-    list.push({ text: q.direct ? `“${q.text}”` : q.text, cites: cites(q.articles) });
+    list.push({ text: q.direct ? `“${bareQuotation(q.text)}”` : q.text, cites: cites(q.articles) });
     quotesBySpeaker.set(q.speaker, list);
   }
   const cov = s.coverage;

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Story, StoryArticle, StoryClaim } from '../../types.js';
+import { bareQuotation } from '../quotation.js';
 import { barChart } from '../report/svg.js';
 import { coverageChart, eventsChart, publicationChart } from './charts.js';
 import { articleHref, count, h, layout, outletHref, safeUrl } from './layout.js';
@@ -185,7 +186,7 @@ export function storyPage(s: Story): string {
         quotesLeft -= shown.length;
         if (!shown.length) return '';
         return `<section class="speaker"><h3>${h(speaker)} <span class="meta">${count(qs.length, 'quote')}</span></h3><ul>${shown
-          .map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span></li>`)
+          .map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.direct ? bareQuotation(q.text) : q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span></li>`)
           .join('')}</ul></section>`;
       })
       .join('') + (s.quotes.length > SHOWN_QUOTES ? `<p class="meta">${count(s.quotes.length - SHOWN_QUOTES, 'more quote')} in <a href="/api/stories/${encodeURIComponent(s.id)}">the story's JSON</a>.</p>` : '');
