@@ -249,10 +249,9 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       candidates.length = MAX_CANDIDATES;
     }
     for (const { j } of candidates) {
-      const score = weights.overlap(vectors[i], vectors[j]);
+      const score = sim(i, j);
       if (score < MUTUAL_SIMILARITY) continue;
       pairs.push({ i, j, score });
-      known.set(i * n + j, score);
       const ki = i * nArticles + artOf[j];
       const kj = j * nArticles + artOf[i];
       if (score > (bestIn.get(ki) ?? 0)) bestIn.set(ki, score);
@@ -298,7 +297,7 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       let best = -Infinity;
       for (const k of group) {
         let score = -dependence(statements[k].text);
-        for (const o of group) if (o !== k) score += known.get(k * n + o) ?? weights.overlap(vectors[k], vectors[o]);
+        for (const o of group) if (o !== k) score += sim(k, o);
         if (score > best + 1e-9 || (Math.abs(score - best) <= 1e-9 && statements[k].text.length < statements[rep].text.length)) {
           best = score;
           rep = k;

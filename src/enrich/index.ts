@@ -4,8 +4,8 @@
  * again when a new article joins it redoes only the comparison, not every article's tagging.
  *
  * An enrichment is valid for the text it was made from and for the code and model that made it:
- * it records the text's length and hash and the enrich version, a hash of this stage's own source
- * files and of the named-entity model, so that a change to either makes every stored enrichment
+ * it records the text's hash and the enrich version, a hash of this stage's own source files and
+ * of the named-entity model, so that a change to either makes every stored enrichment
  * stale without anyone having to remember to bump a number.
  *
  * @module

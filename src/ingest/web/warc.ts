@@ -114,6 +114,8 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
     summary.bytes += c.length;
     opts.onProgress?.(summary.bytes, total);
   });
+  // Stored articles refer to their records in this file by its absolute path.
+  const archiveFile = resolve(path);
   const pool = createExtractPool(opts.threads ?? defaultThreads());
   const maxInFlight = Math.max(8, (opts.threads ?? defaultThreads()) * 8);
   const inFlight = new Set<Promise<void>>();
@@ -182,7 +184,7 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
       const job = pool
         .extractArchived({
           origin, url, payload: raw, headers: Object.fromEntries(headers), captured: record.warcDate ?? null, maxBytes: maxRecord,
-          archive: { file: resolve(path), record: record.warcHeaders.headers.get('WARC-Record-ID') ?? null }, keepRaw: opts.keepRaw,
+          archive: { file: archiveFile, record: record.warcHeaders.headers.get('WARC-Record-ID') ?? null }, keepRaw: opts.keepRaw,
         })
         .then(async (r) => {
           if ('failure' in r) summary.failed.push(r.failure);
