@@ -184,6 +184,9 @@ interface Role {
 
 /** The title phrase written just before a mention ("NATO Secretary General" before "Mark Rutte"). */
 function titleBefore(text: string, start: number): Role | null {
+  // Most names have no office noun right before them: that is seen from the last word alone, and
+  // spares the regular expression below, which tries every position of its 80 characters.
+  if (!endsWithOffice(text, start)) return null;
   const before = text.slice(Math.max(0, start - 80), start);
   const m = /((?:(?:\p{Lu}[\p{L}.’'-]*|[a-z-]+)\s+){1,5})$/u.exec(before);
   if (!m) return null;
@@ -196,6 +199,22 @@ function titleBefore(text: string, start: number): Role | null {
   if (!offices.size || !OFFICES.has(run[run.length - 1].toLowerCase())) return null;
   const qualifiers = new Set(run.filter((w) => !OFFICES.has(w.toLowerCase())).map(foldWord));
   return { offices, qualifiers };
+}
+
+/** The longest office noun, in characters. */
+const OFFICE_LENGTH = Math.max(...[...OFFICES].map((o) => o.length));
+
+/**
+ * Whether the word just before `start` (after white space) ends, case aside, with an office noun:
+ * true whenever {@link titleBefore} can find a title, since its last word must be an office noun.
+ */
+function endsWithOffice(text: string, start: number): boolean {
+  let end = start;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  if (end === start) return false;
+  const tail = text.slice(Math.max(0, end - OFFICE_LENGTH), end).toLowerCase();
+  for (let k = 0; k < tail.length; k++) if (OFFICES.has(tail.slice(k))) return true;
+  return false;
 }
 
 /** Whether a role mention (office and its qualifiers) can only be this person's role. */
