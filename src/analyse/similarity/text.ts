@@ -31,10 +31,18 @@ const ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
 
 /** Tokens of a text with their offsets: letters and digits, inner hyphens and apostrophes kept. */
 export function tokenize(text: string): { text: string; start: number; end: number }[] {
-  // A scanner rather than the regular expression /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu: every
-  // stage of the analysis tokenizes every statement, and this is several times faster on the mostly
-  // ASCII text of news while finding the same tokens (see the tokenizer test).
   const out: { text: string; start: number; end: number }[] = [];
+  forEachToken(text, (start, end) => out.push({ text: text.slice(start, end), start, end }));
+  return out;
+}
+
+/**
+ * Calls `f` with the offsets of each token of {@link tokenize}, in order, building no object.
+ * A scanner rather than the regular expression `[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*` (flags gu): every
+ * stage of the analysis tokenizes every statement, and this is several times faster on the mostly
+ * ASCII text of news while finding the same tokens (see the tokenizer test).
+ */
+export function forEachToken(text: string, f: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -57,16 +65,14 @@ export function tokenize(text: string): { text: string; start: number; end: numb
       }
       break;
     }
-    let t = text.slice(start, i);
-    // A full stop or comma inside a token belongs to a number ("1.5", "12,000") or an initialism.
-    if (dotted && !/^[\d.,]+$/.test(t) && !/^(?:\p{L}\.)+\p{L}$/u.test(t)) {
-      const cut = t.search(/[.,]/);
-      t = t.slice(0, cut);
-      i = start + cut;
+    // A full stop or comma inside a token belongs to a number ("1.5", "12,000") or an initialism;
+    // elsewhere the token ends before it, and the scan goes on from there.
+    if (dotted) {
+      const t = text.slice(start, i);
+      if (!/^[\d.,]+$/.test(t) && !/^(?:\p{L}\.)+\p{L}$/u.test(t)) i = start + t.search(/[.,]/);
     }
-    out.push({ text: t, start, end: start + t.length });
+    f(start, i);
   }
-  return out;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -135,15 +141,16 @@ const CONTENT_CACHE = new Map<string, string | null>();
 /** The stems of a text's content words, in order. */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) {
-    let s = CONTENT_CACHE.get(t.text);
+  forEachToken(text, (start, end) => {
+    const t = text.slice(start, end);
+    let s = CONTENT_CACHE.get(t);
     if (s === undefined) {
-      s = isContentWord(t.text) ? stem(t.text) : null;
+      s = isContentWord(t) ? stem(t) : null;
       if (CONTENT_CACHE.size > 200_000) CONTENT_CACHE.clear();
-      CONTENT_CACHE.set(t.text, s);
+      CONTENT_CACHE.set(t, s);
     }
     if (s !== null) out.push(s);
-  }
+  });
   return out;
 }
 
@@ -278,16 +285,16 @@ export function phraseRuns(text: string, skip: readonly { start: number; end: nu
   let run: string[] = [];
   let prevEnd = -1;
   let k = 0;
-  for (const t of tokenize(text)) {
-    while (k < skip.length && skip[k].end <= t.start) k++;
-    const skipped = k < skip.length && skip[k].start < t.end;
-    if (skipped || (prevEnd >= 0 && !blank(text, prevEnd, t.start))) {
+  forEachToken(text, (start, end) => {
+    while (k < skip.length && skip[k].end <= start) k++;
+    const skipped = k < skip.length && skip[k].start < end;
+    if (skipped || (prevEnd >= 0 && !blank(text, prevEnd, start))) {
       if (run.length) runs.push(run);
       run = [];
     }
-    prevEnd = t.end;
-    if (!skipped) run.push(foldBare(t.text));
-  }
+    prevEnd = end;
+    if (!skipped) run.push(foldBare(text.slice(start, end)));
+  });
   if (run.length) runs.push(run);
   return runs;
 }
