@@ -290,17 +290,22 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
 function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>): StoryWording[] {
   const sourceOf = new Map(ctx.articles.map((a) => [a.id, a.source ?? a.id]));
   const out: StoryWording[] = [];
-  // Per source and article, the source's phrases that article uses, in the source's order.
-  const inArticle = new Map<string, Map<string, DistinctivePhrase[]>>();
+  // Per source and article, the source's phrases that article uses, by their first word (a phrase
+  // inside a sentence begins with one of its words: the others need no search), each with its
+  // rank in the source's order.
+  const inArticle = new Map<string, Map<string, Map<string, { p: DistinctivePhrase; rank: number }[]>>>();
   for (const [source, list] of phrases) {
-    const byArticle = new Map<string, DistinctivePhrase[]>();
-    for (const p of list) {
+    const byArticle = new Map<string, Map<string, { p: DistinctivePhrase; rank: number }[]>>();
+    list.forEach((p, rank) => {
+      const first = firstPiece(p.phrase);
       for (const id of new Set(p.articles)) {
-        const l = byArticle.get(id);
-        if (l) l.push(p);
-        else byArticle.set(id, [p]);
+        let byFirst = byArticle.get(id);
+        if (!byFirst) byArticle.set(id, (byFirst = new Map()));
+        const l = byFirst.get(first);
+        if (l) l.push({ p, rank });
+        else byFirst.set(first, [{ p, rank }]);
       }
-    }
+    });
     inArticle.set(source, byArticle);
   }
   for (const claim of buildClaims(ctx)) {
@@ -312,9 +317,14 @@ function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>):
       const text = ` ${phraseRuns(s.text).map((r) => r.join(' ')).join(' | ')} `;
       // The sentence's most distinctive phrases only (the list is ordered by z): the ones that
       // set its wording apart, not every detail it alone gives.
-      // A phrase inside the text begins with one of its space-separated pieces: the others need no search.
-      const pieces = new Set(text.split(' '));
-      const found = (inArticle.get(source)?.get(s.article) ?? []).filter((p) => pieces.has(firstPiece(p.phrase)) && text.includes(` ${p.phrase} `));
+      const byFirst = inArticle.get(source)?.get(s.article);
+      const hits: { p: DistinctivePhrase; rank: number }[] = [];
+      if (byFirst) {
+        for (const piece of new Set(text.split(' '))) {
+          for (const h of byFirst.get(piece) ?? []) if (text.includes(` ${h.p.phrase} `)) hits.push(h);
+        }
+      }
+      const found = hits.sort((x, y) => x.rank - y.rank).map((h) => h.p);
       const longest = found.filter((p) => !found.some((o) => o !== p && ` ${o.phrase} `.includes(` ${p.phrase} `)));
       for (const p of longest.slice(0, SLOT_PHRASES)) {
         variants.push({ text: p.phrase, articles: [s.article] });
