@@ -12,7 +12,7 @@ import { analyseStory, ANALYSIS_VERSION } from './analyse/index.js';
 import { createClusterer } from './cluster/index.js';
 import { ensureEnriched } from './enrich/index.js';
 import type { ClusterDoc } from './cluster/types.js';
-import type { StoredStory } from './store/types.js';
+import type { StoredStory, UpsertResult } from './store/types.js';
 import type { StoryCoverage } from './types.js';
 import { profileStory, USER_OUTLETS_KEY, type Outlet } from './outlets/index.js';
 import { BLINDSPOT_MIN_OUTLETS } from './outlets/coverage.js';
@@ -103,6 +103,129 @@ export async function regroup(store: Store): Promise<void> {
   const clusterer = createClusterer();
   for await (const doc of store.iterateForGrouping()) clusterer.add(doc);
   await store.assignStories(clusterer.assignments());
+}
+
+/** Regroup order: dated articles by date, undated last, ties by id (as `iterateForGrouping`). */
+function groupsBefore(a: ClusterDoc, b: ClusterDoc): boolean {
+  if ((a.published === null) !== (b.published === null)) return b.published === null;
+  if (a.published !== b.published) return a.published! < b.published!;
+  return a.id < b.id;
+}
+
+/** A binary min-heap of documents in regroup order. */
+class DocHeap {
+  private items: ClusterDoc[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(doc: ClusterDoc): void {
+    const h = this.items;
+    let i = h.push(doc) - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!groupsBefore(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+  pop(): ClusterDoc | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length && last) {
+      h[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && groupsBefore(h[l], h[m])) m = l;
+        if (r < h.length && groupsBefore(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/** Grouping done as articles are stored: see {@link groupAsStored}. */
+export interface StreamGrouping {
+  /** A batch just written, with what the store did with each article. */
+  stored(articles: Article[], results: UpsertResult[]): Promise<void>;
+  /** Feeds what is held back and records the stories (or regroups, see {@link groupAsStored}). */
+  finish(): Promise<void>;
+  /** Articles given to the clusterer so far, the store's earlier ones included. */
+  readonly grouped: number;
+}
+
+/**
+ * Groups articles into stories while a bulk ingest stores them, instead of replaying the whole
+ * collection through the clusterer afterwards ({@link regroup}): the grouping overlaps the
+ * extraction, and nothing is read back from the store.
+ *
+ * The clusterer is streaming and order matters to it (document frequencies, the index of recent
+ * articles), so the articles are fed as regroup would feed them wherever that is possible:
+ * - the store's earlier articles first, in publication order, replayed once when the first new
+ *   article lands (an ingest that changes nothing costs nothing);
+ * - the new articles through a window of `window` articles that releases them in publication
+ *   order, so an archive in crawl order (roughly publication order, as news is crawled when it
+ *   appears) is fed exactly as a regroup would feed it, and memory stays bounded;
+ * - an update of an article already grouped (its text changed) cannot be fed again, since the
+ *   clusterer keeps an article where it first put it: the grouping then falls back to a regroup
+ *   at the end, as before.
+ * A new article published before earlier ones by more than the window is grouped when it
+ * arrives, as a live feed would be; `regroup` (every other ingest path) restores the strict
+ * publication order of the whole collection.
+ */
+export async function groupAsStored(store: Store, options: { window?: number } = {}): Promise<StreamGrouping> {
+  const window = options.window ?? 1000;
+  const earlier = await store.countArticles();
+  let clusterer: ReturnType<typeof createClusterer> | null = createClusterer();
+  let heap = new DocHeap();
+  let primed = earlier === 0;
+  let stale = false;
+  let changed = false;
+  let grouped = 0;
+  const add = (doc: ClusterDoc) => {
+    clusterer!.add(doc);
+    grouped++;
+  };
+  return {
+    get grouped() {
+      return grouped;
+    },
+    async stored(articles, results) {
+      if (results.some((r) => r !== 'unchanged')) changed = true;
+      if (stale) return;
+      if (results.includes('updated')) {
+        // Let go of the partial grouping at once: the regroup at the end starts afresh.
+        stale = true;
+        clusterer = null;
+        heap = new DocHeap();
+        return;
+      }
+      const fresh = articles.filter((_, i) => results[i] === 'inserted');
+      if (!fresh.length) return;
+      if (!primed) {
+        // This batch is the first to add anything, and it is in the store already: skip it.
+        const now = new Set(fresh.map((a) => a.id));
+        for await (const doc of store.iterateForGrouping()) if (!now.has(doc.id)) add(doc);
+        primed = true;
+      }
+      for (const a of fresh) heap.push(toClusterDoc(a));
+      while (heap.size > window) add(heap.pop()!);
+    },
+    async finish() {
+      if (!changed) return;
+      if (stale || !clusterer) {
+        await regroup(store);
+        return;
+      }
+      while (heap.size) add(heap.pop()!);
+      await store.assignStories(clusterer.assignments());
+    },
+  };
 }
 
 /** Groups articles into stories and analyses each: files in, stories out, no store needed. */

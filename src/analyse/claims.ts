@@ -46,8 +46,10 @@ export interface Statement {
   /** Offsets into the article's text. */
   start: number;
   end: number;
-  /** Content-word stems plus `@N` for each resolved entity the statement names. */
-  terms: Set<string>;
+  /** Content-word stems, in order, without the words that name a resolved entity. */
+  stems: string[];
+  /** Index in the story's entities of each entity the statement names, in order. */
+  entities: number[];
 }
 
 /**
@@ -144,16 +146,24 @@ export function storyStatements(ctx: StoryContext): Statement[] {
       }
       plain += a.text.slice(at, st.end);
       const stems = contentStems(plain).filter((w) => !REPORTING.has(w));
-      const terms = new Set(stems);
-      // Pairs of neighbouring content words ("position … strength") as terms of their own: a
-      // rare phrase two statements share says more than its two words apart.
-      for (let k = 1; k < stems.length; k++) terms.add(`${stems[k - 1]}+${stems[k]}`);
-      for (const m of inside) terms.add(`@${m.id}`);
-      if (terms.size < 3) continue;
-      out.push({ article: a.id, ...st, terms });
+      const entities = inside.map((m) => m.id);
+      // Its terms (see TermSpace.addStatement): stems, pairs of neighbouring stems ("position …
+      // strength", as terms of their own), entities. Fewer than three distinct ones say too little.
+      if (termCount(stems, entities) < 3) continue;
+      out.push({ article: a.id, ...st, stems, entities });
     }
   }
   return out;
+}
+
+/** How many distinct terms a statement has: stems, pairs of neighbouring stems, and entities. */
+function termCount(stems: string[], entities: number[]): number {
+  const words = new Set(stems).size;
+  // Three distinct words already make three terms; only short statements are counted in full.
+  if (words >= 3) return words;
+  const pairs = new Set<string>();
+  for (let k = 1; k < stems.length; k++) pairs.add(`${stems[k - 1]}+${stems[k]}`);
+  return words + pairs.size + new Set(entities).size;
 }
 
 /** Claims already aligned for a story context: the wording section asks for them too. */
@@ -172,7 +182,7 @@ export function buildClaims(ctx: StoryContext): StoryClaim[] {
 function alignClaims(ctx: StoryContext): StoryClaim[] {
   const statements = storyStatements(ctx);
   const weights = new TermSpace();
-  const vectors: TermVector[] = statements.map((s) => weights.add(s.terms));
+  const vectors: TermVector[] = statements.map((s) => weights.addStatement(s.stems, s.entities));
   const n = statements.length;
   // Overlaps already worked out, by ordered pair: the cohesion test asks for the same pairs again.
   const known = new Map<number, number>();

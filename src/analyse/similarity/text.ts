@@ -311,11 +311,15 @@ export interface TermVector {
 /**
  * The same weighted overlap as {@link weightedOverlap}, over interned terms: a story's thousands of
  * statement pairs are compared without hashing a string. Add every statement with
- * {@link TermSpace.add}, then compare the vectors it returned.
+ * {@link TermSpace.addStatement}, then compare the vectors it returned.
  */
 export class TermSpace {
   private readonly ids = new Map<string, number>();
+  /** Pairs of neighbouring words by their two word ids (`first * 2^21 + second`): no string per pair. */
+  private readonly pairIds = new Map<number, number>();
   private readonly df: number[] = [];
+  /** 1 for the id of a pair of words (see {@link PAIR_WEIGHT}). */
+  private readonly pairFlag: number[] = [];
   private docs = 0;
   private weights: Float64Array | null = null;
   private pair: Uint8Array = new Uint8Array(0);
@@ -323,9 +327,10 @@ export class TermSpace {
   private intern(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.ids.size;
+      id = this.df.length;
       this.ids.set(key, id);
       this.df.push(0);
+      this.pairFlag.push(0);
     }
     return id;
   }
@@ -338,7 +343,7 @@ export class TermSpace {
     let id = this.ids.get(t);
     if (id !== undefined) return id;
     id = this.intern(t);
-    const word = t.length >= 4 && isWordTerm(t) && !t.includes('+');
+    const word = t.length >= 4 && isWordTerm(t);
     const five = word && t.length >= 5 ? this.intern(`~5${t.slice(0, 5)}`) : -1;
     const four = word ? this.intern(`~4${t.slice(0, 4)}`) : -1;
     this.five[id] = five;
@@ -346,10 +351,36 @@ export class TermSpace {
     return id;
   }
 
-  /** Adds a statement's terms (distinct, e.g. a Set) and returns its vector. */
-  add(terms: Iterable<string>): TermVector {
+  private pairId(first: number, second: number): number {
+    const key = first * 0x200000 + second;
+    let id = this.pairIds.get(key);
+    if (id === undefined) {
+      id = this.df.length;
+      this.pairIds.set(key, id);
+      this.df.push(0);
+      this.pairFlag.push(1);
+      this.five[id] = -1;
+      this.four[id] = -1;
+    }
+    return id;
+  }
+
+  /**
+   * Adds a statement and returns its vector. Its terms: its distinct stems, each pair of
+   * neighbouring stems (a rare phrase two statements share says more than its words apart), and
+   * `@N` for each entity it names; terms are numbered in that order of first sight.
+   */
+  addStatement(stems: readonly string[], entities: readonly number[]): TermVector {
     const list: number[] = [];
-    for (const t of terms) list.push(this.termId(t));
+    const wordIds: number[] = [];
+    for (const t of stems) wordIds.push(this.termId(t));
+    for (const id of wordIds) list.push(id);
+    for (let k = 1; k < wordIds.length; k++) list.push(this.pairId(wordIds[k - 1], wordIds[k]));
+    for (const e of entities) list.push(this.termId(`@${e}`));
+    return this.vector(list);
+  }
+
+  private vector(list: number[]): TermVector {
     const ids = Int32Array.from(list).sort();
     const k5 = new Int32Array(ids.length);
     const k4 = new Int32Array(ids.length);
@@ -373,11 +404,11 @@ export class TermSpace {
   private weightsNow(): Float64Array {
     if (!this.weights) {
       const w = new Float64Array(this.df.length);
-      this.pair = new Uint8Array(this.df.length);
+      this.pair = Uint8Array.from(this.pairFlag);
       for (let i = 0; i < w.length; i++) w[i] = Math.max(0.1, Math.log((this.docs + 1) / (this.df[i] + 0.5)));
-      // Word pairs (`a+b`) add evidence on top of their words: they count at a fraction, and only
-      // when shared (see overlap), so that a paraphrase is not penalised for its own phrasing.
-      for (const [key, id] of this.ids) if (key.includes('+')) { w[id] *= PAIR_WEIGHT; this.pair[id] = 1; }
+      // Word pairs add evidence on top of their words: they count at a fraction, and only when
+      // shared (see overlap), so that a paraphrase is not penalised for its own phrasing.
+      for (let i = 0; i < w.length; i++) if (this.pair[i]) w[i] *= PAIR_WEIGHT;
       this.weights = w;
     }
     return this.weights;
@@ -399,11 +430,6 @@ export class TermSpace {
   /** Weight of an interned term id (see {@link TermVector.ids}). */
   idWeight(id: number): number {
     return this.weightsNow()[id];
-  }
-
-  weight(term: string): number {
-    const id = this.ids.get(term);
-    return Math.max(0.1, Math.log((this.docs + 1) / ((id === undefined ? 0 : this.df[id]) + 0.5)));
   }
 
   /** Scratch marks of b's matched terms, reused by every comparison (no allocation per pair). */
