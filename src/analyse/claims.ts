@@ -133,10 +133,18 @@ export function storyStatements(ctx: StoryContext): Statement[] {
   const out: Statement[] = [];
   for (const a of ctx.articles) {
     const ms = mentions.get(a.id) ?? [];
+    // The mentions by start, each with its place in `ms`: a statement's are found by a binary
+    // search and kept in the order of `ms` (entity by entity), as a filter of `ms` would give them.
+    const byStart = ms.map((m, k) => ({ m, k })).sort((x, y) => x.m.start - y.m.start || x.k - y.k);
     for (const st of splitStatements(a, ctx.sentences.get(a.id) ?? [])) {
       // A name counts once, as its entity: "NATO Secretary General Mark Rutte" is @nato, secretary,
       // general, @rutte, and "Zelenskyy" and "Selensky" are the same term.
-      const inside = ms.filter((m) => m.start >= st.start && m.end <= st.end);
+      let lo = 0;
+      let hi = byStart.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (byStart[mid].m.start < st.start) lo = mid + 1; else hi = mid; }
+      const within: { m: { start: number; end: number; id: number }; k: number }[] = [];
+      for (let x = lo; x < byStart.length && byStart[x].m.start <= st.end; x++) if (byStart[x].m.end <= st.end) within.push(byStart[x]);
+      const inside = within.sort((x, y) => x.k - y.k).map((x) => x.m);
       let plain = '';
       let at = st.start;
       for (const m of [...inside].sort((x, y) => x.start - y.start)) {
@@ -158,9 +166,10 @@ export function storyStatements(ctx: StoryContext): Statement[] {
 
 /** How many distinct terms a statement has: stems, pairs of neighbouring stems, and entities. */
 function termCount(stems: string[], entities: number[]): number {
-  const words = new Set(stems).size;
   // Three distinct words already make three terms; only short statements are counted in full.
-  if (words >= 3) return words;
+  const seen: string[] = [];
+  for (const w of stems) if (!seen.includes(w) && seen.push(w) >= 3) return 3;
+  const words = seen.length;
   const pairs = new Set<string>();
   for (let k = 1; k < stems.length; k++) pairs.add(`${stems[k - 1]}+${stems[k]}`);
   return words + pairs.size + new Set(entities).size;

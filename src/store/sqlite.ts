@@ -91,28 +91,29 @@ class SqliteStore implements Store {
     }
   }
 
+  /** The upsert's statements, prepared once: preparing them per article cost as much as a small insert. */
+  private upsertStatements?: { find: Database.Statement; update: Database.Statement; dropAnalysis: Database.Statement; insert: Database.Statement };
+
   private upsertOne(a: Article, now: string): UpsertResult {
-    const row = this.db.prepare('SELECT content_hash, story FROM articles WHERE id = ?').get(a.id) as
-      | { content_hash: string; story: string | null }
-      | undefined;
+    const q = (this.upsertStatements ??= {
+      find: this.db.prepare('SELECT content_hash, story FROM articles WHERE id = ?'),
+      update: this.db.prepare(`UPDATE articles SET content_hash=?, source=?, url=?, title=?, published=?, language=?, text=?, doc=?, updated_at=? WHERE id=?`),
+      dropAnalysis: this.db.prepare('DELETE FROM analyses WHERE story = ?'),
+      insert: this.db.prepare(
+        `INSERT INTO articles (id, content_hash, source, url, title, published, language, text, doc, ingested_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    });
+    const row = q.find.get(a.id) as { content_hash: string; story: string | null } | undefined;
     if (row && row.content_hash === a.contentHash) return 'unchanged';
     const doc = JSON.stringify(a);
     if (row) {
-      this.db
-        .prepare(
-          `UPDATE articles SET content_hash=?, source=?, url=?, title=?, published=?, language=?, text=?, doc=?, updated_at=? WHERE id=?`,
-        )
-        .run(a.contentHash, a.source, a.url, a.title, a.published, a.language, a.text, doc, now, a.id);
+      q.update.run(a.contentHash, a.source, a.url, a.title, a.published, a.language, a.text, doc, now, a.id);
       // The story's cached analysis no longer matches its articles.
-      if (row.story) this.db.prepare('DELETE FROM analyses WHERE story = ?').run(row.story);
+      if (row.story) q.dropAnalysis.run(row.story);
       return 'updated';
     }
-    this.db
-      .prepare(
-        `INSERT INTO articles (id, content_hash, source, url, title, published, language, text, doc, ingested_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(a.id, a.contentHash, a.source, a.url, a.title, a.published, a.language, a.text, doc, now, now);
+    q.insert.run(a.id, a.contentHash, a.source, a.url, a.title, a.published, a.language, a.text, doc, now, now);
     return 'inserted';
   }
 

@@ -18,7 +18,7 @@ import { createGunzip } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
-import { regroup, type Failure } from '../../pipeline.js';
+import { groupAsStored, type Failure, type StreamGrouping } from '../../pipeline.js';
 import { mediaTypeOf } from './charset.js';
 import { createExtractPool, defaultThreads } from './extract-pool.js';
 
@@ -47,7 +47,10 @@ export interface WarcOptions {
   threads?: number;
   /** HTML payloads larger than this are skipped (default 8 MiB). */
   maxRecordBytes?: number;
-  /** Regroup the stories at the end (default true). */
+  /**
+   * Group the stored articles into stories (default true), as they are stored rather than by a
+   * replay of the collection at the end: see `groupAsStored` in the pipeline.
+   */
   regroup?: boolean;
   /**
    * Keep a copy of each page's HTML in its stored article (default false: the article refers to
@@ -116,15 +119,27 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
   });
   // Stored articles refer to their records in this file by its absolute path.
   const archiveFile = resolve(path);
-  const pool = createExtractPool(opts.threads ?? defaultThreads());
-  const maxInFlight = Math.max(8, (opts.threads ?? defaultThreads()) * 8);
+  const threads = opts.threads ?? defaultThreads();
+  const grouping: StreamGrouping | null = opts.regroup ?? true ? await groupAsStored(store) : null;
+  const pool = createExtractPool(threads);
+  // Pages queued per thread: enough that the threads stay busy while this one is held up by a
+  // store transaction or by grouping a batch (a hundred articles, some 250 ms), few enough that
+  // the queued payloads (~160 KB each) stay a few megabytes.
+  const maxInFlight = Math.max(8, threads * 32);
   const inFlight = new Set<Promise<void>>();
   let batch = new Map<string, Article>();
-  const flush = async () => {
-    if (!batch.size) return;
+  // Batches are written one after the other: grouping follows the order they were stored in.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    if (!batch.size) return writing;
     const articles = [...batch.values()];
     batch = new Map();
-    for (const r of await store.upsertArticles(articles)) summary[r]++;
+    writing = writing.then(async () => {
+      const results = await store.upsertArticles(articles);
+      for (const r of results) summary[r]++;
+      await grouping?.stored(articles, results);
+    });
+    return writing;
   };
   // A gzipped archive is inflated by node's zlib (native, and it reads the one-member-per-record
   // layout of WARC.gz) rather than by warcio's JavaScript inflater: a third of the reading cost.
@@ -207,6 +222,6 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
     await pool.close();
   }
   await flush();
-  if ((opts.regroup ?? true) && (summary.inserted || summary.updated)) await regroup(store);
+  await grouping?.finish();
   return summary;
 }
