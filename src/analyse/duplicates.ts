@@ -8,25 +8,23 @@
  * @module
  */
 import type { Article } from '../types.js';
-import { forEachLetterRun } from './similarity/text.js';
 
 /** Jaccard similarity of 5-shingles above which two articles are one text. */
 export const DUPLICATE_JACCARD = 0.5;
 
 /** Words of a text as ids, interned in `ids`. */
 function wordIds(text: string, ids: Map<string, number>): Int32Array {
-  const lower = text.toLowerCase();
-  const out: number[] = [];
-  forEachLetterRun(lower, (start, end) => {
-    const word = lower.slice(start, end);
-    let id = ids.get(word);
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Int32Array(words.length);
+  for (let k = 0; k < words.length; k++) {
+    let id = ids.get(words[k]);
     if (id === undefined) {
       id = ids.size;
-      ids.set(word, id);
+      ids.set(words[k], id);
     }
-    out.push(id);
-  });
-  return Int32Array.from(out);
+    out[k] = id;
+  }
+  return out;
 }
 
 /** Article id → the id of the earlier article it copies. */

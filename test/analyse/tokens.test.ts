@@ -3,7 +3,7 @@
 // punctuation cases that decide whether a full stop or comma stays inside a token.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forEachLetterRun, tokenize } from '../../src/analyse/similarity/text.js';
+import { tokenize } from '../../src/analyse/similarity/text.js';
 
 /** The definition the scanner implements. */
 function byRegex(text: string): { text: string; start: number; end: number }[] {
@@ -48,14 +48,4 @@ test('the tokenizer agrees with its definition on random mixes of letters, digit
     for (let i = 0; i < len; i++) text += alphabet[Math.floor(next() * alphabet.length)];
     assert.deepEqual(tokenize(text), byRegex(text), JSON.stringify(text));
   }
-});
-
-test('the letter-run scanner finds the runs of the expression [\\p{L}\\p{N}]+', () => {
-  const runs = (text: string) => {
-    const out: string[] = [];
-    forEachLetterRun(text, (s, e) => out.push(`${s}:${e}`));
-    return out;
-  };
-  const byRegex = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => `${m.index}:${m.index! + m[0].length}`);
-  for (const text of [...CASES, 'x𝐀y \uD800z ½½ a-b'.repeat(3)]) assert.deepEqual(runs(text), byRegex(text), text);
 });

@@ -75,26 +75,6 @@ export function forEachToken(text: string, f: (start: number, end: number) => vo
   }
 }
 
-/**
- * Calls `f` with the offsets of each run of letters and digits, as the regular expression
- * `[\p{L}\p{N}]+` (flags gu) would match them, in order; the scanner of {@link forEachToken}.
- */
-export function forEachLetterRun(text: string, f: (start: number, end: number) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let w = alnumWidth(text, i);
-    if (!w) {
-      i++;
-      continue;
-    }
-    const start = i;
-    do i += w;
-    while ((w = alnumWidth(text, i)));
-    f(start, i);
-  }
-}
-
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 /** Per UTF-16 unit below 0x10000: 0 not yet known, 1 a letter or digit, 2 neither. */
 const ALNUM_BMP = new Uint8Array(0x10000);
