@@ -149,20 +149,49 @@ export function timeOf(published: string | null): number {
   return Date.parse(p);
 }
 
-interface DocState {
-  id: string;
-  story: number;
-  /** The article's vector; emptied when its story closes. */
-  terms: Int32Array;
-  weights: Float32Array;
-  time: number;
+/**
+ * The articles, one typed column per field rather than one object each: a million articles are
+ * then a handful of arrays to the garbage collector, whose marking would otherwise cost more
+ * with every article kept.
+ */
+class DocColumns {
+  size = 0;
+  ids: string[] = [];
+  story = new Int32Array(1024);
+  time = new Float64Array(1024);
   /** Its language (an index into LANGUAGES of `terms.ts`); 0 when it could not be told. */
-  lang: number;
+  lang = new Uint8Array(1024);
+  /** The article's vector; emptied when its story closes. */
+  terms: Int32Array[] = [];
+  weights: Float32Array[] = [];
+
+  push(id: string, story: number, terms: Int32Array, weights: Float32Array, time: number, lang: number): number {
+    const i = this.size++;
+    if (i === this.story.length) {
+      const n = i * 2;
+      const story = new Int32Array(n);
+      story.set(this.story);
+      this.story = story;
+      const times = new Float64Array(n);
+      times.set(this.time);
+      this.time = times;
+      const langs = new Uint8Array(n);
+      langs.set(this.lang);
+      this.lang = langs;
+    }
+    this.ids.push(id);
+    this.story[i] = story;
+    this.time[i] = time;
+    this.lang[i] = lang;
+    this.terms.push(terms);
+    this.weights.push(weights);
+    return i;
+  }
 }
 
 interface StoryState {
   id: string;
-  centroid: Map<number, number>;
+  centroid: TermWeights;
   /** Sum of squares of the centroid's weights, kept in step with it. */
   norm2: number;
   members: number[];
@@ -188,6 +217,7 @@ const RELATED = 10;
 
 const EMPTY_TERMS = new Int32Array(0);
 const EMPTY_WEIGHTS = new Float32Array(0);
+const EMPTY_VALUES = new Float64Array(0);
 /** Shared terms kept per article for its explanation. */
 const SHARED = 8;
 const HOW = ['', 'the same address', 'the same text', 'the same headline'] as const;
@@ -222,7 +252,9 @@ class EvidenceLog {
   /** Makes room for article `i` and returns it. */
   slot(i: number): number {
     if (i >= this.story.length) {
-      const n = Math.max(1024, this.story.length * 2);
+      // Doubling until article `i` fits: a restored log asks for all its rows at once.
+      let n = Math.max(1024, this.story.length * 2);
+      while (n <= i) n *= 2;
       for (const c of EvidenceLog.COLUMNS) {
         const old = this[c];
         const width = c === 'sharedTerms' || c === 'sharedWeights' ? SHARED : 1;
@@ -266,7 +298,7 @@ interface SnapshotV1 {
   vocabulary: string[];
   df: number[];
   clock: number | null;
-  /** `lang`: see {@link DocState}; absent in snapshots made before languages were told apart. */
+  /** `lang`: see {@link DocColumns}; absent in snapshots made before languages were told apart. */
   docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null; lang?: number }[];
   stories: { id: string; centroid: [number, number][]; norm2: number; members: number[]; first: number | null; last: number | null; lastArrival: number; mergedInto: number; retired: boolean; related: [number, number][] }[];
   evidence: Record<string, (number | null)[]>;
@@ -339,6 +371,132 @@ class Posting {
   }
 }
 
+/**
+ * A story's centroid, term → summed weight: an open-addressing table over three typed arrays
+ * instead of a Map, so that a story costs the garbage collector three objects, not a thousand
+ * entries, and lookups stay in flat memory. Entries are kept and iterated in insertion order,
+ * as a Map's would be: cosines summed in the same order come out the same to the last bit.
+ */
+class TermWeights {
+  size = 0;
+  keys: Int32Array;
+  values: Float64Array;
+  /** Hash slots: 1 + the entry's position, 0 when free. */
+  private slots: Int32Array;
+
+  constructor(capacity = 0) {
+    this.keys = capacity ? new Int32Array(capacity) : EMPTY_TERMS;
+    this.values = capacity ? new Float64Array(capacity) : EMPTY_VALUES;
+    this.slots = capacity ? new Int32Array(slotsFor(capacity)) : EMPTY_TERMS;
+  }
+
+  /** Where term `t` is among the entries; -1 when absent. */
+  find(t: number): number {
+    const slots = this.slots;
+    if (!slots.length) return -1;
+    const mask = slots.length - 1;
+    for (let h = Math.imul(t, 0x9e3779b1) >>> 0 & mask; ; h = (h + 1) & mask) {
+      const at = slots[h];
+      if (at === 0) return -1;
+      if (this.keys[at - 1] === t) return at - 1;
+    }
+  }
+
+  /** The weight of term `t`; 0 when absent (every weight kept is positive). */
+  get(t: number): number {
+    const at = this.find(t);
+    return at < 0 ? 0 : this.values[at];
+  }
+
+  /** Adds `w` to term `t`'s weight (entering it last when new) and returns the weight it had. */
+  add(t: number, w: number): number {
+    const at = this.find(t);
+    if (at >= 0) {
+      const old = this.values[at];
+      this.values[at] = old + w;
+      return old;
+    }
+    this.append(t, w);
+    return 0;
+  }
+
+  /** Enters a term known to be absent. */
+  append(t: number, w: number): void {
+    if (this.size === this.keys.length) this.grow();
+    const i = this.size++;
+    this.keys[i] = t;
+    this.values[i] = w;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let h = Math.imul(t, 0x9e3779b1) >>> 0 & mask;
+    while (slots[h] !== 0) h = (h + 1) & mask;
+    slots[h] = i + 1;
+  }
+
+  private grow(): void {
+    const n = Math.max(16, this.keys.length * 2);
+    const keys = new Int32Array(n);
+    keys.set(this.keys);
+    const values = new Float64Array(n);
+    values.set(this.values);
+    this.keys = keys;
+    this.values = values;
+    const slots = new Int32Array(slotsFor(n));
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.size; i++) {
+      let h = Math.imul(keys[i], 0x9e3779b1) >>> 0 & mask;
+      while (slots[h] !== 0) h = (h + 1) & mask;
+      slots[h] = i + 1;
+    }
+    this.slots = slots;
+  }
+
+  entries(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = 0; i < this.size; i++) out.push([this.keys[i], this.values[i]]);
+    return out;
+  }
+}
+
+/** Hash slots for `n` entries: a power of two at least twice as many, so probes stay short. */
+function slotsFor(n: number): number {
+  let s = 16;
+  while (s < n * 2) s *= 2;
+  return s;
+}
+
+/**
+ * The k-th largest of the first `n` values (k ≥ 1), found by partitioning (Hoare's selection)
+ * instead of sorting them all: the same value a sort would put there, in linear time.
+ * Reorders the values.
+ */
+function kthLargest(a: Float64Array, n: number, k: number): number {
+  // The k-th largest is the (n − k)-th smallest, counting from 0.
+  const target = n - k;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target];
+  }
+  return a[target];
+}
+
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const back = (x: number | null): number => (x === null ? NaN : x);
 
@@ -348,8 +506,10 @@ export class StreamingClusterer implements Clusterer {
   readonly params: ClusterParams;
   private vocabulary = new Map<string, number>();
   private termNames: string[] = [];
+  /** Per term: 1 when it is a name (`@…`), so that name cosines need not look at the strings. */
+  private isName = new Uint8Array(1024);
   private df: number[] = [];
-  private docs: DocState[] = [];
+  private docs = new DocColumns();
   private byId = new Map<string, number>();
   /** Hash of the address key → first article at it. */
   private byUrl = new Map<number, number>();
@@ -366,6 +526,11 @@ export class StreamingClusterer implements Clusterer {
   private touched: number[] = [];
   /** Scratch space holding the new article's weights, indexed by term. */
   private mine = new Float32Array(1024);
+  /** Scratch space for weighing an article's terms and for choosing the closest candidates. */
+  private scratchIds = new Int32Array(1024);
+  private scratchWeights = new Float64Array(1024);
+  private scratchOrder = new Int32Array(1024);
+  private scratchScores = new Float64Array(1024);
   private evidence = new EvidenceLog();
   private duplicates: NearDuplicateIndex;
   private cache: Map<string, string> | null = null;
@@ -384,6 +549,12 @@ export class StreamingClusterer implements Clusterer {
       this.vocabulary.set(t, id);
       this.termNames.push(t);
       this.df.push(0);
+      if (id === this.isName.length) {
+        const grown = new Uint8Array(id * 2);
+        grown.set(this.isName);
+        this.isName = grown;
+      }
+      this.isName[id] = t.charCodeAt(0) === 64 ? 1 : 0;
     }
     return id;
   }
@@ -397,23 +568,42 @@ export class StreamingClusterer implements Clusterer {
       const slug = termVector(null, urlWords(doc.url));
       for (const t of slug.terms.keys()) if (!t.startsWith('@')) terms.set(t, Math.max(terms.get(t) ?? 0, 2));
     }
-    const n = this.docs.length + 1;
-    const scored: [number, number][] = [];
+    const n = this.docs.size + 1;
+    const count = terms.size;
+    if (this.scratchIds.length < count) {
+      this.scratchIds = new Int32Array(count * 2);
+      this.scratchWeights = new Float64Array(count * 2);
+      this.scratchOrder = new Int32Array(count * 2);
+    }
+    const ids = this.scratchIds;
+    const ws = this.scratchWeights;
+    const df = this.df;
+    let j = 0;
     for (const [t, tf] of terms) {
       const id = this.termId(t);
-      this.df[id]++;
-      scored.push([id, (1 + Math.log(tf)) * (Math.log((n + 1) / (this.df[id] + 1)) + 1)]);
+      ids[j] = id;
+      ws[j] = (1 + Math.log(tf)) * (Math.log((n + 1) / (++df[id] + 1)) + 1);
+      j++;
     }
-    scored.sort((a, b) => b[1] - a[1]);
-    const kept = scored.slice(0, this.params.vectorTerms);
+    // Heaviest first, ties in the order the terms came: what a stable sort of the pairs gives.
+    const order = this.scratchOrder.subarray(0, count);
+    for (let i = 0; i < count; i++) order[i] = i;
+    order.sort((a, b) => ws[b] - ws[a] || a - b);
+    const kept = Math.min(count, this.params.vectorTerms);
     let norm = 0;
-    for (const [, w] of kept) norm += w * w;
+    for (let k = 0; k < kept; k++) norm += ws[order[k]] * ws[order[k]];
     norm = Math.sqrt(norm) || 1;
-    return { terms: Int32Array.from(kept, (k) => k[0]), weights: Float32Array.from(kept, (k) => k[1] / norm), length };
+    const out = new Int32Array(kept);
+    const weights = new Float32Array(kept);
+    for (let k = 0; k < kept; k++) {
+      out[k] = ids[order[k]];
+      weights[k] = ws[order[k]] / norm;
+    }
+    return { terms: out, weights, length };
   }
 
   private storyOf(docIndex: number): StoryState {
-    return this.stories[this.docs[docIndex].story];
+    return this.stories[this.docs.story[docIndex]];
   }
 
   private timeFactor(time: number, story: StoryState): { factor: number; gap: number } {
@@ -426,65 +616,86 @@ export class StreamingClusterer implements Clusterer {
 
   /** Cosine over names only between an article and a story, for the explanation; NaN when either names nobody. */
   private nameCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {
+    const isName = this.isName;
     let dot = 0;
     let norm2 = 0;
     for (let i = 0; i < terms.length; i++) {
-      if (this.termNames[terms[i]].charCodeAt(0) !== 64) continue;
+      if (!isName[terms[i]]) continue;
       norm2 += weights[i] * weights[i];
-      dot += weights[i] * (story.centroid.get(terms[i]) ?? 0);
+      dot += weights[i] * story.centroid.get(terms[i]);
     }
     let storyNorm2 = 0;
-    if (norm2) for (const [t, w] of story.centroid) if (this.termNames[t].charCodeAt(0) === 64) storyNorm2 += w * w;
+    if (norm2) {
+      const { keys, values, size } = story.centroid;
+      for (let j = 0; j < size; j++) if (isName[keys[j]]) storyNorm2 += values[j] * values[j];
+    }
     return norm2 && storyNorm2 ? dot / Math.sqrt(norm2 * storyNorm2) : NaN;
   }
 
   private centroidCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {
     let dot = 0;
-    for (let i = 0; i < terms.length; i++) dot += weights[i] * (story.centroid.get(terms[i]) ?? 0);
+    const centroid = story.centroid;
+    for (let i = 0; i < terms.length; i++) dot += weights[i] * centroid.get(terms[i]);
     return story.norm2 > 0 ? dot / Math.sqrt(story.norm2) : 0;
   }
 
   private addToStory(storyIndex: number, docIndex: number): void {
     const s = this.stories[storyIndex];
-    const d = this.docs[docIndex];
-    d.story = storyIndex;
+    const docs = this.docs;
+    docs.story[docIndex] = storyIndex;
     s.members.push(docIndex);
-    s.langs[d.lang]++;
+    s.langs[docs.lang[docIndex]]++;
     s.lastArrival = Math.max(s.lastArrival, docIndex);
-    for (let i = 0; i < d.terms.length; i++) {
-      const old = s.centroid.get(d.terms[i]) ?? 0;
-      const w = old + d.weights[i];
-      s.centroid.set(d.terms[i], w);
-      s.norm2 += w * w - old * old;
+    const terms = docs.terms[docIndex];
+    const weights = docs.weights[docIndex];
+    const centroid = s.centroid;
+    let norm2 = s.norm2;
+    for (let i = 0; i < terms.length; i++) {
+      const old = centroid.add(terms[i], weights[i]);
+      const w = old + weights[i];
+      norm2 += w * w - old * old;
     }
-    if (s.centroid.size > this.params.centroidTerms * 2) this.pruneCentroid(s);
-    if (Number.isFinite(d.time)) {
-      s.first = Number.isFinite(s.first) ? Math.min(s.first, d.time) : d.time;
-      s.last = Number.isFinite(s.last) ? Math.max(s.last, d.time) : d.time;
+    s.norm2 = norm2;
+    if (centroid.size > this.params.centroidTerms * 2) this.pruneCentroid(s);
+    const time = docs.time[docIndex];
+    if (Number.isFinite(time)) {
+      s.first = Number.isFinite(s.first) ? Math.min(s.first, time) : time;
+      s.last = Number.isFinite(s.last) ? Math.max(s.last, time) : time;
     }
   }
 
   private pruneCentroid(s: StoryState): void {
-    const kept = [...s.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.params.centroidTerms);
-    s.centroid = new Map(kept);
-    s.norm2 = kept.reduce((a, [, w]) => a + w * w, 0);
+    const { keys, values, size } = s.centroid;
+    // Heaviest first, ties in the order the terms came (a stable sort of the entries).
+    const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => values[b] - values[a] || a - b);
+    const n = Math.min(size, this.params.centroidTerms);
+    const kept = new TermWeights(n);
+    let norm2 = 0;
+    for (let k = 0; k < n; k++) {
+      const w = values[order[k]];
+      kept.append(keys[order[k]], w);
+      norm2 += w * w;
+    }
+    s.centroid = kept;
+    s.norm2 = norm2;
   }
 
   private newStory(docIndex: number): number {
     const index = this.stories.length;
-    this.stories.push({ id: this.docs[docIndex].id, centroid: new Map(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map(), langs: LANGUAGES.map(() => 0) });
+    this.stories.push({ id: this.docs.ids[docIndex], centroid: new TermWeights(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map(), langs: LANGUAGES.map(() => 0) });
     this.open.add(index);
     this.addToStory(index, docIndex);
     return index;
   }
 
   private index(docIndex: number): void {
-    const d = this.docs[docIndex];
-    const n = Math.min(this.params.indexTerms, d.terms.length);
+    const terms = this.docs.terms[docIndex];
+    const weights = this.docs.weights[docIndex];
+    const n = Math.min(this.params.indexTerms, terms.length);
     for (let i = 0; i < n; i++) {
-      let p = this.postings.get(d.terms[i]);
-      if (!p) this.postings.set(d.terms[i], (p = new Posting()));
-      p.push(docIndex, d.weights[i], this.params.postingCap);
+      let p = this.postings.get(terms[i]);
+      if (!p) this.postings.set(terms[i], (p = new Posting()));
+      p.push(docIndex, weights[i], this.params.postingCap);
     }
   }
 
@@ -494,10 +705,10 @@ export class StreamingClusterer implements Clusterer {
     const dst = this.stories[into];
     for (const m of src.members) {
       this.addToStory(into, m);
-      moved[this.docs[m].id] = dst.id;
+      moved[this.docs.ids[m]] = dst.id;
     }
     src.members = [];
-    src.centroid = new Map();
+    src.centroid = new TermWeights();
     src.norm2 = 0;
     src.mergedInto = into;
     for (const [o, sim] of src.related) if (this.current(o) !== into) this.relate(into, o, sim);
@@ -516,21 +727,21 @@ export class StreamingClusterer implements Clusterer {
     const gone: number[] = [];
     for (const s of this.open) {
       const story = this.stories[s];
-      if ((Number.isFinite(story.last) && story.last < horizon) || this.docs.length - story.lastArrival > p.retireAfter) gone.push(s);
+      if ((Number.isFinite(story.last) && story.last < horizon) || this.docs.size - story.lastArrival > p.retireAfter) gone.push(s);
     }
     if (!gone.length) return;
     for (const s of gone) {
       const story = this.stories[s];
       story.retired = true;
-      story.centroid = new Map();
+      story.centroid = new TermWeights();
       story.norm2 = 0;
       this.open.delete(s);
       for (const m of story.members) {
-        this.docs[m].terms = EMPTY_TERMS;
-        this.docs[m].weights = EMPTY_WEIGHTS;
+        this.docs.terms[m] = EMPTY_TERMS;
+        this.docs.weights[m] = EMPTY_WEIGHTS;
       }
     }
-    const closed = (doc: number): boolean => this.stories[this.docs[doc].story].retired;
+    const closed = (doc: number): boolean => this.stories[this.docs.story[doc]].retired;
     for (const [t, posting] of this.postings) if (!posting.keep(closed)) this.postings.delete(t);
     for (const [h, doc] of this.byUrl) if (closed(doc)) this.byUrl.delete(h);
     for (const [h, doc] of this.byTitle) if (closed(doc)) this.byTitle.delete(h);
@@ -541,16 +752,15 @@ export class StreamingClusterer implements Clusterer {
     const p = this.params;
     if (this.byId.has(doc.id)) {
       // The same article again (a re-run, an update under the same id): it stays where it is.
-      const d = this.docs[this.byId.get(doc.id)!];
-      return { id: doc.id, story: this.stories[d.story].id, score: 1 };
+      return { id: doc.id, story: this.stories[this.docs.story[this.byId.get(doc.id)!]].id, score: 1 };
     }
     const { terms, weights, length } = this.vectorise(doc);
     const time = timeOf(doc.published);
     if (Number.isFinite(time) && !(time <= this.clock)) this.clock = time;
-    const docIndex = this.docs.length;
+    const docIndex = this.docs.size;
     if (docIndex > 0 && docIndex % p.sweepEvery === 0) this.sweep();
     const lang = languageOf(doc.title, doc.text);
-    this.docs.push({ id: doc.id, story: -1, terms, weights, time, lang });
+    this.docs.push(doc.id, -1, terms, weights, time, lang);
     this.byId.set(doc.id, docIndex);
     // How much text there was decides how much a score means: a report's words are a profile,
     // a headline's a hint.
@@ -565,7 +775,7 @@ export class StreamingClusterer implements Clusterer {
     // 1. Copies.
     const dup = this.findCopy(doc, docIndex, time);
     if (dup) {
-      const storyIndex = this.docs[dup.of].story;
+      const storyIndex = this.docs.story[dup.of];
       const story = this.stories[storyIndex];
       ev.centroid[docIndex] = this.centroidCosine(terms, weights, story);
       this.addToStory(storyIndex, docIndex);
@@ -577,12 +787,12 @@ export class StreamingClusterer implements Clusterer {
       ev.duplicateOf[docIndex] = dup.of;
       ev.duplicateBy[docIndex] = dup.by;
       this.keepShared(docIndex, terms, weights, story);
-      return { id: doc.id, story: story.id, score: dup.similarity, duplicateOf: this.docs[dup.of].id };
+      return { id: doc.id, story: story.id, score: dup.similarity, duplicateOf: this.docs.ids[dup.of] };
     }
 
     // 2. Neighbours through the inverted index, and their stories.
-    if (this.acc.length < this.docs.length) {
-      const grown = new Float64Array(this.docs.length * 2);
+    if (this.acc.length < this.docs.size) {
+      const grown = new Float64Array(this.docs.size * 2);
       grown.set(this.acc);
       this.acc = grown;
     }
@@ -610,10 +820,10 @@ export class StreamingClusterer implements Clusterer {
     for (let i = 0; i < terms.length; i++) mine[terms[i]] = weights[i];
     let cut = -Infinity;
     if (touched.length > p.exactCandidates) {
-      const sorted = new Float64Array(touched.length);
-      for (let i = 0; i < touched.length; i++) sorted[i] = acc[touched[i]];
-      sorted.sort();
-      cut = sorted[sorted.length - p.exactCandidates];
+      if (this.scratchScores.length < touched.length) this.scratchScores = new Float64Array(touched.length * 2);
+      const scores = this.scratchScores;
+      for (let i = 0; i < touched.length; i++) scores[i] = acc[touched[i]];
+      cut = kthLargest(scores, touched.length, p.exactCandidates);
     }
     // Per story: its closest article, and the closest cosines (language boost included), best first.
     const nearestIn = new Map<number, { doc: number; sim: number; top: number[] }>();
@@ -626,13 +836,15 @@ export class StreamingClusterer implements Clusterer {
       acc[other] = 0;
       if (approx < cut || compared >= p.exactCandidates) continue;
       compared++;
-      const o = this.docs[other];
+      const oTerms = this.docs.terms[other];
+      const oWeights = this.docs.weights[other];
       let sim = 0;
-      for (let i = 0; i < o.terms.length; i++) sim += mine[o.terms[i]] * o.weights[i];
-      const boosted = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[o.lang]) * sim;
-      const cur = nearestIn.get(o.story);
+      for (let i = 0; i < oTerms.length; i++) sim += mine[oTerms[i]] * oWeights[i];
+      const boosted = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[this.docs.lang[other]]) * sim;
+      const oStory = this.docs.story[other];
+      const cur = nearestIn.get(oStory);
       if (!cur) {
-        nearestIn.set(o.story, { doc: other, sim, top: [boosted] });
+        nearestIn.set(oStory, { doc: other, sim, top: [boosted] });
         continue;
       }
       if (sim > cur.sim) {
@@ -661,7 +873,7 @@ export class StreamingClusterer implements Clusterer {
       // the score is raised by as much, so that joining, merging and relating all see it.
       const centroid = this.languageBoost(ONE_LANGUAGE[lang], story.langs) * this.centroidCosine(terms, weights, story);
       if (centroid < p.minCentroidShare * threshold) continue;
-      let nearest = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[this.docs[near.doc].lang]) * near.sim;
+      let nearest = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[this.docs.lang[near.doc]]) * near.sim;
       if (headline > 0) {
         let mean = 0;
         for (const x of near.top) mean += x;
@@ -773,7 +985,7 @@ export class StreamingClusterer implements Clusterer {
   related(storyId: string): { story: string; similarity: number }[] {
     const own = this.byId.get(storyId);
     if (own === undefined) return [];
-    const s = this.current(this.docs[own].story);
+    const s = this.current(this.docs.story[own]);
     if (this.stories[s].id !== storyId) return [];
     const best = new Map<number, number>();
     // Links made before a merge may point at a story merged since.
@@ -785,9 +997,9 @@ export class StreamingClusterer implements Clusterer {
   }
 
   private storyCosine(a: StoryState, b: StoryState): number {
-    const [small, large] = a.centroid.size < b.centroid.size ? [a, b] : [b, a];
+    const [small, large] = a.centroid.size < b.centroid.size ? [a.centroid, b.centroid] : [b.centroid, a.centroid];
     let dot = 0;
-    for (const [t, w] of small.centroid) dot += w * (large.centroid.get(t) ?? 0);
+    for (let j = 0; j < small.size; j++) dot += small.values[j] * large.get(small.keys[j]);
     return a.norm2 && b.norm2 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
   }
 
@@ -838,7 +1050,7 @@ export class StreamingClusterer implements Clusterer {
   assignments(): Map<string, string> {
     if (!this.cache) {
       this.cache = new Map();
-      for (const d of this.docs) this.cache.set(d.id, this.stories[d.story].id);
+      for (let i = 0; i < this.docs.size; i++) this.cache.set(this.docs.ids[i], this.stories[this.docs.story[i]].id);
     }
     return new Map(this.cache);
   }
@@ -846,7 +1058,7 @@ export class StreamingClusterer implements Clusterer {
   /** The current story of one article, without copying every assignment. */
   storyOfArticle(id: string): string | null {
     const i = this.byId.get(id);
-    return i === undefined ? null : this.stories[this.docs[i].story].id;
+    return i === undefined ? null : this.stories[this.docs.story[i]].id;
   }
 
   explain(id: string): Explanation | null {
@@ -865,14 +1077,14 @@ export class StreamingClusterer implements Clusterer {
     let reason: string;
     if (ev.duplicateOf[i] >= 0) {
       const how = ev.duplicateBy[i] === 2 ? `the same text, MinHash Jaccard ${score.toFixed(2)}` : HOW[ev.duplicateBy[i]];
-      reason = `a copy of ${this.docs[ev.duplicateOf[i]].id} (${how}), so it joined that article's story`;
+      reason = `a copy of ${this.docs.ids[ev.duplicateOf[i]]} (${how}), so it joined that article's story`;
     } else if (ev.nearest[i] < 0) {
       const closest = ev.closest[i] >= 0 ? `the closest, ${this.stories[ev.closest[i]].id}, scored ${ev.closestScore[i].toFixed(2)}` : 'no story in reach shares its strongest terms';
       reason = `started a new story: ${closest}, under the ${threshold} needed`;
     } else {
       const gap = Number.isNaN(ev.gap[i]) ? '' : `, ${ev.gap[i].toFixed(1)} days from the story's dates`;
       const names = Number.isNaN(ev.names[i]) ? '' : `, names cosine ${ev.names[i].toFixed(2)}`;
-      reason = `joined the story it matched best: score ${score.toFixed(2)} ≥ ${threshold} (centroid cosine ${ev.centroid[i].toFixed(2)}, nearest article ${this.docs[ev.nearest[i]].id} at ${ev.nearestScore[i].toFixed(2)}${names}${gap})`;
+      reason = `joined the story it matched best: score ${score.toFixed(2)} ≥ ${threshold} (centroid cosine ${ev.centroid[i].toFixed(2)}, nearest article ${this.docs.ids[ev.nearest[i]]} at ${ev.nearestScore[i].toFixed(2)}${names}${gap})`;
     }
     const first = this.stories[ev.story[i]];
     if (first && first.id !== story.id) reason += `; its story ${first.id} later merged into ${story.id}`;
@@ -888,10 +1100,10 @@ export class StreamingClusterer implements Clusterer {
       vocabulary: this.termNames,
       df: this.df,
       clock: num(this.clock),
-      docs: this.docs.map((d) => ({ id: d.id, story: d.story, terms: [...d.terms], weights: [...d.weights], time: num(d.time), lang: d.lang })),
+      docs: this.docs.ids.map((id, i) => ({ id, story: this.docs.story[i], terms: [...this.docs.terms[i]], weights: [...this.docs.weights[i]], time: num(this.docs.time[i]), lang: this.docs.lang[i] })),
       // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
       stories: this.stories.map((s) => ({
-        id: s.id, centroid: [...s.centroid], norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),
+        id: s.id, centroid: s.centroid.entries(), norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),
         lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: [...s.related],
       })),
       evidence: this.evidence.toJSON(),
@@ -908,25 +1120,30 @@ export class StreamingClusterer implements Clusterer {
     if (!state || state.format !== 'parallax-cluster' || state.version !== 1) throw new Error('not a clusterer snapshot (format parallax-cluster, version 1)');
     this.termNames = [...state.vocabulary];
     this.vocabulary = new Map(this.termNames.map((t, i) => [t, i]));
+    this.isName = new Uint8Array(Math.max(1024, this.termNames.length));
+    this.termNames.forEach((t, i) => { this.isName[i] = t.charCodeAt(0) === 64 ? 1 : 0; });
     this.df = [...state.df];
     this.clock = back(state.clock);
-    this.docs = state.docs.map((d) => ({
-      id: d.id, story: d.story, time: back(d.time), lang: d.lang ?? 0,
-      terms: d.terms.length ? Int32Array.from(d.terms) : EMPTY_TERMS, weights: d.weights.length ? Float32Array.from(d.weights) : EMPTY_WEIGHTS,
-    }));
+    this.docs = new DocColumns();
+    for (const d of state.docs) {
+      const terms = d.terms.length ? Int32Array.from(d.terms) : EMPTY_TERMS;
+      this.docs.push(d.id, d.story, terms, d.weights.length ? Float32Array.from(d.weights) : EMPTY_WEIGHTS, back(d.time), d.lang ?? 0);
+    }
     this.stories = state.stories.map((s, i) => {
       if (!s.retired && s.mergedInto < 0) this.open.add(i);
+      const centroid = new TermWeights(s.centroid.length);
+      for (const [t, w] of s.centroid) centroid.append(t, w);
       return {
-        id: s.id, centroid: new Map(s.centroid), norm2: s.norm2, members: [...s.members], first: back(s.first), last: back(s.last),
+        id: s.id, centroid, norm2: s.norm2, members: [...s.members], first: back(s.first), last: back(s.last),
         lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: new Map(s.related),
-        langs: LANGUAGES.map((_, l) => s.members.filter((m) => this.docs[m].lang === l).length),
+        langs: LANGUAGES.map((_, l) => s.members.filter((m) => this.docs.lang[m] === l).length),
       };
     });
-    this.evidence = EvidenceLog.fromJSON(state.evidence, this.docs.length);
+    this.evidence = EvidenceLog.fromJSON(state.evidence, this.docs.size);
     this.duplicates = NearDuplicateIndex.restore(state.duplicates);
     this.byUrl = new Map(state.urls);
     this.byTitle = new Map(state.titles);
-    this.docs.forEach((d, i) => this.byId.set(d.id, i));
+    this.docs.ids.forEach((id, i) => this.byId.set(id, i));
     for (const [t, docs, weights, next] of state.postings) {
       const posting = new Posting();
       posting.docs = [...docs];

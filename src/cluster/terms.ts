@@ -65,16 +65,32 @@ const MALAY_ENGLISH = new Map(
 
 /** A light stemmer: enough to meet "strikes"/"strike"/"striking", "voted"/"vote", "stopped"/"stop". */
 export function fold(word: string): string {
+  // Suffixes tested on character codes, not regular expressions: this runs for every word.
   let w = word;
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && (w.endsWith('ies') || w.endsWith('ied'))) w = w.slice(0, -3) + 'y';
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 4 && /(?:s|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  const before = w.charCodeAt(n - 2);
+  if (n > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (n > 4 && (w.endsWith('ies') || w.endsWith('ied'))) w = w.slice(0, -3) + 'y';
+  else if (n > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (n > 4 && w.endsWith('es') && isEsStem(w.charCodeAt(n - 3), w.charCodeAt(n - 4))) w = w.slice(0, -2);
+  // -s, but not -ss, -us, -is.
+  else if (n > 3 && last === 115 && before !== 115 && before !== 117 && before !== 105) w = w.slice(0, -1);
   // "stopp" → "stop"; a final e goes so that "vote", "voted" and "voting" meet at "vot".
-  if (w !== word && w.length > 3 && /([bdgmnprt])\1$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w !== word && w.length > 3 && isDoubled(w)) w = w.slice(0, -1);
+  if (w.length > 3 && w.charCodeAt(w.length - 1) === 101) w = w.slice(0, -1);
   return w;
+}
+
+/** Whether the letters before -es take -es (`boxes`, `churches`, `wishes`): s, x, z, ch, sh. */
+function isEsStem(c: number, c2: number): boolean {
+  return c === 115 || c === 120 || c === 122 || (c === 104 && (c2 === 99 || c2 === 115));
+}
+
+/** Whether a word ends in a doubled b, d, g, m, n, p, r or t (`stopp`). */
+function isDoubled(w: string): boolean {
+  const c = w.charCodeAt(w.length - 1);
+  return c === w.charCodeAt(w.length - 2) && (c === 98 || c === 100 || c === 103 || c === 109 || c === 110 || c === 112 || c === 114 || c === 116);
 }
 
 // A run of CJK script, or a word of any other script: "10分钟" is the number 10 and a Han run.
@@ -130,15 +146,33 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
     if (phrase.length > 1) bump(out, `@${phrase.join(' ')}`, weight);
     phrase = [];
   };
-  for (const m of text.matchAll(TOKEN)) {
+  // The tokens one by one from the shared expression (no iterator, no copy of it); nothing below
+  // runs TOKEN again before the loop ends.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const raw = m[0];
-    const start = m.index ?? 0;
-    // Names run across plain spaces only: "Sarah Palin" is one, "Palin, Alaska" two.
-    const between = prevEnd >= 0 ? text.slice(prevEnd, start) : '';
-    const afterStop = prevEnd < 0 || /[.!?:;"“”()\n]/.test(between);
-    if (!/^[ \t]*$/.test(between) && phrase.length) flush();
+    const start = m.index;
+    // Names run across plain spaces only: "Sarah Palin" is one, "Palin, Alaska" two. A single
+    // space, by far the commonest gap, is settled without cutting it out.
+    let afterStop: boolean;
+    let plain: boolean;
+    if (prevEnd < 0) {
+      afterStop = true;
+      plain = true;
+    } else if (start === prevEnd + 1 && text.charCodeAt(prevEnd) === 32) {
+      afterStop = false;
+      plain = true;
+    } else {
+      const between = text.slice(prevEnd, start);
+      afterStop = /[.!?:;"“”()\n]/.test(between);
+      plain = /^[ \t]*$/.test(between);
+    }
+    if (!plain && phrase.length) flush();
     prevEnd = start + raw.length;
-    if (CJK.test(raw)) {
+    // ASCII needs no Unicode tables: no CJK there, and a digit is 0–9.
+    const c0 = raw.charCodeAt(0);
+    const ascii = c0 < 128;
+    if (!ascii && CJK.test(raw)) {
       flush();
       count += raw.length;
       if (raw.length === 1) bump(out, raw, weight);
@@ -146,7 +180,7 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
       if (HAN.test(raw)) addGlosses(out, raw, weight * GLOSS_WEIGHT);
       continue;
     }
-    if (DIGIT.test(raw)) {
+    if (ascii ? c0 >= 48 && c0 <= 57 : DIGIT.test(raw)) {
       flush();
       const n = raw.replace(/,(?=\d{3})/g, '');
       // Years and small counts alike: "19" on its own is weak, but idf decides that, not us.
@@ -156,18 +190,27 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
       count++;
       continue;
     }
-    const word = raw.replace(/['’]s$/u, '').replace(/\.$/, '');
-    const lower = word.toLowerCase().replace(/\./g, '');
-    const capital = UPPER.test(word);
+    // A possessive 's and a final full stop go; the checks on the last characters spare most
+    // words the regular expressions.
+    let word = raw;
+    const end = raw.length;
+    const c1 = raw.charCodeAt(end - 2);
+    if (raw.charCodeAt(end - 1) === 115 && (c1 === 39 || c1 === 0x2019)) word = raw.slice(0, end - 2);
+    if (word.charCodeAt(word.length - 1) === 46) word = word.slice(0, -1);
+    let lower = word.toLowerCase();
+    if (lower.includes('.')) lower = lower.replace(/\./g, '');
+    const w0 = word.charCodeAt(0);
+    const capital = w0 < 128 ? w0 >= 65 && w0 <= 90 : UPPER.test(word);
+    const stop = STOP.has(lower);
     if (names && capital && !afterStop && !MONTHS.has(lower)) {
-      if (!STOP.has(lower)) {
+      if (!stop) {
         phrase.push(lower);
         bump(out, `@${lower}`, weight);
       }
     } else if (phrase.length) {
       flush();
     }
-    if (STOP.has(lower) || lower.length < 3 && !(capital && word.length >= 2 && word === word.toUpperCase())) continue;
+    if (stop || lower.length < 3 && !(capital && word.length >= 2 && word === word.toUpperCase())) continue;
     count++;
     bump(out, fold(lower), weight);
     const english = MALAY_ENGLISH.get(lower);

@@ -32,66 +32,19 @@ const ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
 /** Tokens of a text with their offsets: letters and digits, inner hyphens and apostrophes kept. */
 export function tokenize(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
-  forEachToken(text, (start, end) => out.push({ text: text.slice(start, end), start, end }));
+  const re = /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let t = m[0];
+    // A full stop or comma inside a token belongs to a number ("1.5", "12,000") or an initialism.
+    if (/[.,]/.test(t) && !/^[\d.,]+$/.test(t) && !/^(?:\p{L}\.)+\p{L}$/u.test(t)) {
+      const cut = t.search(/[.,]/);
+      t = t.slice(0, cut);
+      re.lastIndex = m.index + cut;
+    }
+    out.push({ text: t, start: m.index, end: m.index + t.length });
+  }
   return out;
-}
-
-/**
- * Calls `f` with the offsets of each token of {@link tokenize}, in order, building no object.
- * A scanner rather than the regular expression `[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*` (flags gu): every
- * stage of the analysis tokenizes every statement, and this is several times faster on the mostly
- * ASCII text of news while finding the same tokens (see the tokenizer test).
- */
-export function forEachToken(text: string, f: (start: number, end: number) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let w = alnumWidth(text, i);
-    if (!w) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i += w;
-    let dotted = false;
-    for (;;) {
-      while ((w = alnumWidth(text, i))) i += w;
-      const c = text.charCodeAt(i);
-      // An inner hyphen, apostrophe, full stop or comma joins two runs of letters or digits.
-      if ((c === 45 || c === 39 || c === 0x2019 || c === 46 || c === 44) && (w = alnumWidth(text, i + 1))) {
-        if (c === 46 || c === 44) dotted = true;
-        i += 1 + w;
-        continue;
-      }
-      break;
-    }
-    // A full stop or comma inside a token belongs to a number ("1.5", "12,000") or an initialism;
-    // elsewhere the token ends before it, and the scan goes on from there.
-    if (dotted) {
-      const t = text.slice(start, i);
-      if (!/^[\d.,]+$/.test(t) && !/^(?:\p{L}\.)+\p{L}$/u.test(t)) i = start + t.search(/[.,]/);
-    }
-    f(start, i);
-  }
-}
-
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** Per UTF-16 unit below 0x10000: 0 not yet known, 1 a letter or digit, 2 neither. */
-const ALNUM_BMP = new Uint8Array(0x10000);
-
-/** Width in UTF-16 units of the letter or digit at `i` (2 for one outside the BMP), 0 if none is there. */
-function alnumWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  if (c !== c) return 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
-    return 0;
-  }
-  let k = ALNUM_BMP[c];
-  if (!k) ALNUM_BMP[c] = k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1 ? 1 : 0;
 }
 
 /**
@@ -141,16 +94,15 @@ const CONTENT_CACHE = new Map<string, string | null>();
 /** The stems of a text's content words, in order. */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  forEachToken(text, (start, end) => {
-    const t = text.slice(start, end);
-    let s = CONTENT_CACHE.get(t);
+  for (const t of tokenize(text)) {
+    let s = CONTENT_CACHE.get(t.text);
     if (s === undefined) {
-      s = isContentWord(t) ? stem(t) : null;
+      s = isContentWord(t.text) ? stem(t.text) : null;
       if (CONTENT_CACHE.size > 200_000) CONTENT_CACHE.clear();
-      CONTENT_CACHE.set(t, s);
+      CONTENT_CACHE.set(t.text, s);
     }
     if (s !== null) out.push(s);
-  });
+  }
   return out;
 }
 
@@ -285,16 +237,16 @@ export function phraseRuns(text: string, skip: readonly { start: number; end: nu
   let run: string[] = [];
   let prevEnd = -1;
   let k = 0;
-  forEachToken(text, (start, end) => {
-    while (k < skip.length && skip[k].end <= start) k++;
-    const skipped = k < skip.length && skip[k].start < end;
-    if (skipped || (prevEnd >= 0 && !blank(text, prevEnd, start))) {
+  for (const t of tokenize(text)) {
+    while (k < skip.length && skip[k].end <= t.start) k++;
+    const skipped = k < skip.length && skip[k].start < t.end;
+    if (skipped || (prevEnd >= 0 && !blank(text, prevEnd, t.start))) {
       if (run.length) runs.push(run);
       run = [];
     }
-    prevEnd = end;
-    if (!skipped) run.push(foldBare(text.slice(start, end)));
-  });
+    prevEnd = t.end;
+    if (!skipped) run.push(foldBare(t.text));
+  }
   if (run.length) runs.push(run);
   return runs;
 }

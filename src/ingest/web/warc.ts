@@ -53,6 +53,11 @@ export interface WarcOptions {
    */
   regroup?: boolean;
   /**
+   * Group into this grouping instead, shared by the archives of one ingest so that each one does
+   * not replay the ones before it; the caller finishes it.
+   */
+  grouping?: StreamGrouping;
+  /**
    * Keep a copy of each page's HTML in its stored article (default false: the article refers to
    * its record in the archive, which is the raw input).
    */
@@ -112,6 +117,9 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
   const maxRecord = opts.maxRecordBytes ?? 8 * 1024 * 1024;
   const total = statSync(path).size;
   const summary: WarcSummary = { records: 0, html: 0, inserted: 0, updated: 0, unchanged: 0, failed: [], tooLarge: 0, bytes: 0 };
+  // Before the file is opened: its data flows from the first 'data' listener on.
+  const own = !opts.grouping && (opts.regroup ?? true) ? await groupAsStored(store) : null;
+  const grouping = opts.grouping ?? own;
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   stream.on('data', (c) => {
     summary.bytes += c.length;
@@ -120,7 +128,6 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
   // Stored articles refer to their records in this file by its absolute path.
   const archiveFile = resolve(path);
   const threads = opts.threads ?? defaultThreads();
-  const grouping: StreamGrouping | null = opts.regroup ?? true ? await groupAsStored(store) : null;
   const pool = createExtractPool(threads);
   // Pages queued per thread: enough that the threads stay busy while this one is held up by a
   // store transaction or by grouping a batch (a hundred articles, some 250 ms), few enough that
@@ -222,6 +229,6 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
     await pool.close();
   }
   await flush();
-  await grouping?.finish();
+  await own?.finish();
   return summary;
 }
