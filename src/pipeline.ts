@@ -179,7 +179,7 @@ export interface StreamGrouping {
  * publication order of the whole collection.
  */
 export async function groupAsStored(store: Store, options: { window?: number } = {}): Promise<StreamGrouping> {
-  const window = options.window ?? 1000;
+  const window = options.window ?? 500;
   const earlier = await store.countArticles();
   let clusterer: ReturnType<typeof createClusterer> | null = createClusterer();
   let heap = new DocHeap();

@@ -268,7 +268,10 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       candidates.length = MAX_CANDIDATES;
     }
     for (const { j } of candidates) {
-      const score = sim(i, j);
+      // Most candidates fall short and are never asked for again: only a pair that may join a
+      // claim is kept for the cohesion test (which works out any other pair it needs).
+      const score = weights.overlap(vectors[i], vectors[j]);
+      if (score >= MUTUAL_SIMILARITY) known.set(i * n + j, score);
       if (score < MUTUAL_SIMILARITY) continue;
       pairs.push({ i, j, score });
       const ki = i * nArticles + artOf[j];

@@ -164,6 +164,9 @@ class DocColumns {
   /** The article's vector; emptied when its story closes. */
   terms: Int32Array[] = [];
   weights: Float32Array[] = [];
+  /** The keys it is filed under as the first at its address and with its headline; NaN if not. */
+  urlKey = new Float64Array(1024).fill(NaN);
+  titleKey = new Float64Array(1024).fill(NaN);
 
   push(id: string, story: number, terms: Int32Array, weights: Float32Array, time: number, lang: number): number {
     const i = this.size++;
@@ -178,6 +181,12 @@ class DocColumns {
       const langs = new Uint8Array(n);
       langs.set(this.lang);
       this.lang = langs;
+      const urls = new Float64Array(n).fill(NaN);
+      urls.set(this.urlKey);
+      this.urlKey = urls;
+      const titles = new Float64Array(n).fill(NaN);
+      titles.set(this.titleKey);
+      this.titleKey = titles;
     }
     this.ids.push(id);
     this.story[i] = story;
@@ -340,6 +349,10 @@ class Posting {
   docs: number[] = [];
   weights: number[] = [];
   next = 0;
+  /** Listed for the next sweep: it may hold articles of closing stories, or has wrapped round. */
+  due = false;
+
+  constructor(readonly term: number) {}
 
   push(doc: number, weight: number, cap: number): void {
     if (this.docs.length < cap) {
@@ -355,6 +368,19 @@ class Posting {
 
   /** Drops the entries of articles `gone` says are gone; false when nothing is left. */
   keep(gone: (doc: number) => boolean): boolean {
+    if (this.next === 0) {
+      // Already oldest first: filtered where it is.
+      let n = 0;
+      for (let j = 0; j < this.docs.length; j++) {
+        if (gone(this.docs[j])) continue;
+        this.docs[n] = this.docs[j];
+        this.weights[n] = this.weights[j];
+        n++;
+      }
+      this.docs.length = n;
+      this.weights.length = n;
+      return n > 0;
+    }
     const docs: number[] = [];
     const weights: number[] = [];
     // Oldest first, so that the ring goes on replacing the oldest.
@@ -521,6 +547,8 @@ export class StreamingClusterer implements Clusterer {
   /** Newest publication time seen. */
   private clock = NaN;
   private postings = new Map<number, Posting>();
+  /** Postings the next sweep must visit (see `sweep`). */
+  private due: Posting[] = [];
   /** Scratch space for scoring neighbours, indexed by article; cleared after each use. */
   private acc = new Float64Array(1024);
   private touched: number[] = [];
@@ -694,8 +722,12 @@ export class StreamingClusterer implements Clusterer {
     const n = Math.min(this.params.indexTerms, terms.length);
     for (let i = 0; i < n; i++) {
       let p = this.postings.get(terms[i]);
-      if (!p) this.postings.set(terms[i], (p = new Posting()));
+      if (!p) this.postings.set(terms[i], (p = new Posting(terms[i])));
       p.push(docIndex, weights[i], this.params.postingCap);
+      if (p.next !== 0 && !p.due) {
+        p.due = true;
+        this.due.push(p);
+      }
     }
   }
 
@@ -730,6 +762,13 @@ export class StreamingClusterer implements Clusterer {
       if ((Number.isFinite(story.last) && story.last < horizon) || this.docs.size - story.lastArrival > p.retireAfter) gone.push(s);
     }
     if (!gone.length) return;
+    // Only what the closing articles touched is visited: the postings they were filed under
+    // (besides those that wrapped round since the last sweep, which `keep` puts back in order)
+    // and their own address and headline keys. A sweep then costs what was added since the
+    // last one, not the whole index.
+    const due = this.due;
+    const { indexTerms } = p;
+    const docs = this.docs;
     for (const s of gone) {
       const story = this.stories[s];
       story.retired = true;
@@ -737,14 +776,32 @@ export class StreamingClusterer implements Clusterer {
       story.norm2 = 0;
       this.open.delete(s);
       for (const m of story.members) {
-        this.docs.terms[m] = EMPTY_TERMS;
-        this.docs.weights[m] = EMPTY_WEIGHTS;
+        const terms = docs.terms[m];
+        const n = Math.min(indexTerms, terms.length);
+        for (let i = 0; i < n; i++) {
+          const posting = this.postings.get(terms[i]);
+          if (posting && !posting.due) {
+            posting.due = true;
+            due.push(posting);
+          }
+        }
+        docs.terms[m] = EMPTY_TERMS;
+        docs.weights[m] = EMPTY_WEIGHTS;
+        if (!Number.isNaN(docs.urlKey[m])) this.byUrl.delete(docs.urlKey[m]);
+        if (!Number.isNaN(docs.titleKey[m])) this.byTitle.delete(docs.titleKey[m]);
       }
     }
+    this.sweepDue();
+  }
+
+  /** Puts the listed postings in order (oldest first) and drops their entries of closed stories. */
+  private sweepDue(): void {
     const closed = (doc: number): boolean => this.stories[this.docs.story[doc]].retired;
-    for (const [t, posting] of this.postings) if (!posting.keep(closed)) this.postings.delete(t);
-    for (const [h, doc] of this.byUrl) if (closed(doc)) this.byUrl.delete(h);
-    for (const [h, doc] of this.byTitle) if (closed(doc)) this.byTitle.delete(h);
+    for (const posting of this.due) {
+      posting.due = false;
+      if (!posting.keep(closed)) this.postings.delete(posting.term);
+    }
+    this.due = [];
   }
 
   add(doc: ClusterDoc): Assignment {
@@ -1010,7 +1067,10 @@ export class StreamingClusterer implements Clusterer {
       const key = hash53(urlKey(doc.url));
       const prior = this.byUrl.get(key);
       if (prior !== undefined) found = { of: prior, similarity: 1, by: 1 };
-      else this.byUrl.set(key, docIndex);
+      else {
+        this.byUrl.set(key, docIndex);
+        this.docs.urlKey[docIndex] = key;
+      }
     }
     const match = this.duplicates.add(docIndex, `${doc.title ?? ''}\n${doc.text}`);
     if (!found && match) found = { of: Number(match.key), similarity: match.similarity, by: 2 };
@@ -1020,7 +1080,10 @@ export class StreamingClusterer implements Clusterer {
         const key = hash53(words);
         const prior = this.byTitle.get(key);
         if (prior !== undefined && !found) found = { of: prior, similarity: 1, by: 3 };
-        else if (prior === undefined) this.byTitle.set(key, docIndex);
+        else if (prior === undefined) {
+          this.byTitle.set(key, docIndex);
+          this.docs.titleKey[docIndex] = key;
+        }
       }
     }
     if (found) {
@@ -1143,13 +1206,19 @@ export class StreamingClusterer implements Clusterer {
     this.duplicates = NearDuplicateIndex.restore(state.duplicates);
     this.byUrl = new Map(state.urls);
     this.byTitle = new Map(state.titles);
+    for (const [h, doc] of this.byUrl) this.docs.urlKey[doc] = h;
+    for (const [h, doc] of this.byTitle) this.docs.titleKey[doc] = h;
     this.docs.ids.forEach((id, i) => this.byId.set(id, i));
     for (const [t, docs, weights, next] of state.postings) {
-      const posting = new Posting();
+      const posting = new Posting(t);
       posting.docs = [...docs];
       posting.weights = [...weights];
       posting.next = next;
       this.postings.set(t, posting);
+      if (next !== 0) {
+        posting.due = true;
+        this.due.push(posting);
+      }
     }
   }
 }

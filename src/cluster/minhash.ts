@@ -67,10 +67,13 @@ function mix(h: number): number {
 /** Hashes of the distinct word shingles of a text (a text shorter than one shingle gives none). */
 export function shingleHashes(text: string, size = 3): Uint32Array {
   const words = shingleWords(text);
+  // Each word is hashed once, not once for every shingle it is part of.
+  const hashes = new Uint32Array(words.length);
+  for (let j = 0; j < words.length; j++) hashes[j] = fnv1a(words[j]);
   const out = new Set<number>();
   for (let i = 0; i + size <= words.length; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < i + size; j++) h = Math.imul(h ^ fnv1a(words[j]), 0x01000193);
+    for (let j = i; j < i + size; j++) h = Math.imul(h ^ hashes[j], 0x01000193);
     out.add(h >>> 0);
   }
   return Uint32Array.from(out);

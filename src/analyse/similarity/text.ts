@@ -258,6 +258,12 @@ export interface TermVector {
   k5: Int32Array;
   /** Id of each term's first four letters, for four-letter stems (-1 otherwise). */
   k4: Int32Array;
+  /**
+   * The positions of the terms with a four-letter key, ordered by that key and then by position,
+   * and their keys in the same order: a term's variants are found by a binary search.
+   */
+  byK4: Int32Array;
+  k4Sorted: Int32Array;
 }
 
 /**
@@ -349,7 +355,11 @@ export class TermSpace {
     }
     this.docs++;
     this.weights = null;
-    return { ids: ids.subarray(0, n), k5: k5.subarray(0, n), k4: k4.subarray(0, n) };
+    const keyed: number[] = [];
+    for (let y = 0; y < n; y++) if (k4[y] >= 0) keyed.push(y);
+    keyed.sort((x, y) => k4[x] - k4[y] || x - y);
+    const byK4 = Int32Array.from(keyed);
+    return { ids: ids.subarray(0, n), k5: k5.subarray(0, n), k4: k4.subarray(0, n), byK4, k4Sorted: byK4.map((y) => k4[y]) };
   }
 
   /** Inverse document frequency of an interned term, as {@link TermWeights.weight}. */
@@ -421,8 +431,16 @@ export class TermSpace {
       const id = a.ids[x];
       while (bi < b.ids.length && b.ids[bi] < id) bi++;
       if (bi < b.ids.length && b.ids[bi] === id) continue;
-      for (let y = 0; y < b.ids.length; y++) {
-        if (usedB[y] || b.k4[y] !== a.k4[x]) continue;
+      // b's terms with the same four-letter key, in order of position: the first free one that
+      // also matches on five letters (or is a four-letter stem) is the match.
+      const key = a.k4[x];
+      const sorted = b.k4Sorted;
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < key) lo = mid + 1; else hi = mid; }
+      for (let q = lo; q < sorted.length && sorted[q] === key; q++) {
+        const y = b.byK4[q];
+        if (usedB[y]) continue;
         // Five shared letters, or four when one of the two is a four-letter stem.
         if ((a.k5[x] >= 0 && a.k5[x] === b.k5[y]) || a.k5[x] < 0 || b.k5[y] < 0) {
           shared += SOFT_CREDIT * (w[id] + w[b.ids[y]]);
