@@ -264,6 +264,9 @@ export interface TermVector {
    */
   byK4: Int32Array;
   k4Sorted: Int32Array;
+  /** The weight of its words, as {@link TermSpace.mass}, when the space held `massAt` statements. */
+  mass: number;
+  massAt: number;
 }
 
 /**
@@ -359,7 +362,7 @@ export class TermSpace {
     for (let y = 0; y < n; y++) if (k4[y] >= 0) keyed.push(y);
     keyed.sort((x, y) => k4[x] - k4[y] || x - y);
     const byK4 = Int32Array.from(keyed);
-    return { ids: ids.subarray(0, n), k5: k5.subarray(0, n), k4: k4.subarray(0, n), byK4, k4Sorted: byK4.map((y) => k4[y]) };
+    return { ids: ids.subarray(0, n), k5: k5.subarray(0, n), k4: k4.subarray(0, n), byK4, k4Sorted: byK4.map((y) => k4[y]), mass: 0, massAt: -1 };
   }
 
   /** Inverse document frequency of an interned term, as {@link TermWeights.weight}. */
@@ -401,8 +404,14 @@ export class TermSpace {
   overlap(a: TermVector, b: TermVector): number {
     const w = this.weightsNow();
     const pair = this.pair;
-    let total = 0;
-    for (let i = 0; i < a.ids.length; i++) if (!pair[a.ids[i]]) total += w[a.ids[i]];
+    // a's share of the denominator is the same in every comparison: worked out once per weighting.
+    if (a.massAt !== this.docs) {
+      let m = 0;
+      for (let i = 0; i < a.ids.length; i++) if (!pair[a.ids[i]]) m += w[a.ids[i]];
+      a.mass = m;
+      a.massAt = this.docs;
+    }
+    let total = a.mass;
     for (let j = 0; j < b.ids.length; j++) if (!pair[b.ids[j]]) total += w[b.ids[j]];
     if (!total) return 0;
     if (this.used.length < b.ids.length) this.used = new Uint8Array(b.ids.length * 2);
