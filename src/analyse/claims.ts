@@ -194,13 +194,12 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const vectors: TermVector[] = statements.map((s) => weights.addStatement(s.stems, s.entities));
   const n = statements.length;
   // Overlaps already worked out, by ordered pair: the cohesion test asks for the same pairs again.
-  const known = new Map<number, number>();
+  const known = new PairTable();
   const sim = (i: number, j: number) => {
-    const key = i * n + j;
-    let v = known.get(key);
-    if (v === undefined) {
+    let v = known.get(i, j);
+    if (v !== v) {
       v = weights.overlap(vectors[i], vectors[j]);
-      known.set(key, v);
+      known.set(i, j, v);
     }
     return v;
   };
@@ -228,7 +227,7 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const top = new Int32Array(CANDIDATE_TERMS);
   const pairs: { i: number; j: number; score: number }[] = [];
   // Best overlap of each statement within each other article: key statement * articles + article.
-  const bestIn = new Map<number, number>();
+  const bestIn = new PairTable();
   for (let i = 0; i < n; i++) {
     touched.length = 0;
     // Through the statement's rarest words only: a partner sharing none of them cannot come close.
@@ -271,17 +270,17 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       // Most candidates fall short and are never asked for again: only a pair that may join a
       // claim is kept for the cohesion test (which works out any other pair it needs).
       const score = weights.overlap(vectors[i], vectors[j]);
-      if (score >= MUTUAL_SIMILARITY) known.set(i * n + j, score);
+      if (score >= MUTUAL_SIMILARITY) known.set(i, j, score);
       if (score < MUTUAL_SIMILARITY) continue;
       pairs.push({ i, j, score });
       const ki = i * nArticles + artOf[j];
       const kj = j * nArticles + artOf[i];
-      if (score > (bestIn.get(ki) ?? 0)) bestIn.set(ki, score);
-      if (score > (bestIn.get(kj) ?? 0)) bestIn.set(kj, score);
+      if (!(score <= bestIn.get(i, artOf[j]))) bestIn.set(i, artOf[j], score);
+      if (!(score <= bestIn.get(j, artOf[i]))) bestIn.set(j, artOf[i], score);
     }
   }
   const edges = pairs.filter(({ i, j, score }) =>
-    score >= CLAIM_SIMILARITY || (bestIn.get(i * nArticles + artOf[j]) === score && bestIn.get(j * nArticles + artOf[i]) === score));
+    score >= CLAIM_SIMILARITY || (bestIn.get(i, artOf[j]) === score && bestIn.get(j, artOf[i]) === score));
   edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
 
   // Kruskal-like joining under two constraints: one statement per article per claim, and cohesion.
@@ -333,6 +332,59 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length);
+}
+
+/**
+ * Numbers by ordered pair of non-negative integers, in open addressing over typed arrays: the
+ * alignment keeps hundreds of thousands of overlaps, and a Map would box each one.
+ */
+class PairTable {
+  private first = new Int32Array(1024).fill(-1);
+  private second = new Int32Array(1024);
+  private values = new Float64Array(1024);
+  private size = 0;
+
+  private slot(i: number, j: number): number {
+    const mask = this.first.length - 1;
+    let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j, 0x85ebca6b)) >>> 0;
+    h = (h ^ (h >>> 15)) & mask;
+    while (this.first[h] !== -1 && (this.first[h] !== i || this.second[h] !== j)) h = (h + 1) & mask;
+    return h;
+  }
+
+  /** The number kept for (i, j), NaN if none. */
+  get(i: number, j: number): number {
+    const h = this.slot(i, j);
+    return this.first[h] === -1 ? NaN : this.values[h];
+  }
+
+  set(i: number, j: number, v: number): void {
+    let h = this.slot(i, j);
+    if (this.first[h] === -1) {
+      if (2 * (this.size + 1) > this.first.length) {
+        this.grow();
+        h = this.slot(i, j);
+      }
+      this.first[h] = i;
+      this.second[h] = j;
+      this.size++;
+    }
+    this.values[h] = v;
+  }
+
+  private grow(): void {
+    const { first, second, values } = this;
+    this.first = new Int32Array(first.length * 2).fill(-1);
+    this.second = new Int32Array(first.length * 2);
+    this.values = new Float64Array(first.length * 2);
+    for (let h = 0; h < first.length; h++) {
+      if (first[h] === -1) continue;
+      const to = this.slot(first[h], second[h]);
+      this.first[to] = first[h];
+      this.second[to] = second[h];
+      this.values[to] = values[h];
+    }
+  }
 }
 
 /**
