@@ -155,8 +155,6 @@ export interface StreamGrouping {
   stored(articles: Article[], results: UpsertResult[]): Promise<void>;
   /** Feeds what is held back and records the stories (or regroups, see {@link groupAsStored}). */
   finish(): Promise<void>;
-  /** Articles given to the clusterer so far, the store's earlier ones included. */
-  readonly grouped: number;
 }
 
 /**
@@ -169,8 +167,9 @@ export interface StreamGrouping {
  * - the store's earlier articles first, in publication order, replayed once when the first new
  *   article lands (an ingest that changes nothing costs nothing);
  * - the new articles through a window of `window` articles that releases them in publication
- *   order, so an archive in crawl order (roughly publication order, as news is crawled when it
- *   appears) is fed exactly as a regroup would feed it, and memory stays bounded;
+ *   order: an archive whose articles are out of publication order by fewer than that many records
+ *   (news is crawled soon after it appears) is fed exactly as a regroup would feed it, and memory
+ *   stays bounded whatever the archive's size;
  * - an update of an article already grouped (its text changed) cannot be fed again, since the
  *   clusterer keeps an article where it first put it: the grouping then falls back to a regroup
  *   at the end, as before.
@@ -186,15 +185,8 @@ export async function groupAsStored(store: Store, options: { window?: number } =
   let primed = earlier === 0;
   let stale = false;
   let changed = false;
-  let grouped = 0;
-  const add = (doc: ClusterDoc) => {
-    clusterer!.add(doc);
-    grouped++;
-  };
+  const add = (doc: ClusterDoc) => clusterer!.add(doc);
   return {
-    get grouped() {
-      return grouped;
-    },
     async stored(articles, results) {
       if (results.some((r) => r !== 'unchanged')) changed = true;
       if (stale) return;

@@ -91,7 +91,7 @@ class SqliteStore implements Store {
     }
   }
 
-  /** The upsert's statements, prepared once: preparing them per article cost as much as a small insert. */
+  /** The upsert's statements, prepared once rather than for every article of every batch. */
   private upsertStatements?: { find: Database.Statement; update: Database.Statement; dropAnalysis: Database.Statement; insert: Database.Statement };
 
   private upsertOne(a: Article, now: string): UpsertResult {

@@ -18,12 +18,21 @@ export function mediaTypeOf(contentType: string | undefined | null): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
+const labels = new Map<string, string | null>();
+
+/** The encoding a charset label names (null when unknown), remembered per label. */
 function knownLabel(label: string): string | null {
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return null;
+  let known = labels.get(label);
+  if (known === undefined) {
+    try {
+      known = new TextDecoder(label).encoding;
+    } catch {
+      known = null;
+    }
+    // Labels come from the pages: the map is kept small whatever they say.
+    if (labels.size < 256) labels.set(label, known);
   }
+  return known;
 }
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
@@ -65,8 +74,11 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null, ext =
     const headerLabel = charsetOf(contentType);
     const label = headerLabel ? knownLabel(headerLabel) : null;
     if ((!headerLabel || label === 'utf-8' || label === 'windows-1252') && !controlBytesInHead(bytes) && isUtf8(bytes)) {
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-      return { text: text.includes('\u0000') ? text.replace(/\u0000/g, '') : text, charset: 'utf-8' };
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const text = buf.toString('utf8');
+      // In UTF-8 a NUL character is a zero byte and no zero byte is anything else: the bytes are
+      // searched (memchr), not the text, where a search for U+0000 in two-byte text is a slow scan.
+      return { text: buf.indexOf(0) !== -1 ? text.replace(/\u0000/g, '') : text, charset: 'utf-8' };
     }
   }
   // decodeBytes handles the BOM, UTF-16 without one, binary data and the document's own declaration.

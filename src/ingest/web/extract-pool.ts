@@ -84,9 +84,14 @@ export function createExtractPool(threads = defaultThreads()): ExtractPool {
       return send(item.origin, { item });
     },
     extractArchived(page) {
-      // A fresh buffer of the payload's own bytes, moved rather than copied to the thread.
-      const payload = new Uint8Array(page.payload);
-      return send(page.origin, { page: { ...page, payload } }, [payload.buffer]);
+      // The payload's bytes are moved, not copied, to the thread. A payload that is all of its
+      // buffer (the archive reader joined it from several chunks) goes as it is; one that is a view
+      // into a larger buffer (the reader's current chunk) is copied out first, since moving that
+      // buffer would take the rest of the chunk from the reader.
+      const p = page.payload;
+      const whole = p.buffer instanceof ArrayBuffer && p.byteOffset === 0 && p.byteLength === p.buffer.byteLength;
+      const payload = whole ? p : new Uint8Array(p);
+      return send(page.origin, { page: { ...page, payload } }, [payload.buffer as ArrayBuffer]);
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
