@@ -149,10 +149,15 @@ export function timeOf(published: string | null): number {
   return Date.parse(p);
 }
 
+/** Entries per block of the vector store: 4 MiB of term ids and 4 MiB of weights. */
+const BLOCK = 1 << 20;
+
 /**
- * The articles, one typed column per field rather than one object each: a million articles are
- * then a handful of arrays to the garbage collector, whose marking would otherwise cost more
- * with every article kept.
+ * The articles, one typed column per field rather than one object each, and their vectors end to
+ * end in large blocks rather than two small arrays each: a million articles are then a few
+ * hundred arrays to the garbage collector, whose marking would otherwise cost more with every
+ * article kept. A closed story's vectors are dropped; a block whose live part falls low is
+ * compacted, so that memory follows the open stories.
  */
 class DocColumns {
   size = 0;
@@ -161,41 +166,120 @@ class DocColumns {
   time = new Float64Array(1024);
   /** Its language (an index into LANGUAGES of `terms.ts`); 0 when it could not be told. */
   lang = new Uint8Array(1024);
-  /** The article's vector; emptied when its story closes. */
-  terms: Int32Array[] = [];
-  weights: Float32Array[] = [];
+  /** Where the article's vector is: block, start in it, length (0 once its story closed). */
+  block = new Int32Array(1024);
+  start = new Int32Array(1024);
+  length = new Int32Array(1024);
   /** The keys it is filed under as the first at its address and with its headline; NaN if not. */
   urlKey = new Float64Array(1024).fill(NaN);
   titleKey = new Float64Array(1024).fill(NaN);
 
-  push(id: string, story: number, terms: Int32Array, weights: Float32Array, time: number, lang: number): number {
+  termBlocks: Int32Array[] = [];
+  weightBlocks: Float32Array[] = [];
+  /** Per block: entries still in use, and the articles placed in it (for compaction). */
+  private live: number[] = [];
+  private placed: number[][] = [];
+  /** Block being filled, and how far. */
+  private current = -1;
+  private fill = 0;
+  /** Blocks emptied, to be reused. */
+  private spare: number[] = [];
+
+  push(id: string, story: number, terms: ArrayLike<number>, weights: ArrayLike<number>, n: number, time: number, lang: number): number {
     const i = this.size++;
     if (i === this.story.length) {
-      const n = i * 2;
-      const story = new Int32Array(n);
-      story.set(this.story);
-      this.story = story;
-      const times = new Float64Array(n);
-      times.set(this.time);
-      this.time = times;
-      const langs = new Uint8Array(n);
-      langs.set(this.lang);
-      this.lang = langs;
-      const urls = new Float64Array(n).fill(NaN);
-      urls.set(this.urlKey);
-      this.urlKey = urls;
-      const titles = new Float64Array(n).fill(NaN);
-      titles.set(this.titleKey);
-      this.titleKey = titles;
+      const size = i * 2;
+      this.story = grow(this.story, new Int32Array(size));
+      this.time = grow(this.time, new Float64Array(size));
+      this.lang = grow(this.lang, new Uint8Array(size));
+      this.block = grow(this.block, new Int32Array(size));
+      this.start = grow(this.start, new Int32Array(size));
+      this.length = grow(this.length, new Int32Array(size));
+      this.urlKey = grow(this.urlKey, new Float64Array(size).fill(NaN));
+      this.titleKey = grow(this.titleKey, new Float64Array(size).fill(NaN));
     }
     this.ids.push(id);
     this.story[i] = story;
     this.time[i] = time;
     this.lang[i] = lang;
-    this.terms.push(terms);
-    this.weights.push(weights);
+    this.place(i, terms, weights, n);
     return i;
   }
+
+  /** Copies a vector into the block being filled (a fresh one when it does not fit). */
+  private place(doc: number, terms: ArrayLike<number>, weights: ArrayLike<number>, n: number): void {
+    if (this.current < 0 || this.fill + n > this.termBlocks[this.current].length) {
+      const size = Math.max(BLOCK, n);
+      const reuse = this.spare.pop();
+      const b = reuse ?? this.termBlocks.length;
+      this.termBlocks[b] = new Int32Array(size);
+      this.weightBlocks[b] = new Float32Array(size);
+      this.live[b] = 0;
+      this.placed[b] = [];
+      this.current = b;
+      this.fill = 0;
+    }
+    const b = this.current;
+    const at = this.fill;
+    const t = this.termBlocks[b];
+    const w = this.weightBlocks[b];
+    for (let k = 0; k < n; k++) {
+      t[at + k] = terms[k];
+      w[at + k] = weights[k];
+    }
+    this.fill += n;
+    this.live[b] += n;
+    this.placed[b].push(doc);
+    this.block[doc] = b;
+    this.start[doc] = at;
+    this.length[doc] = n;
+  }
+
+  /** The article's term ids and weights, as views into the store (valid until the next compaction). */
+  termsOf(doc: number): Int32Array {
+    return this.termBlocks[this.block[doc]].subarray(this.start[doc], this.start[doc] + this.length[doc]);
+  }
+
+  weightsOf(doc: number): Float32Array {
+    return this.weightBlocks[this.block[doc]].subarray(this.start[doc], this.start[doc] + this.length[doc]);
+  }
+
+  /** Frees an article's vector (its story closed). */
+  drop(doc: number): void {
+    const n = this.length[doc];
+    if (!n) return;
+    this.live[this.block[doc]] -= n;
+    this.length[doc] = 0;
+  }
+
+  /**
+   * Releases blocks nothing uses any more, and moves what is left of blocks under a quarter used
+   * to the block being filled, so that each block freed costs at most a quarter block of copying.
+   */
+  compact(): void {
+    for (let b = 0; b < this.termBlocks.length; b++) {
+      if (b === this.current || this.placed[b] === undefined || this.live[b] * 4 >= this.termBlocks[b].length) continue;
+      const terms = this.termBlocks[b];
+      const weights = this.weightBlocks[b];
+      for (const doc of this.placed[b]) {
+        if (this.block[doc] !== b || !this.length[doc]) continue;
+        const at = this.start[doc];
+        const n = this.length[doc];
+        this.place(doc, terms.subarray(at, at + n), weights.subarray(at, at + n), n);
+      }
+      this.termBlocks[b] = EMPTY_TERMS;
+      this.weightBlocks[b] = EMPTY_WEIGHTS;
+      this.live[b] = 0;
+      (this.placed as (number[] | undefined)[])[b] = undefined;
+      this.spare.push(b);
+    }
+  }
+}
+
+/** `to` with `from` copied into its start. */
+function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
 }
 
 interface StoryState {
@@ -216,6 +300,100 @@ interface StoryState {
   related: Map<number, number>;
   /** Its articles per language (indexed as LANGUAGES of `terms.ts`; 0 is unknown). */
   langs: number[];
+}
+
+/**
+ * The terms seen so far, numbered in order of first sight, with their document frequencies.
+ * The characters of all terms sit end to end in one array and are found through a hash table of
+ * their own: hundreds of thousands of terms are then a few arrays, not as many strings and map
+ * entries for the garbage collector, and a lookup compares characters in flat memory.
+ */
+class Vocabulary {
+  size = 0;
+  /** Per term: articles that had it, and 1 when it is a name (`@…`). */
+  df = new Int32Array(1024);
+  isName = new Uint8Array(1024);
+  private chars = new Uint16Array(1 << 16);
+  private used = 0;
+  /** Per term: where its characters start (its end is where the next one starts). */
+  private starts = new Int32Array(1025);
+  /** Hash slots, two numbers each: the term's hash and 1 + its number (0 when free). */
+  private slots = new Int32Array(2 * 2048);
+
+  /** The number of term `t`, entering it (with a frequency of 0) when new. */
+  id(t: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    h ^= h >>> 15;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let at = h & mask;
+    for (;;) {
+      const id = slots[2 * at + 1] - 1;
+      if (id < 0) break;
+      if (slots[2 * at] === h && this.is(id, t)) return id;
+      at = (at + 1) & mask;
+    }
+    return this.enter(t, h, at);
+  }
+
+  private is(id: number, t: string): boolean {
+    const from = this.starts[id];
+    if (this.starts[id + 1] - from !== t.length) return false;
+    const chars = this.chars;
+    for (let i = 0; i < t.length; i++) if (chars[from + i] !== t.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private enter(t: string, h: number, at: number): number {
+    const id = this.size++;
+    if (this.size === this.df.length) {
+      const n = this.df.length * 2;
+      this.df = grow(this.df, new Int32Array(n));
+      this.isName = grow(this.isName, new Uint8Array(n));
+      this.starts = grow(this.starts, new Int32Array(n + 1));
+    }
+    if (this.used + t.length > this.chars.length) {
+      let n = this.chars.length * 2;
+      while (n < this.used + t.length) n *= 2;
+      const chars = new Uint16Array(n);
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let i = 0; i < t.length; i++) this.chars[this.used + i] = t.charCodeAt(i);
+    this.used += t.length;
+    this.starts[id + 1] = this.used;
+    this.isName[id] = t.charCodeAt(0) === 64 ? 1 : 0;
+    this.slots[2 * at] = h;
+    this.slots[2 * at + 1] = id + 1;
+    // Kept under half full, so that probes stay short.
+    if (this.size * 2 > this.slots.length >> 1) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let at = old[s] & mask;
+      while (slots[2 * at + 1] !== 0) at = (at + 1) & mask;
+      slots[2 * at] = old[s];
+      slots[2 * at + 1] = old[s + 1];
+    }
+    this.slots = slots;
+  }
+
+  /** The term numbered `id`. */
+  name(id: number): string {
+    const from = this.starts[id];
+    const to = this.starts[id + 1];
+    // In slices, since a call takes only so many arguments.
+    let out = '';
+    for (let i = from; i < to; i += 4096) out += String.fromCharCode(...this.chars.subarray(i, Math.min(to, i + 4096)));
+    return out;
+  }
 }
 
 /** Articles per language of one article in each language, for {@link StreamingClusterer.languageBoost}. */
@@ -407,24 +585,27 @@ class TermWeights {
   size = 0;
   keys: Int32Array;
   values: Float64Array;
-  /** Hash slots: 1 + the entry's position, 0 when free. */
+  /**
+   * Hash slots, two numbers each: the term, and 1 + its entry's position (0 when free). Side by
+   * side, a probe reads one cache line.
+   */
   private slots: Int32Array;
 
   constructor(capacity = 0) {
     this.keys = capacity ? new Int32Array(capacity) : EMPTY_TERMS;
     this.values = capacity ? new Float64Array(capacity) : EMPTY_VALUES;
-    this.slots = capacity ? new Int32Array(slotsFor(capacity)) : EMPTY_TERMS;
+    this.slots = capacity ? new Int32Array(2 * slotsFor(capacity)) : EMPTY_TERMS;
   }
 
   /** Where term `t` is among the entries; -1 when absent. */
   find(t: number): number {
     const slots = this.slots;
     if (!slots.length) return -1;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     for (let h = Math.imul(t, 0x9e3779b1) >>> 0 & mask; ; h = (h + 1) & mask) {
-      const at = slots[h];
+      const at = slots[2 * h + 1];
       if (at === 0) return -1;
-      if (this.keys[at - 1] === t) return at - 1;
+      if (slots[2 * h] === t) return at - 1;
     }
   }
 
@@ -453,10 +634,11 @@ class TermWeights {
     this.keys[i] = t;
     this.values[i] = w;
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     let h = Math.imul(t, 0x9e3779b1) >>> 0 & mask;
-    while (slots[h] !== 0) h = (h + 1) & mask;
-    slots[h] = i + 1;
+    while (slots[2 * h + 1] !== 0) h = (h + 1) & mask;
+    slots[2 * h] = t;
+    slots[2 * h + 1] = i + 1;
   }
 
   private grow(): void {
@@ -467,12 +649,13 @@ class TermWeights {
     values.set(this.values);
     this.keys = keys;
     this.values = values;
-    const slots = new Int32Array(slotsFor(n));
-    const mask = slots.length - 1;
+    const slots = new Int32Array(2 * slotsFor(n));
+    const mask = (slots.length >> 1) - 1;
     for (let i = 0; i < this.size; i++) {
       let h = Math.imul(keys[i], 0x9e3779b1) >>> 0 & mask;
-      while (slots[h] !== 0) h = (h + 1) & mask;
-      slots[h] = i + 1;
+      while (slots[2 * h + 1] !== 0) h = (h + 1) & mask;
+      slots[2 * h] = keys[i];
+      slots[2 * h + 1] = i + 1;
     }
     this.slots = slots;
   }
@@ -530,11 +713,7 @@ const back = (x: number | null): number => (x === null ? NaN : x);
 export class StreamingClusterer implements Clusterer {
   readonly name = 'stream-tfidf';
   readonly params: ClusterParams;
-  private vocabulary = new Map<string, number>();
-  private termNames: string[] = [];
-  /** Per term: 1 when it is a name (`@…`), so that name cosines need not look at the strings. */
-  private isName = new Uint8Array(1024);
-  private df: number[] = [];
+  private vocabulary = new Vocabulary();
   private docs = new DocColumns();
   private byId = new Map<string, number>();
   /** Hash of the address key → first article at it. */
@@ -559,6 +738,8 @@ export class StreamingClusterer implements Clusterer {
   private scratchWeights = new Float64Array(1024);
   private scratchOrder = new Int32Array(1024);
   private scratchScores = new Float64Array(1024);
+  private vectorIds = new Int32Array(256);
+  private vectorWeights = new Float32Array(256);
   private evidence = new EvidenceLog();
   private duplicates: NearDuplicateIndex;
   private cache: Map<string, string> | null = null;
@@ -568,23 +749,6 @@ export class StreamingClusterer implements Clusterer {
     this.params = { ...DEFAULT_PARAMS, ...params };
     this.duplicates = new NearDuplicateIndex({ threshold: this.params.duplicateJaccard });
     if (state !== undefined) this.restore(state);
-  }
-
-  private termId(t: string): number {
-    let id = this.vocabulary.get(t);
-    if (id === undefined) {
-      id = this.termNames.length;
-      this.vocabulary.set(t, id);
-      this.termNames.push(t);
-      this.df.push(0);
-      if (id === this.isName.length) {
-        const grown = new Uint8Array(id * 2);
-        grown.set(this.isName);
-        this.isName = grown;
-      }
-      this.isName[id] = t.charCodeAt(0) === 64 ? 1 : 0;
-    }
-    return id;
   }
 
   /** The article's unit TF-IDF vector over its strongest terms, and how much text it had. */
@@ -605,12 +769,13 @@ export class StreamingClusterer implements Clusterer {
     }
     const ids = this.scratchIds;
     const ws = this.scratchWeights;
-    const df = this.df;
+    const vocabulary = this.vocabulary;
     let j = 0;
     for (const [t, tf] of terms) {
-      const id = this.termId(t);
+      const id = vocabulary.id(t);
       ids[j] = id;
-      ws[j] = (1 + Math.log(tf)) * (Math.log((n + 1) / (++df[id] + 1)) + 1);
+      // The frequencies are read after entering the term: entering may have grown the array.
+      ws[j] = (1 + Math.log(tf)) * (Math.log((n + 1) / (++vocabulary.df[id] + 1)) + 1);
       j++;
     }
     // Heaviest first, ties in the order the terms came: what a stable sort of the pairs gives.
@@ -621,8 +786,14 @@ export class StreamingClusterer implements Clusterer {
     let norm = 0;
     for (let k = 0; k < kept; k++) norm += ws[order[k]] * ws[order[k]];
     norm = Math.sqrt(norm) || 1;
-    const out = new Int32Array(kept);
-    const weights = new Float32Array(kept);
+    // Views of scratch space: the store keeps its own copy, and nothing vectorises again
+    // before `add` is done with these.
+    if (this.vectorIds.length < kept) {
+      this.vectorIds = new Int32Array(kept * 2);
+      this.vectorWeights = new Float32Array(kept * 2);
+    }
+    const out = this.vectorIds.subarray(0, kept);
+    const weights = this.vectorWeights.subarray(0, kept);
     for (let k = 0; k < kept; k++) {
       out[k] = ids[order[k]];
       weights[k] = ws[order[k]] / norm;
@@ -644,7 +815,7 @@ export class StreamingClusterer implements Clusterer {
 
   /** Cosine over names only between an article and a story, for the explanation; NaN when either names nobody. */
   private nameCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {
-    const isName = this.isName;
+    const isName = this.vocabulary.isName;
     let dot = 0;
     let norm2 = 0;
     for (let i = 0; i < terms.length; i++) {
@@ -674,11 +845,13 @@ export class StreamingClusterer implements Clusterer {
     s.members.push(docIndex);
     s.langs[docs.lang[docIndex]]++;
     s.lastArrival = Math.max(s.lastArrival, docIndex);
-    const terms = docs.terms[docIndex];
-    const weights = docs.weights[docIndex];
+    const terms = docs.termBlocks[docs.block[docIndex]];
+    const weights = docs.weightBlocks[docs.block[docIndex]];
+    const from = docs.start[docIndex];
+    const to = from + docs.length[docIndex];
     const centroid = s.centroid;
     let norm2 = s.norm2;
-    for (let i = 0; i < terms.length; i++) {
+    for (let i = from; i < to; i++) {
       const old = centroid.add(terms[i], weights[i]);
       const w = old + weights[i];
       norm2 += w * w - old * old;
@@ -717,8 +890,8 @@ export class StreamingClusterer implements Clusterer {
   }
 
   private index(docIndex: number): void {
-    const terms = this.docs.terms[docIndex];
-    const weights = this.docs.weights[docIndex];
+    const terms = this.docs.termsOf(docIndex);
+    const weights = this.docs.weightsOf(docIndex);
     const n = Math.min(this.params.indexTerms, terms.length);
     for (let i = 0; i < n; i++) {
       let p = this.postings.get(terms[i]);
@@ -776,22 +949,23 @@ export class StreamingClusterer implements Clusterer {
       story.norm2 = 0;
       this.open.delete(s);
       for (const m of story.members) {
-        const terms = docs.terms[m];
-        const n = Math.min(indexTerms, terms.length);
-        for (let i = 0; i < n; i++) {
+        const terms = docs.termBlocks[docs.block[m]];
+        const from = docs.start[m];
+        const n = Math.min(indexTerms, docs.length[m]);
+        for (let i = from; i < from + n; i++) {
           const posting = this.postings.get(terms[i]);
           if (posting && !posting.due) {
             posting.due = true;
             due.push(posting);
           }
         }
-        docs.terms[m] = EMPTY_TERMS;
-        docs.weights[m] = EMPTY_WEIGHTS;
+        docs.drop(m);
         if (!Number.isNaN(docs.urlKey[m])) this.byUrl.delete(docs.urlKey[m]);
         if (!Number.isNaN(docs.titleKey[m])) this.byTitle.delete(docs.titleKey[m]);
       }
     }
     this.sweepDue();
+    docs.compact();
   }
 
   /** Puts the listed postings in order (oldest first) and drops their entries of closed stories. */
@@ -817,7 +991,7 @@ export class StreamingClusterer implements Clusterer {
     const docIndex = this.docs.size;
     if (docIndex > 0 && docIndex % p.sweepEvery === 0) this.sweep();
     const lang = languageOf(doc.title, doc.text);
-    this.docs.push(doc.id, -1, terms, weights, time, lang);
+    this.docs.push(doc.id, -1, terms, weights, terms.length, time, lang);
     this.byId.set(doc.id, docIndex);
     // How much text there was decides how much a score means: a report's words are a profile,
     // a headline's a hint.
@@ -872,7 +1046,7 @@ export class StreamingClusterer implements Clusterer {
     // The index sees only each article's strongest terms; the closest candidates are compared in
     // full, so that a story's nearest article is measured, not estimated. Only they, and their
     // stories, are weighed: a bounded amount of work however large the collection.
-    if (this.mine.length < this.termNames.length) this.mine = new Float32Array(this.termNames.length * 2);
+    if (this.mine.length < this.vocabulary.size) this.mine = new Float32Array(this.vocabulary.size * 2);
     const mine = this.mine;
     for (let i = 0; i < terms.length; i++) mine[terms[i]] = weights[i];
     let cut = -Infinity;
@@ -888,15 +1062,18 @@ export class StreamingClusterer implements Clusterer {
     // 1 for a bare headline, 0 from twice its words on.
     const headline = k > 1 && p.headlineWords > 0 ? Math.min(1, Math.max(0, 2 - length / p.headlineWords)) : 0;
     let compared = 0;
+    const store = this.docs;
     for (const other of touched) {
       const approx = acc[other];
       acc[other] = 0;
       if (approx < cut || compared >= p.exactCandidates) continue;
       compared++;
-      const oTerms = this.docs.terms[other];
-      const oWeights = this.docs.weights[other];
+      const oTerms = store.termBlocks[store.block[other]];
+      const oWeights = store.weightBlocks[store.block[other]];
+      const from = store.start[other];
+      const to = from + store.length[other];
       let sim = 0;
-      for (let i = 0; i < oTerms.length; i++) sim += mine[oTerms[i]] * oWeights[i];
+      for (let i = from; i < to; i++) sim += mine[oTerms[i]] * oWeights[i];
       const boosted = this.languageBoost(ONE_LANGUAGE[lang], ONE_LANGUAGE[this.docs.lang[other]]) * sim;
       const oStory = this.docs.story[other];
       const cur = nearestIn.get(oStory);
@@ -1133,7 +1310,7 @@ export class StreamingClusterer implements Clusterer {
     for (let k = 0; k < SHARED; k++) {
       const t = ev.sharedTerms[i * SHARED + k];
       if (t < 0) break;
-      shared.push({ term: this.termNames[t].replace(/^#/, ''), weight: Math.round(ev.sharedWeights[i * SHARED + k] * 1000) / 1000 });
+      shared.push({ term: this.vocabulary.name(t).replace(/^#/, ''), weight: Math.round(ev.sharedWeights[i * SHARED + k] * 1000) / 1000 });
     }
     const score = ev.score[i];
     const threshold = ev.threshold[i].toFixed(2);
@@ -1160,10 +1337,10 @@ export class StreamingClusterer implements Clusterer {
       format: 'parallax-cluster',
       version: 1,
       params: this.params,
-      vocabulary: this.termNames,
-      df: this.df,
+      vocabulary: Array.from({ length: this.vocabulary.size }, (_, i) => this.vocabulary.name(i)),
+      df: Array.from(this.vocabulary.df.subarray(0, this.vocabulary.size)),
       clock: num(this.clock),
-      docs: this.docs.ids.map((id, i) => ({ id, story: this.docs.story[i], terms: [...this.docs.terms[i]], weights: [...this.docs.weights[i]], time: num(this.docs.time[i]), lang: this.docs.lang[i] })),
+      docs: this.docs.ids.map((id, i) => ({ id, story: this.docs.story[i], terms: [...this.docs.termsOf(i)], weights: [...this.docs.weightsOf(i)], time: num(this.docs.time[i]), lang: this.docs.lang[i] })),
       // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
       stories: this.stories.map((s) => ({
         id: s.id, centroid: s.centroid.entries(), norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),
@@ -1181,17 +1358,14 @@ export class StreamingClusterer implements Clusterer {
   private restore(raw: unknown): void {
     const state = raw as SnapshotV1;
     if (!state || state.format !== 'parallax-cluster' || state.version !== 1) throw new Error('not a clusterer snapshot (format parallax-cluster, version 1)');
-    this.termNames = [...state.vocabulary];
-    this.vocabulary = new Map(this.termNames.map((t, i) => [t, i]));
-    this.isName = new Uint8Array(Math.max(1024, this.termNames.length));
-    this.termNames.forEach((t, i) => { this.isName[i] = t.charCodeAt(0) === 64 ? 1 : 0; });
-    this.df = [...state.df];
+    this.vocabulary = new Vocabulary();
+    state.vocabulary.forEach((t, i) => {
+      this.vocabulary.id(t);
+      this.vocabulary.df[i] = state.df[i];
+    });
     this.clock = back(state.clock);
     this.docs = new DocColumns();
-    for (const d of state.docs) {
-      const terms = d.terms.length ? Int32Array.from(d.terms) : EMPTY_TERMS;
-      this.docs.push(d.id, d.story, terms, d.weights.length ? Float32Array.from(d.weights) : EMPTY_WEIGHTS, back(d.time), d.lang ?? 0);
-    }
+    for (const d of state.docs) this.docs.push(d.id, d.story, d.terms, d.weights, d.terms.length, back(d.time), d.lang ?? 0);
     this.stories = state.stories.map((s, i) => {
       if (!s.retired && s.mergedInto < 0) this.open.add(i);
       const centroid = new TermWeights(s.centroid.length);

@@ -120,6 +120,9 @@ interface Generation {
   signatures: Uint32Array;
   /** Band hash → the item, or the items, filed under it. */
   buckets: Map<number, number | number[]>;
+  /** Per item, the last query that compared it (see `query`), and the last query's number. */
+  seen: Int32Array;
+  stamp: number;
 }
 
 /** An item's name: the caller's id or index. */
@@ -148,7 +151,7 @@ export class NearDuplicateIndex {
   }
 
   private emptyGeneration(): Generation {
-    return { keys: [], signatures: new Uint32Array(this.k * 64), buckets: new Map() };
+    return { keys: [], signatures: new Uint32Array(this.k * 64), buckets: new Map(), seen: new Int32Array(64), stamp: 0 };
   }
 
   /** The signature of a text, or null when the text is too short to fingerprint. */
@@ -174,19 +177,34 @@ export class NearDuplicateIndex {
     let best: DuplicateMatch | null = null;
     const keys = this.bandKeys(sig);
     const k = this.k;
+    const { threshold } = this.options;
+    // Fewest agreeing positions that reach the threshold: a candidate is given up as soon as it
+    // disagrees in more than the rest, which most (sharers of a boilerplate band) do early.
+    let need = 0;
+    while (need <= k && need / k < threshold) need++;
+    const slack = k - need;
     for (const g of this.generations) {
-      const seen = new Set<number>();
+      // Each item is compared once however many bands it shares: marked with this query's number.
+      const stamp = ++g.stamp;
       for (const band of keys) {
         const filed = g.buckets.get(band);
         if (filed === undefined) continue;
-        for (const item of typeof filed === 'number' ? [filed] : filed) {
-          if (seen.has(item)) continue;
-          seen.add(item);
+        const n = typeof filed === 'number' ? 1 : filed.length;
+        for (let f = 0; f < n; f++) {
+          const item = typeof filed === 'number' ? filed : filed[f];
+          if (g.seen[item] === stamp) continue;
+          g.seen[item] = stamp;
           let same = 0;
+          let differ = 0;
           const at = item * k;
-          for (let i = 0; i < k; i++) if (g.signatures[at + i] === sig[i]) same++;
+          const signatures = g.signatures;
+          for (let i = 0; i < k; i++) {
+            if (signatures[at + i] === sig[i]) same++;
+            else if (++differ > slack) break;
+          }
+          if (differ > slack) continue;
           const similarity = same / k;
-          if (similarity >= this.options.threshold && (!best || similarity > best.similarity)) best = { key: g.keys[item], similarity };
+          if (similarity >= threshold && (!best || similarity > best.similarity)) best = { key: g.keys[item], similarity };
         }
       }
     }
@@ -207,6 +225,11 @@ export class NearDuplicateIndex {
       const grown = new Uint32Array(Math.min(this.options.capacity, g.signatures.length / this.k * 2) * this.k);
       grown.set(g.signatures);
       g.signatures = grown;
+    }
+    if (item >= g.seen.length) {
+      const seen = new Int32Array(g.signatures.length / this.k);
+      seen.set(g.seen);
+      g.seen = seen;
     }
     g.signatures.set(sig, item * this.k);
     this.file(g, item);
@@ -240,8 +263,9 @@ export class NearDuplicateIndex {
   static restore(state: NearDuplicateState): NearDuplicateIndex {
     const index = new NearDuplicateIndex(state.options);
     index.generations = state.generations.map((saved) => {
-      const g: Generation = { keys: [...saved.keys], signatures: Uint32Array.from(saved.signatures), buckets: new Map() };
+      const g: Generation = { keys: [...saved.keys], signatures: Uint32Array.from(saved.signatures), buckets: new Map(), seen: new Int32Array(0), stamp: 0 };
       if (!g.signatures.length) g.signatures = new Uint32Array(index.k * 64);
+      g.seen = new Int32Array(Math.max(64, g.signatures.length / index.k));
       for (let item = 0; item < g.keys.length; item++) index.file(g, item);
       return g;
     });

@@ -261,6 +261,12 @@ const WORDS = /\p{L}+/gu;
 const ENGLISH_MARKS = new Set('the and of to in is was for that with on are by from has have were will which this its'.split(' '));
 const MALAY_MARKS = new Set('yang dan di ke dari untuk dengan ini itu pada dalam akan tidak oleh telah juga bagi kepada adalah tersebut'.split(' '));
 
+/** Whether any UTF-16 unit of `s` is at or above `code`. */
+function hasFrom(s: string, code: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= code) return true;
+  return false;
+}
+
 /**
  * The language of an article, from its commonest function words (English against Malay and
  * Indonesian) or its share of Han characters; 0 (unknown) for a headline or little more, where
@@ -270,8 +276,9 @@ const MALAY_MARKS = new Set('yang dan di ke dari untuk dengan ini itu pada dalam
 export function languageOf(title: string | null, text: string): number {
   if (text.length < 100) return 0;
   const sample = `${title ?? ''}\n${text.slice(0, 3000)}`;
-  // Counted by removing what is not counted: one pass each, no array of matches.
-  const han = sample.length - sample.replace(HAN_CHARS, '').length;
+  // Counted by removing what is not counted: one pass each, no array of matches. Han starts at
+  // U+2E80, so text with nothing from there up (most of it) has none to count.
+  const han = hasFrom(sample, 0x2e80) ? sample.length - sample.replace(HAN_CHARS, '').length : 0;
   if (han >= 20 && han >= (sample.length - sample.replace(LETTERS, '').length) * 0.3) return 3;
   let en = 0;
   let ms = 0;
