@@ -220,13 +220,12 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const W = weights.idWeights();
   const articleIndex = new Map(ctx.articles.map((a, k) => [a.id, k]));
   const artOf = Int32Array.from(statements.map((st) => articleIndex.get(st.article)!));
-  const nArticles = ctx.articles.length;
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const candidates: { j: number; exact: number }[] = [];
   const top = new Int32Array(CANDIDATE_TERMS);
   const pairs: { i: number; j: number; score: number }[] = [];
-  // Best overlap of each statement within each other article: key statement * articles + article.
+  // Best overlap of each statement within each other article, by (statement, article).
   const bestIn = new PairTable();
   for (let i = 0; i < n; i++) {
     touched.length = 0;
@@ -270,11 +269,9 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       // Most candidates fall short and are never asked for again: only a pair that may join a
       // claim is kept for the cohesion test (which works out any other pair it needs).
       const score = weights.overlap(vectors[i], vectors[j]);
-      if (score >= MUTUAL_SIMILARITY) known.set(i, j, score);
       if (score < MUTUAL_SIMILARITY) continue;
+      known.set(i, j, score);
       pairs.push({ i, j, score });
-      const ki = i * nArticles + artOf[j];
-      const kj = j * nArticles + artOf[i];
       if (!(score <= bestIn.get(i, artOf[j]))) bestIn.set(i, artOf[j], score);
       if (!(score <= bestIn.get(j, artOf[i]))) bestIn.set(j, artOf[i], score);
     }

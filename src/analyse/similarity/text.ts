@@ -276,22 +276,25 @@ export interface TermVector {
  */
 export class TermSpace {
   private readonly ids = new Map<string, number>();
-  /** Pairs of neighbouring words by their two word ids (`first * 2^21 + second`): no string per pair. */
+  /** Pairs of neighbouring words by their two word ids (`first * 2^26 + second`): no string per pair. */
   private readonly pairIds = new Map<number, number>();
   private readonly df: number[] = [];
-  /** 1 for the id of a pair of words (see {@link PAIR_WEIGHT}). */
-  private readonly pairFlag: number[] = [];
+  /** Per term id, 1 for a pair of words (see {@link PAIR_WEIGHT}), else 0. */
+  private readonly pair: number[] = [];
   private docs = 0;
   private weights: Float64Array | null = null;
-  private pair: Uint8Array = new Uint8Array(0);
+
+  /** A new term id; `pair` marks a pair of words. */
+  private newTerm(pair: 0 | 1): number {
+    this.df.push(0);
+    return this.pair.push(pair) - 1;
+  }
 
   private intern(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.df.length;
+      id = this.newTerm(0);
       this.ids.set(key, id);
-      this.df.push(0);
-      this.pairFlag.push(0);
     }
     return id;
   }
@@ -313,13 +316,12 @@ export class TermSpace {
   }
 
   private pairId(first: number, second: number): number {
-    const key = first * 0x200000 + second;
+    // Exact while ids stay below 2^26 (67 million terms): the product stays below 2^53.
+    const key = first * 0x4000000 + second;
     let id = this.pairIds.get(key);
     if (id === undefined) {
-      id = this.df.length;
+      id = this.newTerm(1);
       this.pairIds.set(key, id);
-      this.df.push(0);
-      this.pairFlag.push(1);
       this.five[id] = -1;
       this.four[id] = -1;
     }
@@ -332,10 +334,8 @@ export class TermSpace {
    * `@N` for each entity it names; terms are numbered in that order of first sight.
    */
   addStatement(stems: readonly string[], entities: readonly number[]): TermVector {
-    const list: number[] = [];
-    const wordIds: number[] = [];
-    for (const t of stems) wordIds.push(this.termId(t));
-    for (const id of wordIds) list.push(id);
+    const wordIds = stems.map((t) => this.termId(t));
+    const list = [...wordIds];
     for (let k = 1; k < wordIds.length; k++) list.push(this.pairId(wordIds[k - 1], wordIds[k]));
     for (const e of entities) list.push(this.termId(`@${e}`));
     return this.vector(list);
@@ -369,7 +369,6 @@ export class TermSpace {
   private weightsNow(): Float64Array {
     if (!this.weights) {
       const w = new Float64Array(this.df.length);
-      this.pair = Uint8Array.from(this.pairFlag);
       for (let i = 0; i < w.length; i++) w[i] = Math.max(0.1, Math.log((this.docs + 1) / (this.df[i] + 0.5)));
       // Word pairs add evidence on top of their words: they count at a fraction, and only when
       // shared (see overlap), so that a paraphrase is not penalised for its own phrasing.
@@ -381,10 +380,15 @@ export class TermSpace {
 
   /** The weight of a vector's words (its word pairs aside): the denominator of {@link overlap}. */
   mass(v: TermVector): number {
-    const w = this.weightsNow();
-    let total = 0;
-    for (const id of v.ids) if (!this.pair[id]) total += w[id];
-    return total;
+    // The same in every comparison of the vector: worked out once per weighting.
+    if (v.massAt !== this.docs) {
+      const w = this.weightsNow();
+      let total = 0;
+      for (const id of v.ids) if (!this.pair[id]) total += w[id];
+      v.mass = total;
+      v.massAt = this.docs;
+    }
+    return v.mass;
   }
 
   /** Weights of all interned term ids, indexed by id (valid until the next {@link add}). */
@@ -404,14 +408,7 @@ export class TermSpace {
   overlap(a: TermVector, b: TermVector): number {
     const w = this.weightsNow();
     const pair = this.pair;
-    // a's share of the denominator is the same in every comparison: worked out once per weighting.
-    if (a.massAt !== this.docs) {
-      let m = 0;
-      for (let i = 0; i < a.ids.length; i++) if (!pair[a.ids[i]]) m += w[a.ids[i]];
-      a.mass = m;
-      a.massAt = this.docs;
-    }
-    let total = a.mass;
+    let total = this.mass(a);
     for (let j = 0; j < b.ids.length; j++) if (!pair[b.ids[j]]) total += w[b.ids[j]];
     if (!total) return 0;
     if (this.used.length < b.ids.length) this.used = new Uint8Array(b.ids.length * 2);
