@@ -284,7 +284,7 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T):
 
 interface StoryState {
   id: string;
-  centroid: TermWeights;
+  centroid: CentroidTable;
   /** Sum of squares of the centroid's weights, kept in step with it. */
   norm2: number;
   members: number[];
@@ -581,7 +581,7 @@ class Posting {
  * entries, and lookups stay in flat memory. Entries are kept and iterated in insertion order,
  * as a Map's would be: cosines summed in the same order come out the same to the last bit.
  */
-class TermWeights {
+class CentroidTable {
   size = 0;
   keys: Int32Array;
   values: Float64Array;
@@ -870,7 +870,7 @@ export class StreamingClusterer implements Clusterer {
     // Heaviest first, ties in the order the terms came (a stable sort of the entries).
     const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => values[b] - values[a] || a - b);
     const n = Math.min(size, this.params.centroidTerms);
-    const kept = new TermWeights(n);
+    const kept = new CentroidTable(n);
     let norm2 = 0;
     for (let k = 0; k < n; k++) {
       const w = values[order[k]];
@@ -883,7 +883,7 @@ export class StreamingClusterer implements Clusterer {
 
   private newStory(docIndex: number): number {
     const index = this.stories.length;
-    this.stories.push({ id: this.docs.ids[docIndex], centroid: new TermWeights(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map(), langs: LANGUAGES.map(() => 0) });
+    this.stories.push({ id: this.docs.ids[docIndex], centroid: new CentroidTable(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map(), langs: LANGUAGES.map(() => 0) });
     this.open.add(index);
     this.addToStory(index, docIndex);
     return index;
@@ -913,7 +913,7 @@ export class StreamingClusterer implements Clusterer {
       moved[this.docs.ids[m]] = dst.id;
     }
     src.members = [];
-    src.centroid = new TermWeights();
+    src.centroid = new CentroidTable();
     src.norm2 = 0;
     src.mergedInto = into;
     for (const [o, sim] of src.related) if (this.current(o) !== into) this.relate(into, o, sim);
@@ -945,7 +945,7 @@ export class StreamingClusterer implements Clusterer {
     for (const s of gone) {
       const story = this.stories[s];
       story.retired = true;
-      story.centroid = new TermWeights();
+      story.centroid = new CentroidTable();
       story.norm2 = 0;
       this.open.delete(s);
       for (const m of story.members) {
@@ -1368,7 +1368,7 @@ export class StreamingClusterer implements Clusterer {
     for (const d of state.docs) this.docs.push(d.id, d.story, d.terms, d.weights, d.terms.length, back(d.time), d.lang ?? 0);
     this.stories = state.stories.map((s, i) => {
       if (!s.retired && s.mergedInto < 0) this.open.add(i);
-      const centroid = new TermWeights(s.centroid.length);
+      const centroid = new CentroidTable(s.centroid.length);
       for (const [t, w] of s.centroid) centroid.append(t, w);
       return {
         id: s.id, centroid, norm2: s.norm2, members: [...s.members], first: back(s.first), last: back(s.last),
