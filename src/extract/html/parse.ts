@@ -62,7 +62,28 @@ function scanName(html: string, j: number): number {
   }
   return j;
 }
-const ATTR = /[\s/]*([^\s"'>/=\u0000][^\s"'>/=\u0000]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/y;
+/** JavaScript's `\s`, which the attribute grammar was first written with. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** A character of an attribute name: anything but white space, quotes, `>`, `/`, `=` and NUL. */
+function isNameChar(c: number): boolean {
+  return c !== 34 && c !== 39 && c !== 62 && c !== 47 && c !== 61 && c !== 0 && !isJsSpace(c);
+}
+
+/**
+ * `html.slice(from, to).toLowerCase()`, without the call when the piece is lower-case ASCII
+ * already, as nearly every tag and attribute name is: lower-casing a piece of a page that holds
+ * any character past Latin-1 (a two-byte string) does not take V8's fast path.
+ */
+function lowerSlice(html: string, from: number, to: number): string {
+  for (let k = from; k < to; k++) {
+    const c = html.charCodeAt(k);
+    if (c > 127 || (c >= 65 && c <= 90)) return html.slice(from, to).toLowerCase();
+  }
+  return html.slice(from, to);
+}
 
 function decodeText(s: string): string {
   return s.indexOf('&') === -1 ? s : decodeHTML(s);
@@ -140,7 +161,7 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
     if (c === 47 /* / */) {
       const nameEnd = isLetter(html.charCodeAt(i + 2)) ? scanName(html, i + 2) : -1;
       const end = html.indexOf('>', i + 2);
-      const tag = nameEnd === -1 ? '' : html.slice(i + 2, nameEnd).toLowerCase();
+      const tag = nameEnd === -1 ? '' : lowerSlice(html, i + 2, nameEnd);
       i = end === -1 ? n : end + 1;
       if (!tag) continue;
       if (tag === 'br') { top.children.push({ tag: 'br', attrs: null, children: [], parent: top }); continue; }
@@ -150,7 +171,7 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
     }
     if (!isLetter(c)) { pushText('<'); i++; continue; }
     let j = scanName(html, i + 1);
-    const tag = html.slice(i + 1, j).toLowerCase();
+    const tag = lowerSlice(html, i + 1, j);
     let attrs: Record<string, string> | null = null;
     let selfClosing = false;
     // Attributes, up to the closing `>` (quoted values may hold `>`).
@@ -159,12 +180,35 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
       const ch = html.charCodeAt(j);
       if (ch === 62 /* > */) { j++; break; }
       if (ch === 47 /* / */ && html.charCodeAt(j + 1) === 62) { selfClosing = true; j += 2; break; }
-      ATTR.lastIndex = j;
-      const a = ATTR.exec(html);
-      if (!a || ATTR.lastIndex === j) { j++; continue; }
-      j = ATTR.lastIndex;
-      const name = a[1].toLowerCase();
-      const raw = a[2] ?? a[3] ?? a[4] ?? '';
+      // Skip `[\s/]*`, then the name, then an optional `= value` (double-quoted, single-quoted or
+      // bare): the grammar of the ATTR expression, scanned by hand because the expression's match
+      // arrays were most of the parser's allocations.
+      let k = j;
+      while (k < n) { const c2 = html.charCodeAt(k); if (c2 === 47 || isJsSpace(c2)) k++; else break; }
+      const nameStart = k;
+      // Names are nearly always lower-case ASCII already: see `lowerSlice`.
+      let plain = true;
+      for (let c2 = html.charCodeAt(k); k < n && isNameChar(c2); c2 = html.charCodeAt(++k)) if (c2 > 127 || (c2 >= 65 && c2 <= 90)) plain = false;
+      if (k === nameStart) { j++; continue; }
+      const name = plain ? html.slice(nameStart, k) : html.slice(nameStart, k).toLowerCase();
+      let raw = '';
+      let m = k;
+      while (m < n && isJsSpace(html.charCodeAt(m))) m++;
+      if (m < n && html.charCodeAt(m) === 61 /* = */) {
+        m++;
+        while (m < n && isJsSpace(html.charCodeAt(m))) m++;
+        const q = m < n ? html.charCodeAt(m) : 0;
+        const close = q === 34 ? html.indexOf('"', m + 1) : q === 39 ? html.indexOf("'", m + 1) : -1;
+        if (close !== -1) { raw = html.slice(m + 1, close); k = close + 1; }
+        else {
+          // Unquoted, or a quote never closed: the value runs to white space or `>`, quote included.
+          let e = m;
+          while (e < n) { const c2 = html.charCodeAt(e); if (c2 === 62 || isJsSpace(c2)) break; e++; }
+          raw = html.slice(m, e);
+          k = e;
+        }
+      }
+      j = k;
       attrs ??= {};
       if (!(name in attrs)) attrs[name] = raw.indexOf('&') === -1 ? raw : decodeHTMLAttribute(raw);
     }
@@ -223,8 +267,12 @@ export function rawText(el: Element, limit = Infinity): string {
 
 /** Text with runs of white space collapsed to one space. */
 export function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most text has nothing to collapse: single spaces only, which the replacement would copy as
+  // they are into a new string.
+  return NEEDS_SQUASH.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
+/** White space other than a lone space: what `squash` changes. */
+const NEEDS_SQUASH = /[^\S ]|\s\s/;
 
 /** The collapsed text under `el`. */
 export function textOf(el: Element): string {
