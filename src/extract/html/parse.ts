@@ -47,6 +47,9 @@ const CLOSES_P = new Set([
 /** Inline elements an implied `</p>` may close through. */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'strike', 'big', 'tt', 'label']);
 
+/** Searched with a regular expression: `indexOf` on a piece of a two-byte page is slower. */
+const HAS_AMPERSAND = /&/;
+
 const RAW_CLOSE = new Map<string, RegExp>();
 /** 1 for the white-space characters of HTML (space, tab, LF, FF, CR). */
 const WHITE = new Uint8Array(128);
@@ -86,7 +89,7 @@ function lowerSlice(html: string, from: number, to: number): string {
 }
 
 function decodeText(s: string): string {
-  return s.indexOf('&') === -1 ? s : decodeHTML(s);
+  return HAS_AMPERSAND.test(s) ? decodeHTML(s) : s;
 }
 
 /**
@@ -210,7 +213,7 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
       }
       j = k;
       attrs ??= {};
-      if (!(name in attrs)) attrs[name] = raw.indexOf('&') === -1 ? raw : decodeHTMLAttribute(raw);
+      if (!(name in attrs)) attrs[name] = HAS_AMPERSAND.test(raw) ? decodeHTMLAttribute(raw) : raw;
     }
     i = j;
 
