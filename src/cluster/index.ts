@@ -18,6 +18,10 @@
  * 4. merges its story with another candidate whose centroid turns out alike; the articles of
  *    the smaller story move, and are reported as moved.
  *
+ * A batch ends with {@link StreamingClusterer.settle}: each small story is scored again against
+ * the stories as they stand, and joins the larger one its articles now fit. The first articles
+ * of a matter are placed on the least evidence; by the end the story they missed has formed.
+ *
  * Stories past the time window (or untouched for long, when undated) close: they keep their
  * articles and explanations but leave the index and free their vectors, so memory follows the
  * live stories. Every assignment is kept with its evidence (shared terms, nearest article,
