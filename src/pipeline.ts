@@ -102,6 +102,7 @@ export function toClusterDoc(a: Article): ClusterDoc {
 export async function regroup(store: Store): Promise<void> {
   const clusterer = createClusterer();
   for await (const doc of store.iterateForGrouping()) clusterer.add(doc);
+  clusterer.settle();
   await store.assignStories(clusterer.assignments());
 }
 
@@ -215,6 +216,7 @@ export async function groupAsStored(store: Store, options: { window?: number } =
         return;
       }
       while (heap.size) add(heap.pop()!);
+      clusterer.settle();
       await store.assignStories(clusterer.assignments());
     },
   };
@@ -225,6 +227,7 @@ export function analyseArticles(articles: Article[]): Story[] {
   const clusterer = createClusterer();
   const ordered = [...articles].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id.localeCompare(b.id));
   for (const a of ordered) clusterer.add(toClusterDoc(a));
+  clusterer.settle();
   const groups = new Map<string, Article[]>();
   for (const a of articles) {
     const s = clusterer.assignments().get(a.id) ?? a.id;
@@ -276,6 +279,7 @@ export async function explainStory(store: Store, storyId: string): Promise<strin
   const clusterer = createClusterer();
   const members = new Set((await store.listArticles({ story: storyId })).map((a) => a.id));
   for await (const doc of store.iterateForGrouping()) clusterer.add(doc);
+  clusterer.settle();
   const lines: string[] = [];
   for (const id of members) {
     const e = clusterer.explain(id);

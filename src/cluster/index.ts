@@ -18,6 +18,10 @@
  * 4. merges its story with another candidate whose centroid turns out alike; the articles of
  *    the smaller story move, and are reported as moved.
  *
+ * A batch ends with {@link StreamingClusterer.settle}: each small story is scored again against
+ * the stories as they stand, and joins the larger one its articles now fit. The first articles
+ * of a matter are placed on the least evidence; by the end the story they missed has formed.
+ *
  * Stories past the time window (or untouched for long, when undated) close: they keep their
  * articles and explanations but leave the index and free their vectors, so memory follows the
  * live stories. Every assignment is kept with its evidence (shared terms, nearest article,
@@ -107,6 +111,11 @@ export interface ClusterParams {
   retireAfter: number;
   /** Articles between two sweeps for stories to close. */
   sweepEvery: number;
+  /**
+   * Articles up to which a story counts as small and is looked at again when a batch is settled
+   * (see {@link StreamingClusterer.settle}).
+   */
+  reviewSize: number;
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
@@ -133,6 +142,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   duplicateJaccard: 0.7,
   retireAfter: 100_000,
   sweepEvery: 10_000,
+  reviewSize: 5,
 };
 
 export interface ClustererOptions extends Partial<ClusterParams> {
@@ -166,6 +176,8 @@ class DocColumns {
   time = new Float64Array(1024);
   /** Its language (an index into LANGUAGES of `terms.ts`); 0 when it could not be told. */
   lang = new Uint8Array(1024);
+  /** Its content words (capped): how much text it had, which sets its bars (see `bars`). */
+  words = new Uint16Array(1024);
   /** Where the article's vector is: block, start in it, length (0 once its story closed). */
   block = new Int32Array(1024);
   start = new Int32Array(1024);
@@ -185,13 +197,14 @@ class DocColumns {
   /** Blocks emptied, to be reused. */
   private spare: number[] = [];
 
-  push(id: string, story: number, terms: ArrayLike<number>, weights: ArrayLike<number>, n: number, time: number, lang: number): number {
+  push(id: string, story: number, terms: ArrayLike<number>, weights: ArrayLike<number>, n: number, time: number, lang: number, words: number): number {
     const i = this.size++;
     if (i === this.story.length) {
       const size = i * 2;
       this.story = grow(this.story, new Int32Array(size));
       this.time = grow(this.time, new Float64Array(size));
       this.lang = grow(this.lang, new Uint8Array(size));
+      this.words = grow(this.words, new Uint16Array(size));
       this.block = grow(this.block, new Int32Array(size));
       this.start = grow(this.start, new Int32Array(size));
       this.length = grow(this.length, new Int32Array(size));
@@ -202,6 +215,7 @@ class DocColumns {
     this.story[i] = story;
     this.time[i] = time;
     this.lang[i] = lang;
+    this.words[i] = Math.min(words, 0xffff);
     this.place(i, terms, weights, n);
     return i;
   }
@@ -277,7 +291,7 @@ class DocColumns {
 }
 
 /** `to` with `from` copied into its start. */
-function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(from: T, to: T): T {
   to.set(from as never);
   return to;
 }
@@ -485,8 +499,11 @@ interface SnapshotV1 {
   vocabulary: string[];
   df: number[];
   clock: number | null;
-  /** `lang`: see {@link DocColumns}; absent in snapshots made before languages were told apart. */
-  docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null; lang?: number }[];
+  /**
+   * `lang` and `words`: see {@link DocColumns}; absent in snapshots made before languages were
+   * told apart and before the review of small stories.
+   */
+  docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null; lang?: number; words?: number }[];
   stories: { id: string; centroid: [number, number][]; norm2: number; members: number[]; first: number | null; last: number | null; lastArrival: number; mergedInto: number; retired: boolean; related: [number, number][] }[];
   evidence: Record<string, (number | null)[]>;
   duplicates: NearDuplicateState;
@@ -705,6 +722,9 @@ function kthLargest(a: Float64Array, n: number, k: number): number {
   }
   return a[target];
 }
+
+/** A candidate story as scored against an article (see `candidates`). */
+type Scored = { story: number; score: number; raw: number; centroid: number; nearest: number; nearestSim: number; gap: number };
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const back = (x: number | null): number => (x === null ? NaN : x);
@@ -978,50 +998,28 @@ export class StreamingClusterer implements Clusterer {
     this.due = [];
   }
 
-  add(doc: ClusterDoc): Assignment {
-    this.cache = null;
+  /**
+   * How much text there was decides how much a score means: a report's words are a profile,
+   * a headline's a hint. The bar to join, the share of the centroid in the score, the bar to merge.
+   */
+  private bars(length: number): { threshold: number; centroidWeight: number; mergeThreshold: number } {
     const p = this.params;
-    if (this.byId.has(doc.id)) {
-      // The same article again (a re-run, an update under the same id): it stays where it is.
-      return { id: doc.id, story: this.stories[this.docs.story[this.byId.get(doc.id)!]].id, score: 1 };
-    }
-    const { terms, weights, length } = this.vectorise(doc);
-    const time = timeOf(doc.published);
-    if (Number.isFinite(time) && !(time <= this.clock)) this.clock = time;
-    const docIndex = this.docs.size;
-    if (docIndex > 0 && docIndex % p.sweepEvery === 0) this.sweep();
-    const lang = languageOf(doc.title, doc.text);
-    this.docs.push(doc.id, -1, terms, weights, terms.length, time, lang);
-    this.byId.set(doc.id, docIndex);
-    // How much text there was decides how much a score means: a report's words are a profile,
-    // a headline's a hint.
     const longness = Math.min(1, length / p.longText);
-    const threshold = p.thresholdShort + (p.thresholdLong - p.thresholdShort) * longness;
-    const centroidWeight = p.centroidWeightShort + (p.centroidWeightLong - p.centroidWeightShort) * longness;
-    const mergeThreshold = p.mergeThresholdShort + (p.mergeThresholdLong - p.mergeThresholdShort) * longness;
-    const ev = this.evidence;
-    ev.slot(docIndex);
-    ev.threshold[docIndex] = threshold;
+    return {
+      threshold: p.thresholdShort + (p.thresholdLong - p.thresholdShort) * longness,
+      centroidWeight: p.centroidWeightShort + (p.centroidWeightLong - p.centroidWeightShort) * longness,
+      mergeThreshold: p.mergeThresholdShort + (p.mergeThresholdLong - p.mergeThresholdShort) * longness,
+    };
+  }
 
-    // 1. Copies.
-    const dup = this.findCopy(doc, docIndex, time);
-    if (dup) {
-      const storyIndex = this.docs.story[dup.of];
-      const story = this.stories[storyIndex];
-      ev.centroid[docIndex] = this.centroidCosine(terms, weights, story);
-      this.addToStory(storyIndex, docIndex);
-      this.index(docIndex);
-      ev.story[docIndex] = storyIndex;
-      ev.score[docIndex] = dup.similarity;
-      ev.nearest[docIndex] = dup.of;
-      ev.nearestScore[docIndex] = dup.similarity;
-      ev.duplicateOf[docIndex] = dup.of;
-      ev.duplicateBy[docIndex] = dup.by;
-      this.keepShared(docIndex, terms, weights, story);
-      return { id: doc.id, story: story.id, score: dup.similarity, duplicateOf: this.docs.ids[dup.of] };
-    }
-
-    // 2. Neighbours through the inverted index, and their stories.
+  /**
+   * The stories within reach of an article, scored, best first (step 2 and 3 of `add`): its
+   * neighbours through the inverted index, compared in full, and their stories by centroid and
+   * nearest articles, faded by the gap in time. Story `exclude` (its own, on review) is left out.
+   */
+  private candidates(terms: Int32Array, weights: Float32Array, length: number, lang: number, time: number, exclude: number): Scored[] {
+    const p = this.params;
+    const { threshold, centroidWeight } = this.bars(length);
     if (this.acc.length < this.docs.size) {
       const grown = new Float64Array(this.docs.size * 2);
       grown.set(this.acc);
@@ -1097,9 +1095,9 @@ export class StreamingClusterer implements Clusterer {
     for (let i = 0; i < terms.length; i++) mine[terms[i]] = 0;
 
     // 3. The best story: centroid and nearest article, faded by the gap in time.
-    type Scored = { story: number; score: number; raw: number; centroid: number; nearest: number; nearestSim: number; gap: number };
     const scored: Scored[] = [];
     for (const [s, near] of nearestIn) {
+      if (s === exclude) continue;
       const story = this.stories[s];
       const { factor, gap } = this.timeFactor(time, story);
       if (factor === 0) continue;
@@ -1117,6 +1115,95 @@ export class StreamingClusterer implements Clusterer {
       scored.push({ story: s, score: raw * factor, raw, centroid, nearest: near.doc, nearestSim: near.sim, gap });
     }
     scored.sort((a, b) => b.score - a.score);
+    return scored;
+  }
+
+  /**
+   * Looks again at a small story: its articles are scored against the other stories as they
+   * stand now, and the story joins the one at least as large that they fit best. A story is started by the
+   * first article of a matter seen, or by one that just missed a story still too small to match
+   * well; by now the story it missed may have grown into a profile worth matching.
+   */
+  private review(s: number, moved: Record<string, string>): void {
+    const story = this.stories[s];
+    const size = story.members.length;
+    if (story.mergedInto >= 0 || story.retired || !size || size > this.params.reviewSize) return;
+    const docs = this.docs;
+    const totals = new Map<number, number>();
+    let bar = 0;
+    for (const m of story.members) {
+      const words = docs.words[m];
+      bar += this.bars(words).threshold;
+      for (const c of this.candidates(docs.termsOf(m), docs.weightsOf(m), words, docs.lang[m], docs.time[m], s)) {
+        totals.set(c.story, (totals.get(c.story) ?? 0) + c.score);
+      }
+    }
+    let best = -1;
+    let bestTotal = 0;
+    for (const [c, total] of totals) {
+      if (this.stories[c].members.length < size || total <= bestTotal) continue;
+      best = c;
+      bestTotal = total;
+    }
+    // The mean score of its articles against the bar they set, as one article would join.
+    if (best < 0 || bestTotal < bar) return;
+    this.merge(s, best, moved);
+  }
+
+  /**
+   * The second pass over a batch, once all its articles are in: every small open story is
+   * reviewed (see `review`), oldest first. A streaming pass places each article on what came
+   * before it; the first articles of a matter had the least to go on. Each story costs one
+   * candidate search per article, so the pass costs about as much as adding its articles did.
+   * Returns the articles that changed story, id → new story.
+   */
+  settle(): Record<string, string> {
+    this.cache = null;
+    const moved: Record<string, string> = {};
+    for (const s of [...this.open]) this.review(s, moved);
+    return moved;
+  }
+
+  add(doc: ClusterDoc): Assignment {
+    this.cache = null;
+    const p = this.params;
+    if (this.byId.has(doc.id)) {
+      // The same article again (a re-run, an update under the same id): it stays where it is.
+      return { id: doc.id, story: this.stories[this.docs.story[this.byId.get(doc.id)!]].id, score: 1 };
+    }
+    const { terms, weights, length } = this.vectorise(doc);
+    const time = timeOf(doc.published);
+    if (Number.isFinite(time) && !(time <= this.clock)) this.clock = time;
+    const docIndex = this.docs.size;
+    if (docIndex > 0 && docIndex % p.sweepEvery === 0) this.sweep();
+    const lang = languageOf(doc.title, doc.text);
+    this.docs.push(doc.id, -1, terms, weights, terms.length, time, lang, length);
+    this.byId.set(doc.id, docIndex);
+    const { threshold, mergeThreshold } = this.bars(length);
+    const ev = this.evidence;
+    ev.slot(docIndex);
+    ev.threshold[docIndex] = threshold;
+
+    // 1. Copies.
+    const dup = this.findCopy(doc, docIndex, time);
+    if (dup) {
+      const storyIndex = this.docs.story[dup.of];
+      const story = this.stories[storyIndex];
+      ev.centroid[docIndex] = this.centroidCosine(terms, weights, story);
+      this.addToStory(storyIndex, docIndex);
+      this.index(docIndex);
+      ev.story[docIndex] = storyIndex;
+      ev.score[docIndex] = dup.similarity;
+      ev.nearest[docIndex] = dup.of;
+      ev.nearestScore[docIndex] = dup.similarity;
+      ev.duplicateOf[docIndex] = dup.of;
+      ev.duplicateBy[docIndex] = dup.by;
+      this.keepShared(docIndex, terms, weights, story);
+      return { id: doc.id, story: story.id, score: dup.similarity, duplicateOf: this.docs.ids[dup.of] };
+    }
+
+    // 2–3. Neighbours through the inverted index, and the stories scored against the article.
+    const scored = this.candidates(terms, weights, length, lang, time, -1);
     const best = scored[0];
     let storyIndex: number;
     const joined = best !== undefined && best.score >= threshold;
@@ -1340,7 +1427,7 @@ export class StreamingClusterer implements Clusterer {
       vocabulary: Array.from({ length: this.vocabulary.size }, (_, i) => this.vocabulary.name(i)),
       df: Array.from(this.vocabulary.df.subarray(0, this.vocabulary.size)),
       clock: num(this.clock),
-      docs: this.docs.ids.map((id, i) => ({ id, story: this.docs.story[i], terms: [...this.docs.termsOf(i)], weights: [...this.docs.weightsOf(i)], time: num(this.docs.time[i]), lang: this.docs.lang[i] })),
+      docs: this.docs.ids.map((id, i) => ({ id, story: this.docs.story[i], terms: [...this.docs.termsOf(i)], weights: [...this.docs.weightsOf(i)], time: num(this.docs.time[i]), lang: this.docs.lang[i], words: this.docs.words[i] })),
       // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
       stories: this.stories.map((s) => ({
         id: s.id, centroid: s.centroid.entries(), norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),
@@ -1365,7 +1452,7 @@ export class StreamingClusterer implements Clusterer {
     });
     this.clock = back(state.clock);
     this.docs = new DocColumns();
-    for (const d of state.docs) this.docs.push(d.id, d.story, d.terms, d.weights, d.terms.length, back(d.time), d.lang ?? 0);
+    for (const d of state.docs) this.docs.push(d.id, d.story, d.terms, d.weights, d.terms.length, back(d.time), d.lang ?? 0, d.words ?? 0);
     this.stories = state.stories.map((s, i) => {
       if (!s.retired && s.mergedInto < 0) this.open.add(i);
       const centroid = new CentroidTable(s.centroid.length);

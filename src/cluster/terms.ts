@@ -4,7 +4,9 @@
  *
  * - words: lower-cased, stop words dropped, crude suffixes folded (`strikes` → `strike`);
  * - names (`@sarah palin`, `@palin`): capitalised phrases inside sentences, which is where people,
- *   places and organisations show; they are what tells one event from another of the same kind;
+ *   places and organisations show; they are what tells one event from another of the same kind.
+ *   A name of a few words also gives its initials as a word (`gm` from `General Motors`), which
+ *   is how the acronym reads elsewhere;
  * - numbers (`#23`, `#7.6`): casualties, sums and dates differ between events of the same kind;
  * - Han text, which has no spaces, as character pairs (`地震` from `墨西哥地震`).
  *
@@ -130,6 +132,16 @@ function addGlosses(out: TermVector, run: string, weight: number): void {
   }
 }
 
+/** Words of a name up to which its initials are a term too. */
+const MAX_ACRONYM = 4;
+
+/** The initials of a name's words, lower-cased as words are: `gm` for `general motors`. */
+function initials(phrase: string[]): string {
+  let out = '';
+  for (const w of phrase) out += w[0];
+  return out;
+}
+
 function bump(out: TermVector, t: string, w: number): void {
   out.set(t, (out.get(t) ?? 0) + w);
 }
@@ -143,7 +155,12 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
   let phrase: string[] = [];
   let prevEnd = -1;
   const flush = (): void => {
-    if (phrase.length > 1) bump(out, `@${phrase.join(' ')}`, weight);
+    if (phrase.length > 1) {
+      bump(out, `@${phrase.join(' ')}`, weight);
+      // Its initials, as the word an acronym gives ("General Motors" meets "GM"). Long runs
+      // are seldom shortened so.
+      if (phrase.length <= MAX_ACRONYM) bump(out, initials(phrase), weight);
+    }
     phrase = [];
   };
   // The tokens one by one from the shared expression (no iterator, no copy of it); nothing below

@@ -39,6 +39,11 @@ export interface Explanation {
 export interface Clusterer {
   readonly name: string;
   add(doc: ClusterDoc): Assignment;
+  /**
+   * Ends a batch: looks again at the small stories now that every article is in, and returns
+   * the articles that changed story (id → new story). Adding may go on afterwards.
+   */
+  settle(): Record<string, string>;
   /** The current story of every article seen so far. */
   assignments(): Map<string, string>;
   explain(id: string): Explanation | null;

@@ -207,6 +207,29 @@ test(`${here}a headline needs a closer match to join a story of one headline tha
   assert.equal(run({ nearestCount: 1 }).get('n'), 'g1');
 });
 
+test(`${here}settling a batch moves a small story into the larger one its articles now fit`, () => {
+  const c = createClusterer();
+  const rows: [string, string][] = [
+    ['z0', 'Zorblat launch crowds make servers buckle'],
+    ['z1', 'Zorblat launch draws long queues at game stores'],
+    ['z2', 'Zorblat launch: fans queue overnight at game stores'],
+    ['z3', 'Game stores report long queues for Zorblat launch'],
+    ['z4', 'Zorblat launch day queues stretch around the block'],
+    ['z5', 'Long queues as Zorblat launches in game stores'],
+    ['b', 'Harbour bridge closed for repairs after storm damage'],
+  ];
+  for (const [id, title] of rows) c.add(doc(id, title, '', null));
+  // The first headline came when there was nothing to join; the story it belongs to formed after.
+  assert.equal(c.assignments().get('z0'), 'z0');
+  assert.equal(c.assignments().get('z5'), 'z1');
+  assert.deepEqual(c.settle(), { z0: 'z1' });
+  const s = c.assignments();
+  assert.equal(s.get('z0'), 'z1');
+  assert.equal(s.get('b'), 'b', 'a headline on another matter stays apart');
+  assert.match(c.explain('z0')!.reason, /later merged into z1/);
+  assert.deepEqual(c.settle(), {}, 'settling again changes nothing');
+});
+
 test(`${here}terms: stems, names, numbers, Han pairs, address words`, () => {
   const rows: [string, string][] = [
     ['strikes', 'strik'], ['striking', 'strik'], ['strike', 'strik'], ['voted', 'vot'], ['vote', 'vot'],
@@ -217,6 +240,8 @@ test(`${here}terms: stems, names, numbers, Han pairs, address words`, () => {
   for (const t of ['@sarah palin', '@palin', '@wasilla', '#1200']) assert.ok(terms.has(t), `${t} in ${[...terms.keys()].join(' ')}`);
   assert.ok(!terms.has('@police'), 'a sentence starts with a capital: no name');
   assert.ok(!terms.has('@friday'), 'weekdays are no names');
+  assert.ok(termVector(null, 'Shares of General Motors fell after the recall.').terms.has('gm'), 'a name gives its initials');
+  assert.ok(termVector('GM widens its recall', '').terms.has('gm'), 'as the acronym itself reads');
   assert.ok(termVector('墨西哥地震', '').terms.has('地震'));
   assert.equal(isTitleCase('Rovers Sign Striker For Record Fee'), true);
   assert.equal(isTitleCase('Rovers sign striker Arbeloa for record fee'), false);

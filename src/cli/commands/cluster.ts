@@ -95,6 +95,7 @@ export function register(program: Command): void {
         const a = clusterer.add({ id, title: str(r.title), text: str(r.text) ?? '', published: str(r.published), source: str(r.source), url: str(r.url) });
         if (a.duplicateOf) duplicateOf.set(id, a.duplicateOf);
       }
+      clusterer.settle();
       const out: string[] = [];
       for (const { r, id } of recs) {
         const story = clusterer.storyOfArticle(id);
