@@ -184,8 +184,9 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
       if (ch === 62 /* > */) { j++; break; }
       if (ch === 47 /* / */ && html.charCodeAt(j + 1) === 62) { selfClosing = true; j += 2; break; }
       // Skip `[\s/]*`, then the name, then an optional `= value` (double-quoted, single-quoted or
-      // bare): the grammar of the ATTR expression, scanned by hand because the expression's match
-      // arrays were most of the parser's allocations.
+      // bare). This is the grammar the parser first had as a regular expression (kept as the
+      // reference in test/extract-html/parser-equivalence.test.ts), scanned by hand because the
+      // expression's match arrays were most of the parser's allocations.
       let k = j;
       while (k < n) { const c2 = html.charCodeAt(k); if (c2 === 47 || isJsSpace(c2)) k++; else break; }
       const nameStart = k;
@@ -268,14 +269,15 @@ export function rawText(el: Element, limit = Infinity): string {
   return out;
 }
 
+/** White space other than a lone space: what `squash` changes. */
+const NEEDS_SQUASH = /[^\S ]|\s\s/;
+
 /** Text with runs of white space collapsed to one space. */
 export function squash(s: string): string {
   // Most text has nothing to collapse: single spaces only, which the replacement would copy as
   // they are into a new string.
   return NEEDS_SQUASH.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
-/** White space other than a lone space: what `squash` changes. */
-const NEEDS_SQUASH = /[^\S ]|\s\s/;
 
 /** The collapsed text under `el`. */
 export function textOf(el: Element): string {

@@ -1,12 +1,13 @@
-// The parser reads attributes with a hand-written scanner. Its grammar is the one the parser first
-// had as a regular expression, kept here as the reference: the same names and values, first one
-// wins, on hand-picked cases and on random strings of the characters that matter.
+// The parser's fast paths against the plain code they replaced, kept here as the reference.
+// Attributes: a hand-written scanner of the grammar the parser first had as a regular expression
+// (the same names and values, first one wins). `squash`: a test that skips the replacement when
+// there is nothing to collapse. Hand-picked cases and random strings of the characters that matter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeHTMLAttribute } from 'entities';
-import { parseHtml, type Element } from '../../src/extract/html/parse.js';
+import { parseHtml, squash, type Element } from '../../src/extract/html/parse.js';
 
-const here = '[extract/html attributes] ';
+const here = '[extract/html parser fast paths] ';
 const ATTR = /[\s/]*([^\s"'>/=\u0000][^\s"'>/=\u0000]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/y;
 
 /** The attributes of `<x` + `rest` by the regular-expression grammar, up to `>` or `/>`. */
@@ -57,5 +58,22 @@ test(here + 'random attribute strings read as the reference grammar reads them',
     let rest = ' ';
     for (let k = 1 + next(24); k > 0; k--) rest += bits[next(bits.length)];
     assert.deepEqual(parsed(rest), reference(rest), JSON.stringify(rest));
+  }
+});
+
+test(here + 'squash collapses white space as the plain replacement does', () => {
+  const reference = (s: string) => s.replace(/\s+/g, ' ').trim();
+  assert.equal(squash('  one two  '), 'one two');
+  assert.equal(squash('one\u00a0two\nthree'), 'one two three');
+  const bits = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u2028', 'a', 'word', 'é', '.'];
+  let seed = 11;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let t = 0; t < 20000; t++) {
+    let s = '';
+    for (let k = next(12); k > 0; k--) s += bits[next(bits.length)];
+    assert.equal(squash(s), reference(s), JSON.stringify(s));
   }
 });
