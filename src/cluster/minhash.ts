@@ -64,19 +64,27 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** Hashes of the distinct word shingles of a text (a text shorter than one shingle gives none). */
+/**
+ * Hashes of the distinct word shingles of a text, in ascending order (a text shorter than one
+ * shingle gives none).
+ */
 export function shingleHashes(text: string, size = 3): Uint32Array {
   const words = shingleWords(text);
   // Each word is hashed once, not once for every shingle it is part of.
   const hashes = new Uint32Array(words.length);
   for (let j = 0; j < words.length; j++) hashes[j] = fnv1a(words[j]);
-  const out = new Set<number>();
-  for (let i = 0; i + size <= words.length; i++) {
+  const count = Math.max(0, words.length - size + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
     let h = 0x811c9dc5;
     for (let j = i; j < i + size; j++) h = Math.imul(h ^ hashes[j], 0x01000193);
-    out.add(h >>> 0);
+    out[i] = h >>> 0;
   }
-  return Uint32Array.from(out);
+  // Distinct by sorting in place: a Set would box every hash past 2^30 as a heap number.
+  out.sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i];
+  return out.subarray(0, distinct);
 }
 
 /**
