@@ -76,9 +76,24 @@ export interface CueModel {
   threshold: number;
 }
 
+/**
+ * Each model's weights as a Map, made on first use. The features are strings built per token;
+ * looked up as keys of the weights object (tens of thousands of keys), each one is first searched
+ * in V8's string table, which cost more than building them. A model's weights are read once:
+ * models are not changed after they are made.
+ */
+const tables = new WeakMap<CueModel, Map<string, number>>();
+
+function tableOf(model: CueModel): Map<string, number> {
+  let table = tables.get(model);
+  if (!table) tables.set(model, (table = new Map(Object.entries(model.weights))));
+  return table;
+}
+
 export function scoreToken(model: CueModel, features: string[]): number {
+  const table = tableOf(model);
   let s = 0;
-  for (const f of features) s += model.weights[f] ?? 0;
+  for (const f of features) s += table.get(f) ?? 0;
   return s;
 }
 
