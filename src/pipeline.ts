@@ -100,10 +100,16 @@ export function toClusterDoc(a: Article): ClusterDoc {
  * pass over the whole collection gives, whatever order the files were ingested in.
  */
 export async function regroup(store: Store): Promise<void> {
+  const clusterer = await groupCollection(store);
+  await store.assignStories(clusterer.assignments());
+}
+
+/** One pass of a fresh clusterer over the stored collection, in regroup order, the batch settled. */
+async function groupCollection(store: Store): Promise<ReturnType<typeof createClusterer>> {
   const clusterer = createClusterer();
   for await (const doc of store.iterateForGrouping()) clusterer.add(doc);
   clusterer.settle();
-  await store.assignStories(clusterer.assignments());
+  return clusterer;
 }
 
 /** Regroup order: dated articles by date, undated last, ties by id (as `iterateForGrouping`). */
@@ -276,10 +282,8 @@ export async function storyCoverages(store: Store): Promise<{ story: StoredStory
  * deterministic) and each article's assignment explained by the clusterer.
  */
 export async function explainStory(store: Store, storyId: string): Promise<string[]> {
-  const clusterer = createClusterer();
   const members = new Set((await store.listArticles({ story: storyId })).map((a) => a.id));
-  for await (const doc of store.iterateForGrouping()) clusterer.add(doc);
-  clusterer.settle();
+  const clusterer = await groupCollection(store);
   const lines: string[] = [];
   for (const id of members) {
     const e = clusterer.explain(id);
