@@ -116,6 +116,28 @@ export interface StoryArticle {
   text: string;
 }
 
+/**
+ * One article's own sentence behind a row of the comparison, with its place in the article's
+ * text (`text === article.text.slice(start, end)`), so that a reader checks a row in one click.
+ */
+export interface Evidence {
+  article: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * What every comparison row (claim, quote, wording pair, timeline entry, disagreement) may carry
+ * beside its fields: the evidence per article and a confidence in [0, 1]. A row below its
+ * section's bar is kept apart (`tentative`) and never counted in coverage.
+ */
+export interface Evidenced {
+  evidence?: Evidence[];
+  confidence?: number;
+  tentative?: boolean;
+}
+
 export type EntityKind = 'person' | 'organization' | 'place' | 'other';
 
 export interface EntityMention {
@@ -131,7 +153,7 @@ export interface StoryEntity {
   mentions: EntityMention[];
 }
 
-export interface StoryQuote {
+export interface StoryQuote extends Evidenced {
   speaker: string;
   text: string;
   direct: boolean;
@@ -142,19 +164,19 @@ export interface StoryQuote {
 
 export type Coverage = 'all' | 'most' | 'some' | 'one';
 
-export interface StoryClaim {
+export interface StoryClaim extends Evidenced {
   text: string;
   articles: string[];
   sentences: { article: string; text: string }[];
   coverage?: Coverage;
 }
 
-export interface StoryWording {
+export interface StoryWording extends Evidenced {
   concept: string;
   variants: { text: string; articles: string[] }[];
 }
 
-export interface StoryTimelineEvent {
+export interface StoryTimelineEvent extends Evidenced {
   /** `1994`, `2023-06`, `2024-12-03`: the precision the text gives. */
   date: string;
   text: string;
@@ -168,7 +190,7 @@ export interface StorySummarySentence {
   exclusive?: boolean;
 }
 
-export interface StoryDisagreement {
+export interface StoryDisagreement extends Evidenced {
   about: string;
   versions: { text: string; articles: string[] }[];
 }
