@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Article, Story } from '../types.js';
+import type { Article, Story, StoryClaim } from '../types.js';
 import { bareQuotation } from './quotation.js';
 
 const WIDTH = 100;
@@ -49,11 +49,24 @@ export function formatArticle(a: Article): string {
   return `${meta.join('\n')}\n\n${body}${removed}`;
 }
 
+/** Each article's sentence behind a claim: its evidence where given, else its sentences. */
+function evidenceOf(c: StoryClaim): { article: string; text: string }[] {
+  return c.evidence?.length ? c.evidence : c.sentences;
+}
+
+/** A confidence below certainty, said in words a reader does not have to decode. */
+function confidence(c: number | undefined): string {
+  return c !== undefined && c < 0.75 ? ` (confidence ${c.toFixed(2)})` : '';
+}
+
 /** The story side by side: who carries what, who alone says what, how each words it, when. */
 export function formatStory(s: Story): string {
   const n = new Map(s.articles.map((a, i) => [a.id, i + 1]));
   const cite = (ids: string[]) => `[${ids.map((id) => n.get(id) ?? '?').join(',')}]`;
   const outletOf = new Map(s.articles.map((a, i) => [a.id, a.source ?? `[${i + 1}]`]));
+  // An outlet by its name and number, or by its number alone when nobody named it.
+  const sourceOf = new Map(s.articles.map((a) => [a.id, a.source]));
+  const label = (id: string) => `${sourceOf.get(id) ? sourceOf.get(id) + ' ' : ''}[${n.get(id) ?? '?'}]`;
   const out: string[] = [];
   out.push(`STORY ${s.id}: ${s.title}`);
   out.push(`${s.articles.length} articles from ${new Set(s.articles.map((a) => a.source ?? a.id)).size} outlets`);
@@ -64,10 +77,23 @@ export function formatStory(s: Story): string {
     out.push(heading('Summary'));
     for (const x of s.summary) out.push(wrap(`${x.text} ${cite(x.articles)}`));
   }
-  if (s.claims.length) {
+  const firm = <T extends { tentative?: boolean }>(rows: T[]) => rows.filter((r) => !r.tentative);
+  const shared = firm(s.claims).filter((c) => c.articles.length > 1).sort((a, b) => b.articles.length - a.articles.length);
+  if (shared.length) {
     out.push(heading('Claims by coverage'));
-    const shared = s.claims.filter((c) => c.articles.length > 1).sort((a, b) => b.articles.length - a.articles.length);
-    for (const c of shared.slice(0, 15)) out.push(wrap(`${cite(c.articles)} ${c.text}`, '', WIDTH));
+    // Each claim with each outlet's own sentence under it, so that a row is checked where it is read.
+    for (const c of shared.slice(0, 15)) {
+      out.push(wrap(`${cite(c.articles)} ${c.text}${confidence(c.confidence)}`, '', WIDTH));
+      for (const e of evidenceOf(c)) if (e.text !== c.text) out.push(wrap(`${label(e.article)}: ${e.text}`, '    '));
+    }
+  }
+  const possible = s.claims.filter((c) => c.tentative && c.articles.length > 1);
+  if (possible.length) {
+    out.push(heading('Possibly the same claim (not counted)'));
+    for (const c of possible.slice(0, 5)) {
+      out.push(wrap(`${cite(c.articles)} ${c.text}${confidence(c.confidence)}`));
+      for (const e of evidenceOf(c)) if (e.text !== c.text) out.push(wrap(`${label(e.article)}: ${e.text}`, '    '));
+    }
   }
   if (s.exclusives?.length) {
     out.push(heading('Only one outlet reports'));
@@ -84,10 +110,13 @@ export function formatStory(s: Story): string {
       for (const v of d.versions) out.push(wrap(`${v.text} ${cite(v.articles)}`, '  – '));
     }
   }
-  if (s.quotes.length) {
+  const quotes = firm(s.quotes);
+  if (quotes.length) {
     out.push(heading('Who said what'));
-    for (const q of [...s.quotes].sort((a, b) => b.articles.length - a.articles.length).slice(0, 15)) {
-      out.push(wrap(`${q.speaker}: ${q.direct ? '“' + bareQuotation(q.text) + '”' : q.text} ${cite(q.articles)}`));
+    for (const q of [...quotes].sort((a, b) => b.articles.length - a.articles.length).slice(0, 15)) {
+      out.push(wrap(`${q.speaker}: ${q.direct ? '“' + bareQuotation(q.text) + '”' : q.text} ${cite(q.articles)}${confidence(q.confidence)}`));
+      // Each outlet's own rendering where it differs from the one shown.
+      for (const r of q.renderings ?? []) if (r.text !== q.text) out.push(wrap(`${label(r.article)}: ${r.text}`, '    '));
     }
   }
   if (s.wording.length) {

@@ -44,7 +44,7 @@ mark{color:inherit;border-radius:2px}mark.shared{background:var(--shared)}mark.o
 :target{outline:3px solid var(--focus);outline-offset:1px}.gap{color:var(--mute);text-align:center}.ext{font-weight:400;font-size:.85rem}
 .reader{max-width:44rem}.reader .body p{margin:0 0 1em}.kicker{text-transform:uppercase;font-size:.85rem;color:var(--mute);margin:0}.dek{font-size:1.12rem;color:var(--mute)}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
-details{margin:1.2rem 0;border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem}summary{cursor:pointer}input[type=search]{width:16rem}.removed li{color:var(--mute);overflow-wrap:anywhere}
+details.evidence{margin:.2rem 0 0;border:0;padding:0;font-weight:normal;font-size:.88rem}details.evidence ul{margin:.2rem 0;padding-left:1rem}details{margin:1.2rem 0;border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem}summary{cursor:pointer}input[type=search]{width:16rem}.removed li{color:var(--mute);overflow-wrap:anywhere}
 .hits li{margin:.6rem 0}.snippet{color:var(--mute)}.snippet mark{background:var(--own);color:var(--fg)}`;
 
 /**

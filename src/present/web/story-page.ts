@@ -140,6 +140,13 @@ export function storyPage(s: Story): string {
     if (o) o.articles.push(a.id);
     else outlets.push({ name: outletOf(a.id), articles: [a.id] });
   }
+  // Each outlet's own sentence behind a row, folded under it: the row is checked where it is read.
+  const evidenceList = (rows: { article: string; text: string }[], shown: string) => {
+    const own = rows.filter((e) => e.text !== shown);
+    return own.length
+      ? `<details class="evidence"><summary>${count(own.length, 'sentence')} as each outlet wrote it</summary><ul>${own.map((e) => `<li><b>${h(outletOf(e.article))}</b> ${h(e.text)}</li>`).join('')}</ul></details>`
+      : '';
+  };
   const { rows: shownClaims, moreExclusives } = matrixClaims(s, outletOf);
   const matrix = `<div class="scroll" role="region" aria-labelledby="claims" tabindex="0"><table class="matrix sortable"><caption>Which outlet carries which claim (${count(shownClaims.length, 'claim')}${s.claims.length > shownClaims.length ? ` of ${s.claims.length}` : ''}); exclusive claims are highlighted</caption>
 <thead><tr><th scope="col" class="claim">Claim</th><th scope="col" data-sort="number">Outlets</th>${outlets.map((o) => `<th scope="col" class="rot"><span title="${h(o.name)}">${h(o.name)}</span></th>`).join('')}</tr></thead><tbody>${shownClaims
@@ -156,7 +163,7 @@ export function storyPage(s: Story): string {
         })
         .join('');
       const only = carriers.size === 1 ? ` <span class="tag own">only ${h([...carriers][0])}</span>` : '';
-      return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${h(c.text)}${only}</th><td class="count">${carriers.size}</td>${cells}</tr>`;
+      return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${h(c.text)}${only}${evidenceList(c.evidence?.length ? c.evidence : c.sentences, c.text)}</th><td class="count">${carriers.size}</td>${cells}</tr>`;
     })
     .join('')}</tbody></table></div>${
     moreExclusives.size
@@ -186,7 +193,7 @@ export function storyPage(s: Story): string {
         quotesLeft -= shown.length;
         if (!shown.length) return '';
         return `<section class="speaker"><h3>${h(speaker)} <span class="meta">${count(qs.length, 'quote')}</span></h3><ul>${shown
-          .map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.direct ? bareQuotation(q.text) : q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span></li>`)
+          .map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.direct ? bareQuotation(q.text) : q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span>${evidenceList(q.evidence?.length ? q.evidence : q.renderings ?? [], q.text)}</li>`)
           .join('')}</ul></section>`;
       })
       .join('') + (s.quotes.length > SHOWN_QUOTES ? `<p class="meta">${count(s.quotes.length - SHOWN_QUOTES, 'more quote')} in <a href="/api/stories/${encodeURIComponent(s.id)}">the story's JSON</a>.</p>` : '');
