@@ -140,7 +140,8 @@ export function storyPage(s: Story): string {
     if (o) o.articles.push(a.id);
     else outlets.push({ name: outletOf(a.id), articles: [a.id] });
   }
-  // Each outlet's own sentence behind a row, folded under it: the row is checked where it is read.
+  // Each outlet's own rendering of a quote, folded under it: the row is checked where it is read.
+  // (A claim's sentences are one click away already: each cell of the matrix links to its outlet's.)
   const evidenceList = (rows: { article: string; text: string }[], shown: string) => {
     const own = rows.filter((e) => e.text !== shown);
     return own.length
@@ -163,7 +164,7 @@ export function storyPage(s: Story): string {
         })
         .join('');
       const only = carriers.size === 1 ? ` <span class="tag own">only ${h([...carriers][0])}</span>` : '';
-      return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${h(c.text)}${only}${evidenceList(c.evidence?.length ? c.evidence : c.sentences, c.text)}</th><td class="count">${carriers.size}</td>${cells}</tr>`;
+      return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${h(c.text)}${only}</th><td class="count">${carriers.size}</td>${cells}</tr>`;
     })
     .join('')}</tbody></table></div>${
     moreExclusives.size
