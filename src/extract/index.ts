@@ -11,6 +11,7 @@ import type { ExtractOptions, Extracted } from './types.js';
 import { extractText } from './text/index.js';
 import { extractHtml } from './html/index.js';
 import { parseDate } from './pubdate.js';
+import { stripSiteSuffix } from './text/title.js';
 import { detectLanguage } from '../enrich/language.js';
 
 export type { Extracted, ExtractOptions } from './types.js';
@@ -31,7 +32,7 @@ export function contentHash(raw: RawInput, record: ArticleRecord = {}): string {
 }
 
 export function extractArticle({ raw, record = {}, defaultId = null }: ExtractInput): Article {
-  const options: ExtractOptions = { origin: raw.origin, url: record.url ?? null };
+  const options: ExtractOptions = { origin: raw.origin, url: record.url ?? null, title: record.title ?? null, source: record.source ?? null };
   const extracted: Extracted = raw.kind === 'html' ? extractHtml(raw.content, options) : extractText(raw.content, options);
   const hash = contentHash(raw, record);
   const article: Article = {
@@ -52,7 +53,11 @@ export function extractArticle({ raw, record = {}, defaultId = null }: ExtractIn
 }
 
 function applyRecordHints(a: Article, r: ArticleRecord): void {
-  if (r.title?.trim()) { a.title = r.title.trim(); a.provenance.title = 'record'; }
+  if (r.title?.trim()) {
+    // A record's title may be the page's <title>: "Headline | Site" keeps only the headline.
+    a.title = stripSiteSuffix(r.title.trim(), { source: r.source, url: r.url });
+    a.provenance.title = 'record';
+  }
   if (r.source?.trim()) { a.source = r.source.trim(); a.provenance.source = 'record'; }
   if (r.url?.trim()) a.url = r.url.trim();
   if (r.published?.trim()) {

@@ -13,9 +13,12 @@ import type { ExtractOptions, Extracted } from '../types.js';
 import { parseDate, parseTime } from '../pubdate.js';
 import { classifyLine, toLines, type Line } from './lines.js';
 import { splitDateline } from './dateline.js';
+import { findBody, isOpen, lineRoles, type Role } from './body.js';
+import { bylineInHeader, cleanByline } from './byline.js';
+import { suffixStripper } from './title.js';
 
-/** Lines of chrome in a row that end a body: a lone prompt inside an article does not. */
-const BODY_BREAK_RUN = 3;
+/** A sub-heading is this short. A headline-like line next to another one is a list of other articles, never a heading. */
+const HEADING_MAX_WORDS = 16;
 
 export function extractText(input: string, options: ExtractOptions): Extracted {
   const messages: Message[] = [];
@@ -26,7 +29,9 @@ export function extractText(input: string, options: ExtractOptions): Extracted {
 
   const lines = splitLabelledDates(toLines(input)).filter((l) => l.kind !== 'blank');
   const listy = markLinkLists(lines);
-  let [start, end] = findBody(lines, listy);
+  const roles = lineRoles(lines, listy);
+  const span = findBody(lines, roles);
+  let [start, end] = span ? [span.start, span.end] : [-1, -1];
   if (start < 0) {
     // A brief: a record that is only a headline ("Esther Williams, swimming star, dies at 91") is
     // still news. With no sentence anywhere, a short input keeps its longest headline-like line.
@@ -34,6 +39,7 @@ export function extractText(input: string, options: ExtractOptions): Extracted {
     if (brief >= 0) {
       start = end = brief;
       lines[brief] = { ...lines[brief], kind: 'prose' };
+      roles[brief] = 'prose';
       messages.push({ stage: 'extract', rule: 'body:brief', reason: 'no sentence found: the body is the one headline-like line of a short input', text: lines[brief].text, level: 'warning' });
     }
   }
@@ -47,15 +53,20 @@ export function extractText(input: string, options: ExtractOptions): Extracted {
     return out;
   }
 
-  readHeader(lines.slice(0, start), out, note);
+  readHeader(lines.slice(0, start), out, note, options);
 
-  // The body, sub-headings kept, chrome inside it removed.
+  // The body, sub-headings kept, pieces of sentences joined again, chrome inside it removed.
   const blocks: Block[] = [];
   for (let i = start; i <= end; i++) {
     const l = lines[i];
-    if (l.kind === 'prose') {
-      blocks.push({ kind: l.bullet ? 'list-item' : 'paragraph', text: l.text });
-    } else if (l.kind === 'short' && l.words >= 2 && l.words <= 16 && lines[i + 1]?.kind === 'prose' && !listy[i]) {
+    const role = roles[i];
+    const last = blocks.at(-1);
+    if (role === 'prose' || role === 'piece') {
+      // A piece goes back into the sentence it was cut from, and a sentence into the piece that began it.
+      const joins = last && last.kind !== 'heading' && i > start && (role === 'piece' || roles[i - 1] === 'piece') && joinsPrevious(lines[i - 1], l, roles[i - 1]);
+      if (joins) last.text = `${last.text} ${l.text}`;
+      else blocks.push({ kind: l.bullet ? 'list-item' : 'paragraph', text: l.text });
+    } else if (isHeading(lines, roles, i)) {
       blocks.push({ kind: 'heading', text: l.text });
     } else if (l.kind === 'byline' && !out.byline) {
       out.byline = cleanByline(l.text);
@@ -164,49 +175,53 @@ function briefLine(lines: Line[], listy: boolean[]): number {
   return best;
 }
 
-/** The run of lines with the most prose, broken by link lists, labels or several chrome lines in a row. */
-function findBody(lines: Line[], listy: boolean[]): [number, number] {
-  let best: [number, number] = [-1, -1];
-  let bestScore = 0;
-  let segStart = -1;
-  let segEnd = -1;
-  let score = 0;
-  let chromeRun = 0;
-  const close = () => {
-    if (segStart >= 0 && score > bestScore) {
-      bestScore = score;
-      best = [segStart, segEnd];
-    }
-    segStart = -1;
-    score = 0;
-    chromeRun = 0;
-  };
-  lines.forEach((l, i) => {
-    const prose = l.kind === 'prose' && !listy[i];
-    if (prose) {
-      if (segStart < 0) segStart = i;
-      segEnd = i;
-      score += l.text.length;
-      chromeRun = 0;
-      return;
-    }
-    const hardBreak = l.kind === 'label' || (listy[i] && l.kind !== 'short') || l.kind === 'date' || l.kind === 'timestamp';
-    chromeRun++;
-    if (segStart >= 0 && (hardBreak || chromeRun >= BODY_BREAK_RUN)) close();
-  });
-  close();
-  return best;
+/**
+ * Whether a line continues the one before it as one sentence: the earlier line was left open, or
+ * this one starts in lower case ("…said in an" / "address to the nation").
+ */
+function joinsPrevious(prev: Line, l: Line, prevRole: Role): boolean {
+  if (prevRole !== 'prose' && prevRole !== 'piece') return false;
+  if (/^\p{Ll}/u.test(l.text)) return true;
+  // An upper-case start after a line that was not left open is a new sentence: the text between was lost.
+  return !/[.!?…]["”’»)\]]*$/.test(prev.text) && isOpen(prev);
+}
+
+/** A short line between prose lines that heads a section, not a run of other articles' headlines. */
+function isHeading(lines: Line[], roles: Role[], i: number): boolean {
+  const l = lines[i];
+  if (l.kind !== 'short' || l.words > HEADING_MAX_WORDS) return false;
+  if (roles[i] !== 'menu' && roles[i] !== 'insert') return false;
+  if (lines[i + 1]?.kind !== 'prose' || roles[i + 1] !== 'prose') return false;
+  // A heading follows prose, not another headline-like line.
+  return roles[i - 1] === 'prose' || roles[i - 1] === 'piece';
 }
 
 /** Reads the lines above the body: masthead, kicker, title, dek, date, byline. */
-function readHeader(header: Line[], out: Extracted, note: (rule: string, reason: string, text?: string) => void): void {
+function readHeader(header: Line[], out: Extracted, note: (rule: string, reason: string, text?: string) => void, options: ExtractOptions): void {
+  const strip = suffixStripper({ source: options.source, url: options.url });
+  const titleAt = headlineLine(header, options.title ?? null, strip);
+  const named = bylineInHeader(header, titleAt);
+  if (named) {
+    out.byline = named.byline;
+    out.provenance.byline = 'text:names-line';
+  }
   const candidates: Line[] = [];
   let date: string | null = null;
   let time: string | null = null;
+  let dateAfterTitle = false;
   for (const [i, l] of header.entries()) {
-    if (l.kind === 'date' || l.kind === 'timestamp') {
-      if (!date) date = parseDate(l.text);
-      if (!time && l.kind === 'timestamp') time = parseTime(l.text);
+    if (i === named?.index) {
+      out.removed.push(l.text);
+    } else if (l.kind === 'date' || l.kind === 'timestamp') {
+      // The page's own date is the one under its headline; dates above it belong to menus and tickers.
+      const afterTitle = titleAt >= 0 && i > titleAt;
+      const d = parseDate(l.text);
+      if (d && (!date || (afterTitle && !dateAfterTitle))) {
+        date = d;
+        time = null;
+        dateAfterTitle = afterTitle;
+      }
+      if (!time && (l.kind === 'timestamp' || /\b\d{1,2}:\d{2}\b/.test(l.text))) time = parseTime(l.text);
       out.removed.push(l.text);
     } else if (l.kind === 'byline') {
       out.byline ??= cleanByline(l.text);
@@ -224,6 +239,15 @@ function readHeader(header: Line[], out: Extracted, note: (rule: string, reason:
     out.provenance.published = 'text:header';
   }
 
+  if (titleAt >= 0) {
+    // The headline is known: the line under it, when long and not the byline, is the dek.
+    out.title = strip(header[titleAt].text);
+    out.provenance.title = 'text:header';
+    const next = header[titleAt + 1];
+    if (next && titleAt + 1 !== named?.index && (next.kind === 'short' || next.kind === 'prose') && next.words >= 8) out.dek = next.text;
+    return;
+  }
+
   // A masthead: a short brand line ("Espreso. Global") above a longer title.
   if (candidates.length >= 2 && candidates[0].words <= 3 && candidates[0].text.length <= 30 && candidates[1].words > candidates[0].words) {
     const masthead = candidates.shift()!;
@@ -236,7 +260,7 @@ function readHeader(header: Line[], out: Extracted, note: (rule: string, reason:
   // longer lines after it a dek (standfirst).
   let t = candidates.findIndex((l) => l.words >= 5);
   if (t < 0) t = candidates.reduce((bi, l, i) => (l.text.length > candidates[bi].text.length ? i : bi), 0);
-  out.title = candidates[t].text;
+  out.title = strip(candidates[t].text);
   out.provenance.title = 'text:header';
   if (t > 0) out.kicker = candidates.slice(0, t).map((l) => l.text).join(' ');
   const after = candidates.slice(t + 1);
@@ -245,8 +269,26 @@ function readHeader(header: Line[], out: Extracted, note: (rule: string, reason:
   }
 }
 
-function cleanByline(text: string): string {
-  return text.replace(/^(?:by|von|par|por|di|door|av)\s+/i, '').replace(/\s*[|–—]\s*.*$/, '').trim();
+const normTitle = (s: string) => s.normalize('NFKC').replace(/[‘’‚]/g, "'").replace(/[“”„«»]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The header line that is the page's headline: the last one that reads as the record's title
+ * (the first line of a saved page is often its <title>, the headline comes again above the
+ * body), or, without a record title, the line that repeats a first line with a site suffix
+ * ("Headline | Site" … "Headline"). -1 when neither is found.
+ */
+function headlineLine(header: Line[], hint: string | null, strip: (title: string) => string): number {
+  const first = header[0]?.text;
+  const wanted = hint ? normTitle(strip(hint)) : first && first !== strip(first) ? normTitle(strip(first)) : null;
+  if (!wanted) return -1;
+  for (let i = header.length - 1; i >= (hint ? 0 : 1); i--) {
+    const l = header[i];
+    if (l.kind !== 'short' && l.kind !== 'prose' && l.kind !== 'shout') continue;
+    // Only a line about as long as the headline can be it: skip the work for menu entries.
+    if (Math.abs(l.text.length - wanted.length) > 80) continue;
+    if (normTitle(l.text) === wanted || normTitle(strip(l.text)) === wanted) return i;
+  }
+  return -1;
 }
 
 /**
