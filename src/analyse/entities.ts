@@ -6,10 +6,15 @@
  * letters that transliteration systems disagree on folded together (y/i/j, z/s, kh/h, ks/x,
  * ie/e, doubled letters, -iy/-yi/-yy endings), and vowels reduced to a consonant skeleton when
  * comparing, with an edit distance on the folded forms. A full name merges with another whose
- * surname and given name fold alike (Volodymyr Zelenskyy, Vladimir Zelensky, Volodymyr
- * Selensky); a lone surname joins the person it names when only one person of the story bears
- * it; places and organisations merge when their folded forms are close (Kyiv, Kiev; Donbas,
- * Donbass), and an acronym joins the one name whose initials it spells (EU, European Union).
+ * surname and given names fold alike (Volodymyr Zelenskyy, Vladimir Zelensky, Volodymyr
+ * Selensky), or, with the surname spelt alike, whose given names fit by a middle name, an
+ * initial or a familiar form (Todd Jones, B. Todd Jones; Joe, Joseph R.) when no other person
+ * of the story fits; a lone surname joins the person it names when only one person of the
+ * story bears it (spelt the same way, if one does); places and organisations merge when their
+ * folded forms are close (Kyiv, Kiev; Donbas, Donbass); an acronym joins the name a text
+ * defines it as, else the one name whose initials it spells (EU, European Union); a name joins
+ * the one longer name that only extends it (Bloomberg, Bloomberg News); a town keeps its state
+ * abbreviation in the mention but not the name (Newtown, Conn. → Newtown).
  * A role ("the NATO chief") joins the one person whose title in the story fits it. The
  * canonical name is the most common full form.
  *
@@ -18,6 +23,9 @@
 import type { Article, EntityKind, EntityMention, StoryEntity } from '../types.js';
 import type { EntitySpan, EntityType } from '../enrich/types.js';
 import { TITLES } from '../enrich/ner/rules.js';
+import { DEFINED_ACRONYM, PERSON_TITLES } from '../enrich/ner/repair.js';
+import { givenFit, personName, type PersonName } from '../enrich/ner/names.js';
+import { STATE_ABBREVIATIONS } from '../enrich/ner/gazetteer.js';
 
 const KIND: Record<EntityType, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -55,11 +63,15 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+const ACRONYM = /^(?:\p{Lu}\.?){2,5}$/u;
+
 function similarWord(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
   const fa = foldWord(a);
   const fb = foldWord(b);
   if (fa === fb) return true;
+  // Acronyms are spelt, not transliterated: CNA is not CNN, nor ARB Arab.
+  if (ACRONYM.test(a) || ACRONYM.test(b)) return false;
   if (skeleton(a) !== skeleton(b)) return false;
   return editDistance(fa, fb) <= Math.max(1, Math.floor(Math.min(fa.length, fb.length) / 3));
 }
@@ -69,9 +81,12 @@ interface Group {
   /** Surface form → count. */
   forms: Map<string, number>;
   mentions: EntityMention[];
-  /** For persons: given name(s) and surname of the longest form. */
-  given: string | null;
+  /** For persons: the given names of each full form that joined ("Byron Todd", "B. Todd"); empty for others. */
+  givens: string[][];
+  /** For persons, the surname's last word; for other names, the whole name. */
   surname: string;
+  /** For persons, the generational suffixes written ("jr", "iii"): Jr. and Sr. are two people. */
+  suffixes: Set<string>;
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -84,11 +99,48 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 export function nameCore(text: string, type: EntityType): string {
   let w = words(text.replace(/(?<=\p{L})['’]s?$/u, ''));
   if (w.length > 1 && /^the$/i.test(w[0])) w = w.slice(1);
+  // "Newtown, Conn." is the town of Newtown; "the Kursk region", of Kursk.
+  const town = type === 'LOC' ? /^(.+?)(, .+)$/u.exec(w.join(' ')) : null;
+  if (town && stateAfter(town[2]) === town[2]) w = words(town[1]);
+  if (type !== 'PER' && w.length > 1 && AREAS.has(w[w.length - 1])) w = w.slice(0, -1);
   if (type === 'PER') {
     // Titles are lower case in the list; an initial like "Gen." or "Dr." counts with its dot.
-    while (w.length > 1 && TITLES.has(w[0].toLowerCase().replace(/\.$/, ''))) w = w.slice(1);
+    const title = (x: string) => TITLES.has(x) || PERSON_TITLES.has(x);
+    while (w.length > 1 && title(w[0].toLowerCase().replace(/\.$/, ''))) w = w.slice(1);
   }
   return w.join(' ');
+}
+
+/** ", Conn." or ", CT" after a town: the state, abbreviated as news style writes it. */
+const STATE_AFTER = /^, ((?:\p{Lu}\.?){2}|\p{Lu}\p{Ll}{1,4}\.)(?![\p{L}\p{N}])/u;
+
+function stateAfter(text: string): string | null {
+  const m = STATE_AFTER.exec(text);
+  return m && STATE_ABBREVIATIONS.has(m[1].replace(/\./g, '')) ? m[0] : null;
+}
+
+/** Area words written in lower case after a place's name ("the Kursk region"). */
+const AREAS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate']);
+const AREA_AFTER = new RegExp(`^ (?:${[...AREAS].join('|')})(?![\\p{L}\\p{N}-])`, 'u');
+
+/**
+ * A town with its state abbreviated after it ("Newtown, Conn.") is one mention of the town, as
+ * written: the state abbreviation is no place of its own there. A place with an area word after
+ * it ("the Kursk region") is written with it, as the outlet words it.
+ */
+function withQualifiers(text: string, spans: EntitySpan[]): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  let skipUntil = -1;
+  for (const s of spans) {
+    if (s.start < skipUntil) continue;
+    const after = text.slice(s.end, s.end + 14);
+    const state = (s.type === 'LOC' ? stateAfter(after) : null) ?? (s.type === 'LOC' || s.type === 'ORG' ? AREA_AFTER.exec(after)?.[0] ?? null : null);
+    if (!state) { out.push(s); continue; }
+    const end = s.end + state.length;
+    out.push({ ...s, end, text: text.slice(s.start, end) });
+    skipUntil = end;
+  }
+  return out;
 }
 
 /** The place of a dateline ("BRUSSELS, December 3. /TASS/.") as a name ("Brussels"). */
@@ -99,14 +151,15 @@ function datelinePlace(dateline: string | null): string | null {
 }
 
 export function resolveEntities(articles: Article[], spans: Map<string, EntitySpan[]>): StoryEntity[] {
-  const all: { article: string; span: EntitySpan }[] = [];
+  const all: { article: string; span: EntitySpan; core?: string }[] = [];
   for (const a of articles) {
-    for (const s of spans.get(a.id) ?? []) all.push({ article: a.id, span: s });
+    for (const s of withQualifiers(a.text, spans.get(a.id) ?? [])) all.push({ article: a.id, span: s });
     const place = datelinePlace(a.dateline);
     if (place) all.push({ article: a.id, span: { start: -1, end: -1, text: place, type: 'LOC' } });
   }
   // Longer names first, so that surnames alone find the full names they belong to.
-  const length = new Map(all.map((x) => [x, words(nameCore(x.span.text, x.span.type)).length]));
+  for (const x of all) x.core = nameCore(x.span.text, x.span.type);
+  const length = new Map(all.map((x) => [x, words(x.core!).length]));
   all.sort((x, y) => length.get(y)! - length.get(x)!);
   const groups: Group[] = [];
   const mention = (article: string, s: EntitySpan): EntityMention => (s.start >= 0 ? { article, text: s.text, start: s.start, end: s.end } : { article, text: s.text });
@@ -120,42 +173,75 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     if (list) list.push(g);
     else bySkeleton.set(k, [g]);
   };
-  for (const { article, span: written } of all) {
-    const span = { ...written, text: nameCore(written.text, written.type) };
+  // How the story tags each word written alone: a person's surname the tagger once took for a
+  // place ("Rutte") still joins the person; a place that is also someone's surname does not.
+  const loneTypes = new Map<string, number>();
+  for (const { span, core } of all) {
+    if (!core || core.includes(' ')) continue;
+    const k = foldWord(core);
+    loneTypes.set(k, (loneTypes.get(k) ?? 0) + (span.type === 'PER' || span.type === 'MISC' ? 1 : -1));
+  }
+  const personLike = (word: string) => (loneTypes.get(foldWord(word)) ?? 0) > 0;
+  const texts = new Map(articles.map((a) => [a.id, a.text]));
+  /** Acronym → the group of the name it was written after in brackets (null: two such names). */
+  const definitions = new Map<string, Group | null>();
+  for (const { article, span: written, core } of all) {
+    const span = { ...written, text: core! };
     if (!span.text) continue;
     const w = words(span.text);
-    const last = w[w.length - 1];
+    const person = span.type === 'PER' ? personName(span.text) : null;
+    const last = person ? person.surname : w[w.length - 1];
     const near = bySkeleton.get(skeleton(last)) ?? [];
     let target: Group | undefined;
-    if (w.length >= 2) {
-      target = near.find((g) => g.given && similarWord(g.surname, last) && (similarWord(g.given, w[0]) || g.given[0] === w[0][0]) && compatible(g, span.type))
-        ?? near.find((g) => !g.given && w.length === words(g.surname).length && similarPhrase(g.surname, span.text) && compatible(g, span.type));
+    if (person?.given.length) target = samePerson(near, person);
+    else if (w.length >= 2 && !person) {
+      // A full name the tagger called MISC may still be a person of the story's.
+      const misc = span.type === 'MISC' ? personName(span.text) : null;
+      target = (misc && samePerson(near, misc)) || near.find((g) => !g.givens.length && w.length === words(g.surname).length && similarPhrase(g.surname, span.text) && compatible(g, span.type));
     } else {
-      const persons = near.filter((g) => g.given && similarWord(g.surname, last));
-      // A surname alone joins the person only when one person of the story bears it.
-      if (persons.length === 1) target = persons[0];
+      // A surname alone ("Berg", "von der Berg") joins the one person of the story who bears it,
+      // spelt the same way if one is; two people bearing it leave it to neither. A word the
+      // story mostly tags as a place or body stays one when so tagged ("Washington").
+      const asName = span.type === 'PER' || span.type === 'MISC' || personLike(last);
+      const persons = asName ? near.filter((g) => g.givens.length && similarWord(g.surname, last)) : [];
+      const spelt = persons.filter((g) => foldWord(g.surname) === foldWord(last));
+      if (spelt.length === 1 || (!spelt.length && persons.length === 1)) target = spelt[0] ?? persons[0];
       // The same word tagged as two types within a story is one name the tagger hesitated over.
-      else target = near.find((g) => !g.given && words(g.surname).length === 1 && similarWord(g.surname, last) && (compatible(g, span.type) || g.forms.has(span.text)));
+      else if (!persons.length) {
+        const single = (g: Group) => !g.givens.length && !g.surname.includes(' ') && (compatible(g, span.type) || g.forms.has(span.text));
+        const key = foldWord(last);
+        // A spelling apart (Kyiv, Kiev) must be the same kind of name: "Somali" is not "Somalia".
+        target = near.find((g) => single(g) && foldWord(g.surname) === key) ?? near.find((g) => single(g) && mainType(g) === span.type && similarWord(g.surname, last));
+      }
     }
     if (!target) {
-      target = { kind: new Map(), forms: new Map(), mentions: [], given: span.type === 'PER' && w.length >= 2 ? w[0] : null, surname: span.type === 'PER' && w.length >= 2 ? last : span.text };
+      target = { kind: new Map(), forms: new Map(), mentions: [], givens: [], surname: person?.given.length ? last : span.text, suffixes: new Set() };
       groups.push(target);
       index(target);
     }
+    if (person?.given.length && !target.givens.some((g) => g.join(' ') === person.given.join(' '))) target.givens.push(person.given);
+    if (person?.suffix) target.suffixes.add(person.suffix);
+    // "Joint Board of Tides (JBT)": the text itself says what the acronym stands for.
+    const defined = written.start >= 0 && !person ? DEFINED_ACRONYM.exec(texts.get(article)!.slice(written.end, written.end + 12))?.[1] : undefined;
+    // The name must open with the acronym's first letter: a name the tagger cut short ("Rights"
+    // of "Parliamentarians for Human Rights (PHR)") is not what the acronym stands for.
+    if (defined && defined[0] === span.text[0]) definitions.set(defined, definitions.has(defined) && definitions.get(defined) !== target ? null : target);
     target.kind.set(span.type, (target.kind.get(span.type) ?? 0) + 1);
     target.forms.set(span.text, (target.forms.get(span.text) ?? 0) + 1);
     target.mentions.push(mention(article, written));
   }
 
-  mergeAcronyms(groups);
+  mergeAcronyms(groups, definitions);
+  mergeExtensions(groups);
   const entities = groups
     .filter((g) => g.mentions.length)
     .map((g) => {
       const kind = [...g.kind].sort((a, b) => b[1] - a[1])[0][0];
-      const type: EntityType = g.given ? 'PER' : kind;
-      // The canonical name: the most common full form (for a person, one with a given name).
+      const type: EntityType = g.givens.length ? 'PER' : kind;
+      // The canonical name: the most common full form (for a person, one with a given name; for
+      // a body known by an acronym too, its name written out: United Nations, not UN).
       const forms = [...g.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-      const full = type === 'PER' ? forms.find(([f]) => words(f).length >= 2) : undefined;
+      const full = type === 'PER' ? forms.find(([f]) => personName(f).given.length > 0) : forms.some(([f]) => ACRONYM.test(f)) ? forms.find(([f]) => f.includes(' ')) : undefined;
       return { name: (full ?? forms[0])[0], kind: KIND[type], mentions: g.mentions.sort((a, b) => a.article.localeCompare(b.article) || (a.start ?? 0) - (b.start ?? 0)) };
     })
     .sort((a, b) => new Set(b.mentions.map((m) => m.article)).size - new Set(a.mentions.map((m) => m.article)).size || b.mentions.length - a.mentions.length);
@@ -280,19 +366,21 @@ function addRoleMentions(articles: Article[], entities: StoryEntity[]): void {
   for (const e of roles.keys()) e.mentions.sort((x, y) => x.article.localeCompare(y.article) || (x.start ?? 0) - (y.start ?? 0));
 }
 
-/** Initials of a name's capitalised words ("European Union" → EU; "Ministry of Foreign Affairs" → MFA). */
+/** Initials of a name's capitalised words and their parts ("European Union" → EU; "Ministry of Foreign Affairs" → MFA; "Agence France-Presse" → AFP). */
 function initials(name: string): string {
-  return words(name).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return words(name).flatMap((w) => w.split('-')).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
 }
 
 /**
- * An acronym joins the one longer name of the story whose initials it spells (EU and European
- * Union; U.S. and United States), unless that name is a person's. Merged groups are emptied.
+ * An acronym joins the name a text defines it as ("Joint Board of Tides (JBT)"), else the one
+ * longer name of the story whose initials it spells (EU and European Union; U.S. and United
+ * States; AFP and Agence France-Presse), else the one long name whose initials hold it (see
+ * {@link longFormsHolding}); never a person's name. Merged groups are emptied.
  */
-function mergeAcronyms(groups: Group[]): void {
+function mergeAcronyms(groups: Group[], definitions: Map<string, Group | null>): void {
   const byInitials = new Map<string, Group[]>();
   for (const g of groups) {
-    if (g.given) continue;
+    if (g.givens.length) continue;
     for (const f of g.forms.keys()) {
       if (words(f).length < 2) continue;
       const k = initials(f);
@@ -302,12 +390,15 @@ function mergeAcronyms(groups: Group[]): void {
       byInitials.set(k, list);
     }
   }
+  const long = [...byInitials].filter(([k]) => k.length >= 5);
   for (const g of groups) {
-    if (g.given || g.forms.size === 0) continue;
+    if (g.givens.length || g.forms.size === 0) continue;
     const acronym = [...g.forms.keys()].map((f) => f.replace(/\./g, '')).find((f) => /^\p{Lu}{2,6}$/u.test(f));
     if (!acronym) continue;
-    const targets = (byInitials.get(acronym) ?? []).filter((h) => h !== g && h.mentions.length);
-    if (targets.length !== 1) continue;
+    const defined = definitions.get(acronym);
+    let targets = defined ? [defined] : (byInitials.get(acronym) ?? []).filter((h) => h.mentions.length);
+    if (!targets.length && acronym.length >= 3) targets = [...new Set(longFormsHolding(long, acronym))].filter((h) => h.mentions.length);
+    if (targets.length !== 1 || targets[0] === g || !targets[0].mentions.length) continue;
     const h = targets[0];
     for (const [k, n] of g.kind) h.kind.set(k, (h.kind.get(k) ?? 0) + n);
     for (const [f, n] of g.forms) h.forms.set(f, (h.forms.get(f) ?? 0) + n);
@@ -317,15 +408,105 @@ function mergeAcronyms(groups: Group[]): void {
   }
 }
 
+/**
+ * The names of five words or more whose initials hold an acronym of three letters or more as a
+ * run inside them: a long name is often shortened to its middle words (the initials of "Bureau
+ * of Salt, Sugar, Spice and Herbs" hold SSS). A run at either end is the name of a body the long
+ * one belongs to or stands over ("Farm Agency of the US Department of Trade" and USDT), and a
+ * shorter name's run too easily another body's acronym (NSC in UNSC): neither counts.
+ */
+function longFormsHolding(long: [string, Group[]][], acronym: string): Group[] {
+  const out: Group[] = [];
+  for (const [k, gs] of long) if (k.slice(1, -1).includes(acronym)) out.push(...gs);
+  return out;
+}
+
+/** Words that extend a name to the body or area it stands for ("Bloomberg News", "Kursk Oblast"). */
+const BODY_WORDS = new Set(['news', 'group', 'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'plc', 'llc', 'oblast', 'region', 'province', 'krai', 'prefecture']);
+/** Words that extend a name to an institution; a place and its school are kept apart (Oxford, Oxford University). */
+const INSTITUTION_WORDS = new Set(['school', 'elementary', 'university', 'college', 'academy', 'hospital']);
+
+/**
+ * A name joins the one longer name of the story that only extends it: by a word for its body or
+ * area ("Halvorsen" and "Halvorsen Group"; "Kursk" and "Kursk Oblast"), by an institution's
+ * word when it is no place ("Pine Ridge Elementary" and "Pine Ridge Elementary School"), or by
+ * the rest of an organisation's name cut short ("Centers for Soil Health" and "… and Mapping").
+ * People's names never join this way. Merged groups are emptied.
+ */
+function mergeExtensions(groups: Group[]): void {
+  const live = groups.filter((g) => !g.givens.length && g.mentions.length);
+  // Each longer form under the forms it could extend: its first words, one to all but one.
+  const byPrefix = new Map<string, { group: Group; rest: string[] }[]>();
+  for (const g of live) for (const f of g.forms.keys()) {
+    const ws = words(f);
+    for (let n = 1; n < ws.length; n++) {
+      const k = ws.slice(0, n).join(' ');
+      const list = byPrefix.get(k);
+      const entry = { group: g, rest: ws.slice(n).map((w) => w.toLowerCase().replace(/\.$/, '')) };
+      if (list) list.push(entry);
+      else byPrefix.set(k, [entry]);
+    }
+  }
+  const kindOf = (g: Group) => [...g.kind].sort((a, b) => b[1] - a[1])[0][0];
+  const extension = (short: string, rest: string[], kind: EntityType): boolean => {
+    const a = words(short);
+    if (rest.length === 1 && BODY_WORDS.has(rest[0])) return true;
+    if (rest.length === 1 && INSTITUTION_WORDS.has(rest[0])) return kind !== 'LOC' || INSTITUTION_WORDS.has(a[a.length - 1].toLowerCase());
+    return rest[0] === 'and' && a.some((w) => /^(?:of|for|on|to)$/.test(w));
+  };
+  for (const g of live) {
+    if (!g.mentions.length) continue;
+    const targets = new Set<Group>();
+    for (const f of g.forms.keys()) {
+      for (const { group: h, rest } of byPrefix.get(words(f).join(' ')) ?? []) {
+        if (h !== g && h.mentions.length && !targets.has(h) && extension(f, rest, kindOf(g))) targets.add(h);
+      }
+    }
+    if (targets.size !== 1) continue;
+    const h = [...targets][0];
+    // The longer name's kind stands: "Bloomberg" alone is often taken for a person.
+    for (const [f, n] of g.forms) h.forms.set(f, (h.forms.get(f) ?? 0) + n);
+    h.mentions.push(...g.mentions);
+    g.mentions = [];
+    g.forms.clear();
+  }
+}
+
+/**
+ * The person a full name ("Todd Jones", "B. Todd Jones") belongs to: one whose surname matches
+ * and whose given names fit. A fit by spelling or transliteration (Volodymyr, Vladimir) allows a
+ * surname spelt otherwise (Zelenskyy, Zelensky); a fit by an initial, a middle name or a familiar
+ * form (Joe, Joseph) needs the surname spelt alike and no other person of that surname fitting.
+ */
+function samePerson(near: Group[], person: PersonName): Group | undefined {
+  const fits = (g: Group) => {
+    const f = g.givens.map((given) => givenFit(given, person.given, similarWord));
+    return f.includes('same') ? 'same' : f.includes('loose') ? 'loose' : null;
+  };
+  // Jr. and Sr. (or III) of one name are father and son: a written suffix must not contradict.
+  const persons = near
+    .filter((g) => g.givens.length && similarWord(g.surname, person.surname) && (!person.suffix || [...g.suffixes].every((x) => x === person.suffix)))
+    .map((g) => ({ g, fit: fits(g) }));
+  const same = persons.filter((p) => p.fit === 'same');
+  // Two people the name fits as well (Jr. and Sr.): it is neither's.
+  if (same.length) return same.length === 1 ? same[0].g : undefined;
+  const surname = foldWord(person.surname);
+  const loose = persons.filter((p) => p.fit === 'loose' && foldWord(p.g.surname) === surname).map((p) => p.g);
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
 function similarPhrase(a: string, b: string): boolean {
   const wa = words(a);
   const wb = words(b);
   return wa.length === wb.length && wa.every((w, i) => similarWord(w, wb[i]));
 }
 
+/** The type most of a group's mentions have. */
+const mainType = (g: Group): EntityType | undefined => [...g.kind].sort((a, b) => b[1] - a[1])[0]?.[0];
+
 /** Types that may name the same referent: a recogniser often calls a lone surname MISC. */
 function compatible(g: Group, type: EntityType): boolean {
-  if (g.given) return type === 'PER' || type === 'MISC';
+  if (g.givens.length) return type === 'PER' || type === 'MISC';
   const main = [...g.kind].sort((a, b) => b[1] - a[1])[0]?.[0];
   return !main || main === type || type === 'MISC' || main === 'MISC';
 }

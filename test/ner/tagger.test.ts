@@ -23,6 +23,7 @@ const tokenRows: [string, string[]][] = [
   ["Rutte 's plan -- agreed ...", ['Rutte', "'s", 'plan', '--', 'agreed', '...']],
   ['3. Łukasz Kamiński ( Poland ) +0.435', ['3.', 'Łukasz', 'Kamiński', '(', 'Poland', ')', '+0.435']],
   ['It ended in 2019. Then Kyiv—Kiev.', ['It', 'ended', 'in', '2019', '.', 'Then', 'Kyiv', '—', 'Kiev', '.']],
+  ['Truthmeter.org rated it; ends in Shopmart.com.', ['Truthmeter.org', 'rated', 'it', ';', 'ends', 'in', 'Shopmart.com', '.']],
 ];
 
 test('tokens split as CoNLL-2003 does, on text as news sites write it', () => {

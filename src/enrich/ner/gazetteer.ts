@@ -445,3 +445,15 @@ export const DEMONYMS = new Set<string>([
   'Welsh',
   'Western',
 ]);
+
+/**
+ * How news style writes a U.S. state after a town ("Newtown, Conn."; "Dayton, OH"): the AP
+ * abbreviations, dots left out, and the postal codes.
+ */
+export const STATE_ABBREVIATIONS = new Set<string>([
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn',
+  'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'Okla', 'Ore', 'Pa', 'RI', 'SC', 'SD', 'Tenn', 'Tex', 'Vt', 'Va',
+  'Wash', 'WVa', 'Wis', 'Wyo', 'DC',
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN',
+  'MS', 'MO', 'MT', 'NE', 'NV', 'OH', 'OK', 'OR', 'PA', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
+]);

@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import type { EntitySpan, EntityType } from '../types.js';
 import { NerModel, type ModelData } from './perceptron.js';
 import { recogniseByRules } from './rules.js';
+import { repairSpans } from './repair.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('../../../models/ner/model.json.gz', import.meta.url));
 
@@ -26,12 +27,12 @@ const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Lt', 'Col', 'Sgt
   .map((a) => `(?<![\\p{L}.])${a}`)
   .join('|');
 
-// Initials and abbreviations with their dots; the number of a list item at the start of a line
+// Web addresses named as outlets ("FactCheck.org"); initials and abbreviations with their dots; the number of a list item at the start of a line
 // ("3. Smith"); numbers with a sign or a leading point (+48, .496); runs of dashes and dots; a clitic after a space ("Rutte 's", as CoNLL writes
 // it); words and numbers, joined across hyphens, apostrophes and ampersands, and across . , : /
 // before a digit (1,500; 3.5; 1996-08-31; 10-year-old; AT&T); any other mark alone.
 const TOKEN = new RegExp(
-  `(?:\\p{L}\\.){2,}|(?:${ABBREVIATIONS})\\.(?=\\s)|(?<![^\\n])\\d{1,3}\\.(?=\\s)|(?<![\\p{L}\\p{N}.])[+.]\\d+(?:[.,]\\d+)*|-{2,}|\\.{2,}|\\p{Lu}\\.(?=\\s+\\p{Lu})|['’](?:s|S|re|ve|ll|d|m)(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}]+(?:(?:[-'’&]|[.,:/](?=\\p{N}))[\\p{L}\\p{N}]+)*|\\S`,
+  `[\\p{L}\\p{N}][\\p{L}\\p{N}-]*\\.(?:com|org|net|gov|edu|info|io)(?![\\p{L}\\p{N}])|(?:\\p{L}\\.){2,}|(?:${ABBREVIATIONS})\\.(?=\\s)|(?<![^\\n])\\d{1,3}\\.(?=\\s)|(?<![\\p{L}\\p{N}.])[+.]\\d+(?:[.,]\\d+)*|-{2,}|\\.{2,}|\\p{Lu}\\.(?=\\s+\\p{Lu})|['’](?:s|S|re|ve|ll|d|m)(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}]+(?:(?:[-'’&]|[.,:/](?=\\p{N}))[\\p{L}\\p{N}]+)*|\\S`,
   'gu',
 );
 
@@ -117,7 +118,7 @@ export function recogniseEntities(text: string): EntitySpan[] {
       close();
     }
   }
-  return harmonise(spans);
+  return harmonise(repairSpans(text, spans, (w) => m.caseRatio(w)));
 }
 
 /**

@@ -438,6 +438,11 @@ export class NerModel {
     }
   }
 
+  /** How often unlabelled text capitalises `word` where the sentence does not ask for it, in fifths; -1 when unknown. */
+  caseRatio(word: string): number {
+    return this.lex.caseRatio.get(word.toLowerCase()) ?? -1;
+  }
+
   tag(words: string[]): string[] {
     const names = this.data.tags;
     const n = names.length;
