@@ -9,9 +9,11 @@
  *
  * @module
  */
-import type { Article, StoryEntity, StoryQuote } from '../types.js';
-import type { QuoteSpan } from '../enrich/types.js';
+import type { Article, Evidence, StoryEntity, StoryQuote } from '../types.js';
+import type { QuoteSpan, Sentence } from '../enrich/types.js';
+import { splitSentences } from '../enrich/sentences.js';
 import { foldWord } from './entities.js';
+import { speakerKind } from './speaker-kind.js';
 
 const STOP = new Set(
   ('the a an of to in on at for and or but is are was were be been that this it its with as by from we our us you they their he she his her i not ' +
@@ -28,8 +30,37 @@ export function contentWords(text: string): Set<string> {
 }
 
 function stem(w: string): string {
-  return w.replace(/(?:ing|ed|es|s|ly)$/u, '').slice(0, 7);
+  return (IRREGULAR.get(w) ?? w).replace(/(?:ing|ed|es|s|ly)$/u, '').slice(0, 7);
 }
+
+/** Two statements of at most this many content words each turn on their negations. */
+const SHORT = 6;
+
+/** A negation anywhere in a statement. */
+const NEGATED = /\b(?:not|no|never|nor|cannot|without)\b|n['’]t\b/i;
+
+/** Adjectives and their opposites: "not easy" is said by "difficult". */
+const OPPOSITE = new Map(
+  ('easy:difficult possible:impossible likely:unlikely true:false legal:illegal enough:insufficient acceptable:unacceptable clear:unclear ' +
+    'sufficient:insufficient necessary:unnecessary fair:unfair safe:dangerous simple:complicated realistic:unrealistic happy:unhappy ' +
+    'willing:unwilling able:unable wise:unwise responsible:irresponsible effective:ineffective').split(' ').map((p) => p.split(':') as [string, string]),
+);
+
+/** "is not easy" → "is difficult": a negated adjective with a known opposite says the opposite, unnegated. */
+export function unnegate(text: string): string {
+  return text.replace(/\b(?:not|n['’]t)\s+(?:so\s+|very\s+|that\s+|too\s+)?([\p{L}]+)\b/giu, (m, adj: string) => OPPOSITE.get(adj.toLowerCase()) ?? m)
+    .replace(/\b(\p{L}+)n['’]t\s+(?:so\s+|very\s+)?([\p{L}]+)\b/giu, (m, aux: string, adj: string) => (OPPOSITE.has(adj.toLowerCase()) ? `${aux} ${OPPOSITE.get(adj.toLowerCase())}` : m));
+}
+
+/** Past forms of common irregular verbs, to their base: "has not won" and "did not win" say one thing. */
+const IRREGULAR = new Map(
+  ('won:win broke:break broken:break went:go gone:go gave:give given:give took:take taken:take made:make came:come saw:see seen:see knew:know known:know ' +
+    'thought:think told:tell said:say got:get gotten:get found:find left:leave kept:keep held:hold brought:bring bought:buy fought:fight led:lead lost:lose ' +
+    'met:meet paid:pay ran:run sent:send spent:spend stood:stand understood:understand wrote:write written:write began:begin begun:begin chose:choose chosen:choose ' +
+    'fell:fall fallen:fall felt:feel forgot:forget forgotten:forget grew:grow grown:grow hit:hit hurt:hurt meant:mean rose:rise risen:rise sold:sell ' +
+    'spoke:speak spoken:speak struck:strike taught:teach threw:throw thrown:throw wore:wear worn:wear drove:drive driven:drive built:build sought:seek ' +
+    'became:become done:do did:do was:be were:be been:be had:have has:have').split(' ').map((p) => p.split(':') as [string, string]),
+);
 
 /** Share of the smaller set's words found in the larger. */
 export function containment(a: Set<string>, b: Set<string>): number {
@@ -55,6 +86,8 @@ interface SpeakerIndex {
   byFolded: Map<string, StoryEntity[]>;
   /** Per article, the mentions with offsets, in entity then mention order. */
   placed: Map<string, { e: StoryEntity; start: number; end: number }[]>;
+  /** Folded mentions of entities that are neither person, organisation nor place (works, events). */
+  others: Set<string>;
 }
 
 function speakerIndex(entities: StoryEntity[]): SpeakerIndex {
@@ -66,8 +99,10 @@ function speakerIndex(entities: StoryEntity[]): SpeakerIndex {
     if (!list) map.set(key, [e]);
     else if (list[list.length - 1] !== e) list.push(e);
   };
+  const others = new Set<string>();
   for (const e of entities) {
     for (const m of e.mentions) {
+      if (e.kind === 'other') others.add(foldWord(m.text));
       if (e.kind === 'person') add(personByLast, foldWord(m.text.split(/\s+/).pop() ?? ''), e);
       if (e.kind !== 'other') add(byFolded, foldWord(m.text), e);
       if (m.start !== undefined) {
@@ -78,7 +113,7 @@ function speakerIndex(entities: StoryEntity[]): SpeakerIndex {
       }
     }
   }
-  return { personByLast, byFolded, placed };
+  return { personByLast, byFolded, placed, others };
 }
 
 /** The entity a speaker names: by the mention its span overlaps, else by its name's last word. */
@@ -96,7 +131,8 @@ function speakerEntity(article: string, q: QuoteSpan, index: SpeakerIndex): Stor
     .filter((m) => m.start < sp.end && m.end > sp.start && m.e.kind !== 'other')
     .map((m) => ({ e: m.e, at: m.start }))
     .sort((a, b) => a.at - b.at);
-  const person = inside.find((x) => x.e.kind === 'person');
+  // (Unless the finder saw the name modify a noun: "the Obama campaign" is not Obama.)
+  const person = inside.find((x) => x.e.kind === 'person' && x.e.mentions.some((m) => foldWord(name).endsWith(foldWord(m.text))));
   if (person) return person.e;
   const byAnyName = index.byFolded.get(foldWord(name)) ?? [];
   if (byAnyName.length === 1) return byAnyName[0];
@@ -108,8 +144,15 @@ interface Statement {
   text: string;
   direct: boolean;
   words: Set<string>;
+  /** Says that something is not so (after {@link unnegate}). */
+  negated: boolean;
   /** The summed weight of its words (see {@link rarity}). */
   mass: number;
+  /** Where it stands in the article's text (the quote's span when it cannot be placed closer). */
+  start: number;
+  end: number;
+  /** How sure the speaker is (see {@link speakerOf}). */
+  confidence: number;
 }
 
 /**
@@ -117,9 +160,15 @@ interface Statement {
  * said that “the most crucial thing we have to do now” is ensuring that “Ukraine … from a position
  * of strength”"), each quoted fragment is a statement: those are the words outlets share. Otherwise
  * the sentences, and clauses joined by "and that".
+ *
+ * A fragment keeps a negation the reporter put just before it: "Ukraine cannot “hope to be
+ * invited”" is not the speaker hoping to be invited.
  */
 export function statements(text: string): string[] {
-  const fragments = [...text.matchAll(/["“„«]([^"“”„«»]+)["”»“]/gu)].map((m) => m[1].trim()).filter((f) => f.split(/\s+/).length >= 3);
+  const fragments = [...text.matchAll(/["“„«]([^"“”„«»]+)["”»“]/gu)].filter((m) => m[1].trim().split(/\s+/).length >= 3).map((m) => {
+    const negation = NEGATION_BEFORE.exec(text.slice(Math.max(0, m.index! - 40), m.index!));
+    return negation ? `${negation[0].trim()} ${m[0].trim()}` : m[1].trim();
+  });
   // The words outside the marks: a quotation that is the whole content keeps its sentences apart.
   const outside = text.replace(/["“„«][^"“”„«»]+["”»“]/gu, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   const source = fragments.length >= 2 || (fragments.length === 1 && outside >= 3) ? fragments : [text];
@@ -127,6 +176,76 @@ export function statements(text: string): string[] {
     .flatMap((t) => t.split(/(?<=[.!?]["”’»]?)\s+(?=["“„«]?\p{Lu})|,?\s+and that\s+|;\s+/u))
     .map((s) => s.trim())
     .filter((s) => /[\p{L}]/u.test(s));
+}
+
+/** A negation right before a quoted fragment, with at most one word between ("not", "cannot really", "never"). */
+const NEGATION_BEFORE = /\b(?:not|never|no|cannot|can['’]t|won['’]t|don['’]t|doesn['’]t|didn['’]t|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|nor)(?:\s+[\p{L}-]+)?\s+$/iu;
+
+/**
+ * The parts of a quote's text inside quotation marks, as [start, end) ranges. A closing mark with
+ * no opening one before it closes a quotation opened before the text began (a quote over several
+ * sentences, cut into statements); an opening mark never closed runs to the end.
+ */
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const opening = '“„«'.includes(c) || (c === '"' && open < 0 && !/[\p{L}\p{N}.,!?]/u.test(text[i - 1] ?? ' '));
+    const closing = '”»'.includes(c) || (c === '"' && !opening);
+    if (opening && open < 0) open = i + 1;
+    else if (closing) { out.push([open < 0 ? 0 : open, i]); open = -1; }
+  }
+  if (open >= 0) out.push([open, text.length]);
+  return out;
+}
+
+/**
+ * Words in the speaker's own mouth: a statement that is a quotation, or mostly one, given where it
+ * stands in its quote's text. A paraphrase holding a quoted phrase ("Smith called the ad
+ * “dishonest”") is reported speech.
+ */
+function isDirect(quoteText: string, from: number, to: number): boolean {
+  let letters = 0;
+  let inside = 0;
+  const ranges = quotedRanges(quoteText);
+  for (let i = from; i < to; i++) {
+    if (!/\p{L}/u.test(quoteText[i])) continue;
+    letters++;
+    if (ranges.some(([a, b]) => a <= i && i < b)) inside++;
+  }
+  return letters > 0 && inside >= 0.8 * letters;
+}
+
+/**
+ * Who a quote is given to, and how sure that is: a person or organisation of the story (0.9), a
+ * place standing for its government or a description of a speaker ("a senior official", "the
+ * report": 0.6), a pronoun nothing resolved (0.3). A span that cannot be a speaker at all
+ * ("inflation", "Among the") is no speaker: the quotation stays unattributed (0.25) and reported
+ * speech is dropped. A quote no cue introduced (its speaker taken from the sentence or the
+ * paragraph) is less sure.
+ */
+function speakerOf(article: string, q: QuoteSpan, index: SpeakerIndex): { name: string; confidence: number } | null {
+  const entity = speakerEntity(article, q, index);
+  const guessed = q.cue ? 0 : 0.15;
+  if (entity) return { name: entity.name, confidence: (entity.kind === 'place' || entity.kind === 'other' ? 0.6 : 0.9) - guessed };
+  const name = speakerName(q);
+  // A title the tagger knows for a work or an event ("Star Wars") speaks for no one.
+  const kind = name ? speakerKind(name, (n) => index.others.has(foldWord(n.replace(/^(?:the|a|an)\s+/i, '')))) : 'none';
+  if (name && kind === 'description') return { name, confidence: 0.6 - guessed };
+  if (name && kind === 'pronoun') return { name, confidence: 0.3 };
+  return q.direct ? { name: 'unattributed', confidence: 0.25 } : null;
+}
+
+/** Rows below this are shown apart, as unsure. */
+const TENTATIVE_BELOW = 0.5;
+
+/** The article's sentences that hold `[start, end)`, as evidence. */
+function evidenceOf(article: Article, sentences: Sentence[], start: number, end: number): Evidence {
+  const hit = sentences.filter((x) => x.start < end && x.end > start);
+  const from = hit.length ? hit[0].start : start;
+  const to = hit.length ? hit[hit.length - 1].end : end;
+  return { article: article.id, text: article.text.slice(from, to), start: from, end: to };
 }
 
 /** How rare each word is in the story's statements: rare words say more about which statement it is. */
@@ -159,11 +278,20 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
   const index = speakerIndex(entities);
   const perSpeaker = new Map<string, Statement[]>();
   const all: Statement[] = [];
+  const sentencesOf = new Map<string, Sentence[]>();
+  const byId = new Map(articles.map((a) => [a.id, a]));
   for (const a of articles) {
     for (const q of quotesByArticle.get(a.id) ?? []) {
-      const speaker = speakerEntity(a.id, q, index)?.name ?? speakerName(q) ?? 'unattributed';
+      const who = speakerOf(a.id, q, index);
+      if (!who) continue;
+      const speaker = who.name;
       for (const text of statements(q.text)) {
-        const s: Statement = { article: a.id, text, direct: q.direct, words: contentWords(text), mass: 0 };
+        const at = q.text.indexOf(text);
+        const start = at >= 0 ? q.start + at : q.start;
+        const end = at >= 0 ? start + text.length : q.end;
+        const direct = at >= 0 ? isDirect(q.text, at, at + text.length) : isDirect(text, 0, text.length);
+        const plain = unnegate(text);
+        const s: Statement = { article: a.id, text, direct, words: contentWords(plain), negated: NEGATED.test(plain), mass: 0, start, end, confidence: who.confidence };
         if (s.words.size < 2) continue;
         const list = perSpeaker.get(speaker) ?? [];
         list.push(s);
@@ -174,6 +302,20 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
   }
   const weight = rarity(all);
   for (const s of all) for (const w of s.words) s.mass += weight(w);
+  /** Each article's sentence for a group: the first rendering in each article. */
+  const evidence = (g: Statement[]): Evidence[] => {
+    const seen = new Set<string>();
+    const out: Evidence[] = [];
+    for (const r of g) {
+      if (seen.has(r.article)) continue;
+      seen.add(r.article);
+      const a = byId.get(r.article)!;
+      let sents = sentencesOf.get(a.id);
+      if (!sents) sentencesOf.set(a.id, (sents = splitSentences(a.text)));
+      out.push(evidenceOf(a, sents, r.start, r.end));
+    }
+    return out;
+  };
   const out: StoryQuote[] = [];
   for (const [speaker, list] of perSpeaker) {
     const groups: Statement[][] = [];
@@ -223,7 +365,10 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
         // the bar is scored exactly.
         const total = x.words.size <= s.words.size ? x.mass : s.mass;
         if (bound / total < bar - 1e-9) continue;
-        if (agreement(x.words, s.words, weight) >= bar) agrees.add(gi);
+        // "We will win" and "He did not win" share their words, not their sense. (In a longer
+        // statement a negation may sit in any clause; its many words decide.)
+        const polarity = x.negated === s.negated || Math.max(x.words.size, s.words.size) > SHORT;
+        if (polarity && agreement(x.words, s.words, weight) >= bar) agrees.add(gi);
       }
       const joined = [...agrees].sort((a, b) => a - b);
       for (const gi of joined) {
@@ -252,17 +397,23 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
       const same = byText.get(key);
       if (same) {
         for (const r of g) {
-          if (!same.articles.includes(r.article)) same.articles.push(r.article);
+          if (!same.articles.includes(r.article)) { same.articles.push(r.article); same.evidence!.push(...evidence([r])); }
           if (!same.renderings!.some((x) => x.article === r.article && x.text === r.text)) same.renderings!.push({ article: r.article, text: r.text });
         }
+        same.confidence = Math.max(same.confidence!, ...g.map((r) => r.confidence));
+        if (same.confidence >= TENTATIVE_BELOW) delete same.tentative;
         continue;
       }
+      const confidence = Math.max(...g.map((r) => r.confidence));
       const quote: StoryQuote = {
         speaker,
         text: rep.text,
         direct: rep.direct,
         articles: [...new Set(g.map((r) => r.article))],
         renderings: g.map((r) => ({ article: r.article, text: r.text })),
+        evidence: evidence(g),
+        confidence,
+        ...(confidence < TENTATIVE_BELOW ? { tentative: true } : {}),
       };
       byText.set(key, quote);
       out.push(quote);

@@ -15,6 +15,7 @@
  * @module
  */
 import type { Span } from '../types.js';
+import { ROLE_WORD } from './roles.js';
 import { QUOTE_MARK, type QToken, type Tokenised } from './tokens.js';
 
 /** Words between a source and its cue that belong to neither ("has also said", "repeatedly said"). */
@@ -67,6 +68,8 @@ function cueLength(tokens: QToken[], head: number): number {
  */
 function nounPhraseEndingAt(tokens: QToken[], end: number, limit: number): Span | null {
   if (end < limit || !isWord(tokens[end])) return null;
+  // "Then he cautioned": a pronoun is the whole phrase.
+  if (isPronoun(tokens[end].text)) return { start: tokens[end].start, end: tokens[end].end };
   let start = end;
   // "Carter's press secretary, Peter Cook," — a name in apposition is part of the source.
   while (start - 1 >= limit) {
@@ -92,11 +95,23 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
   let describedTo = -1;
   while (j >= first && (AUXILIARY.has(tokens[j].lower) || /^(?:only|merely|simply|instead)$/.test(tokens[j].lower) || (/^\p{Ll}+ly$/u.test(tokens[j].text) && j < cueStart)) && !['who', 'which', 'that', 'and'].includes(tokens[j].lower)) j--;
   if (j >= first && tokens[j].text === ',' && /ing$/.test(tokens[cueStart].lower)) return { source: clauseSubject(tk, first, cueStart), from: cueStart };
+  // "A campaign aide, though, said": a lone adverb set off by commas is no aside to skip to.
+  if (j - 2 >= first && tokens[j].text === ',' && tokens[j - 2].text === ',' && /^(?:though|however|meanwhile|too|also|moreover|instead|nevertheless|in turn|then)$/i.test(tokens[j - 1].text)) { j -= 3; aside = true; }
   // "Rep. Gwen Moore (D-Wis.) said": the bracket belongs to the name.
   if (j >= first && tokens[j].text === ')') {
     let k = j - 1;
     while (k >= first && k > j - 12 && tokens[k].text !== '(') k--;
     if (k >= first && tokens[k].text === '(') j = k - 1;
+  }
+  // "“…,” Malkia Cyril, the director of the centre and also in the film, told the Post": after a
+  // closing mark, a name opens the source and everything up to the cue describes it.
+  if (j >= first && tokens[j].text === ',') {
+    let k = j - 1;
+    while (k >= first && j - k < 40 && !/[”"»]/.test(tokens[k].text)) k--;
+    const n = k + 1;
+    if (k >= first && /[”"»]/.test(tokens[k].text) && /^\p{Lu}/u.test(tokens[n]?.text ?? '') && n < j) {
+      return { source: { start: tokens[n].start, end: tokens[j - 1].end }, from: n, aside: true, afterQuote: true };
+    }
   }
   // "Rutte, who met him in November, said" — skip back over the aside to the noun before it.
   if (j >= first && tokens[j].text === ',') {
@@ -114,16 +129,6 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
         j = np;
         aside = true;
       }
-    }
-  }
-  // "“…,” Malkia Cyril, the director of the centre and also in the film, told the Post": after a
-  // closing mark, a name opens the source and everything up to the cue describes it.
-  if (j >= first && tokens[j].text === ',') {
-    let k = j - 1;
-    while (k >= first && j - k < 40 && !/[”"»]/.test(tokens[k].text)) k--;
-    const n = k + 1;
-    if (k >= first && /[”"»]/.test(tokens[k].text) && /^\p{Lu}/u.test(tokens[n]?.text ?? '') && n < j) {
-      return { source: { start: tokens[n].start, end: tokens[j - 1].end }, from: n, aside: true, afterQuote: true };
     }
   }
   if (j < first || !isWord(tokens[j])) return { source: null, from: j + 1 };
@@ -163,7 +168,8 @@ export function clauseSubject(tk: Tokenised, first: number, before: number): Spa
   }
   while (i < before && (QUOTE_MARK.test(tokens[i].text) || tokens[i].text === '(')) i++;
   // "On Tuesday, Rutte said …" — skip the opening phrase.
-  if (i < before && OPENER.test(tokens[i].text) && !/^the$/i.test(tokens[i].text)) {
+  // (A participle opens such a phrase too: "Amplifying the message, he said …".)
+  if (i < before && (OPENER.test(tokens[i].text) || /^\p{Lu}\p{Ll}+ing$/u.test(tokens[i].text)) && !/^the$/i.test(tokens[i].text)) {
     const comma = tokens.slice(i, before).findIndex((t) => t.text === ',');
     if (comma >= 0 && comma < 25) i += comma + 1;
     else {
@@ -182,7 +188,11 @@ export function clauseSubject(tk: Tokenised, first: number, before: number): Spa
   if (j === i + det) {
     j = i + det;
     // A common-noun subject: "the campaign", "a spokesman for the ministry".
-    while (j < before && isWord(tokens[j]) && !AUXILIARY.has(tokens[j].lower) && !NP_BOUNDARY.has(tokens[j].lower) && j - i < 5) j++;
+    while (j < before && isWord(tokens[j]) && !AUXILIARY.has(tokens[j].lower) && !NP_BOUNDARY.has(tokens[j].lower) && j - i < 5) {
+      j++;
+      // "The prime minister used an address …": the phrase ends with its role noun.
+      if (ROLE_WORD.test(tokens[j - 1].text) && !/^(?:of|for|at)$/.test(tokens[j]?.lower ?? '')) break;
+    }
     if (j === i) return null;
   }
   return { start: tokens[i].start, end: tokens[j - 1].end };
@@ -196,7 +206,7 @@ function sourceAfter(tk: Tokenised, after: number, last: number, loose = false):
   const start = j;
   const t = tokens[start];
   if (t && TIME_WORD.test(t.text)) return { source: null, to: start };
-  if (!t || !(loose || /^\p{Lu}/u.test(t.text) || /^(?:the|a|an|one|two|three|some|several|many|his|her|their|its|our|he|she|they|we|i|officials|sources|experts|analysts|diplomats|police|people|critics|supporters|researchers|data|polls?)$/i.test(t.text))) return { source: null, to: start };
+  if (!t || !(loose || /^\p{Lu}/u.test(t.text) || /^(?:the|a|an|one|two|three|some|several|many|his|her|their|its|our|he|she|they|we|i|officials|sources|experts|analysts|diplomats|police|people|critics|supporters|researchers|data|polls?)$/i.test(t.text) || describesName(tokens, start, last))) return { source: null, to: start };
   while (j < last && j - start < 10) {
     const w = tokens[j];
     const ok = isWord(w) || w.text === "'s" || w.text === '’s' || (w.text === '.' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && j + 1 < last) || w.text === '-';
@@ -205,6 +215,19 @@ function sourceAfter(tk: Tokenised, after: number, last: number, loose = false):
   }
   if (j === start) return { source: null, to: start };
   return { source: { start: tokens[start].start, end: tokens[j - 1].end }, to: j };
+}
+
+/**
+ * "said senior adviser Jane Roe", "said defence ministry adviser Jan Kowal": lower-case words
+ * ending in a role noun right before a name describe the source that follows.
+ */
+function describesName(tokens: QToken[], start: number, last: number): boolean {
+  for (let k = start; k < Math.min(last - 1, start + 4); k++) {
+    const w = tokens[k];
+    if (!/^[\p{L}-]+$/u.test(w.text) || AUXILIARY.has(w.lower) || NP_BOUNDARY.has(w.lower) || TIME_WORD.test(w.text)) return false;
+    if (ROLE_WORD.test(w.text) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1].text)) return true;
+  }
+  return false;
 }
 
 /** Where a quotation that closes at token `close` opened, if in an earlier sentence of the paragraph. */
@@ -367,7 +390,10 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
   const before = sourceBefore(tk, head, first);
   // Inverted: "…,” said Rutte." / "…, says a new report."
   const rightClause = thatAt >= 0 || rightWords >= 4 || next?.text === ':' || isOpenQuote(next);
-  const inverted = !before.source || (head - 1 >= first && (tokens[head - 1].text === ',' || QUOTE_MARK.test(tokens[head - 1].text)) && !(before.aside && rightClause) && !before.afterQuote && !(before.aside && /[”"»]/.test(tokens[before.from - 1]?.text ?? '')));
+  // A participle ("…, saying", "adding") takes the clause's subject, never the words after it.
+  const participle = /ing$/.test(tokens[head].lower) && (tokens[head - 1]?.text === ',' || (/[”"»]/.test(tokens[head - 1]?.text ?? '') && tokens[head - 2]?.text === ','));
+  if (participle && !before.source) return null;
+  const inverted = !participle && (!before.source || (head - 1 >= first && (tokens[head - 1].text === ',' || QUOTE_MARK.test(tokens[head - 1].text)) && !(before.aside && rightClause) && !before.afterQuote && !(before.aside && /[”"»]/.test(tokens[before.from - 1]?.text ?? ''))));
   // Content stands before the source ("“…,” Figueroa told USA Today."): unless what follows the cue
   // is plainly a clause of its own, it is the object and adverbials of the cue.
   const preceded = before.from > first && (tokens[before.from - 1].text === ',' || /[”"»]/.test(tokens[before.from - 1].text));
@@ -401,9 +427,11 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
   }
   while (contentEnd >= first && /^[,—–-]$/.test(tokens[contentEnd].text)) contentEnd--;
   if (contentEnd < first) {
-    // "He said." after a quotation in its own sentence: the content is the sentence before.
+    // "He said." after a quotation in its own sentence: the content is the sentence before. (Not
+    // when a clause goes on after the cue: "The plan, like any budget, specifies …" says nothing.)
     const prev = sentences[tokens[head].sentence - 1];
     if (!prev || prev.block !== sent.block && !QUOTE_MARK.test(text.slice(prev.start, prev.end))) return null;
+    if (rightWords > 5 || (next?.text === ',' && rightWords > 2)) return null;
     return finish({ cue, content: { start: prev.start, end: prev.end }, source });
   }
   let startTok = first;

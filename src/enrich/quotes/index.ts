@@ -20,7 +20,7 @@ import { attributionAt, clauseSubject, isSignatureDash, type Attribution } from 
 import { CUE_MODEL } from './cue-weights.js';
 import { cueFeatures, isCandidate, scoreToken, SPEECH, type CueModel } from './cues.js';
 import { findMarkedQuotes } from './marks.js';
-import { guessNames, SpeakerResolver } from './speaker.js';
+import { guessNames, SpeakerResolver, type ResolvedSource } from './speaker.js';
 import { QUOTE_MARK, tokenise, type Tokenised } from './tokens.js';
 
 /** A quotation as found: the speaker span as written, and the name it resolves to. */
@@ -56,7 +56,8 @@ function cueScores(tk: Tokenised, model: CueModel | null): number[] {
     if (isSignatureDash(tk.tokens, i)) return 10;
     // A transcript line: "PENCE: Well, look, …", "Rutte: …" at the start of a paragraph.
     if (t.text === ':' && isSpeakerLabel(tk, i)) return 10;
-    if (!isCandidate(t)) return -Infinity;
+    // A contraction ("doesn’t", "won't") is an auxiliary, never the verb of saying.
+    if (!isCandidate(t) || /['’]/.test(t.text)) return -Infinity;
     // "expressed the view that", "voiced the hope that": a statement of the subject's.
     if (/^(?:expressed|voiced|stated|shared|reiterated|repeated|made)$/.test(t.lower) && /^(?:the|his|her|their|its)$/.test(tk.tokens[i + 1]?.lower ?? '') &&
       /^(?:view|opinion|hope|belief|confidence|concern|position|point|clear)$/.test(tk.tokens[i + 2]?.lower ?? '') && tk.tokens[i + 3]?.lower === 'that') return 5;
@@ -116,8 +117,12 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     const sLast = tk.sentences[tk.tokens[last < 0 ? tk.tokens.length - 1 : Math.max(0, last - 1)]?.sentence ?? 0];
     let best = -1;
     let bestBonus = 0;
+    // “… Medicare.” The plan …: after a full stop inside the marks a new sentence begins, and its
+    // words are not this quotation's cue (“…?” he asked is).
+    const closed = /\.\s*$/.test(inner) && /^\s+\p{Lu}/u.test(text.slice(m.end, m.end + 3));
     for (let i = sFirst.first; i < (tk.sentences[tk.tokens[Math.max(0, (last < 0 ? tk.tokens.length : last) - 1)]?.sentence ?? 0]?.last ?? sLast.last); i++) {
       if (tk.tokens[i].start >= m.start && tk.tokens[i].end <= m.end) continue;
+      if (closed && tk.tokens[i].start >= m.end) break;
       // The cue right after the closing mark (“…,” he pointed out) is the quotation's own.
       const bonus = tk.tokens[i].start >= m.end && tk.tokens[i].start - m.end < 20 ? 20 : 0;
       // "“…,” he pointed out": a verb right after the quotation's source is its cue, whatever its score.
@@ -158,17 +163,22 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
   yieldQuotations(text, found);
   if (options.extendBack !== false) extendStatementsBack(tk, found);
   found.sort((a, b) => a.content.start - b.content.start);
-  const resolver = new SpeakerResolver(text, entities ?? guessNames(text));
-  let recent: { name: string; end: number } | null = null;
+  const quoted = marks.map((m) => ({ start: m.contentStart, end: m.contentEnd }));
+  const resolver = new SpeakerResolver(text, entities ?? guessNames(text), { tk, quoted });
+  // Sources in text order: a source after its content ("“…,” he said") is resolved after the
+  // sources that stand before it.
+  const earlier: ResolvedSource[] = [];
+  const names = new Map<Candidate, string>();
+  for (const f of [...found].filter((x) => x.source).sort((a, b) => a.source!.start - b.source!.start)) {
+    const name = resolver.resolve(f.source!, earlier);
+    names.set(f, name);
+    earlier.push({ start: f.source!.start, end: f.source!.end, name });
+  }
   const out: FoundQuote[] = [];
   for (const f of found) {
     const body = text.slice(f.content.start, f.content.end);
     let speaker: FoundQuote['speaker'] = null;
-    if (f.source) {
-      const name = resolver.resolve(f.source, recent);
-      speaker = { start: f.source.start, end: f.source.end, text: text.slice(f.source.start, f.source.end), name };
-      if (resolver.isPerson(name)) recent = { name, end: f.source.end };
-    }
+    if (f.source) speaker = { start: f.source.start, end: f.source.end, text: text.slice(f.source.start, f.source.end), name: names.get(f)! };
     out.push({
       start: f.content.start, end: f.content.end, text: body, direct: QUOTE_MARK.test(body), speaker,
       cue: f.cue.end > f.cue.start ? { ...f.cue, text: text.slice(f.cue.start, f.cue.end) } : null,
