@@ -169,6 +169,10 @@ export interface StoryClaim extends Evidenced {
   articles: string[];
   sentences: { article: string; text: string }[];
   coverage?: Coverage;
+  /** Independent sources among `articles`: copies of one wire text count once. */
+  sources?: number;
+  /** Articles among `articles` that reprint another one's text (wire copies, see analyse/duplicates.ts). */
+  copies?: string[];
 }
 
 export interface StoryWording extends Evidenced {

@@ -11,15 +11,21 @@
  * match in its article (paraphrase shares few words, but an article states a fact once). Pairs are
  * joined strongest first, as in Kruskal's algorithm, into claims that hold at most one statement
  * per article, and only while the joined claims stay alike on average, so that a chain of loose
- * resemblances does not grow into one claim. Coverage counts outlets, near-duplicate articles
- * (wire copies) once.
+ * resemblances does not grow into one claim. A short statement most of which a long one holds is
+ * paired with it too. Overlap only finds candidates: a pair joins a claim when the two also agree
+ * in what they say of the names they share, in negation and in figures (claim-match.ts), with a
+ * confidence; a claim carries each article's sentence with its offsets as evidence, and the
+ * confidence of its weakest pairing (below TENTATIVE it is marked tentative and counted as one
+ * source's). Coverage counts outlets, near-duplicate articles (wire copies) once: `sources` is
+ * that count and `copies` lists the copies among the claim's articles, which stay listed.
  *
  * @module
  */
 import type { Article, Coverage, StoryClaim } from '../types.js';
 import type { Sentence } from '../enrich/types.js';
 import type { StoryContext } from './context.js';
-import { TermSpace, contentStems, type TermVector } from './similarity/text.js';
+import { STOP_WORDS, TermSpace, TermWeights, contentStems, type TermVector } from './similarity/text.js';
+import { CONTAINED, WEAK_PAIR, pairConfidence, statementFacts, type StatementFacts } from './claim-match.js';
 
 /** Weighted overlap at which two statements are taken to say the same thing. */
 export const CLAIM_SIMILARITY = 0.3;
@@ -50,6 +56,8 @@ export interface Statement {
   stems: string[];
   /** Index in the story's entities of each entity the statement names, in order. */
   entities: number[];
+  /** What it asserts beyond its words: predicate, negation, figures, quotations. */
+  facts: StatementFacts;
 }
 
 /**
@@ -60,6 +68,13 @@ const REPORTING = new Set(
   contentStems('noted stated added emphasized emphasised stressed reiterated explained recalled pointed declared announced ' +
     'confirmed remarked underlined insisted argued claimed reported reports report told commented quoted cited citing'),
 );
+
+/** Confidence below which a claim's weakest pairing is shown as tentative and not counted. */
+export const TENTATIVE = 0.55;
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
 
 /** Articles counted once per syndicated text. */
 export function independentArticles(ctx: StoryContext, ids: string[]): Set<string> {
@@ -153,12 +168,12 @@ export function storyStatements(ctx: StoryContext): Statement[] {
         at = m.end;
       }
       plain += a.text.slice(at, st.end);
-      const stems = contentStems(plain).filter((w) => !REPORTING.has(w));
+      const stems = contentStems(plain).filter((w) => !REPORTING.has(w) && !STOP_WORDS.has(w));
       const entities = inside.map((m) => m.id);
       // Its terms (see TermSpace.addStatement): stems, pairs of neighbouring stems ("position …
       // strength", as terms of their own), entities. Fewer than three distinct ones say too little.
       if (termCount(stems, entities) < 3) continue;
-      out.push({ article: a.id, ...st, stems, entities });
+      out.push({ article: a.id, ...st, stems, entities, facts: statementFacts(st.text, plain, REPORTING) });
     }
   }
   return out;
@@ -224,9 +239,10 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const touched: number[] = [];
   const candidates: { j: number; exact: number }[] = [];
   const top = new Int32Array(CANDIDATE_TERMS);
-  const pairs: { i: number; j: number; score: number }[] = [];
+  const pairs: { i: number; j: number; score: number; contained: number }[] = [];
   // Best overlap of each statement within each other article, by (statement, article).
   const bestIn = new PairTable();
+  const compared = new PairTable();
   for (let i = 0; i < n; i++) {
     touched.length = 0;
     // Through the statement's rarest words only: a partner sharing none of them cannot come close.
@@ -247,7 +263,9 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       const to = list.length > POSTINGS_WINDOW ? Math.min(list.length, from + POSTINGS_WINDOW) : list.length;
       for (let p = from; p < to; p++) {
         const j = list[p];
-        if (j <= i || artOf[j] === artOf[i]) continue;
+        // Both directions: a long statement's rarest words may all be missing from a short
+        // paraphrase, whose own rarest words still find the long one.
+        if (j === i || artOf[j] === artOf[i]) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] += w;
       }
@@ -255,9 +273,11 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
     candidates.length = 0;
     for (const j of touched) {
       const exact = (2 * acc[j]) / (totals[i] + totals[j]);
+      // Variant (prefix) matches can add to the exact share, at most SOFT_CREDIT of the rest; a
+      // short statement most of which a long one holds is a candidate too (see claim-match.ts).
+      const within = acc[j] / Math.min(totals[i], totals[j]);
       acc[j] = 0;
-      // Variant (prefix) matches can add to the exact share, at most SOFT_CREDIT of the rest.
-      if (exact >= MUTUAL_SIMILARITY / 2) candidates.push({ j, exact });
+      if (exact >= MUTUAL_SIMILARITY / 2 || within >= CONTAINED / 2) candidates.push({ j, exact });
     }
     // In a large story a statement resembles hundreds of others; its closest few by shared words
     // are enough to join it to its claim (the joining is transitive).
@@ -265,27 +285,43 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       candidates.sort((x, y) => y.exact - x.exact);
       candidates.length = MAX_CANDIDATES;
     }
-    for (const { j } of candidates) {
+    for (const c of candidates) {
+      // Each pair once, as (lower, higher), whichever of the two found the other.
+      const a = Math.min(i, c.j);
+      const b = Math.max(i, c.j);
+      if (compared.get(a, b) === 1) continue;
+      compared.set(a, b, 1);
       // Most candidates fall short and are never asked for again: only a pair that may join a
       // claim is kept for the cohesion test (which works out any other pair it needs).
-      const score = weights.overlap(vectors[i], vectors[j]);
-      if (score < MUTUAL_SIMILARITY) continue;
-      known.set(i, j, score);
-      pairs.push({ i, j, score });
-      if (!(score <= bestIn.get(i, artOf[j]))) bestIn.set(i, artOf[j], score);
-      if (!(score <= bestIn.get(j, artOf[i]))) bestIn.set(j, artOf[i], score);
+      const score = weights.overlap(vectors[a], vectors[b]);
+      const contained = containment(score, totals[a], totals[b]);
+      if (score < MUTUAL_SIMILARITY && contained < CONTAINED) continue;
+      known.set(a, b, score);
+      pairs.push({ i: a, j: b, score, contained });
+      if (!(score <= bestIn.get(a, artOf[b]))) bestIn.set(a, artOf[b], score);
+      if (!(score <= bestIn.get(b, artOf[a]))) bestIn.set(b, artOf[a], score);
     }
   }
-  const edges = pairs.filter(({ i, j, score }) =>
-    score >= CLAIM_SIMILARITY || (bestIn.get(i, artOf[j]) === score && bestIn.get(j, artOf[i]) === score));
-  edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  // Overlap finds the candidates; what each states (its predicate, negation, figures, quotations)
+  // decides whether they state the same fact (see claim-match.ts).
+  const facts = statements.map((s) => s.facts);
+  const predicateWeights = new TermWeights();
+  for (const f of facts) predicateWeights.add(f.predicate);
+  const edges = pairs
+    .filter(({ i, j, score, contained }) =>
+      score >= CLAIM_SIMILARITY || contained >= CONTAINED || (bestIn.get(i, artOf[j]) === score && bestIn.get(j, artOf[i]) === score))
+    .map((e) => ({ ...e, confidence: pairConfidence(facts[e.i], facts[e.j], e.score, e.contained, predicateWeights) }));
+  const kept = edges.filter((e) => e.confidence >= WEAK_PAIR);
+  kept.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
 
   // Kruskal-like joining under two constraints: one statement per article per claim, and cohesion.
   const groupOf = statements.map((_, i) => i);
   const members = new Map<number, number[]>(statements.map((_, i) => [i, [i]]));
   const articlesOf = new Map<number, Set<string>>(statements.map((st, i) => [i, new Set([st.article])]));
   const find = (x: number): number => (groupOf[x] === x ? x : (groupOf[x] = find(groupOf[x])));
-  for (const { i, j } of edges) {
+  // Per claim, the confidence of its weakest join: a claim is as sure as its loosest pairing.
+  const weakest = new Map<number, number>();
+  for (const { i, j, confidence } of kept) {
     const gi = find(i);
     const gj = find(j);
     if (gi === gj) continue;
@@ -295,6 +331,7 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
     if (b.some((k) => articles.has(statements[k].article))) continue;
     if (a.length + b.length > 2 && meanSimilarity(a, b, sim) < CLAIM_COHESION) continue;
     groupOf[gj] = gi;
+    weakest.set(gi, Math.min(confidence, weakest.get(gi) ?? 1, weakest.get(gj) ?? 1));
     for (const k of b) {
       a.push(k);
       articles.add(statements[k].article);
@@ -321,11 +358,21 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
           rep = k;
         }
       }
+      const confidence = group.length > 1 ? round(weakest.get(find(group[0])) ?? 1) : 1;
+      const tentative = confidence < TENTATIVE;
+      const sources = independentArticles(ctx, articles).size;
+      const copies = articles.filter((id) => ctx.duplicateOf.has(id));
       return {
         text: statements[rep].text.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
         articles,
         sentences: group.map((k) => ({ article: statements[k].article, text: statements[k].text })),
-        coverage: coverageOf(independentArticles(ctx, articles).size, total),
+        evidence: group.map((k) => ({ article: statements[k].article, text: statements[k].text, start: statements[k].start, end: statements[k].end })),
+        confidence,
+        ...(tentative ? { tentative } : {}),
+        sources,
+        ...(copies.length ? { copies } : {}),
+        // A tentative pairing is not counted: the claim's coverage is that of one source.
+        coverage: coverageOf(tentative ? 1 : sources, total),
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length);
@@ -416,6 +463,14 @@ export function dependence(text: string): number {
   if (/^[“"«„‘]/.test(text)) d += 0.3;
   if (/\b(?:I|we|We|our|Our|my|My)\b/.test(text.replace(/[“"«„][^”"»]*[”"»]/g, ' '))) d += 0.3;
   return d;
+}
+
+/**
+ * The share of the lighter statement's weight that two statements share, from their weighted
+ * Dice overlap and their weights (word pairs aside, so an approximation).
+ */
+function containment(dice: number, a: number, b: number): number {
+  return Math.min(1, (dice * (a + b)) / (2 * Math.min(a, b) || 1));
 }
 
 /** Mean similarity across two groups, over at most 16 pairs so that large claims stay cheap. */

@@ -1,6 +1,8 @@
 /**
  * Near-duplicates within a story: wire copies and republications, so that one agency's text in
- * ten outlets counts as one source. Word 5-shingles compared by Jaccard similarity; the shared
+ * ten outlets counts as one source. Word 5-shingles compared by Jaccard similarity, or by how much
+ * of the shorter text the longer holds (a copy cut short, or lightly rewritten under the same
+ * agency credit, see {@link isCopy}); the shared
  * shingles of each pair are counted through an index from shingle to articles, so only pairs
  * sharing some text are looked at (grouping a whole collection uses MinHash with LSH instead, in
  * the cluster stage).
@@ -11,6 +13,46 @@ import type { Article } from '../types.js';
 
 /** Jaccard similarity of 5-shingles above which two articles are one text. */
 export const DUPLICATE_JACCARD = 0.5;
+
+/**
+ * Share of the shorter text's shingles the longer holds above which the shorter is a copy cut
+ * short or retitled (a site that runs the first half of a wire story).
+ */
+export const COPY_CONTAINMENT = 0.8;
+/** The same, when both credit the same agency: a lightly rewritten copy of its story. */
+export const CREDITED_CONTAINMENT = 0.4;
+/** Shingles the shorter text needs for containment to mean anything (a few sentences). */
+const MIN_SHINGLES = 30;
+
+/** Whether two texts sharing `shared` of their `a` and `b` distinct shingles are one text. */
+export function isCopy(shared: number, a: number, b: number, sameCredit: boolean): boolean {
+  if (shared / (a + b - shared) >= DUPLICATE_JACCARD) return true;
+  const small = Math.min(a, b);
+  if (small < MIN_SHINGLES) return false;
+  const within = shared / small;
+  return within >= COPY_CONTAINMENT || (sameCredit && within >= CREDITED_CONTAINMENT);
+}
+
+// Credit lines of a wire story: "(Reuters)", "/TASS/", "AFP —" opening a line, "Reuters reports",
+// "according to Bloomberg". The name is whatever is credited: only a copy's shared text makes it
+// an agency (see isCopy), so no list of agencies is needed.
+const CREDITS = [
+  /\((\p{Lu}[\p{L}]{1,20}|\p{Lu}{2,6})\)/u,
+  /\/\s*(\p{Lu}{2,8})\s*\//u,
+  /^(\p{Lu}[\p{L}]{1,20}|\p{Lu}{2,8})\s+[—–-]\s/mu,
+  /\b(\p{Lu}[\p{L}]{1,20}|\p{Lu}{2,8}) (?:reports|reported)\b/u,
+  /\baccording to (\p{Lu}[\p{L}]{1,20}|\p{Lu}{2,8})\b/u,
+];
+
+/** The agency an article credits in its dateline, opening or closing lines, folded; null if none. */
+export function wireCredit(a: Article): string | null {
+  const where = [a.dateline ?? '', a.text.slice(0, 300), a.text.slice(-200)].join('\n');
+  for (const re of CREDITS) {
+    const m = re.exec(where);
+    if (m) return m[1].toLowerCase();
+  }
+  return null;
+}
 
 /** Words of a text as ids, interned in `ids`. */
 function wordIds(text: string, ids: Map<string, number>): Int32Array {
@@ -33,6 +75,7 @@ export function findNearDuplicates(articles: Article[]): Map<string, string> {
   const out = new Map<string, string>();
   const vocabulary = new Map<string, number>();
   const texts = ordered.map((a) => wordIds(a.text, vocabulary));
+  const credits = ordered.map(wireCredit);
   // Shingles (runs of five word ids) in an open-addressing table: slot → shingle number, and
   // each shingle's words, so that no string is built per shingle.
   let room = 0;
@@ -90,8 +133,7 @@ export function findNearDuplicates(articles: Article[]): Map<string, string> {
     touched.sort((x, y) => x - y);
     for (const j of touched) {
       if (out.has(ordered[j].id)) continue;
-      const inter = shared[j];
-      if (inter / (sizes[i] + sizes[j] - inter) >= DUPLICATE_JACCARD) {
+      if (isCopy(shared[j], sizes[i], sizes[j], !!credits[i] && credits[i] === credits[j])) {
         out.set(ordered[i].id, ordered[j].id);
         break;
       }

@@ -8,7 +8,9 @@
  * sentence is used as its article wrote it, with two edits that add no word its article lacks: a
  * leading connective ("However,", "Meanwhile,") is dropped, and a leading "He"/"She" becomes the
  * name of the person the article last named. So no summary sentence says what its cited articles
- * do not. Claims only one outlet carries are marked `exclusive`. Length grows with the story:
+ * do not. A preview (an article published before the others, saying what will or may happen) is
+ * neither the sentence chosen for what happened nor cited for it, and an article whose version
+ * gives other figures is not cited either. Claims only one outlet carries are marked `exclusive`. Length grows with the story:
  * 3 sentences for 2 articles, up to 10 for 50.
  *
  * @module
@@ -37,6 +39,8 @@ const RELATIVE_TIME = /\b(?:the day before|the previous day|yesterday|today|tomo
 interface Candidate {
   text: string;
   score: number;
+  /** The article whose sentence it is. */
+  article?: string;
 }
 
 export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummarySentence[] {
@@ -58,7 +62,8 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
   };
   const ranked = claims
     .map((claim) => ({ claim, position: position(claim), outlets: independentArticles(ctx, claim.articles).size }))
-    .sort((a, b) => b.outlets - a.outlets || a.position - b.position);
+    // Among claims as widely carried, a firm one before a tentative one (a loose pairing).
+    .sort((a, b) => b.outlets - a.outlets || Number(!!a.claim.tentative) - Number(!!b.claim.tentative) || a.position - b.position);
   const weights = new TermWeights();
   for (const c of claims) for (const s of c.sentences) weights.add(contentStems(s.text));
 
@@ -72,12 +77,7 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
     if (!best || best.score < -2) continue;
     const terms = new Set(contentStems(best.text));
     if (chosen.some((c) => weightedOverlap(c.terms, terms, weights) > REPEAT_OVERLAP)) continue;
-    // An article whose version of the claim gives other figures does not carry this sentence.
-    const mine = figures(best.text).join(' ');
-    const cited = [...new Set(claim.sentences.filter((s) => {
-      const theirs = figures(s.text);
-      return !theirs.length || !mine || theirs.join(' ') === mine;
-    }).map((s) => s.article))];
+    const cited = carriers(claim, best, byId);
     const citedOutlets = independentArticles(ctx, cited).size;
     chosen.push({
       sentence: { text: best.text, articles: cited, ...(citedOutlets < 2 && total > 1 ? { exclusive: true } : {}) },
@@ -85,6 +85,27 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
     });
   }
   return chosen.map((c) => c.sentence);
+}
+
+/** What an article says will or may happen, not what happened. */
+const FORECAST = /\b(?:will|would|could|may|might|likely|expected to|plans? to|planned to|set to|is to|are to|poised to)\b/i;
+
+/**
+ * The articles that carry what the summary sentence says: an article whose version of the claim
+ * gives other figures does not, nor a preview — an article published on an earlier day that
+ * says the thing will or may happen — of a sentence that says it happened.
+ */
+function carriers(claim: StoryClaim, best: Candidate, byId: Map<string, Article>): string[] {
+  const mine = figures(best.text).join(' ');
+  const day = (id: string) => byId.get(id)?.published?.slice(0, 10) ?? '';
+  const told = best.article ? day(best.article) : '';
+  const forecast = FORECAST.test(best.text);
+  return [...new Set(claim.sentences.filter((s) => {
+    const theirs = figures(s.text);
+    if (theirs.length && mine && theirs.join(' ') !== mine) return false;
+    if (!forecast && told && day(s.article) && day(s.article) < told && FORECAST.test(s.text)) return false;
+    return true;
+  }).map((s) => s.article))];
 }
 
 /** Phrases one outlet alone uses (folded), to be avoided where another outlet says it plainly. */
@@ -97,6 +118,7 @@ function loadedPhrases(ctx: StoryContext): Set<string> {
 /** The best way to say a claim: one of its sentences, lightly edited, with a score. */
 function realise(ctx: StoryContext, claim: StoryClaim, byId: Map<string, Article>, loaded: Set<string>, weights: TermWeights): Candidate | null {
   let best: Candidate | null = null;
+  const day = (id: string) => byId.get(id)?.published?.slice(0, 10) ?? '';
   // A sentence far from the claim's others may have joined it loosely: prefer the central ones.
   const terms = claim.sentences.map((s) => new Set(contentStems(s.text)));
   const centrality = terms.map((t, i) => (terms.length < 2 ? 1 : terms.reduce((acc, o, j) => acc + (i === j ? 0 : weightedOverlap(t, o, weights)), 0) / (terms.length - 1)));
@@ -111,7 +133,10 @@ function realise(ctx: StoryContext, claim: StoryClaim, byId: Map<string, Article
       // clause alone, after the name of the person the sentence reports.
       const who = lastPersonBefore(ctx, a, at);
       const clause = s.text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
-      text = /[.!?"”’»)]$/.test(clause) ? (who ? `${who}: ${clause}` : clause) : null;
+      // An item of a list ("…; ordered the agency to review …; …") is said alone, with the full
+      // stop it lacks: the person named last before a list is often not who acts in it.
+      if (/[.!?"”’»)]$/.test(clause)) text = who ? `${who}: ${clause}` : clause;
+      else text = /^\p{Ll}/u.test(s.text) && clause.split(/\s+/).length >= 5 ? `${clause}.` : null;
     } else text = standAlone(ctx, a, whole ? whole.text : s.text, whole?.start ?? at);
     if (!text) continue;
     let score = 4 * centrality[k];
@@ -123,12 +148,15 @@ function realise(ctx: StoryContext, claim: StoryClaim, byId: Map<string, Article
     if (/^[“"«„‘]/.test(text)) score -= 1.5;
     if (LEANS_BACK.test(text)) score -= 2;
     if (RELATIVE_TIME.test(text)) score -= 0.5;
+    // A preview (what will or may happen, told before a later article reports it) does not say
+    // what happened: another article's report of the event is preferred.
+    if (FORECAST.test(text) && claim.sentences.some((o) => day(o.article) > day(s.article))) score -= 3;
     // Wording only one outlet uses, where the claim has other outlets' sentences to choose from.
     if (claim.sentences.length > 1) {
       const phrases = phraseRuns(text).flatMap((run) => run.map((_, i) => [run[i], run.slice(i, i + 2).join(' '), run.slice(i, i + 3).join(' ')]).flat());
       score -= phrases.filter((p) => loaded.has(p)).length;
     }
-    if (!best || score > best.score) best = { text, score };
+    if (!best || score > best.score) best = { text, score, article: s.article };
   }
   return best;
 }
@@ -139,7 +167,12 @@ function realise(ctx: StoryContext, claim: StoryClaim, byId: Map<string, Article
  */
 function standAlone(ctx: StoryContext, a: Article, sentence: string, start: number): string | null {
   let text = sentence.trim();
-  if (!/[.!?"”’»)]$/.test(text)) return null;
+  if (!/[.!?"”’»)]$/.test(text)) {
+    // An item of a list ("ordering the agency to review …", after "The measures include:") is
+    // said alone, with the full stop it lacks.
+    if (!/^\p{Ll}/u.test(text) || text.split(/\s+/).length < 5) return null;
+    return `${text.replace(/^\p{Ll}/u, (c) => c.toUpperCase())}.`;
+  }
   const connective = CONNECTIVE.exec(text);
   if (connective) text = text.slice(connective[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   const pronoun = /^(He|She)\s+(?!is\b|was\b)/.exec(text);

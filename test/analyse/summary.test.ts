@@ -82,3 +82,18 @@ test(`${here}a story from one outlet is summarised from it, nothing marked exclu
     assert.equal(s.exclusive, undefined);
   }
 });
+
+test(`${here}a preview written before the event is not cited for what happened, nor leads the summary`, () => {
+  const articles = [
+    article({ id: 'preview', published: '2025-03-02', text: 'The harbour board is expected to approve the new ferry timetable for the islands at its meeting on Monday.\n\nThe old timetable dates from 1998.' }),
+    article({ id: 'east', published: '2025-03-03', text: 'The harbour board approved the new ferry timetable for the islands at its meeting on Monday.\n\nFerries will run every hour in summer.' }),
+    article({ id: 'west', published: '2025-03-03', text: 'At its meeting on Monday the harbour board approved a new ferry timetable for the islands.\n\nThe first boat will leave at six.' }),
+  ];
+  const ctx = context(articles);
+  const claims = buildClaims(ctx);
+  const timetable = claims.find((c) => c.sentences.some((s) => s.text.includes('approved the new ferry timetable')));
+  assert.deepEqual([...timetable!.articles].sort(), ['east', 'preview', 'west'], 'the three tell one fact');
+  const summary = summarise(ctx, claims);
+  assert.match(summary[0].text, /approved/, 'the event as reported, not as previewed, comes first');
+  assert.deepEqual([...summary[0].articles].sort(), ['east', 'west'], 'the preview is not cited for it');
+});
