@@ -67,7 +67,7 @@ export function analyseStory(input: Article[], options: AnalyseOptions = {}): St
     quotes: ctx.quotes,
     claims,
     wording: compareWording(ctx),
-    timeline: buildTimeline(ctx),
+    timeline: buildTimeline(ctx, claims),
     summary: summarise(ctx, claims),
     exclusives: exclusivesBySource(ctx, claims),
     disagreements: findDisagreements(ctx, claims),
