@@ -2,7 +2,10 @@
  * Grouping articles into stories, streaming and explainable.
  *
  * Each article becomes a sparse vector of TF-IDF terms (title and lead above the tail, names and
- * numbers as terms of their own; see `terms.ts`). A new article:
+ * numbers as terms of their own, the prose of a page saved with its chrome; see `terms.ts`). The
+ * document frequencies start from a prior of general English (`background.ts`), so that a
+ * handful of reports of one matter, grouped on their own, are not told apart by their angles
+ * merely because what they share is in every one of them. A new article:
  *
  * 1. is checked for being a copy of an earlier one (same address, MinHash/LSH over word
  *    shingles, or the same headline when there is no text): a copy joins its original's story
@@ -11,7 +14,8 @@
  *    articles (a bounded ring); the closest ones are compared over their whole vectors, and
  *    their stories are the candidates, so the cost per article does not grow with the collection;
  * 3. scores each candidate story by the cosine with its centroid and with its nearest article,
- *    faded by the gap in time, and joins the best one above a threshold. How much text there was
+ *    faded by the gap in time (and lowered when a report and the story name nobody in common),
+ *    and joins the best one above a threshold. How much text there was
  *    sets the threshold and the mix: a report's words make a profile worth comparing with a
  *    story's centroid; a headline's are a hint, best matched against the closest headlines,
  *    several of them, since one alike may share no more than a stock phrase;
@@ -32,6 +36,7 @@
 import type { Assignment, ClusterDoc, Clusterer, Explanation } from './types.js';
 import { LANGUAGES, languageOf, termVector, urlWords } from './terms.js';
 import { NearDuplicateIndex, type NearDuplicateState } from './minhash.js';
+import { priorChance } from './background.js';
 
 export type { Clusterer, ClusterDoc, Assignment, Explanation } from './types.js';
 export { NearDuplicateIndex } from './minhash.js';
@@ -76,6 +81,15 @@ export interface ClusterParams {
    * in time, since follow-ups come later by nature.
    */
   relatedShare: number;
+  /**
+   * Factor on the score of a story that shares no name with an article, when both name several
+   * (`minNames`) and are in one language: two reports of one event name at least one person,
+   * place or body in common, while two events of a kind told with the same words (a quake, a
+   * strike, a verdict) name none. Words alone may still join them, on a score this much higher.
+   */
+  unnamedShare: number;
+  /** Names each side needs for `unnamedShare` to apply. */
+  minNames: number;
   /** Centroid cosine at which two stories merge, when a report and when a headline links them. */
   mergeThresholdLong: number;
   mergeThresholdShort: number;
@@ -85,6 +99,14 @@ export interface ClusterParams {
   fadeDays: number;
   /** Days of gap beyond which an article never joins a story. */
   windowDays: number;
+  /**
+   * Pseudo-articles of general English counted beside the collection's own in each term's
+   * document frequency (see `background.ts`), fading as e^(−n / priorDocs) over the first n
+   * articles: while the collection is small, and above all when it is a handful of reports of one
+   * matter, how common a word is in English decides its weight, not that every report at hand has
+   * it. 0 turns the prior off.
+   */
+  priorDocs: number;
   /** Terms kept per article vector. */
   vectorTerms: number;
   /** Terms per article entered in (and looked up in) the inverted index. */
@@ -128,11 +150,14 @@ export const DEFAULT_PARAMS: ClusterParams = {
   headlineWords: 8,
   minCentroidShare: 0.5,
   relatedShare: 0.6,
+  unnamedShare: 0.7,
+  minNames: 2,
   mergeThresholdLong: 0.9,
   mergeThresholdShort: 0.25,
   graceDays: 3,
   fadeDays: 10,
   windowDays: 45,
+  priorDocs: 15,
   vectorTerms: 150,
   indexTerms: 30,
   postingCap: 80,
@@ -291,7 +316,7 @@ class DocColumns {
 }
 
 /** `to` with `from` copied into its start. */
-function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(from: T, to: T): T {
+function grow<T extends Int32Array | Float64Array | Float32Array | Uint8Array | Uint16Array>(from: T, to: T): T {
   to.set(from as never);
   return to;
 }
@@ -314,6 +339,8 @@ interface StoryState {
   related: Map<number, number>;
   /** Its articles per language (indexed as LANGUAGES of `terms.ts`; 0 is unknown). */
   langs: number[];
+  /** Names (`@…` terms) in its centroid, kept in step with it. */
+  names: number;
 }
 
 /**
@@ -327,6 +354,8 @@ class Vocabulary {
   /** Per term: articles that had it, and 1 when it is a name (`@…`). */
   df = new Int32Array(1024);
   isName = new Uint8Array(1024);
+  /** Per term: the chance an English article has it, before any is seen (see `background.ts`). */
+  prior = new Float32Array(1024);
   private chars = new Uint16Array(1 << 16);
   private used = 0;
   /** Per term: where its characters start (its end is where the next one starts). */
@@ -365,6 +394,7 @@ class Vocabulary {
       const n = this.df.length * 2;
       this.df = grow(this.df, new Int32Array(n));
       this.isName = grow(this.isName, new Uint8Array(n));
+      this.prior = grow(this.prior, new Float32Array(n));
       this.starts = grow(this.starts, new Int32Array(n + 1));
     }
     if (this.used + t.length > this.chars.length) {
@@ -378,6 +408,7 @@ class Vocabulary {
     this.used += t.length;
     this.starts[id + 1] = this.used;
     this.isName[id] = t.charCodeAt(0) === 64 ? 1 : 0;
+    this.prior[id] = priorChance(t);
     this.slots[2 * at] = h;
     this.slots[2 * at + 1] = id + 1;
     // Kept under half full, so that probes stay short.
@@ -772,7 +803,7 @@ export class StreamingClusterer implements Clusterer {
   }
 
   /** The article's unit TF-IDF vector over its strongest terms, and how much text it had. */
-  private vectorise(doc: ClusterDoc): { terms: Int32Array; weights: Float32Array; length: number } {
+  private vectorise(doc: ClusterDoc, lang: number): { terms: Int32Array; weights: Float32Array; length: number } {
     const { terms, length } = termVector(doc.title, doc.text);
     if (length < this.params.longText && doc.url) {
       // A headline alone is short; the address often spells the full headline out. Its words
@@ -790,12 +821,19 @@ export class StreamingClusterer implements Clusterer {
     const ids = this.scratchIds;
     const ws = this.scratchWeights;
     const vocabulary = this.vocabulary;
+    // The prior gives way as the collection grows: past a few times `priorDocs` articles, the
+    // collection's own frequencies are the better guide (news names "Ukraine" far more often than
+    // general English does).
+    const prior = this.params.priorDocs ? this.params.priorDocs * Math.exp(-n / this.params.priorDocs) : 0;
+    // English counts say nothing of another language's words: an article in one keeps the
+    // collection's frequencies alone.
+    const pseudo = lang <= 1 ? prior : 0;
     let j = 0;
     for (const [t, tf] of terms) {
       const id = vocabulary.id(t);
       ids[j] = id;
       // The frequencies are read after entering the term: entering may have grown the array.
-      ws[j] = (1 + Math.log(tf)) * (Math.log((n + 1) / (++vocabulary.df[id] + 1)) + 1);
+      ws[j] = (1 + Math.log(tf)) * (Math.log((n + 1 + pseudo) / (++vocabulary.df[id] + 1 + pseudo * vocabulary.prior[id])) + 1);
       j++;
     }
     // Heaviest first, ties in the order the terms came: what a stable sort of the pairs gives.
@@ -851,6 +889,12 @@ export class StreamingClusterer implements Clusterer {
     return norm2 && storyNorm2 ? dot / Math.sqrt(norm2 * storyNorm2) : NaN;
   }
 
+  /** Whether any of the names (term ids) is in the story's centroid. */
+  private sharesName(names: number[], story: StoryState): boolean {
+    for (const t of names) if (story.centroid.find(t) >= 0) return true;
+    return false;
+  }
+
   private centroidCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {
     let dot = 0;
     const centroid = story.centroid;
@@ -870,11 +914,13 @@ export class StreamingClusterer implements Clusterer {
     const from = docs.start[docIndex];
     const to = from + docs.length[docIndex];
     const centroid = s.centroid;
+    const isName = this.vocabulary.isName;
     let norm2 = s.norm2;
     for (let i = from; i < to; i++) {
       const old = centroid.add(terms[i], weights[i]);
       const w = old + weights[i];
       norm2 += w * w - old * old;
+      if (old === 0) s.names += isName[terms[i]];
     }
     s.norm2 = norm2;
     if (centroid.size > this.params.centroidTerms * 2) this.pruneCentroid(s);
@@ -892,18 +938,21 @@ export class StreamingClusterer implements Clusterer {
     const n = Math.min(size, this.params.centroidTerms);
     const kept = new CentroidTable(n);
     let norm2 = 0;
+    let names = 0;
     for (let k = 0; k < n; k++) {
       const w = values[order[k]];
       kept.append(keys[order[k]], w);
       norm2 += w * w;
+      names += this.vocabulary.isName[keys[order[k]]];
     }
     s.centroid = kept;
     s.norm2 = norm2;
+    s.names = names;
   }
 
   private newStory(docIndex: number): number {
     const index = this.stories.length;
-    this.stories.push({ id: this.docs.ids[docIndex], centroid: new CentroidTable(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map(), langs: LANGUAGES.map(() => 0) });
+    this.stories.push({ id: this.docs.ids[docIndex], centroid: new CentroidTable(), norm2: 0, members: [], first: NaN, last: NaN, lastArrival: docIndex, mergedInto: -1, retired: false, related: new Map(), langs: LANGUAGES.map(() => 0), names: 0 });
     this.open.add(index);
     this.addToStory(index, docIndex);
     return index;
@@ -935,6 +984,7 @@ export class StreamingClusterer implements Clusterer {
     src.members = [];
     src.centroid = new CentroidTable();
     src.norm2 = 0;
+    src.names = 0;
     src.mergedInto = into;
     for (const [o, sim] of src.related) if (this.current(o) !== into) this.relate(into, o, sim);
     src.related = new Map();
@@ -967,6 +1017,7 @@ export class StreamingClusterer implements Clusterer {
       story.retired = true;
       story.centroid = new CentroidTable();
       story.norm2 = 0;
+      story.names = 0;
       this.open.delete(s);
       for (const m of story.members) {
         const terms = docs.termBlocks[docs.block[m]];
@@ -1096,6 +1147,13 @@ export class StreamingClusterer implements Clusterer {
 
     // 3. The best story: centroid and nearest article, faded by the gap in time.
     const scored: Scored[] = [];
+    // Only a report says enough for the names it lacks to count (see `unnamedShare`).
+    const names: number[] = [];
+    if (length >= p.longText) {
+      const isName = this.vocabulary.isName;
+      for (let i = 0; i < terms.length; i++) if (isName[terms[i]]) names.push(terms[i]);
+    }
+    const named = names.length >= p.minNames;
     for (const [s, near] of nearestIn) {
       if (s === exclude) continue;
       const story = this.stories[s];
@@ -1111,7 +1169,8 @@ export class StreamingClusterer implements Clusterer {
         for (const x of near.top) mean += x;
         nearest = headline * (mean / k) + (1 - headline) * nearest;
       }
-      const raw = centroidWeight * centroid + (1 - centroidWeight) * nearest;
+      let raw = centroidWeight * centroid + (1 - centroidWeight) * nearest;
+      if (named && story.names >= p.minNames && this.languageBoost(ONE_LANGUAGE[lang], story.langs) === 1 && !this.sharesName(names, story)) raw *= p.unnamedShare;
       scored.push({ story: s, score: raw * factor, raw, centroid, nearest: near.doc, nearestSim: near.sim, gap });
     }
     scored.sort((a, b) => b.score - a.score);
@@ -1171,12 +1230,12 @@ export class StreamingClusterer implements Clusterer {
       // The same article again (a re-run, an update under the same id): it stays where it is.
       return { id: doc.id, story: this.stories[this.docs.story[this.byId.get(doc.id)!]].id, score: 1 };
     }
-    const { terms, weights, length } = this.vectorise(doc);
+    const lang = languageOf(doc.title, doc.text);
+    const { terms, weights, length } = this.vectorise(doc, lang);
     const time = timeOf(doc.published);
     if (Number.isFinite(time) && !(time <= this.clock)) this.clock = time;
     const docIndex = this.docs.size;
     if (docIndex > 0 && docIndex % p.sweepEvery === 0) this.sweep();
-    const lang = languageOf(doc.title, doc.text);
     this.docs.push(doc.id, -1, terms, weights, terms.length, time, lang, length);
     this.byId.set(doc.id, docIndex);
     const { threshold, mergeThreshold } = this.bars(length);
@@ -1461,6 +1520,7 @@ export class StreamingClusterer implements Clusterer {
         id: s.id, centroid, norm2: s.norm2, members: [...s.members], first: back(s.first), last: back(s.last),
         lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: new Map(s.related),
         langs: LANGUAGES.map((_, l) => s.members.filter((m) => this.docs.lang[m] === l).length),
+        names: s.centroid.filter(([t]) => this.vocabulary.isName[t]).length,
       };
     });
     this.evidence = EvidenceLog.fromJSON(state.evidence, this.docs.size);

@@ -10,6 +10,9 @@
  * - numbers (`#23`, `#7.6`): casualties, sums and dates differ between events of the same kind;
  * - Han text, which has no spaces, as character pairs (`地震` from `墨西哥地震`).
  *
+ * A page saved as text with its chrome (menus, share buttons, other stories' headlines) counts
+ * by its prose only (see {@link proseOf}).
+ *
  * @module
  */
 
@@ -258,11 +261,105 @@ export function isTitleCase(title: string): boolean {
   return capitalised >= words.length * 0.6;
 }
 
-/** The zones of an article, weighted: title 3, lead 2, the rest 1, cut off after `maxChars`. */
-export function termVector(title: string | null, text: string, maxChars = 5000): DocTerms {
+/** Words at and above which a line reads as prose even without a closing stop (a cut sentence). */
+const PROSE_WORDS = 16;
+
+/** Least words of a line that closes a sentence, for it to count as prose. */
+const SENTENCE_WORDS = 3;
+
+/**
+ * Words of prose (two or three sentences) enough to stand for a text without its other lines;
+ * with less, the text is more likely a list or a brief than prose in chrome.
+ */
+const MIN_PROSE = 30;
+
+/** Characters that close a sentence, and those that may follow the stop (quotes, brackets). */
+const STOPS = new Set([...'.!?…:;。！？'].map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set([...'"\'”’»)]」』'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The prose of a text, when it reads as a page saved with its chrome: its title (the first line)
+ * and its lines that close a sentence or are long enough to be one. Chrome (menus, share buttons,
+ * other stories' headlines, sign-up prompts) comes as short lines with no stop; its words, and the
+ * names in it, would weigh as much as the report's, and in the lead more. A text is taken to carry
+ * chrome only when such lines are at least as many as its prose lines: a report's own headline,
+ * dateline or short quote, a few lines among many sentences, stay. With too little prose left (a
+ * list, a brief), the text is kept whole.
+ */
+export function proseOf(text: string): string {
+  if (text.indexOf('\n') < 0) return text;
+  // A first pass only counts, allocating nothing: most texts are prose throughout.
+  let kept = 0;
+  let other = 0;
+  for (let from = 0, first = true; from < text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const words = countWords(text, from, to);
+    if (words) {
+      if (first || isProse(text, from, to, words)) kept++;
+      else other++;
+      first = false;
+    }
+    from = to + 1;
+  }
+  if (other < kept) return text;
+  const lines: string[] = [];
+  // A line met again is chrome too (a menu, a footer shown twice); a report does not repeat itself.
+  const seen = new Set<string>();
+  let prose = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t || seen.has(t)) continue;
+    const words = countWords(t, 0, t.length);
+    if (!seen.size || isProse(t, 0, t.length, words)) {
+      lines.push(t);
+      prose += words;
+    }
+    seen.add(t);
+  }
+  return prose >= MIN_PROSE ? lines.join('\n') : text;
+}
+
+/**
+ * Whether the line `s[from, to)` of `words` words reads as prose: long enough to be a sentence, or
+ * closing one. "Contact us:", "Confidential tip?": a label or a prompt closes with a stop too, so
+ * a closed line needs a few words.
+ */
+function isProse(s: string, from: number, to: number, words: number): boolean {
+  if (words >= PROSE_WORDS) return true;
+  if (words < SENTENCE_WORDS) return false;
+  let i = to - 1;
+  while (i > from && s.charCodeAt(i) <= 32) i--;
+  while (i > from && CLOSERS.has(s.charCodeAt(i))) i--;
+  return STOPS.has(s.charCodeAt(i));
+}
+
+/** Words of `s[from, to)`, each CJK character counting as one (that script has no spaces). */
+function countWords(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from, inWord = false; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x2e80) {
+      n++;
+      inWord = false;
+      continue;
+    }
+    const space = c <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/**
+ * The zones of an article, weighted: title 3, lead 2, the rest 1, cut off after `maxChars`; the
+ * text's prose only (see {@link proseOf}).
+ */
+export function termVector(title: string | null, body: string, maxChars = 5000): DocTerms {
   const terms: TermVector = new Map();
   let length = 0;
   if (title) length += addZone(terms, title, 3, !isTitleCase(title));
+  const text = proseOf(body);
   const lead = text.slice(0, 600);
   length += addZone(terms, lead, 2, true);
   if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true);
