@@ -1,39 +1,51 @@
 /**
- * How each outlet words the same thing.
+ * How each outlet words the same thing. Each row is one concept with its variants, each variant
+ * with the articles that use it, one body sentence per article and variant as evidence, and a
+ * confidence; rows whose variants may not name one referent are tentative. Rows come from:
  *
- * 1. Names: one referent under different spellings. For each entity resolved across the story,
- *    the words of its mentions are grouped by their transliteration skeleton (Kyiv/Kiev,
- *    Zelenskyy/Zelensky/Selensky, Andrii/Andriy); a group with more than one spelling is reported,
- *    each spelling with every article that uses it, headline and standfirst included.
- * 2. Loaded terms: the words and phrases (1-3 words) an outlet uses that the other outlets of the
- *    story do not, scored by the log-odds ratio with an informative Dirichlet prior (Monroe,
- *    Colaresi and Quinn 2008, "Fightin' Words"): the prior is how common the phrase is in general
- *    news (a background table built from free text), so a phrase news uses everywhere ("the
- *    meeting") is discounted and one general news rarely uses ("illegal war") stands out. Only the
- *    outlet's own voice is compared: text inside direct quotations is the speaker's wording.
- *    Phrases naming people or organisations are left to part 1: they are the story's actors, not
- *    its wording.
+ * 1. Spellings of one name (wording/spellings.ts): Kyiv/Kiev, Zelenskyy/Zelensky.
+ * 2. Forms of reference (wording/names.ts): "President Jane Doe", "Ms. Doe", "Doe"; an acronym and
+ *    its long form.
+ * 3. Hyphenation (wording/hyphens.ts): "cross-border raids" / "cross border raids".
+ * 4. Aligned claims (wording/slots.ts): where outlets state one claim, the noun phrases that differ
+ *    between their sentences ("slumping revenues" / "declining revenues").
+ * 5. Shared heads (wording/heads.ts): noun phrases sharing a head or modifier, each outlet using
+ *    one, in sentences that say much the same ("automotive plant" / "car plant").
+ * 6. Loaded terms (below, tentative): the words and phrases (1-3 words) an outlet uses that the
+ *    other outlets of the story do not, scored by the log-odds ratio with an informative Dirichlet
+ *    prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words"): the prior is how common the word
+ *    is in general English (similarity/background.ts), so a word used everywhere ("the meeting")
+ *    is discounted and one rarely used ("illegal war") stands out. Only the outlet's own voice is
+ *    compared: text inside direct quotations is the speaker's wording. Phrases naming people or
+ *    organisations are left to parts 1 and 2: they are the story's actors, not its wording.
+ *
+ * Rows are ordered by how much the outlets differ (wording/order.ts).
  *
  * @module
  */
 import type { Article, StoryWording } from '../types.js';
 import type { StoryContext } from './context.js';
-import { skeleton } from './entities.js';
 import { STOP_WORDS, phraseRuns, stem } from './similarity/text.js';
 import { findDates } from '../enrich/dates.js';
 import { articleDates } from './timeline.js';
-import { buildClaims } from './claims.js';
 import { wordClass } from './similarity/pos.js';
 import { BACKGROUND_SIZE, backgroundProbability } from './similarity/background.js';
+import { spellingVariants } from './wording/spellings.js';
+import { nameForms } from './wording/names.js';
+import { slotVariants } from './wording/slots.js';
+import { hyphenVariants } from './wording/hyphens.js';
+import { headVariants } from './wording/heads.js';
+import { ordered } from './wording/order.js';
+import { locate } from './wording/find.js';
 
-/** Strength of the prior, in tokens: how much general news usage pulls an outlet's estimate. */
+/** Strength of the prior, in tokens: how much general usage pulls an outlet's estimate. */
 const PRIOR_TOKENS = 2000;
 /** z-score of the log-odds above which a phrase is distinctive of an outlet. */
 export const WORDING_Z = 1.5;
-/** At most this many phrases of one sentence in a claim's row of phrases filling the same slot. */
-const SLOT_PHRASES = 3;
 /** At most this many phrases per outlet, the most distinctive first. */
 const MAX_TERMS_PER_OUTLET = 40;
+/** Confidence of an outlet's distinctive phrases as a wording row: what it alone says, not a same referent. */
+const DISTINCTIVE_CONFIDENCE = 0.4;
 
 /**
  * One outlet's own text: headline, standfirst and body, with direct quotations (the speaker's
@@ -84,52 +96,6 @@ function phrasesOf(run: string[], into: Map<string, number>, keep: (word: string
       }
     }
   }
-}
-
-/** Names: each entity's words grouped by spelling skeleton, when the story spells them differently. */
-function nameVariants(ctx: StoryContext): StoryWording[] {
-  // Per entity, its capitalised words grouped by skeleton; the groups with two spellings or more
-  // are the candidates, and only their spellings are looked for in the articles.
-  const candidates: { concept: string; spellings: Set<string> }[] = [];
-  for (const e of ctx.entities) {
-    if (e.kind === 'other') continue;
-    const groups = new Map<string, Set<string>>();
-    for (const m of e.mentions) {
-      for (const w of m.text.match(/\p{L}[\p{L}'’]*/gu) ?? []) {
-        if (w.length < 2 || !/^\p{Lu}/u.test(w)) continue;
-        const bare = w.replace(/['’]s$/, '');
-        const key = skeleton(bare);
-        if (!groups.has(key)) groups.set(key, new Set());
-        groups.get(key)!.add(bare);
-      }
-    }
-    for (const spellings of groups.values()) {
-      if (new Set([...spellings].map((s) => s.toLowerCase())).size < 2) continue;
-      candidates.push({ concept: e.name, spellings });
-    }
-  }
-  if (!candidates.length) return [];
-  // Each article's words as written, headline and standfirst included, to find every spelling:
-  // spelling → the articles using it, in story order.
-  const usedIn = new Map<string, { ids: string[]; last: number }>();
-  for (const c of candidates) for (const s of c.spellings) usedIn.set(s, { ids: [], last: -1 });
-  ctx.articles.forEach((a, k) => {
-    const text = [a.title, a.kicker, a.dek, a.text].filter(Boolean).join('\n');
-    for (const m of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? []) {
-      const use = usedIn.get(m.replace(/['’]s$/, ''));
-      if (use && use.last !== k) {
-        use.ids.push(a.id);
-        use.last = k;
-      }
-    }
-  });
-  const out: StoryWording[] = [];
-  for (const { concept, spellings } of candidates) {
-    const variants = [...spellings].map((s) => ({ text: s, articles: [...usedIn.get(s)!.ids] }));
-    if (new Set(variants.flatMap((v) => v.articles)).size < 2) continue;
-    out.push({ concept, variants });
-  }
-  return out;
 }
 
 /** Words that only name the story's people and organisations. */
@@ -281,73 +247,11 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
   return out;
 }
 
-/**
- * Phrases that fill the same slot: where outlets carry one claim (statements aligned as saying the
- * same thing, see claims.ts), the phrases each outlet alone uses inside its own sentence of that
- * claim are its way of saying that part ("temporarily occupied territories" against "the
- * Kiev-controlled part"). Only claims in which two outlets or more use such phrases are shown.
- */
-function sameSlot(ctx: StoryContext, phrases: Map<string, DistinctivePhrase[]>): StoryWording[] {
-  const sourceOf = new Map(ctx.articles.map((a) => [a.id, a.source ?? a.id]));
-  const out: StoryWording[] = [];
-  // Per source and article, the source's phrases that article uses, by their first word (a phrase
-  // inside a sentence begins with one of its words: the others need no search), each with its
-  // rank in the source's order.
-  const inArticle = new Map<string, Map<string, Map<string, { p: DistinctivePhrase; rank: number }[]>>>();
-  for (const [source, list] of phrases) {
-    const byArticle = new Map<string, Map<string, { p: DistinctivePhrase; rank: number }[]>>();
-    list.forEach((p, rank) => {
-      const first = firstPiece(p.phrase);
-      for (const id of new Set(p.articles)) {
-        let byFirst = byArticle.get(id);
-        if (!byFirst) byArticle.set(id, (byFirst = new Map()));
-        const l = byFirst.get(first);
-        if (l) l.push({ p, rank });
-        else byFirst.set(first, [{ p, rank }]);
-      }
-    });
-    inArticle.set(source, byArticle);
-  }
-  for (const claim of buildClaims(ctx)) {
-    if (new Set(claim.articles.map((id) => sourceOf.get(id))).size < 2) continue;
-    const variants: { text: string; articles: string[] }[] = [];
-    const sources = new Set<string>();
-    for (const s of claim.sentences) {
-      const source = sourceOf.get(s.article)!;
-      const text = ` ${phraseRuns(s.text).map((r) => r.join(' ')).join(' | ')} `;
-      // The sentence's most distinctive phrases only (the list is ordered by z): the ones that
-      // set its wording apart, not every detail it alone gives.
-      const byFirst = inArticle.get(source)?.get(s.article);
-      const hits: { p: DistinctivePhrase; rank: number }[] = [];
-      if (byFirst) {
-        for (const piece of new Set(text.split(' '))) {
-          for (const h of byFirst.get(piece) ?? []) if (text.includes(` ${h.p.phrase} `)) hits.push(h);
-        }
-      }
-      const found = hits.sort((x, y) => x.rank - y.rank).map((h) => h.p);
-      const longest = found.filter((p) => !found.some((o) => o !== p && ` ${o.phrase} `.includes(` ${p.phrase} `)));
-      for (const p of longest.slice(0, SLOT_PHRASES)) {
-        variants.push({ text: p.phrase, articles: [s.article] });
-        sources.add(source);
-      }
-    }
-    if (sources.size < 2) continue;
-    const about = claim.text.length > 80 ? `${claim.text.slice(0, 80)}…` : claim.text;
-    out.push({ concept: `each outlet's words in: ${about}`, variants });
-  }
-  return out;
-}
-
-/** A phrase's first word (up to its first space). */
-function firstPiece(phrase: string): string {
-  const cut = phrase.indexOf(' ');
-  return cut < 0 ? phrase : phrase.slice(0, cut);
-}
-
 export function compareWording(ctx: StoryContext): StoryWording[] {
-  const out = nameVariants(ctx);
+  const spelled = spellingVariants(ctx);
+  const rows = [...spelled, ...nameForms(ctx), ...hyphenVariants(ctx), ...slotVariants(ctx), ...headVariants(ctx)];
   // A spelling already shown as a name variant is not shown again as an outlet's wording.
-  const spellings = new Set(out.flatMap((w) => w.variants.map((v) => v.text.toLowerCase())));
+  const spellings = new Set(spelled.flatMap((w) => w.variants.map((v) => v.text.toLowerCase())));
   for (const [source, phrases] of distinctivePhrases(ctx)) {
     // A phrase inside a longer one that is as distinctive says nothing more.
     const kept: DistinctivePhrase[] = [];
@@ -357,8 +261,12 @@ export function compareWording(ctx: StoryContext): StoryWording[] {
       if (kept.some((k) => ` ${k.phrase} `.includes(` ${p.phrase} `) && k.count >= p.count)) continue;
       kept.push(p);
     }
-    if (kept.length) out.push({ concept: `wording only ${source} uses`, variants: kept.map((p) => ({ text: p.phrase, articles: p.articles })) });
+    // What one outlet alone says is not shown to name what the others name: the row is tentative.
+    if (!kept.length) continue;
+    // Evidence: a sentence of each article using a phrase (phrases are folded: found regardless of case).
+    const own = new Set(kept.flatMap((p) => p.articles));
+    const evidence = locate(ctx, kept.map((p) => p.phrase), false, undefined, true).flatMap((v) => v.evidence.filter((e) => own.has(e.article)));
+    rows.push({ concept: `wording only ${source} uses`, variants: kept.map((p) => ({ text: p.phrase, articles: p.articles })), evidence, confidence: DISTINCTIVE_CONFIDENCE, tentative: true });
   }
-  out.push(...sameSlot(ctx, distinctivePhrases(ctx)));
-  return out;
+  return ordered(ctx, rows);
 }

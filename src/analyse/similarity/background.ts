@@ -1,15 +1,12 @@
 /**
- * How common a word or phrase is in general news: the prior of the wording comparison. Counts come
- * from background-data.ts (built by build-background.mjs); a phrase missing from the table is
- * estimated from its parts as if they were independent, never above what the table would have kept.
+ * How common a word or phrase is in general English: the prior of the wording comparison. Word
+ * counts come from background-data.ts (built by build-background.mjs from SUBTLEXus word counts);
+ * the table has no phrase counts, so a phrase is estimated from its words as if they were
+ * independent, never above its rarest word.
  *
  * @module
  */
 import { BACKGROUND_COUNTS, BACKGROUND_TOKENS } from './background-data.js';
-
-/** Counts below these were not kept when the table was built (see build-background.mjs). */
-const MIN_UNIGRAM = 4;
-const MIN_BIGRAM = 10;
 
 /** Tokens the background counts come from. */
 export const BACKGROUND_SIZE = BACKGROUND_TOKENS;
@@ -27,23 +24,24 @@ function counts(): Map<string, number> {
 }
 
 function unigram(w: string): number {
-  const n = counts().get(w);
-  // A word the table lacks was seen fewer than MIN_UNIGRAM times: assume one occurrence.
-  return (n ?? 1) / BACKGROUND_TOKENS;
+  // A word the table lacks was seen fewer than four times (see build-background.mjs): assume one.
+  return (counts().get(w) ?? 1) / BACKGROUND_TOKENS;
 }
 
-function bigram(a: string, b: string): number {
-  const n = counts().get(`${a} ${b}`);
-  if (n !== undefined) return n / BACKGROUND_TOKENS;
-  return Math.min(unigram(a) * unigram(b), (MIN_BIGRAM - 1) / BACKGROUND_TOKENS, unigram(a), unigram(b));
+/** How often a folded word occurs in the background, per million words. */
+export function perMillion(word: string): number {
+  return ((counts().get(word) ?? 0) * 1e6) / BACKGROUND_TOKENS;
 }
 
-/** The probability of a phrase of one to three folded words in general news. */
+/** The probability of a phrase of folded words in general English. */
 export function backgroundProbability(words: readonly string[]): number {
-  if (words.length === 1) return unigram(words[0]);
-  if (words.length === 2) return bigram(words[0], words[1]);
-  // A longer phrase as a chain of overlapping pairs: p(ab) · p(bc) / p(b), capped by its parts.
-  let p = bigram(words[0], words[1]);
-  for (let i = 2; i < words.length; i++) p = Math.min(p, (p * bigram(words[i - 1], words[i])) / unigram(words[i - 1]), bigram(words[i - 1], words[i]));
-  return p;
+  let p = 1;
+  let rarest = 1;
+  for (const w of words) {
+    const u = unigram(w);
+    p *= u;
+    rarest = Math.min(rarest, u);
+  }
+  // At least one occurrence in the background: the table cannot tell rarer.
+  return Math.max(Math.min(p, rarest), 1 / BACKGROUND_TOKENS);
 }

@@ -1,0 +1,231 @@
+/**
+ * Noun phrases that name one thing differently: two phrases sharing their head noun ("automotive
+ * plant" / "car plant") or their first modifier ("executive actions" / "executive orders"), each
+ * used by outlets that do not use the other, in sentences that otherwise say much the same (their
+ * other content words overlap). The shared word and the shared context are the evidence that both
+ * name one referent; a row resting on them alone is weaker than an aligned claim (see slots.ts),
+ * so its confidence follows how alike the sentences are, and a shared modifier counts less than a
+ * shared head ("federal agencies" / "federal courts" differ in what they name) unless WordNet
+ * relates the two heads ("high-capacity clips" / "high-capacity magazines", see nouns.ts).
+ *
+ * @module
+ */
+import type { StoryWording } from '../../types.js';
+import type { StoryContext } from '../context.js';
+import { contentStems, stem } from '../similarity/text.js';
+import { perMillion } from '../similarity/background.js';
+import { relatedNouns } from '../similarity/nouns.js';
+import { divergence, locate, outletOf, personSpans } from './find.js';
+import { capitalised, figuresOf, head, isFigure, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
+
+/** At most this many sentences of a phrase are compared. */
+const MAX_SENTENCES = 6;
+/** At most this many phrases sharing one word are compared pairwise (the most used first). */
+const MAX_GROUP = 30;
+/** Sentences must share this many other content words, and this Dice overlap, to be alike. */
+const MIN_SHARED = 3;
+const MIN_DICE = 0.2;
+/** A shared head asks for somewhat less (its rows stay tentative below TENTATIVE). */
+const MIN_DICE_HEAD = 0.15;
+/**
+ * Phrases whose heads WordNet relates need sentences less alike. (Phrases sharing only a modifier
+ * need them as alike as those sharing a head, but their confidence stays lower: see TENTATIVE.)
+ */
+const MIN_DICE_RELATED = 0.05;
+/** At most this many variants in one row: more means a chain of loose pairings. */
+const MAX_VARIANTS = 4;
+/** A modifier used this often (per million words of general English) is too common to tie two heads. */
+const COMMON_MODIFIER_PER_MILLION = 100;
+/** Most a row may be sure of when its heads differ and WordNet does not relate them (tentative). */
+const UNRELATED_HEADS = 0.55;
+/** Subject pronouns: the word after one is its verb. */
+const SUBJECT = /^(?:i|we|you|he|she|it|they|who|which|that)$/;
+/** Below this confidence a row is tentative. */
+const TENTATIVE = 0.6;
+
+interface Phrase {
+  key: string;
+  text: string;
+  head: string;
+  first: string;
+  /** Its figures ("4"): phrases with other figures disagree on an amount, they do not word it. */
+  figures: string;
+  outlets: Set<string>;
+  /** Content stems of the sentences it stands in (the phrase's own words left out), a few. */
+  contexts: Set<string>[];
+}
+
+export function headVariants(ctx: StoryContext): StoryWording[] {
+  const outlet = outletOf(ctx);
+  const people = personSpans(ctx);
+  const phrases = new Map<string, Phrase>();
+  for (const a of ctx.articles) {
+    if (ctx.duplicateOf.has(a.id)) continue;
+    const o = outlet(a.id);
+    const body = bodyParts(ctx, a);
+    for (const s of ctx.sentences.get(a.id) ?? []) {
+      const parts = partsBetween(body, s.start, s.end);
+      let stems: string[] | null = null;
+      for (let h = 0; h < parts.length; h++) {
+        // The head ends the phrase: no noun and no hyphen after it.
+        if (!head(parts[h]) || isFigure(parts[h]) || parts[h].fold.endsWith("'s") || (parts[h + 1] && (parts[h + 1].cls === 'N' || parts[h + 1].hyphen))) continue;
+        // A capitalised head in mid-sentence is a name ("traditional Acme"): who, not how.
+        if (capitalised(s.text, parts[h], s.start) && h > 0 && !/[.!?]\s*$/.test(s.text.slice(0, parts[h].start - s.start))) continue;
+        for (let n = 2; n <= 3; n++) {
+          let from = h - n + 1;
+          while (from > 0 && parts[from].hyphen) from--;
+          if (from < 0 || !nominal(parts, from, h + 1, true) || !unbroken(s.text, parts, from, h + 1, s.start)) continue;
+          if (!standsAlone(s.text, s.start, parts, from, h)) continue;
+          // All capitals: a name, compared in names.ts. A person's name in it: who, not how.
+          let allCaps = true;
+          for (let k = from; k <= h && allCaps; k++) allCaps = capitalised(s.text, parts[k], s.start);
+          const at = { start: parts[from].start, end: parts[h].end };
+          if (allCaps || (people.get(a.id) ?? []).some((m) => m.start < at.end && at.start < m.end)) continue;
+          const text = spanText(s.text, parts, from, h + 1, s.start);
+          const key = spellingKey(text);
+          let p = phrases.get(key);
+          if (!p) phrases.set(key, (p = { key, text, head: parts[h].fold, first: firstWord(parts, from), figures: figuresOf(parts, from, h + 1), outlets: new Set(), contexts: [] }));
+          p.outlets.add(o);
+          if (p.contexts.length < MAX_SENTENCES) {
+            stems ??= contentStems(s.text);
+            const own = new Set(contentStems(text));
+            p.contexts.push(new Set(stems.filter((x) => !own.has(x))));
+          }
+        }
+      }
+    }
+  }
+  // Candidate pairs: phrases sharing their head or their first word, used by different outlets.
+  const byWord = new Map<string, Phrase[]>();
+  for (const p of phrases.values()) {
+    for (const k of [`h:${p.head}`, `f:${p.first}`]) {
+      const list = byWord.get(k);
+      if (list) list.push(p);
+      else byWord.set(k, [p]);
+    }
+  }
+  const edges = new Map<string, number>();
+  for (const list of byWord.values()) {
+    if (list.length < 2) continue;
+    const top = list.sort((x, y) => y.outlets.size - x.outlets.size || x.key.localeCompare(y.key)).slice(0, MAX_GROUP);
+    for (let i = 0; i < top.length; i++) {
+      for (let j = i + 1; j < top.length; j++) {
+        const x = top[i];
+        const y = top[j];
+        if ((x.head !== y.head && x.first !== y.first) || x.figures !== y.figures) continue;
+        // A common word shared ("new plan" / "new rules") says nothing of a common referent, and
+        // nor do two common words before one head ("early period" / "time period").
+        if (x.head !== y.head ? !specific(x.first) : !specific(x.first) && !specific(y.first)) continue;
+        // A plural and its singular ("logistics hub" / "logistics hubs") are one wording.
+        if (stems(x.key) === stems(y.key)) continue;
+        // Each used by an outlet that does not use the other: two ways of saying it, not one.
+        if (![...x.outlets].some((o) => !y.outlets.has(o)) || ![...y.outlets].some((o) => !x.outlets.has(o))) continue;
+        // Two heads under one modifier may name one thing when WordNet relates them ("clips",
+        // "magazines"); else only sentences much alike tie them ("federal agencies" / "federal courts").
+        const related = x.head !== y.head && relatedNouns(x.head, y.head);
+        const alike = bestDice(x.contexts, y.contexts, related ? 1 : MIN_SHARED);
+        if (alike < (related ? MIN_DICE_RELATED : x.head === y.head ? MIN_DICE_HEAD : MIN_DICE)) continue;
+        // How alike the sentences are, a shared head or related heads counting more than a shared
+        // modifier; two unrelated heads under one modifier stay tentative however alike the sentences.
+        const conf = x.head === y.head || related ? Math.min(0.85, 0.3 + alike + (related ? 0.3 : 0.1)) : Math.min(UNRELATED_HEADS, 0.3 + alike);
+        const key = x.key < y.key ? `${x.key}\t${y.key}` : `${y.key}\t${x.key}`;
+        edges.set(key, Math.max(edges.get(key) ?? 0, conf));
+      }
+    }
+  }
+  return rows(ctx, edges, phrases);
+}
+
+/**
+ * Whether parts [from, head] are a phrase of their own: not the tail of a noun compound ("care
+ * law" of "health care law"), no possessive inside ("Acme's plan" is Acme's, the phrase is
+ * "plan"), a first word in -ing only after a determiner or modifier ("the declining revenues"
+ * names revenues, "by cutting costs" is an act), and none in -ed after a subject pronoun.
+ */
+function standsAlone(text: string, base: number, parts: Part[], from: number, h: number): boolean {
+  // The word before, if only a space parts it from the phrase (after a comma the phrase starts afresh).
+  const prev = parts[from - 1];
+  const before = prev && /^\s+$/.test(text.slice(prev.end - base, parts[from].start - base)) ? prev : undefined;
+  // A noun before a noun is one compound; before an adjective it ends something else ("place armed guards").
+  if (before && before.cls === 'N' && parts[from].cls === 'N' && !before.fold.endsWith("'s")) return false;
+  for (let k = from; k < h; k++) if (parts[k].fold.endsWith("'s")) return false;
+  const first = parts[from];
+  if (first.cls === 'G') return !!before && (before.cls === 'D' || before.cls === 'J' || before.fold.endsWith("'s"));
+  // "they directed agencies", "Doe directed agencies": after a subject, a word in -ed is the verb.
+  return !(first.cls === 'J' && /ed$/.test(first.fold) && before && (SUBJECT.test(before.fold) || capitalised(text, before, base)));
+}
+
+/** A phrase's words reduced to their stems. */
+function stems(key: string): string {
+  return key.split(' ').map(stem).join(' ');
+}
+
+/** The first word of a phrase, a hyphenated compound whole ("high capacity"). */
+function firstWord(parts: Part[], from: number): string {
+  let to = from + 1;
+  while (parts[to]?.hyphen) to++;
+  return parts.slice(from, to).map((p) => p.fold).join(' ');
+}
+
+/**
+ * A modifier specific enough to tie two heads: a compound, or a word that is not common ("new",
+ * "big", "other" go with anything). Frequency, not word class: the lexicon cannot tell every
+ * adjective from a noun.
+ */
+function specific(word: string): boolean {
+  return word.includes(' ') || perMillion(word) < COMMON_MODIFIER_PER_MILLION;
+}
+
+/** The Dice overlap of the most alike pair of contexts, 0 when they share fewer than `minShared` words. */
+function bestDice(a: Set<string>[], b: Set<string>[], minShared: number): number {
+  let best = 0;
+  for (const x of a) {
+    for (const y of b) {
+      let shared = 0;
+      for (const w of x) if (y.has(w)) shared++;
+      if (shared < minShared) continue;
+      best = Math.max(best, (2 * shared) / (x.size + y.size));
+    }
+  }
+  return best;
+}
+
+/** Phrases joined by their pairs into rows; a group past MAX_VARIANTS is a chain and is dropped. */
+function rows(ctx: StoryContext, edges: Map<string, number>, phrases: Map<string, Phrase>): StoryWording[] {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    const p = parent.get(k) ?? k;
+    if (p === k) return k;
+    const r = find(p);
+    parent.set(k, r);
+    return r;
+  };
+  for (const key of edges.keys()) {
+    const [a, b] = key.split('\t');
+    parent.set(find(a), find(b));
+  }
+  const groups = new Map<string, { members: Set<string>; confidence: number }>();
+  for (const [key, conf] of edges) {
+    const [a, b] = key.split('\t');
+    const r = find(a);
+    const g = groups.get(r) ?? { members: new Set<string>(), confidence: 0 };
+    g.members.add(a).add(b);
+    g.confidence = Math.max(g.confidence, conf);
+    groups.set(r, g);
+  }
+  const out: StoryWording[] = [];
+  for (const { members, confidence } of groups.values()) {
+    if (members.size > MAX_VARIANTS) continue;
+    const variants = locate(ctx, [...members].map((k) => phrases.get(k)!.text), false, undefined, true);
+    if (variants.length < 2 || divergence(ctx, variants) === 0) continue;
+    const row: StoryWording = {
+      concept: `what outlets call ${variants.map((v) => `"${v.text}"`).join(' / ')}`,
+      variants: variants.map((v) => ({ text: v.text, articles: v.articles })),
+      evidence: variants.flatMap((v) => v.evidence),
+      confidence: Math.round(confidence * 100) / 100,
+    };
+    if (confidence < TENTATIVE) row.tentative = true;
+    out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+/**
+ * A sentence as a row of word parts for comparing wording: "war-driven" is two parts, "war" and
+ * "driven", the second joined to the first by a hyphen, so that "war economy" and "war-driven
+ * economy" align word by word. Each part keeps its offsets and its coarse word class.
+ *
+ * @module
+ */
+import type { Article } from '../../types.js';
+import type { StoryContext } from '../context.js';
+import { STOP_WORDS, foldToken, tokenize } from '../similarity/text.js';
+import { wordClass, type WordClass } from '../similarity/pos.js';
+
+export interface Part {
+  /** Folded form: lower case, no diacritics, straight apostrophes. */
+  fold: string;
+  start: number;
+  end: number;
+  /** Joined to the part before by a hyphen. */
+  hyphen: boolean;
+  /** N noun, J adjective, G -ing form …; stop words are O, "the"/"a"/"an" D. */
+  cls: WordClass;
+}
+
+/** A text's parts, offsets relative to `base` (the text's offset in its article). */
+export function partsOf(text: string, base = 0): Part[] {
+  const out: Part[] = [];
+  for (const t of tokenize(text)) {
+    let shape = SHAPES.get(t.text);
+    if (!shape) {
+      shape = shapeOf(t.text);
+      if (SHAPES.size > 100_000) SHAPES.clear();
+      SHAPES.set(t.text, shape);
+    }
+    for (const p of shape) out.push({ fold: p.fold, start: base + t.start + p.offset, end: base + t.start + p.offset + p.length, hyphen: p.hyphen, cls: p.cls });
+  }
+  return out;
+}
+
+/** A token's parts without their place: a story repeats its words, each is worked out once. */
+interface Shape { fold: string; offset: number; length: number; hyphen: boolean; cls: WordClass }
+const SHAPES = new Map<string, Shape[]>();
+
+function shapeOf(token: string): Shape[] {
+  const out: Shape[] = [];
+  let at = 0;
+  token.split('-').forEach((piece, k) => {
+    if (piece) {
+      const fold = foldToken(piece);
+      const bare = fold.replace(/'s$/, '');
+      const cls: WordClass = /^(?:the|a|an)$/.test(fold) ? 'D' : STOP_WORDS.has(bare) ? 'O' : wordClass(bare);
+      out.push({ fold, offset: at, length: piece.length, hyphen: k > 0, cls });
+    }
+    at += piece.length + 1;
+  });
+  return out;
+}
+
+const bodies = new WeakMap<StoryContext, Map<string, Part[]>>();
+
+/** An article body's parts, worked out once per story (several wording methods read them). */
+export function bodyParts(ctx: StoryContext, article: Article): Part[] {
+  let byArticle = bodies.get(ctx);
+  if (!byArticle) bodies.set(ctx, (byArticle = new Map()));
+  let parts = byArticle.get(article.id);
+  if (!parts) byArticle.set(article.id, (parts = partsOf(article.text)));
+  return parts;
+}
+
+/** The parts of a body between two offsets (a sentence), from {@link bodyParts}. */
+export function partsBetween(parts: Part[], start: number, end: number): Part[] {
+  let lo = 0;
+  let hi = parts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (parts[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let to = lo;
+  while (to < parts.length && parts[to].end <= end) to++;
+  return parts.slice(lo, to);
+}
+
+/** A word part that can stand in a noun phrase before its head: a noun, adjective or -ing form. */
+export function modifier(p: Part): boolean {
+  return p.cls === 'N' || p.cls === 'J' || p.cls === 'G';
+}
+
+/** A part that can head a noun phrase: a noun that is a word, not a number. */
+export function head(p: Part): boolean {
+  return p.cls === 'N' && !/^\d/.test(p.fold) && p.fold.length > 1;
+}
+
+/** The text of parts [from, to) as the article writes it, white space made single. */
+export function spanText(text: string, parts: Part[], from: number, to: number, base = 0): string {
+  return text.slice(parts[from].start - base, parts[to - 1].end - base).replace(/\s+/g, ' ');
+}
+
+/** A phrase folded for comparing spellings: case, hyphens and spacing set aside. */
+export function spellingKey(phrase: string): string {
+  return foldToken(phrase).replace(/[-\s]+/g, ' ').trim();
+}
+
+/** Parts that make a phrase a number, date, duration or amount: a disagreement, not wording. */
+const FIGURE = new RegExp(
+  '^(?:\\d.*|' +
+    // Cardinals and ordinals in words: "twelve", "forty", "fifteenth", "dozens".
+    '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)(?:th|s)?|' +
+    'first|second|third|fifth|eighth|ninth|twelfth|twentieth|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|percent|' +
+    // Durations and dates.
+    '(?:minute|hour|day|week|month|year|decade|century)s?|centuries|' +
+    'monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|' +
+    'yesterday|today|tomorrow|tonight)$',
+);
+
+/**
+ * Whether parts [from, to) make a noun phrase: modifiers and nouns, "of" only between two
+ * words ("signs of consensus"), a word the lexicon calls a verb only inside a noun compound
+ * ("tax cut deal"), and no figure unless `figures` (then compare them with {@link figuresOf}).
+ */
+export function nominal(parts: Part[], from: number, to: number, figures = false): boolean {
+  if (!modifier(parts[from]) && !(figures && FIGURE.test(parts[from].fold))) return false;
+  for (let k = from; k < to; k++) {
+    const p = parts[k];
+    if (FIGURE.test(p.fold)) {
+      if (figures) continue;
+      return false;
+    }
+    if (modifier(p) || (k > from && k < to - 1 && (p.fold === 'of' || (p.cls === 'D' && parts[k - 1].fold === 'of')))) continue;
+    if (p.cls === 'V' && k > from && k < to - 1 && parts[k - 1].cls === 'N' && parts[k + 1].cls === 'N') continue;
+    return false;
+  }
+  return true;
+}
+
+export function capitalised(text: string, p: Part, base: number): boolean {
+  return /^\p{Lu}/u.test(text.slice(p.start - base, p.end - base));
+}
+
+/** Whether only spaces and hyphens stand between parts [from, to): no punctuation, no quotation mark. */
+export function unbroken(text: string, parts: Part[], from: number, to: number, base = 0): boolean {
+  for (let k = from + 1; k < to; k++) if (!/^[\s-]*$/.test(text.slice(parts[k - 1].end - base, parts[k].start - base))) return false;
+  return true;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** Whether a part is a figure: a number, an ordinal, a unit of time, a date. */
+export function isFigure(p: Part): boolean {
+  return FIGURE.test(p.fold);
+}
+
+/**
+ * The figures of parts [from, to), each as its value ("four", "fourth", "4th" → 4) or as the word
+ * (a unit, a month): two phrases with the same figures say the same amount in other words ("a
+ * four-year anniversary", "the fourth anniversary"); with other figures they disagree.
+ */
+export function figuresOf(parts: Part[], from: number, to: number): string {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) {
+    const w = parts[k].fold;
+    if (!FIGURE.test(w)) continue;
+    const digits = /^(\d+)(?:st|nd|rd|th)?$/.exec(w);
+    const n = digits ? Number(digits[1]) : NUMBER_WORDS.indexOf(w) >= 0 ? NUMBER_WORDS.indexOf(w) : ORDINAL_WORDS.indexOf(w);
+    // Units and dates are how a figure is put, not which: only numbers are compared.
+    if (n >= 0) out.push(String(n));
+    else if (!/^(?:minute|hour|day|week|month|year|decade|century|centuries)s?$/.test(w)) out.push(w);
+  }
+  return out.sort().join(' ');
+}

@@ -1,0 +1,63 @@
+/**
+ * Names: one referent under different spellings. For each entity resolved across the story, the
+ * words of its mentions are grouped by their transliteration skeleton (Kyiv/Kiev,
+ * Zelenskyy/Zelensky/Selensky, Andrii/Andriy); a group with more than one spelling is reported,
+ * each spelling with every article that uses it, headline and standfirst included.
+ *
+ * @module
+ */
+import type { StoryWording } from '../../types.js';
+import type { StoryContext } from '../context.js';
+import { skeleton } from '../entities.js';
+import { locate } from './find.js';
+
+/** The entity resolution joined the spellings: as sure as it is. */
+const SPELLING_CONFIDENCE = 0.9;
+
+/** Names: each entity's words grouped by spelling skeleton, when the story spells them differently. */
+export function spellingVariants(ctx: StoryContext): StoryWording[] {
+  // Per entity, its capitalised words grouped by skeleton; the groups with two spellings or more
+  // are the candidates, and only their spellings are looked for in the articles.
+  const candidates: { concept: string; spellings: Set<string> }[] = [];
+  for (const e of ctx.entities) {
+    if (e.kind === 'other') continue;
+    const groups = new Map<string, Set<string>>();
+    for (const m of e.mentions) {
+      for (const w of m.text.match(/\p{L}[\p{L}'’]*/gu) ?? []) {
+        if (w.length < 2 || !/^\p{Lu}/u.test(w)) continue;
+        const bare = w.replace(/['’]s$/, '');
+        const key = skeleton(bare);
+        if (!groups.has(key)) groups.set(key, new Set());
+        groups.get(key)!.add(bare);
+      }
+    }
+    for (const spellings of groups.values()) {
+      if (new Set([...spellings].map((s) => s.toLowerCase())).size < 2) continue;
+      candidates.push({ concept: e.name, spellings });
+    }
+  }
+  if (!candidates.length) return [];
+  // Each article's words as written, headline and standfirst included, to find every spelling:
+  // spelling → the articles using it, in story order.
+  const usedIn = new Map<string, { ids: string[]; last: number }>();
+  for (const c of candidates) for (const s of c.spellings) usedIn.set(s, { ids: [], last: -1 });
+  ctx.articles.forEach((a, k) => {
+    const text = [a.title, a.kicker, a.dek, a.text].filter(Boolean).join('\n');
+    for (const m of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? []) {
+      const use = usedIn.get(m.replace(/['’]s$/, ''));
+      if (use && use.last !== k) {
+        use.ids.push(a.id);
+        use.last = k;
+      }
+    }
+  });
+  const out: StoryWording[] = [];
+  for (const { concept, spellings } of candidates) {
+    const variants = [...spellings].map((s) => ({ text: s, articles: [...usedIn.get(s)!.ids] }));
+    if (new Set(variants.flatMap((v) => v.articles)).size < 2) continue;
+    // Evidence: one body sentence per article and spelling.
+    const evidence = locate(ctx, variants.map((v) => v.text), true).flatMap((v) => v.evidence.filter((e) => usedIn.get(v.text)!.ids.includes(e.article)));
+    out.push({ concept, variants, evidence, confidence: SPELLING_CONFIDENCE });
+  }
+  return out;
+}
