@@ -8,7 +8,7 @@ import type { Article, Story } from './types.js';
 import type { Store } from './store/types.js';
 import { expandPaths, readInputs, type InputItem } from './ingest/files.js';
 import { extractArticle } from './extract/index.js';
-import { analyseStory, ANALYSIS_VERSION } from './analyse/index.js';
+import { analyseStory, analysisVersion } from './analyse/index.js';
 import { createClusterer } from './cluster/index.js';
 import { ensureEnriched } from './enrich/index.js';
 import type { ClusterDoc } from './cluster/types.js';
@@ -248,7 +248,7 @@ export function analyseArticles(articles: Article[]): Story[] {
 /** A story's analysis from the store, computed and cached when missing. */
 export async function storyAnalysis(store: Store, storyId: string): Promise<Story | null> {
   const cached = await store.getAnalysis(storyId);
-  if (cached && cached.version === ANALYSIS_VERSION) return cached;
+  if (cached && cached.version === analysisVersion()) return cached;
   const articles = await store.listArticles({ story: storyId });
   if (!articles.length) return null;
   // Each article's entities and quotations are worked out once and kept with it: when the story

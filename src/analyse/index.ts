@@ -9,7 +9,10 @@ import type { Article, Story, StoryArticle } from '../types.js';
 import type { StoryContext } from './context.js';
 import type { EntitySpan, QuoteSpan, Sentence } from '../enrich/types.js';
 import { splitSentences } from '../enrich/sentences.js';
-import { enrichText, entitySpansOf, storedEnrichment } from '../enrich/index.js';
+import { enrichText, enrichVersion, entitySpansOf, storedEnrichment } from '../enrich/index.js';
+import { codeHash } from '../code-hash.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { resolveEntities } from './entities.js';
 import { matchQuotes } from './quotes.js';
 import { buildClaims, exclusivesBySource } from './claims.js';
@@ -23,8 +26,16 @@ import { profileStory, type Outlet } from '../outlets/index.js';
 
 export type { StoryContext } from './context.js';
 
-/** Stored analyses made by another version are stale: the code that made them has changed. */
-export const ANALYSIS_VERSION = '0.1.0+2026-12-01';
+let version: string | undefined;
+
+/**
+ * A hash of the code an analysis depends on (this stage, the outlet registry and its data, and the
+ * enrich stage): a stored analysis made by other code is stale and is made again.
+ */
+export function analysisVersion(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return (version ??= codeHash([here, join(here, '..', 'outlets')], [join(here, '..', '..', 'data', 'outlets.tsv')], [enrichVersion()]));
+}
 
 export interface AnalyseOptions {
   /** The story's id; defaults to the id of its earliest article. */
@@ -61,7 +72,7 @@ export function analyseStory(input: Article[], options: AnalyseOptions = {}): St
   return {
     id: options.id ?? articles[0]?.id ?? 'empty',
     title: storyTitle(articles),
-    version: ANALYSIS_VERSION,
+    version: analysisVersion(),
     articles: articles.map((a) => toStoryArticle(a, outletOf.get(a.id) ?? a.source)),
     entities: ctx.entities,
     quotes: ctx.quotes,

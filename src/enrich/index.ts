@@ -11,10 +11,11 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../types.js';
+import { codeHash } from '../code-hash.js';
 import type { EntitySpan, EntityType, QuoteSpan } from './types.js';
 import { MODEL_FILE, recogniseEntities } from './ner/index.js';
 import { findQuotes } from './quotes/index.js';
@@ -36,19 +37,7 @@ let version: string | undefined;
 
 /** A hash of the enrich stage's code and model: stored enrichments made by other code are stale. */
 export function enrichVersion(): string {
-  if (version) return version;
-  const h = createHash('sha256');
-  const here = dirname(fileURLToPath(import.meta.url));
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts')) h.update(e.name).update(readFileSync(p));
-    }
-  };
-  walk(here);
-  if (existsSync(MODEL_FILE)) h.update(readFileSync(MODEL_FILE));
-  return (version = h.digest('hex').slice(0, 16));
+  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [MODEL_FILE]));
 }
 
 function textHash(text: string): string {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANALYSIS_VERSION } from '../../src/analyse/index.js';
+import { analysisVersion } from '../../src/analyse/index.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import type { Article, Story } from '../../src/types.js';
@@ -62,7 +62,7 @@ export async function fixtureStore(path = join(mkdtempSync(join(tmpdir(), 'paral
       const a = fixtureArticle(id);
       return { id, source: a.source, url: a.url, title: a.title, byline: a.byline, published: a.published, dateline: null, language: a.language, text: a.text };
     });
-    await store.saveAnalysis({ ...s, version: ANALYSIS_VERSION, articles });
+    await store.saveAnalysis({ ...s, version: analysisVersion(), articles });
   }
   return store;
 }

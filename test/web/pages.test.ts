@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/present/web/app.js';
-import { ANALYSIS_VERSION } from '../../src/analyse/index.js';
+import { analysisVersion } from '../../src/analyse/index.js';
 import { fixtureStore, toArticle } from './fixture.js';
 
 const here = '[web/pages] ';
@@ -171,7 +171,7 @@ test(here + 'a story of 50 articles from 40 outlets, with hundreds of claims and
   await store.saveAnalysis({
     id: 'big',
     title: 'A big story',
-    version: ANALYSIS_VERSION,
+    version: analysisVersion(),
     articles: articles.map((a) => ({ ...a, dateline: null })),
     entities: Array.from({ length: 200 }, (_, k) => ({ name: `Person ${k}`, kind: 'person' as const, mentions: pick(k, 5).map((article) => ({ article, text: `Person ${k}` })) })),
     quotes: Array.from({ length: 500 }, (_, k) => ({ speaker: `Speaker ${k % 120}`, text: `We will see what happens with measure ${k} in the coming weeks and months, the speaker said.`, direct: k % 3 > 0, articles: pick(k, 1 + (k % 30)) })),
