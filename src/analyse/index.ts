@@ -77,7 +77,7 @@ export function analyseStory(input: Article[], options: AnalyseOptions = {}): St
     entities: ctx.entities,
     quotes: ctx.quotes,
     claims,
-    wording: compareWording(ctx),
+    wording: compareWording(ctx, claims),
     timeline: buildTimeline(ctx, claims),
     summary: summarise(ctx, claims),
     exclusives: exclusivesBySource(ctx, claims),

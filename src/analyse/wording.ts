@@ -23,7 +23,7 @@
  *
  * @module
  */
-import type { Article, StoryWording } from '../types.js';
+import type { Article, StoryClaim, StoryWording } from '../types.js';
 import type { StoryContext } from './context.js';
 import { STOP_WORDS, phraseRuns, stem } from './similarity/text.js';
 import { findDates } from '../enrich/dates.js';
@@ -247,9 +247,9 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
   return out;
 }
 
-export function compareWording(ctx: StoryContext): StoryWording[] {
+export function compareWording(ctx: StoryContext, claims?: StoryClaim[]): StoryWording[] {
   const spelled = spellingVariants(ctx);
-  const rows = [...spelled, ...nameForms(ctx), ...hyphenVariants(ctx), ...slotVariants(ctx), ...headVariants(ctx)];
+  const rows = [...spelled, ...nameForms(ctx), ...hyphenVariants(ctx), ...slotVariants(ctx, claims), ...headVariants(ctx)];
   // A spelling already shown as a name variant is not shown again as an outlet's wording.
   const spellings = new Set(spelled.flatMap((w) => w.variants.map((v) => v.text.toLowerCase())));
   for (const [source, phrases] of distinctivePhrases(ctx)) {

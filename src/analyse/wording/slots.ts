@@ -11,7 +11,7 @@
  *
  * @module
  */
-import type { StoryWording } from '../../types.js';
+import type { StoryClaim, StoryWording } from '../../types.js';
 import type { StoryContext } from '../context.js';
 import { buildClaims } from '../claims.js';
 import { stem } from '../similarity/text.js';
@@ -272,7 +272,7 @@ const SLOT_MIN = 0.45;
  */
 const CLAUSE_CONFIDENCE = 0.55;
 
-export function slotVariants(ctx: StoryContext): StoryWording[] {
+export function slotVariants(ctx: StoryContext, claims: StoryClaim[] = buildClaims(ctx)): StoryWording[] {
   const outlet = outletOf(ctx);
   const textOf = new Map(ctx.articles.map((a) => [a.id, a.text]));
   const people = personSpans(ctx);
@@ -288,7 +288,7 @@ export function slotVariants(ctx: StoryContext): StoryWording[] {
   const articleOf = new Map(ctx.articles.map((a) => [a.id, a]));
   // The claims more outlets carry first, and at most MAX_CLAIMS of them: a bound on the work in a
   // large story, where the widely carried claims hold most of its shared wording.
-  const shared = buildClaims(ctx)
+  const shared = claims
     .map((c) => ({ c, outlets: new Set(c.articles.map(outlet)).size }))
     .filter((x) => x.outlets >= 2)
     .sort((a, b) => b.outlets - a.outlets)
