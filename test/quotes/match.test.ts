@@ -4,14 +4,7 @@ import { findQuotes } from '../../src/enrich/quotes/index.js';
 import { matchQuotes, statements } from '../../src/analyse/quotes.js';
 import type { Article, StoryEntity } from '../../src/types.js';
 import type { QuoteSpan } from '../../src/enrich/types.js';
-
-function article(id: string, text: string): Article {
-  return {
-    id, source: id, url: null, title: null, kicker: null, dek: null, byline: null, published: null, dateline: null, language: 'en',
-    blocks: text.split('\n\n').map((p) => ({ kind: 'paragraph' as const, text: p })), text, contentHash: id, provenance: {}, removed: [], messages: [],
-    raw: { kind: 'text', origin: id, content: text },
-  };
-}
+import { article } from './article.js';
 
 /** An entity with a mention at every occurrence of each spelling in each article. */
 function entity(name: string, kind: StoryEntity['kind'], articles: Article[], ...spellings: string[]): StoryEntity {
