@@ -20,7 +20,7 @@
  */
 import { measures, type Measure } from './disagreements.js';
 import { wordClass } from './similarity/pos.js';
-import { STOP_WORDS, contentStems, softMatch, tokenize, weightedOverlap, type TermWeights } from './similarity/text.js';
+import { STOP_WORDS, contentStems, softMatch, tokenStems, tokenize, weightedOverlap, type TermWeights } from './similarity/text.js';
 
 /** What a statement asserts beyond its bag of words. */
 export interface StatementFacts {
@@ -57,9 +57,8 @@ const QUOTED = /[“"«„]([^”"»“]+)[”"»]/g;
  * entities, `reporting` the stems of attribution verbs ("said", "noted"), which say who reported a
  * thing, not what.
  */
-export function statementFacts(text: string, plain: string, reporting: ReadonlySet<string>): StatementFacts {
+export function statementFacts(text: string, plain: string, reporting: ReadonlySet<string>, tokens = tokenize(plain)): StatementFacts {
   const predicate = new Set<string>();
-  const tokens = tokenize(plain);
   const negated = new Set<string>();
   tokens.forEach((t, k) => {
     if (!NEGATOR.test(t.text)) return;
@@ -67,7 +66,7 @@ export function statementFacts(text: string, plain: string, reporting: ReadonlyS
     let left = NEGATION_SCOPE;
     for (let x = k + 1; x < tokens.length && left > 0; x++) {
       if (/[,;:]/.test(plain.slice(tokens[x - 1].end, tokens[x].start)) || CLAUSE_START.test(tokens[x].text)) break;
-      for (const s of contentStems(tokens[x].text)) {
+      for (const s of tokenStems(tokens[x].text)) {
         negated.add(s);
         left--;
       }
@@ -80,7 +79,7 @@ export function statementFacts(text: string, plain: string, reporting: ReadonlyS
     const capital = /^\p{Lu}/u.test(t.text);
     if (capital && (k > 0 || /^\p{Lu}/u.test(tokens[1]?.text ?? ''))) return;
     if (/^\d/.test(t.text)) return;
-    for (const s of contentStems(t.text)) if (!reporting.has(s) && !STOP_WORDS.has(s) && !CONNECTIVES.has(s) && !titles.has(s)) predicate.add(s);
+    for (const s of tokenStems(t.text)) if (!reporting.has(s) && !STOP_WORDS.has(s) && !CONNECTIVES.has(s) && !titles.has(s)) predicate.add(s);
   });
   const quotes: string[] = [];
   for (const m of text.matchAll(QUOTED)) {
@@ -136,7 +135,7 @@ function titleWords(text: string): Set<string> {
       // A title is a noun phrase: its words nouns or modifiers, its last a noun.
       if (!'NJG'.includes(wordClass(tokens[m].text.toLowerCase()))) break;
       if (/^\p{Lu}/u.test(tokens[m + 1]?.text ?? '') && wordClass(tokens[m].text.toLowerCase()) === 'N') {
-        for (let x = k; x <= m; x++) for (const s of contentStems(tokens[x].text)) out.add(s);
+        for (let x = k; x <= m; x++) for (const s of tokenStems(tokens[x].text)) out.add(s);
         break;
       }
       m++;

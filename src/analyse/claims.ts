@@ -24,7 +24,7 @@
 import type { Article, Coverage, StoryClaim } from '../types.js';
 import type { Sentence } from '../enrich/types.js';
 import type { StoryContext } from './context.js';
-import { STOP_WORDS, TermSpace, TermWeights, contentStems, type TermVector } from './similarity/text.js';
+import { STOP_WORDS, TermSpace, TermWeights, contentStems, stemsOfTokens, tokenize, type TermVector } from './similarity/text.js';
 import { CONTAINED, WEAK_PAIR, pairConfidence, statementFacts, type StatementFacts } from './claim-match.js';
 
 /** Weighted overlap at which two statements are taken to say the same thing. */
@@ -168,12 +168,14 @@ export function storyStatements(ctx: StoryContext): Statement[] {
         at = m.end;
       }
       plain += a.text.slice(at, st.end);
-      const stems = contentStems(plain).filter((w) => !REPORTING.has(w) && !STOP_WORDS.has(w));
+      // The statement's tokens, read once for its stems and its facts.
+      const tokens = tokenize(plain);
+      const stems = stemsOfTokens(tokens).filter((w) => !REPORTING.has(w) && !STOP_WORDS.has(w));
       const entities = inside.map((m) => m.id);
       // Its terms (see TermSpace.addStatement): stems, pairs of neighbouring stems ("position …
       // strength", as terms of their own), entities. Fewer than three distinct ones say too little.
       if (termCount(stems, entities) < 3) continue;
-      out.push({ article: a.id, ...st, stems, entities, facts: statementFacts(st.text, plain, REPORTING) });
+      out.push({ article: a.id, ...st, stems, entities, facts: statementFacts(st.text, plain, REPORTING, tokens) });
     }
   }
   return out;

@@ -201,12 +201,18 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
   // Per outlet, the stems (and `~` five-letter stem beginnings) of its words; per key, how many outlets use it.
   const stemKeys = new Map<string, Set<string>>();
   const sourcesWith = new Map<string, number>();
+  // A word's keys, worked out once for all the outlets using it.
+  const keysOfWord = new Map<string, string[]>();
   for (const [source, w] of words) {
     const keys = new Set<string>();
     for (const t of w.keys()) {
-      const st = stem(t);
-      keys.add(st);
-      if (st.length >= 4 && !/\d/.test(st)) keys.add(`~${st.slice(0, 5)}`);
+      let ks = keysOfWord.get(t);
+      if (!ks) {
+        const st = stem(t);
+        ks = st.length >= 4 && !/\d/.test(st) ? [st, `~${st.slice(0, 5)}`] : [st];
+        keysOfWord.set(t, ks);
+      }
+      for (const k of ks) keys.add(k);
     }
     stemKeys.set(source, keys);
     for (const k of keys) sourcesWith.set(k, (sourcesWith.get(k) ?? 0) + 1);

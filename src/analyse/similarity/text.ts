@@ -93,8 +93,13 @@ const CONTENT_CACHE = new Map<string, string | null>();
 
 /** The stems of a text's content words, in order. */
 export function contentStems(text: string): string[] {
+  return stemsOfTokens(tokenize(text));
+}
+
+/** {@link contentStems} of a text already tokenized (its {@link tokenize} tokens). */
+export function stemsOfTokens(tokens: readonly { text: string }[]): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) {
+  for (const t of tokens) {
     let s = CONTENT_CACHE.get(t.text);
     if (s === undefined) {
       s = isContentWord(t.text) ? stem(t.text) : null;
@@ -104,6 +109,20 @@ export function contentStems(text: string): string[] {
     if (s !== null) out.push(s);
   }
   return out;
+}
+
+/** Token → {@link contentStems} of it (a token may still split: "U.S.-led"), worked out once. */
+const TOKEN_STEMS = new Map<string, readonly string[]>();
+
+/** {@link contentStems} of one token, memoised: statements ask for the same words again and again. */
+export function tokenStems(token: string): readonly string[] {
+  let s = TOKEN_STEMS.get(token);
+  if (s === undefined) {
+    s = contentStems(token);
+    if (TOKEN_STEMS.size > 200_000) TOKEN_STEMS.clear();
+    TOKEN_STEMS.set(token, s);
+  }
+  return s;
 }
 
 /**

@@ -21,7 +21,17 @@ export function sentenceAt(ctx: StoryContext, article: string, offset: number): 
   let byId = articleIndex.get(ctx);
   if (!byId) articleIndex.set(ctx, (byId = new Map(ctx.articles.map((x) => [x.id, x]))));
   const a = byId.get(article);
-  const s = (ctx.sentences.get(article) ?? []).find((x) => x.start <= offset && offset < x.end);
+  // Sentences stand in order and do not overlap: the one holding the offset is the last to start
+  // at or before it (binary search, not a scan of the article's sentences per row).
+  const list = ctx.sentences.get(article) ?? [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo > 0 && offset < list[lo - 1].end ? list[lo - 1] : undefined;
   if (!a || !s) return null;
   return { article, text: a.text.slice(s.start, s.end), start: s.start, end: s.end };
 }
@@ -92,22 +102,36 @@ export function findAll(ctx: StoryContext, phrase: string, caseSensitive = false
   const last = words[words.length - 1];
   const tail = phrase.slice(last.index! + last[0].length);
   const out: { text: IndexedText; start: number; end: number }[] = [];
-  for (const p of index.postings.get(keys[0]) ?? []) {
+  // The occurrences of the phrase's rarest word anchor it ("the conflict" is looked for where
+  // "conflict" stands, not at every "the"); they come in story order as the first word's would.
+  let anchor = 0;
+  let postings = index.postings.get(keys[0]);
+  for (let j = 1; j < keys.length && postings; j++) {
+    const other = index.postings.get(keys[j]);
+    if (!other || other.length < postings.length) {
+      anchor = j;
+      postings = other;
+    }
+  }
+  if (!postings) return out;
+  for (const p of postings) {
     const t = index.texts[p.text];
     const ws = t.words;
-    if (p.word + keys.length > ws.length) continue;
+    const first = p.word - anchor;
+    if (first < 0 || first + keys.length > ws.length) continue;
     let ok = true;
+    for (let j = 0; j < keys.length && ok; j++) ok = ws[first + j].key === keys[j];
     for (let j = 0; j < keys.length && ok; j++) {
-      const w = ws[p.word + j];
-      ok = w.key === keys[j] && (!caseSensitive || t.text.slice(w.start, w.end) === words[j][0]);
+      const w = ws[first + j];
+      ok = !caseSensitive || t.text.slice(w.start, w.end) === words[j][0];
       if (ok && j > 0) {
-        const between = t.text.slice(ws[p.word + j - 1].end, w.start);
-        ok = seps[j - 1] === ' ' ? /^\s+$/.test(between) : sameSign(between) === seps[j - 1];
+        const from = ws[first + j - 1].end;
+        ok = seps[j - 1] === ' ' ? spaces(t.text, from, w.start) : sameSign(t.text.slice(from, w.start)) === seps[j - 1];
       }
     }
     if (!ok) continue;
-    const start = ws[p.word].start;
-    let end = ws[p.word + keys.length - 1].end;
+    const start = ws[first].start;
+    let end = ws[first + keys.length - 1].end;
     if (tail) {
       if (t.text.slice(end, end + tail.length) !== tail) continue;
       end += tail.length;
@@ -117,6 +141,17 @@ export function findAll(ctx: StoryContext, phrase: string, caseSensitive = false
     out.push({ text: t, start, end });
   }
   return out;
+}
+
+/** Whether `text` holds white space only, and some, from `from` to `to` (as /^\s+$/ reads it). */
+function spaces(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(text[i])) return false;
+  }
+  return true;
 }
 
 /**
@@ -139,16 +174,24 @@ export function locate(
   for (const p of order) {
     const v = found.get(p)!;
     const hits = findAll(ctx, p, caseSensitive).sort((x, y) => x.text.order - y.text.order);
+    const using = new Set<string>();
+    const shown = new Set<string>();
     for (const { text: t, start, end } of hits) {
       const at = { start, end };
       const spans = taken.get(t) ?? [];
       if ((!nested && spans.some((s) => s.start < end && start < s.end)) || !accept(t.text, at)) continue;
       spans.push(at);
       taken.set(t, spans);
-      if (!v.articles.includes(t.article)) v.articles.push(t.article);
-      if (t.body && !v.evidence.some((e) => e.article === t.article)) {
+      if (!using.has(t.article)) {
+        using.add(t.article);
+        v.articles.push(t.article);
+      }
+      if (t.body && !shown.has(t.article)) {
         const e = sentenceAt(ctx, t.article, start);
-        if (e) v.evidence.push(e);
+        if (e) {
+          v.evidence.push(e);
+          shown.add(t.article);
+        }
       }
     }
   }

@@ -59,6 +59,8 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
   const outlet = outletOf(ctx);
   const people = personSpans(ctx);
   const phrases = new Map<string, Phrase>();
+  // A phrase's own stems, by its text as written: each is worked out once.
+  const ownStems = new Map<string, Set<string>>();
   for (const a of ctx.articles) {
     if (ctx.duplicateOf.has(a.id)) continue;
     const o = outlet(a.id);
@@ -88,7 +90,8 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
           p.outlets.add(o);
           if (p.contexts.length < MAX_SENTENCES) {
             stems ??= contentStems(s.text);
-            const own = new Set(contentStems(text));
+            let own = ownStems.get(text);
+            if (!own) ownStems.set(text, (own = new Set(contentStems(text))));
             p.contexts.push(new Set(stems.filter((x) => !own.has(x))));
           }
         }
@@ -105,6 +108,13 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
     }
   }
   const edges = new Map<string, number>();
+  // Each phrase's stems, worked out once however many pairs it is in.
+  const stemmed = new Map<string, string>();
+  const stemsOf = (key: string) => {
+    let v = stemmed.get(key);
+    if (v === undefined) stemmed.set(key, (v = stems(key)));
+    return v;
+  };
   for (const list of byWord.values()) {
     if (list.length < 2) continue;
     const top = list.sort((x, y) => y.outlets.size - x.outlets.size || x.key.localeCompare(y.key)).slice(0, MAX_GROUP);
@@ -117,7 +127,7 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         // nor do two common words before one head ("early period" / "time period").
         if (x.head !== y.head ? !specific(x.first) : !specific(x.first) && !specific(y.first)) continue;
         // A plural and its singular ("logistics hub" / "logistics hubs") are one wording.
-        if (stems(x.key) === stems(y.key)) continue;
+        if (stemsOf(x.key) === stemsOf(y.key)) continue;
         // Each used by an outlet that does not use the other: two ways of saying it, not one.
         if (![...x.outlets].some((o) => !y.outlets.has(o)) || ![...y.outlets].some((o) => !x.outlets.has(o))) continue;
         // Two heads under one modifier may name one thing when WordNet relates them ("clips",

@@ -132,8 +132,8 @@ function namesPerson(s: Aligned, from: number, to: number, people: Map<string, {
  */
 function slotPairs(x: Aligned, y: Aligned, people: Map<string, { start: number; end: number }[]>, names: Set<string>, xWords: Set<string>, yWords: Set<string>, clause = false): SlotPair[] {
   // Words compared by stem: "continues" and "continue" align.
-  const xKeys = x.parts.map((p) => stem(p.fold));
-  const yKeys = y.parts.map((p) => stem(p.fold));
+  const xKeys = keysOf(x.parts);
+  const yKeys = keysOf(y.parts);
   const matched = lcs(xKeys, yKeys);
   const out: SlotPair[] = [];
   // A difference is placed by the words the two share near it: a content word aligned within
@@ -171,11 +171,6 @@ function slotPairs(x: Aligned, y: Aligned, people: Map<string, { start: number; 
       shrink(y.parts, gy, rightAnchor);
     }
     // Words of one side said elsewhere in the other sentence: a difference of order, not of words.
-    const own = (s: Aligned, keys: string[], g: [number, number], other: Set<string>) => {
-      let n = 0;
-      for (let k = g[0]; k < g[1]; k++) if (s.parts[k].cls !== 'O' && s.parts[k].cls !== 'D' && !other.has(keys[k])) n++;
-      return n;
-    };
     const ox = own(x, xKeys, gx, yWords);
     const oy = own(y, yKeys, gy, xWords);
     if (ox + oy === 0 || ox < gx[1] - gx[0] - stops(x.parts, gx) || oy < gy[1] - gy[0] - stops(y.parts, gy)) continue;
@@ -192,21 +187,53 @@ function slotPairs(x: Aligned, y: Aligned, people: Map<string, { start: number; 
   return out;
 }
 
+/** The content words of a difference that the other sentence does not say elsewhere. */
+function own(s: Aligned, keys: string[], g: [number, number], other: Set<string>): number {
+  let n = 0;
+  for (let k = g[0]; k < g[1]; k++) if (s.parts[k].cls !== 'O' && s.parts[k].cls !== 'D' && !other.has(keys[k])) n++;
+  return n;
+}
+
 /**
  * The slot pairs of two sentences: aligned whole, and each clause of one against the whole of the
  * other, since outlets reorder clauses ("X, Doe said" / "Doe said X") and one alignment of the
  * whole sentences keeps only one order.
  */
 function alignedPairs(x: Aligned, y: Aligned, people: Map<string, { start: number; end: number }[]>, names: Set<string>): SlotPair[] {
-  const words = (s: Aligned) => new Set(s.parts.map((p) => stem(p.fold)));
-  const xAll = words(x);
-  const yAll = words(y);
+  const xAll = wordsOf(x);
+  const yAll = wordsOf(y);
   const out = slotPairs(x, y, people, names, xAll, yAll);
-  const cx = clauses(x);
-  const cy = clauses(y);
+  const cx = clausesOf(x);
+  const cy = clausesOf(y);
   if (cx.length > 1) for (const c of cx) out.push(...slotPairs(c, y, people, names, xAll, yAll, true));
   if (cy.length > 1) for (const c of cy) out.push(...slotPairs(x, c, people, names, xAll, yAll, true));
   return out;
+}
+
+/**
+ * What a sentence is compared by, worked out once however many of a claim's sentences it is
+ * aligned with: the stems of its parts (by parts array), its set of stems, its clauses.
+ */
+const stemKeys = new WeakMap<Part[], string[]>();
+const wordSets = new WeakMap<Aligned, Set<string>>();
+const clauseLists = new WeakMap<Aligned, Aligned[]>();
+
+function keysOf(parts: Part[]): string[] {
+  let keys = stemKeys.get(parts);
+  if (!keys) stemKeys.set(parts, (keys = parts.map((p) => stem(p.fold))));
+  return keys;
+}
+
+function wordsOf(s: Aligned): Set<string> {
+  let words = wordSets.get(s);
+  if (!words) wordSets.set(s, (words = new Set(keysOf(s.parts))));
+  return words;
+}
+
+function clausesOf(s: Aligned): Aligned[] {
+  let list = clauseLists.get(s);
+  if (!list) clauseLists.set(s, (list = clauses(s)));
+  return list;
 }
 
 /** A sentence's clauses: its parts cut where punctuation or a quotation mark stands between two. */
