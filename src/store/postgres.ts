@@ -99,10 +99,12 @@ function redact(url: string): string {
 }
 
 async function migrate(sql: Sql): Promise<void> {
-  await sql.query('CREATE TABLE IF NOT EXISTS parallax_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-  // One migrator at a time across processes: workers starting together must not race.
+  // One migrator at a time across processes: workers starting together must not race. The lock
+  // comes before even the migrations table: two concurrent CREATE TABLE IF NOT EXISTS of one new
+  // table can both pass the check, and the second fails on PostgreSQL's catalogue index.
   await sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7242019)');
+    await tx.query('CREATE TABLE IF NOT EXISTS parallax_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
     const rows = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM parallax_migrations');
     const done = Number(rows[0]?.v ?? 0);
     if (done > MIGRATIONS.length) throw new UserError(`database schema version ${done} is newer than this Parallax (${MIGRATIONS.length})`);
