@@ -34,7 +34,7 @@ export function isCopy(shared: number, a: number, b: number, sameCredit: boolean
 }
 
 // Credit lines of a wire story: "(Reuters)", "/TASS/", "AFP —" opening a line, "Reuters reports",
-// "according to Bloomberg". The name is whatever is credited: only a copy's shared text makes it
+// "according to Reuters". The name is whatever is credited: only a copy's shared text makes it
 // an agency (see isCopy), so no list of agencies is needed.
 const CREDITS = [
   /\((\p{Lu}[\p{L}]{1,20}|\p{Lu}{2,6})\)/u,

@@ -8,13 +8,13 @@
  * comparing, with an edit distance on the folded forms. A full name merges with another whose
  * surname and given names fold alike (Volodymyr Zelenskyy, Vladimir Zelensky, Volodymyr
  * Selensky), or, with the surname spelt alike, whose given names fit by a middle name, an
- * initial or a familiar form (Todd Jones, B. Todd Jones; Joe, Joseph R.) when no other person
+ * initial or a familiar form (Lee Harmon, B. Lee Harmon; Tom, Thomas R.) when no other person
  * of the story fits; a lone surname joins the person it names when only one person of the
  * story bears it (spelt the same way, if one does); places and organisations merge when their
  * folded forms are close (Kyiv, Kiev; Donbas, Donbass); an acronym joins the name a text
  * defines it as, else the one name whose initials it spells (EU, European Union); a name joins
- * the one longer name that only extends it (Bloomberg, Bloomberg News); a town keeps its state
- * abbreviation in the mention but not the name (Newtown, Conn. → Newtown).
+ * the one longer name that only extends it (Halvorsen, Halvorsen News); a town keeps its state
+ * abbreviation in the mention but not the name (Fairview, Conn. → Fairview).
  * A role ("the NATO chief") joins the one person whose title in the story fits it. The
  * canonical name is the most common full form.
  *
@@ -99,7 +99,7 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 export function nameCore(text: string, type: EntityType): string {
   let w = words(text.replace(/(?<=\p{L})['’]s?$/u, ''));
   if (w.length > 1 && /^the$/i.test(w[0])) w = w.slice(1);
-  // "Newtown, Conn." is the town of Newtown; "the Kursk region", of Kursk.
+  // "Fairview, Conn." is the town of Fairview; "the Dovra region", of Dovra.
   const town = type === 'LOC' ? /^(.+?)(, .+)$/u.exec(w.join(' ')) : null;
   if (town && stateAfter(town[2]) === town[2]) w = words(town[1]);
   if (type !== 'PER' && w.length > 1 && AREAS.has(w[w.length - 1])) w = w.slice(0, -1);
@@ -119,14 +119,14 @@ function stateAfter(text: string): string | null {
   return m && STATE_ABBREVIATIONS.has(m[1].replace(/\./g, '')) ? m[0] : null;
 }
 
-/** Area words written in lower case after a place's name ("the Kursk region"). */
+/** Area words written in lower case after a place's name ("the Dovra region"). */
 const AREAS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate']);
 const AREA_AFTER = new RegExp(`^ (?:${[...AREAS].join('|')})(?![\\p{L}\\p{N}-])`, 'u');
 
 /**
- * A town with its state abbreviated after it ("Newtown, Conn.") is one mention of the town, as
+ * A town with its state abbreviated after it ("Fairview, Conn.") is one mention of the town, as
  * written: the state abbreviation is no place of its own there. A place with an area word after
- * it ("the Kursk region") is written with it, as the outlet words it.
+ * it ("the Dovra region") is written with it, as the outlet words it.
  */
 function withQualifiers(text: string, spans: EntitySpan[]): EntitySpan[] {
   const out: EntitySpan[] = [];
@@ -421,14 +421,14 @@ function longFormsHolding(long: [string, Group[]][], acronym: string): Group[] {
   return out;
 }
 
-/** Words that extend a name to the body or area it stands for ("Bloomberg News", "Kursk Oblast"). */
+/** Words that extend a name to the body or area it stands for ("Halvorsen News", "Dovra Oblast"). */
 const BODY_WORDS = new Set(['news', 'group', 'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'plc', 'llc', 'oblast', 'region', 'province', 'krai', 'prefecture']);
 /** Words that extend a name to an institution; a place and its school are kept apart (Oxford, Oxford University). */
 const INSTITUTION_WORDS = new Set(['school', 'elementary', 'university', 'college', 'academy', 'hospital']);
 
 /**
  * A name joins the one longer name of the story that only extends it: by a word for its body or
- * area ("Halvorsen" and "Halvorsen Group"; "Kursk" and "Kursk Oblast"), by an institution's
+ * area ("Halvorsen" and "Halvorsen Group"; "Dovra" and "Dovra Oblast"), by an institution's
  * word when it is no place ("Pine Ridge Elementary" and "Pine Ridge Elementary School"), or by
  * the rest of an organisation's name cut short ("Centers for Soil Health" and "… and Mapping").
  * People's names never join this way. Merged groups are emptied.
@@ -464,7 +464,7 @@ function mergeExtensions(groups: Group[]): void {
     }
     if (targets.size !== 1) continue;
     const h = [...targets][0];
-    // The longer name's kind stands: "Bloomberg" alone is often taken for a person.
+    // The longer name's kind stands: "Halvorsen" alone is often taken for a person.
     for (const [f, n] of g.forms) h.forms.set(f, (h.forms.get(f) ?? 0) + n);
     h.mentions.push(...g.mentions);
     g.mentions = [];
@@ -473,7 +473,7 @@ function mergeExtensions(groups: Group[]): void {
 }
 
 /**
- * The person a full name ("Todd Jones", "B. Todd Jones") belongs to: one whose surname matches
+ * The person a full name ("Lee Harmon", "B. Lee Harmon") belongs to: one whose surname matches
  * and whose given names fit. A fit by spelling or transliteration (Volodymyr, Vladimir) allows a
  * surname spelt otherwise (Zelenskyy, Zelensky); a fit by an initial, a middle name or a familiar
  * form (Joe, Joseph) needs the surname spelt alike and no other person of that surname fitting.

@@ -131,7 +131,7 @@ function speakerEntity(article: string, q: QuoteSpan, index: SpeakerIndex): Stor
     .filter((m) => m.start < sp.end && m.end > sp.start && m.e.kind !== 'other')
     .map((m) => ({ e: m.e, at: m.start }))
     .sort((a, b) => a.at - b.at);
-  // (Unless the finder saw the name modify a noun: "the Obama campaign" is not Obama.)
+  // (Unless the finder saw the name modify a noun: "the Marlow campaign" is not Marlow.)
   const person = inside.find((x) => x.e.kind === 'person' && x.e.mentions.some((m) => foldWord(name).endsWith(foldWord(m.text))));
   if (person) return person.e;
   const byAnyName = index.byFolded.get(foldWord(name)) ?? [];
@@ -161,8 +161,8 @@ interface Statement {
  * of strength”"), each quoted fragment is a statement: those are the words outlets share. Otherwise
  * the sentences, and clauses joined by "and that".
  *
- * A fragment keeps a negation the reporter put just before it: "Ukraine cannot “hope to be
- * invited”" is not the speaker hoping to be invited.
+ * A fragment keeps a negation the reporter put just before it: "the town cannot “hope to be
+ * rebuilt”" is not the speaker hoping it will be.
  */
 export function statements(text: string): string[] {
   const fragments = [...text.matchAll(/["“„«]([^"“”„«»]+)["”»“]/gu)].filter((m) => m[1].trim().split(/\s+/).length >= 3).map((m) => {

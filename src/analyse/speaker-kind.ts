@@ -1,7 +1,7 @@
 /**
  * Whether a speaker as written can be a speaker at all. A quote row's speaker must be a person or
  * an organisation — or, where the text gives no name, a description of one ("a senior official",
- * "gun-rights groups", "the ministry") or a document that speaks for one ("the report", "the
+ * "farm groups", "the ministry") or a document that speaks for one ("the report", "the
  * ad"). Words the attribution finder mistook for a source ("inflation", "Unilaterally", "Among
  * the", "take-home pay") are none of these.
  *
@@ -32,7 +32,7 @@ const DOCUMENTS =
   'statistic|estimate|e-mail|email|post|tweet|message|release|article|editorial|book|website|account|note|transcript|interview|speech|record|paper|footage|broadcast';
 
 const HEAD = new RegExp(`^(?:${PEOPLE}|${GROUPS}|${DOCUMENTS})(?:s|es)?$`, 'iu');
-/** Nationality and party plurals ("Ukrainians", "Democrats", "Republicans"). */
+/** Nationality and party plurals ("Norwegians", "Democrats", "Republicans"). */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ans|ians|ese|crats|icans|ists)$/u;
 /** "those briefed on the plan", "people familiar with the talks": people described by what they know. */
 const THOSE = /^(?:those|people|others|some|many)\s+(?:familiar|briefed|close|involved|present|with|who|in|at)\b/i;

@@ -14,7 +14,7 @@
  *
  * Different happenings of the same date (two things in 2022, a morning and a night) stay apart.
  * Headlines, photo captions and short lines of page chrome date nothing. A span counted from a
- * date ("the fourth anniversary of the flood") dates the happening it names, whose words, not
+ * date ("the tenth anniversary of the flood") dates the happening it names, whose words, not
  * its sentence's, tell which event it is. Each entry carries each article's sentence as evidence
  * and a confidence: a calendar date in the text is surer than a resolved relative one, and an
  * outlet added through an aligned undated sentence surer than neither.

@@ -8,9 +8,9 @@
  *    its long form.
  * 3. Hyphenation (wording/hyphens.ts): "cross-border raids" / "cross border raids".
  * 4. Aligned claims (wording/slots.ts): where outlets state one claim, the noun phrases that differ
- *    between their sentences ("slumping revenues" / "declining revenues").
+ *    between their sentences ("soaring prices" / "rising prices").
  * 5. Shared heads (wording/heads.ts): noun phrases sharing a head or modifier, each outlet using
- *    one, in sentences that say much the same ("automotive plant" / "car plant").
+ *    one, in sentences that say much the same ("steel works" / "steel mill").
  * 6. Loaded terms (below, tentative): the words and phrases (1-3 words) an outlet uses that the
  *    other outlets of the story do not, scored by the log-odds ratio with an informative Dirichlet
  *    prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words"): the prior is how common the word

@@ -10,7 +10,7 @@
  * "the day before", "yesterday", "today", "tomorrow", "on Tuesday", "next year", "last month",
  * "two days ago". Spans counted from another date are resolved from it: "two days later" and
  * "the next day" from the date the text gave last, "exactly one month after the flood", "a day
- * after the report" and "the fourth anniversary of the flood" from their sentence's date (they
+ * after the report" and "the tenth anniversary of the flood" from their sentence's date (they
  * date the happening they name). A weekday is the past one unless the words that
  * govern it look ahead ("will vote on Thursday", "as early as Thursday"): the nearest tense
  * marker before it in its clause decides, else the nearest after it. A vague span ("last week",
@@ -72,7 +72,7 @@ function nearestYear(month: number, day: number, ref: Date | null, tense: Tense 
 const TENSE_SLACK = 7 * DAY;
 
 // Words before a bare four-digit number that make it a year ("in 1994", "since 2022", "2014 and 2022").
-// An attributive year ("the 1994 ban", "Russia's 2022 invasion") dates its noun too.
+// An attributive year ("the 1994 ban", "the party's 2019 defeat") dates its noun too.
 const YEAR_CONTEXT = /(?:\b(?:in|since|from|by|until|till|before|after|of|during|early|late|mid|between|around|through|year|summer|spring|autumn|fall|winter|the|back to)\s+|['’]s\s+|\bmid-|\b(?:1[89]|20)\d{2}(?:\s+(?:and|or)\s+))$/i;
 // A superlative before "since": the year is a comparison's baseline ("the lowest since 2009",
 // "its worst year since 2002"); a determiner tells a superlative from "protest" or "interest".
@@ -351,7 +351,7 @@ const ANCHOR_REACH = 600;
  * - "two days later", "two years prior", "the next day": from the date the text gave last, in
  *   the same or the paragraph before (none: no date);
  * - "exactly one month after the massacre", "a day after a joint report", "three days before the
- *   vote", "four years since the invasion", "the fourth anniversary of the invasion": these date
+ *   vote", "four years since the merger", "the tenth anniversary of the merger": these date
  *   the happening they name, counted back (or on) from the date of their own sentence, or from
  *   the publication when the sentence gives none and speaks of now (not in the past tense).
  */

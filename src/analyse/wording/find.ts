@@ -157,7 +157,7 @@ function spaces(text: string, from: number, to: number): boolean {
 /**
  * Each phrase with the articles that use it, longest first: a shorter phrase inside a longer one
  * of the same row is not counted there ("Doe" inside "President Doe" is the longer form), unless
- * `nested` (an article saying "full-scale invasion" does say "invasion"). `accept` may refuse one
+ * `nested` (an article saying "all-night vigil" does say "vigil"). `accept` may refuse one
  * occurrence (e.g. a surname that is part of someone else's name).
  */
 export function locate(

@@ -1,12 +1,12 @@
 /**
- * Noun phrases that name one thing differently: two phrases sharing their head noun ("automotive
- * plant" / "car plant") or their first modifier ("executive actions" / "executive orders"), each
+ * Noun phrases that name one thing differently: two phrases sharing their head noun ("steel
+ * works" / "steel mill") or their first modifier ("emergency measures" / "emergency rules"), each
  * used by outlets that do not use the other, in sentences that otherwise say much the same (their
  * other content words overlap). The shared word and the shared context are the evidence that both
  * name one referent; a row resting on them alone is weaker than an aligned claim (see slots.ts),
  * so its confidence follows how alike the sentences are, and a shared modifier counts less than a
  * shared head ("federal agencies" / "federal courts" differ in what they name) unless WordNet
- * relates the two heads ("high-capacity clips" / "high-capacity magazines", see nouns.ts).
+ * relates the two heads ("river boats" / "river ships", see nouns.ts).
  *
  * @module
  */
@@ -148,15 +148,15 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
 
 /**
  * Whether parts [from, head] are a phrase of their own: not the tail of a noun compound ("care
- * law" of "health care law"), no possessive inside ("Acme's plan" is Acme's, the phrase is
- * "plan"), a first word in -ing only after a determiner or modifier ("the declining revenues"
+ * law" of "zoning law"), no possessive inside ("Acme's plan" is Acme's, the phrase is
+ * "plan"), a first word in -ing only after a determiner or modifier ("the rising prices"
  * names revenues, "by cutting costs" is an act), and none in -ed after a subject pronoun.
  */
 function standsAlone(text: string, base: number, parts: Part[], from: number, h: number): boolean {
   // The word before, if only a space parts it from the phrase (after a comma the phrase starts afresh).
   const prev = parts[from - 1];
   const before = prev && /^\s+$/.test(text.slice(prev.end - base, parts[from].start - base)) ? prev : undefined;
-  // A noun before a noun is one compound; before an adjective it ends something else ("place armed guards").
+  // A noun before a noun is one compound; before an adjective it ends something else ("post extra guards").
   if (before && before.cls === 'N' && parts[from].cls === 'N' && !before.fold.endsWith("'s")) return false;
   for (let k = from; k < h; k++) if (parts[k].fold.endsWith("'s")) return false;
   const first = parts[from];

@@ -136,7 +136,7 @@ function people(ctx: StoryContext): Person[] {
     list.push({ name: e.name, given: words.filter((w) => !/^\p{Lu}\.$/u.test(w)), mentions });
     bySurname.set(surname, list);
   }
-  // A "person" whose surname is a place's name ("Despite Russia") is a recognition error.
+  // A "person" whose surname is a place's name ("Despite Norway") is a recognition error.
   const places = new Set(ctx.entities.filter((e) => e.kind === 'place').flatMap((e) => e.mentions.map((m) => m.text.toLowerCase())));
   for (const s of places) bySurname.delete(s);
   const agree = (a: string[], b: string[]) => a.some((x) => b.some((y) => x.slice(0, 2).toLowerCase() === y.slice(0, 2).toLowerCase()));

@@ -1,6 +1,6 @@
 /**
- * A sentence as a row of word parts for comparing wording: "war-driven" is two parts, "war" and
- * "driven", the second joined to the first by a hyphen, so that "war economy" and "war-driven
+ * A sentence as a row of word parts for comparing wording: "export-led" is two parts, "export" and
+ * "led", the second joined to the first by a hyphen, so that "export economy" and "export-led
  * economy" align word by word. Each part keeps its offsets and its coarse word class.
  *
  * @module
@@ -115,7 +115,7 @@ const FIGURE = new RegExp(
 /**
  * Whether parts [from, to) make a noun phrase: modifiers and nouns, "of" only between two
  * words ("signs of consensus"), a word the lexicon calls a verb only inside a noun compound
- * ("tax cut deal"), and no figure unless `figures` (then compare them with {@link figuresOf}).
+ * ("rent cap deal"), and no figure unless `figures` (then compare them with {@link figuresOf}).
  */
 export function nominal(parts: Part[], from: number, to: number, figures = false): boolean {
   if (!modifier(parts[from]) && !(figures && FIGURE.test(parts[from].fold))) return false;
@@ -153,7 +153,7 @@ export function isFigure(p: Part): boolean {
 /**
  * The figures of parts [from, to), each as its value ("four", "fourth", "4th" → 4) or as the word
  * (a unit, a month): two phrases with the same figures say the same amount in other words ("a
- * four-year anniversary", "the fourth anniversary"); with other figures they disagree.
+ * two-year anniversary", "the second anniversary"); with other figures they disagree.
  */
 export function figuresOf(parts: Part[], from: number, to: number): string {
   const out: string[] = [];

@@ -2,9 +2,9 @@
  * Phrases that fill the same slot of one claim. Where outlets carry one claim (statements aligned
  * as saying the same thing, see claims.ts), their sentences are aligned word by word (longest
  * common subsequence of word parts); where the two differ between aligned words, each side's
- * noun phrase around the difference is its way of naming that part: "slumping revenues" against
- * "declining revenues", "war economy" against "war-driven economy", "military operation" against
- * "invasion". Only differences that are noun phrases on both sides count, none naming a person or
+ * noun phrase around the difference is its way of naming that part: "soaring prices" against
+ * "rising prices", "export economy" against "export-led economy", "walkout" against
+ * "strike". Only differences that are noun phrases on both sides count, none naming a person or
  * giving a number (those are who and how many, not wording), and only where the words that differ
  * are not said elsewhere in the other sentence (then the difference is one of order, not of
  * words).
@@ -85,25 +85,25 @@ function nounPhrase(text: string, base: number, parts: Part[], from: number, to:
   const gapStart = from;
   while (from > 0 && parts[from]?.hyphen) from--;
   while (to < parts.length && parts[to].hyphen) to++;
-  // The head: the noun right after a difference that does not end on one ("cut" in "tax cut deal"),
-  // ends on a hyphenated compound, which modifies what follows ("war-driven economy"), or is a
+  // The head: the noun right after a difference that does not end on one ("cap" in "rent cap deal"),
+  // ends on a hyphenated compound, which modifies what follows ("export-led economy"), or is a
   // modifier one side adds ("emergency management plans" / "emergency plans").
   if ((from === to || inserted || !head(parts[to - 1]) || parts[to - 1].hyphen) && to < parts.length && head(parts[to])) {
     to++;
     while (to < parts.length && parts[to].hyphen) to++;
   }
-  // A lone head is shown with the modifier both sides share ("defense factories" / "defense
-  // plants"): the bare head says less of what is named.
+  // A lone head is shown with the modifier both sides share ("steel works" / "steel
+  // mills"): the bare head says less of what is named.
   const lone = !inserted && from === gapStart && to - from === 1 && from > 0 && modifier(parts[from - 1]) && !parts[from - 1].fold.endsWith("'s");
   if ((inserted && from === gapStart) || from === to || lone) {
-    // A modifier one outlet adds ("war-driven economy" against "war economy") is shown with a
-    // modifier both share (here taken in with the hyphen); without one ("debate" against "gun
+    // A modifier one outlet adds ("export-led economy" against "export economy") is shown with a
+    // modifier both share (here taken in with the hyphen); without one ("debate" against "budget
     // debate") it is a detail, not a wording.
     if (from === 0 || !modifier(parts[from - 1]) || parts[from - 1].fold.endsWith("'s")) return null;
     from--;
     while (from > 0 && parts[from].hyphen) from--;
   }
-  // A possessive in front is whose, not what: "Acme's war economy" is named "war economy".
+  // A possessive in front is whose, not what: "Acme's export economy" is named "export economy".
   for (let k = to - 2; k >= from; k--) {
     if (parts[k].fold.endsWith("'s")) {
       from = k + 1;

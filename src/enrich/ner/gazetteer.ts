@@ -123,7 +123,7 @@ export const DEMONYMS = new Set<string>([
 ]);
 
 /**
- * How news style writes a U.S. state after a town ("Newtown, Conn."; "Dayton, OH"): the AP
+ * How news style writes a U.S. state after a town ("Fairview, Conn."; "Dayton, OH"): the AP
  * abbreviations, dots left out, and the postal codes.
  */
 export const STATE_ABBREVIATIONS = new Set<string>([

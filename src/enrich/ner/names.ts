@@ -23,7 +23,7 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', '
 /** A generational suffix after a surname ("Jr.", "III"). */
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
-/** The parts of a person's name (titles already removed): "Joseph R. Biden Jr." → Joseph, R. / Biden. */
+/** The parts of a person's name (titles already removed): "Thomas R. Hale Jr." → Thomas, R. / Hale. */
 export function personName(name: string): PersonName {
   const ws = name.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
   let suffix = '';

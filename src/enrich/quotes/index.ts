@@ -117,7 +117,7 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     const sLast = tk.sentences[tk.tokens[last < 0 ? tk.tokens.length - 1 : Math.max(0, last - 1)]?.sentence ?? 0];
     let best = -1;
     let bestBonus = 0;
-    // “… Medicare.” The plan …: after a full stop inside the marks a new sentence begins, and its
+    // “… pensions.” The plan …: after a full stop inside the marks a new sentence begins, and its
     // words are not this quotation's cue (“…?” he asked is).
     const closed = /\.\s*$/.test(inner) && /^\s+\p{Lu}/u.test(text.slice(m.end, m.end + 3));
     for (let i = sFirst.first; i < (tk.sentences[tk.tokens[Math.max(0, (last < 0 ? tk.tokens.length : last) - 1)]?.sentence ?? 0]?.last ?? sLast.last); i++) {

@@ -85,7 +85,7 @@ export class SpeakerResolver {
     if (opening?.type === 'PER' && opening.start === span.start && /^\s*,/.test(this.text.slice(opening.end, span.end))) return opening.text.replace(/['’]s$/, '');
     // The head of the phrase comes last ("the spokesman for the ministry" is the spokesman's, but
     // "Carter's press secretary, Peter Cook" is Cook's): prefer a person, the last one named.
-    // (Not a name that modifies a noun: "the Obama campaign" is the campaign's.)
+    // (Not a name that modifies a noun: "the Marlow campaign" is the campaign's.)
     const heads = inside.filter((e) => !(e.end < span.end && /^\s+(?!(?:of|for|from|at|in|and|or)\b)\p{Ll}/u.test(this.text.slice(e.end, span.end))));
     const person = heads.filter((e) => e.type === 'PER').pop();
     if (person) return person.text.replace(/['’]s$/, '');
@@ -147,7 +147,7 @@ export class SpeakerResolver {
     const s0 = tokens[at].sentence;
     const fits = (name: string) => { const g = this.genderOf(name); return !g || g === gender; };
     const unquoted = (e: Span) => !ctx.quoted.some((q) => q.start <= e.start && e.end <= q.end);
-    // "the Romney campaign", "the Clinton White House": a name used as a modifier names no one here.
+    // "the Marlow campaign", "the Ferrand White House": a name used as a modifier names no one here.
     const referent = (e: Span) => !/\b(?:the|a|an)\s+$/i.test(this.text.slice(Math.max(0, e.start - 4), e.start)) && !/^[ \t]+(?!Jr|Sr)\p{Lu}/u.test(this.text.slice(e.end, e.end + 4));
     for (let k = s0; k >= 0 && s0 - k <= PRONOUN_REACH && sentences[s0].block - sentences[k].block <= 1; k--) {
       const sent = sentences[k];
@@ -208,7 +208,7 @@ export class SpeakerResolver {
   /**
    * The person whose title carries the role's words: "the NATO chief" → "NATO Secretary General
    * Mark Rutte" → "Mark Rutte". The title is the capitalised run just before a name, or an
-   * apposition just after it (", the Kremlin spokesman,").
+   * apposition just after it (", the ministry spokesman,").
    */
   private titled(role: string): string | null {
     const words = (role.match(/[\p{L}]+/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w) => /^\p{Lu}/u.test(w) || ROLE_WORD.test(w));

@@ -6,7 +6,7 @@
  * chrome interrupts.
  *
  * Scrapers that keep a link's text but lose the text around it leave a sentence in pieces, one a
- * line ("…said in an" / "address to his people"): those pieces are body, not chrome, and must not
+ * line ("…said in an" / "address to the nation"): those pieces are body, not chrome, and must not
  * cut the body in two.
  *
  * @module

@@ -19,12 +19,12 @@ const JOINER = /^(?:and|with|&|und|et|y|e|mit|avec|con|,)$/i;
 const PARTICLE = /^(?:von|van|der|den|de|del|della|di|da|dos|das|du|la|le|bin|ibn|al|el|ter|zu)$/;
 /** Words that look like names in menus and labels but never are: the genre's own vocabulary. */
 const NOT_NAME = /^(?:news|home|latest|video|videos|live|world|politics|business|sports?|opinion|menu|search|more|account|local|top|weather|health|culture|science|tech|travel|style|life|photos?|editor|staff|team|contact|about|us|the|our|section|category|tags?|share|follow|sign|log|subscribe|newsletter|podcasts?|reporter|correspondent|intern)$/i;
-/** "… in Kyiv AFP": the place and agency after the names on a wire byline. */
+/** "… in Lisbon AFP": the place and agency after the names on a wire byline. */
 const PLACE_AGENCY = /\s+in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?:\s+\p{Lu}{2,6})?$|\s+\p{Lu}{2,6}$/u;
 
 /**
  * The names of a line made only of people's names, without the trailing place and agency
- * ("Jane ROE with John DOE in Kyiv AFP" → "Jane ROE with John DOE"), or null.
+ * ("Jane ROE with John DOE in Lisbon AFP" → "Jane ROE with John DOE"), or null.
  */
 export function namesOnly(text: string): string | null {
   // "Jane Roe | Reporter", "Jane Roe — Staff": a short role after a bar or dash is not part of the names.
