@@ -118,7 +118,7 @@ type Tense = 'future' | 'past' | null;
  * the tense marker nearest before the date in its clause ("will vote on Thursday", "said on
  * Thursday") decides, else the nearest after it ("On Thursday, the Senate will vote").
  */
-function tenseAt(text: string, start: number, end: number, lookAfter = true): Tense {
+function tenseAt(text: string, start: number, lookAfter = true): Tense {
   const [from, to] = clauseBounds(text, start);
   if (AHEAD_BEFORE.test(text.slice(from, start))) return 'future';
   const words = text.slice(from, to).match(/[\p{L}’']+/gu) ?? [];
@@ -232,7 +232,7 @@ export function findDates(text: string, published: string | null): DateMention[]
       const paraStart = text.lastIndexOf('\n\n', d.start);
       const before = yearOfParagraph.filter((y) => y.at < d.start && y.at > paraStart).pop();
       const inSentence = /\b(?:in|of)\s+((?:1[89]|20)\d{2})\b(?![^.!?\n]*[.!?\n])[^]*$/i.exec(text.slice(Math.max(0, paraStart, d.start - 120), d.start));
-      year = before?.year ?? (inSentence ? Number(inSentence[1]) : nearestYear(d.month, d.day, ref, tenseAt(text, d.start, d.end)));
+      year = before?.year ?? (inSentence ? Number(inSentence[1]) : nearestYear(d.month, d.day, ref, tenseAt(text, d.start)));
       relative = !before && !inSentence;
     }
     add(d.start, d.end, year ? `${year}-${pad(d.month + 1)}-${pad(d.day)}` : `--${pad(d.month + 1)}-${pad(d.day)}`, relative);
@@ -266,7 +266,7 @@ export function findDates(text: string, published: string | null): DateMention[]
     const y = /^last/i.test(m[0]) ? (month >= ref.getUTCMonth() ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear())
       : /^next/i.test(m[0]) ? (month <= ref.getUTCMonth() ? ref.getUTCFullYear() + 1 : ref.getUTCFullYear())
       : month === ref.getUTCMonth() ? ref.getUTCFullYear() // the report's own month, whatever the tense
-      : nearestYear(month, 15, ref, tenseAt(text, start, start + m[1].length))!;
+      : nearestYear(month, 15, ref, tenseAt(text, start))!;
     add(start, start + m[1].length, `${y}-${pad(month + 1)}`, true);
   }
 
@@ -299,7 +299,7 @@ export function findDates(text: string, published: string | null): DateMention[]
       if (/next|coming/.test(words)) shift = ahead || 7;
       else if (/last/.test(words)) shift = -(behind || 7);
       // News speaks of the past by default.
-      else if (behind && tenseAt(text, m.index + lead, m.index + m[0].length) === 'future') shift = ahead;
+      else if (behind && tenseAt(text, m.index + lead) === 'future') shift = ahead;
       else shift = -behind;
       add(m.index + lead, m.index + m[0].length, isoDay(new Date(ref.getTime() + shift * DAY)), true);
     }
@@ -372,7 +372,7 @@ function anchored(text: string, ref: Date | null, out: DateMention[], add: (star
     const [from, to] = sentenceOf(pos);
     const own = given().filter((d) => d.start >= from && d.end <= to && (d.end <= pos || d.start >= end));
     if (own.length) return [own.sort((a, b) => Math.abs(a.start - pos) - Math.abs(b.start - pos))[0].date, true];
-    return ref && (unit === 'year' || tenseAt(text, pos, end, false) !== 'past') ? [isoDay(ref), false] : null;
+    return ref && (unit === 'year' || tenseAt(text, pos, false) !== 'past') ? [isoDay(ref), false] : null;
   };
   const lastBefore = (pos: number): string | null => {
     const paragraphs = text.slice(Math.max(0, pos - ANCHOR_REACH), pos).split(/\n\n/);
