@@ -35,6 +35,7 @@ import { nameForms } from './wording/names.js';
 import { slotVariants } from './wording/slots.js';
 import { hyphenVariants } from './wording/hyphens.js';
 import { headVariants } from './wording/heads.js';
+import { familyVariants } from './wording/families.js';
 import { ordered } from './wording/order.js';
 import { locate } from './wording/find.js';
 
@@ -43,7 +44,7 @@ const PRIOR_TOKENS = 2000;
 /** z-score of the log-odds above which a phrase is distinctive of an outlet. */
 export const WORDING_Z = 1.5;
 /** At most this many phrases per outlet, the most distinctive first. */
-const MAX_TERMS_PER_OUTLET = 40;
+const MAX_TERMS_PER_OUTLET = 50;
 /** Confidence of an outlet's distinctive phrases as a wording row: what it alone says, not a same referent. */
 const DISTINCTIVE_CONFIDENCE = 0.4;
 
@@ -90,12 +91,48 @@ function phrasesOf(run: string[], into: Map<string, number>, keep: (word: string
       if (!kept) continue;
       const g = n === 1 ? run[end] : run.slice(first, end + 1).join(' ');
       into.set(g, (into.get(g) ?? 0) + 1);
+      // With what it governs: "giveaways to the few", "revision of the estate tax".
+      const pp = governed(run, classes, end);
+      if (pp > end) {
+        const gp = run.slice(first, pp + 1).join(' ');
+        into.set(gp, (into.get(gp) ?? 0) + 1);
+      }
       if (n === 1 && first > 0 && classes[first - 1] === 'D' && run[first - 1] === 'the') {
         const g = `the ${run[end]}`;
         into.set(g, (into.get(g) ?? 0) + 1);
       }
     }
   }
+}
+
+/** Words that join a noun phrase to the phrase it governs. */
+const GOVERNING = new Set(['of', 'to', 'for', 'on', 'against', 'at']);
+const GOVERNED_DETERMINER = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
+
+/**
+ * Where the phrase governed by the noun at `end` ends ("cuts | to the budget", "tax cuts | for the
+ * rich"), or -1: a joining word, a determiner maybe, then up to three modifiers ending on a noun
+ * that ends the phrase, or an adjective after a determiner that ends it ("the rich").
+ */
+function governed(run: string[], classes: string[], end: number): number {
+  if (!GOVERNING.has(run[end + 1] ?? '')) return -1;
+  let at = end + 2;
+  const determined = GOVERNED_DETERMINER.has(run[at] ?? '');
+  if (determined) at++;
+  // "to" with no determiner is mostly an infinitive ("funds to hire"): a verb, not a thing named.
+  else if (run[end + 1] === 'to') return -1;
+  for (let k = at; k < run.length && k < at + 3; k++) {
+    const c = classes[k];
+    if (c === 'N' && classes[k + 1] !== 'N' && run[k].length >= 3 && !/^\d/.test(run[k])) return k;
+    if (c === 'J' && determined && k === at && classes[k + 1] !== 'N' && classes[k + 1] !== 'J') return k;
+    if (c !== 'N' && c !== 'J' && c !== 'G') return -1;
+  }
+  return -1;
+}
+
+/** Whether a phrase holds a joining word: a noun phrase with what it governs. */
+function governs(phrase: string): boolean {
+  return phrase.split(' ').some((t) => GOVERNING.has(t));
 }
 
 /** Words that only name the story's people and organisations. */
@@ -243,9 +280,13 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
       if (!top) continue;
       const z = wordZ.get(top)!;
       if (z < WORDING_Z) continue;
-      const held = best.get(top);
+      // The longest noun phrase around the word, and apart from it the longest with what it
+      // governs ("school massacre", "school massacre at the lake"): the second is fuller, the
+      // first what the outlet calls the thing.
+      const slot = ws.some((t) => GOVERNING.has(t)) ? `${top}\tgoverning` : top;
+      const held = best.get(slot);
       if (!held || ws.length > held.phrase.split(' ').length || (ws.length === held.phrase.split(' ').length && y > held.count)) {
-        best.set(top, { phrase: g, source, z, count: y, articles: usedBy.get(g)! });
+        best.set(slot, { phrase: g, source, z, count: y, articles: usedBy.get(g)! });
       }
     }
     out.set(source, [...best.values()].sort((a, b) => b.z - a.z || a.phrase.localeCompare(b.phrase)));
@@ -255,7 +296,7 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
 
 export function compareWording(ctx: StoryContext, claims?: StoryClaim[]): StoryWording[] {
   const spelled = spellingVariants(ctx);
-  const rows = [...spelled, ...nameForms(ctx), ...hyphenVariants(ctx), ...slotVariants(ctx, claims), ...headVariants(ctx)];
+  const rows = [...spelled, ...nameForms(ctx), ...hyphenVariants(ctx), ...slotVariants(ctx, claims), ...headVariants(ctx), ...familyVariants(ctx)];
   // A spelling already shown as a name variant is not shown again as an outlet's wording.
   const spellings = new Set(spelled.flatMap((w) => w.variants.map((v) => v.text.toLowerCase())));
   for (const [source, phrases] of distinctivePhrases(ctx)) {
@@ -264,7 +305,8 @@ export function compareWording(ctx: StoryContext, claims?: StoryClaim[]): StoryW
     for (const p of phrases) {
       if (kept.length >= MAX_TERMS_PER_OUTLET) break;
       if (p.phrase.split(' ').some((w) => spellings.has(w))) continue;
-      if (kept.some((k) => ` ${k.phrase} `.includes(` ${p.phrase} `) && k.count >= p.count)) continue;
+      // (A noun phrase is kept beside the longer one that governs it: see distinctivePhrases.)
+      if (kept.some((k) => ` ${k.phrase} `.includes(` ${p.phrase} `) && k.count >= p.count && !(governs(k.phrase) && !governs(p.phrase)))) continue;
       kept.push(p);
     }
     // What one outlet alone says is not shown to name what the others name: the row is tentative.

@@ -16,7 +16,8 @@ const MIN_COUNT = 2;
 const counts = new Map();
 for (const line of readFileSync(file, 'utf8').split('\n')) {
   const [word, tag] = line.split(' ');
-  if (!tag || word === '-DOCSTART-') continue;
+  // A proper noun's tag says nothing of the common word ("New" in a name is no noun "new").
+  if (!tag || word === '-DOCSTART-' || tag.startsWith('NNP')) continue;
   const w = word.toLowerCase();
   if (!/^\p{L}[\p{L}'-]*$/u.test(w)) continue;
   const c = counts.get(w) ?? new Map();

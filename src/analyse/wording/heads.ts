@@ -15,6 +15,7 @@ import type { StoryContext } from '../context.js';
 import { contentStems, stem } from '../similarity/text.js';
 import { perMillion } from '../similarity/background.js';
 import { relatedNouns } from '../similarity/nouns.js';
+import { groupPairs } from './groups.js';
 import { divergence, locate, outletOf, personSpans } from './find.js';
 import { capitalised, figuresOf, head, isFigure, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
 
@@ -128,8 +129,15 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         if (x.head !== y.head ? !specific(x.first) : !specific(x.first) && !specific(y.first)) continue;
         // A plural and its singular ("logistics hub" / "logistics hubs") are one wording.
         if (stemsOf(x.key) === stemsOf(y.key)) continue;
-        // Each used by an outlet that does not use the other: two ways of saying it, not one.
-        if (![...x.outlets].some((o) => !y.outlets.has(o)) || ![...y.outlets].some((o) => !x.outlets.has(o))) continue;
+        // One used by an outlet that does not use the other: two ways of saying it, not one. (An
+        // outlet may use both, "assault weapons" and "military-style weapons", while another
+        // keeps to one; outlets using both alike show no difference.)
+        // But a phrase and its own tail ("gun owners" in "law-abiding gun owners") is one naming,
+        // more or less modified: only outlets keeping each to one of them make it two wordings.
+        const nested = ` ${x.key}`.endsWith(` ${y.key}`) || ` ${y.key}`.endsWith(` ${x.key}`);
+        const xOnly = [...x.outlets].some((o) => !y.outlets.has(o));
+        const yOnly = [...y.outlets].some((o) => !x.outlets.has(o));
+        if (nested ? !(xOnly && yOnly) : !(xOnly || yOnly)) continue;
         // Two heads under one modifier may name one thing when WordNet relates them ("clips",
         // "magazines"); else only sentences much alike tie them ("federal agencies" / "federal courts").
         const related = x.head !== y.head && relatedNouns(x.head, y.head);
@@ -200,33 +208,12 @@ function bestDice(a: Set<string>[], b: Set<string>[], minShared: number): number
   return best;
 }
 
-/** Phrases joined by their pairs into rows; a group past MAX_VARIANTS is a chain and is dropped. */
+/** Phrases joined by their pairs into rows (see groups.ts). */
 function rows(ctx: StoryContext, edges: Map<string, number>, phrases: Map<string, Phrase>): StoryWording[] {
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    const p = parent.get(k) ?? k;
-    if (p === k) return k;
-    const r = find(p);
-    parent.set(k, r);
-    return r;
-  };
-  for (const key of edges.keys()) {
-    const [a, b] = key.split('\t');
-    parent.set(find(a), find(b));
-  }
-  const groups = new Map<string, { members: Set<string>; confidence: number }>();
-  for (const [key, conf] of edges) {
-    const [a, b] = key.split('\t');
-    const r = find(a);
-    const g = groups.get(r) ?? { members: new Set<string>(), confidence: 0 };
-    g.members.add(a).add(b);
-    g.confidence = Math.max(g.confidence, conf);
-    groups.set(r, g);
-  }
+  const groups = groupPairs(edges, MAX_VARIANTS);
   const out: StoryWording[] = [];
-  for (const { members, confidence } of groups.values()) {
-    if (members.size > MAX_VARIANTS) continue;
-    const variants = locate(ctx, [...members].map((k) => phrases.get(k)!.text), false, undefined, true);
+  for (const { members, confidence } of groups) {
+    const variants = locate(ctx, members.map((k) => phrases.get(k)!.text), false, undefined, true);
     if (variants.length < 2 || divergence(ctx, variants) === 0) continue;
     const row: StoryWording = {
       concept: `what outlets call ${variants.map((v) => `"${v.text}"`).join(' / ')}`,

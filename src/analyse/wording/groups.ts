@@ -1,0 +1,61 @@
+/**
+ * Variants joined into rows by their pairs. Pairs are taken strongest first, and a pair that would
+ * grow a row past its limit is left out: a long chain of loose pairings ("plan" ~ "proposal" ~
+ * "budget" ~ "tax") is cut at its weakest links instead of dropping the sure pairs inside it.
+ *
+ * @module
+ */
+
+/** A pair of variant keys ("a\tb") and how sure it is. */
+export type PairScores = ReadonlyMap<string, number>;
+
+export interface Group {
+  members: string[];
+  /** The surest pair inside the group. */
+  confidence: number;
+}
+
+export function groupPairs(pairs: PairScores, maxMembers: number): Group[] {
+  const parent = new Map<string, string>();
+  const size = new Map<string, number>();
+  const best = new Map<string, number>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    // Path compression: every key on the way points at the root.
+    let x = k;
+    while (x !== r) {
+      const next = parent.get(x)!;
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  const sorted = [...pairs].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  for (const [key, score] of sorted) {
+    const [a, b] = key.split('\t');
+    for (const k of [a, b]) {
+      if (!parent.has(k)) {
+        parent.set(k, k);
+        size.set(k, 1);
+      }
+    }
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    if (size.get(ra)! + size.get(rb)! > maxMembers) continue;
+    parent.set(ra, rb);
+    size.set(rb, size.get(ra)! + size.get(rb)!);
+    best.set(rb, Math.max(best.get(ra) ?? 0, best.get(rb) ?? 0, score));
+  }
+  const members = new Map<string, string[]>();
+  for (const k of parent.keys()) {
+    const r = find(k);
+    const list = members.get(r);
+    if (list) list.push(k);
+    else members.set(r, [k]);
+  }
+  const out: Group[] = [];
+  for (const [r, list] of members) if (list.length > 1) out.push({ members: list.sort(), confidence: best.get(r)! });
+  return out;
+}
