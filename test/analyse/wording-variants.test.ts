@@ -182,3 +182,16 @@ test(`${here}every row has a confidence and evidence whose offsets give its text
     }
   }
 });
+
+test(`${here}an acronym glossed by the long name's other words abbreviates it, its letters other than the initials`, () => {
+  const a = article({ id: 'a', source: 'A', text: 'The minister addressed officers of his GKB border guard in the capital.' });
+  const b = article({ id: 'b', source: 'B', text: 'He spoke to a meeting of the Garrison Border Guard on Tuesday. The GBG officers listened.' });
+  const rows = nameForms(context([a, b]));
+  const row = rows.find((r) => r.variants.some((v) => v.text === 'GKB'));
+  assert.ok(row, JSON.stringify(rows.map((r) => r.variants.map((v) => v.text))));
+  assert.deepEqual(byText([row]), { 'Garrison Border Guard': ['b'], GKB: ['a'], GBG: ['b'] });
+  // Another first letter, or a gloss that is not the name's other words, ties nothing.
+  const c = article({ id: 'c', source: 'C', text: 'The KGB border guard and the GKX coast guard stood by.' });
+  const other = nameForms(context([b, c])).flatMap((r) => r.variants.map((v) => v.text));
+  assert.ok(!other.includes('KGB') && !other.includes('GKX'), other.join(' | '));
+});

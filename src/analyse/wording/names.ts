@@ -267,7 +267,8 @@ function initials(name: string): string {
 /**
  * Each acronym with the long names it abbreviates: their initials ("FWA", "Federal Widget
  * Agency"), the initials of a run of three words or more that is most of the name ("Office of
- * Paper, Ink and Quills" is "PIQ" too), or a definition in the text ("… Agency (FWA)").
+ * Paper, Ink and Quills" is "PIQ" too), or a definition in the text ("… Agency (FWA)", "the FWB
+ * widget agency").
  */
 function abbreviations(names: Iterable<string>, acronyms: Set<string>, defined: Map<string, string[]>): Map<string, string[]> {
   // Initials and their runs → the names having them, so each acronym is looked up once.
@@ -301,6 +302,30 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
       for (const m of text.matchAll(/(\p{Lu}[\p{L}’' ,-]+?)\s+\((\p{Lu}{2,6})\)/gu)) {
         for (const n of longNames(m[1])) if (m[1].endsWith(n)) defined.set(m[2], [...(defined.get(m[2]) ?? []), n]);
       }
+    }
+  }
+  // "the ABC security service": an acronym glossed by the long name's other words, with the same
+  // first letter and as many letters as the name has words, abbreviates that name even when its
+  // letters are not the name's initials (an acronym of the name in another language).
+  const glosses = new Map<string, Set<string>>();
+  for (const a of ctx.articles) {
+    for (const { text } of articleParts(a)) {
+      for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,6})\s+(\p{Ll}+(?:\s+\p{Ll}+){0,2})/gu)) {
+        const words = m[2].split(/\s+/);
+        for (let k = 1; k <= words.length; k++) glosses.set(m[1], (glosses.get(m[1]) ?? new Set()).add(words.slice(0, k).join(' ')));
+      }
+    }
+  }
+  // A name run on by "on"/"in" ("Security Service on Tuesday") is tried without the run-on too.
+  const heads = new Set([...names].flatMap((n) => [n, n.split(/\s+(?:on|in)\s+/)[0]]));
+  for (const n of heads) {
+    const words = n.split(/[\s,]+/).filter((w) => w && !NAME_LINKS.has(w));
+    if (words.length < 2) continue;
+    const rest = words.slice(1).join(' ').toLowerCase();
+    for (const [x, g] of glosses) {
+      if (x.length !== words.length || x[0] !== words[0][0] || !g.has(rest) || initials(n) === x) continue;
+      if (!(defined.get(x) ?? []).includes(n)) defined.set(x, [...(defined.get(x) ?? []), n]);
+      names.add(n);
     }
   }
   const acronymsOf = abbreviations(names, acronyms, defined);
