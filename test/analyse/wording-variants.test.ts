@@ -195,3 +195,20 @@ test(`${here}an acronym glossed by the long name's other words abbreviates it, i
   const other = nameForms(context([b, c])).flatMap((r) => r.variants.map((v) => v.text));
   assert.ok(!other.includes('KGB') && !other.includes('GKX'), other.join(' | '));
 });
+
+test(`${here}how outlets describe a person: a title before the name, an appositive after it`, async () => {
+  const { descriptionVariants } = await import('../../src/analyse/wording/descriptions.js');
+  const a = article({ id: 'a', source: 'A', text: 'Outgoing harbour master Jane Doe warned on Monday that the quay could flood.' });
+  const b = article({ id: 'b', source: 'B', text: 'Jane Doe, the retiring head of the Harbour Board, warned that the quay could flood.' });
+  const c = article({ id: 'c', source: 'C', text: 'Port chiefs Jane Doe and John Roe spoke. Jane Doe, the head of the Bureau of Rope, Sail and Tar, left.' });
+  const ctx = context([a, b, c], [
+    { name: 'Jane Doe', kind: 'person', spellings: ['Jane Doe'] },
+    { name: 'John Roe', kind: 'person', spellings: ['John Roe'] },
+  ]);
+  const rows = descriptionVariants(ctx);
+  assert.equal(rows.length, 1, JSON.stringify(rows.map((r) => r.variants)));
+  assert.deepEqual(byText(rows), { 'Outgoing harbour master': ['a'], 'retiring head of the Harbour Board': ['b'] });
+  assert.equal(rows[0].concept, 'how outlets describe Jane Doe');
+  // "Port chiefs" is two people's title; an appositive cut inside a list of names is not taken.
+  assert.ok(rows[0].evidence!.every((e) => e.article !== 'c'));
+});
