@@ -212,3 +212,12 @@ test(`${here}how outlets describe a person: a title before the name, an appositi
   // "Port chiefs" is two people's title; an appositive cut inside a list of names is not taken.
   assert.ok(rows[0].evidence!.every((e) => e.article !== 'c'));
 });
+
+test(`${here}a full name after a capitalised title word is still the person's form`, () => {
+  const a = article({ id: 'a', source: 'A', text: 'The mayor will appoint Acting Director Mary Quill to lead the agency.' });
+  const b = article({ id: 'b', source: 'B', text: 'The mayor will appoint Ann Mary Quill, who runs the agency, on Monday.' });
+  const ctx = context([a, b], [{ name: 'Ann Mary Quill', kind: 'person', spellings: ['Ann Mary Quill', 'Mary Quill'] }]);
+  const row = nameForms(ctx).find((r) => r.concept.includes('Quill'));
+  assert.ok(row, 'a row for the person');
+  assert.deepEqual(Object.keys(byText([row])).sort(), ['Ann Mary Quill', 'Director Mary Quill']);
+});

@@ -197,7 +197,11 @@ function personForms(ctx: StoryContext, persons: Person[]): StoryWording[] {
       if (w && /^the$/i.test(w)) return false;
       // A capitalised word that ends a sentence ("… on Friday. Doe said") does not join the name.
       const endsSentence = !!w && /[.!?]$/.test(w) && !isTitle(w, titles);
-      if (w && /^\p{Lu}/u.test(w) && !endsSentence && !sentenceInitial(t, at.start - w.length - 1) && !isTitle(w, titles)) return false;
+      // Before a full name, a capitalised common word is a title's ("Acting Director Jane Doe"),
+      // not a name's: the name is whole already.
+      const whole = /\s/.test(t.slice(at.start, at.end).trim());
+      const titleLike = whole && !!w && (commonWord(w) || (wordClass(foldToken(w)) === 'G' && perMillion(foldToken(w)) >= COMMON_PER_MILLION));
+      if (w && /^\p{Lu}/u.test(w) && !endsSentence && !sentenceInitial(t, at.start - w.length - 1) && !isTitle(w, titles) && !titleLike) return false;
       return !/^\s\p{Lu}/u.test(t.slice(at.end, at.end + 2));
     };
     const variants = locate(ctx, [...forms], true, accept);
