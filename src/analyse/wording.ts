@@ -6,7 +6,8 @@
  * 1. Spellings of one name (wording/spellings.ts): Kyiv/Kiev, Zelenskyy/Zelensky.
  * 2. Forms of reference (wording/names.ts): "President Jane Doe", "Ms. Doe", "Doe"; an acronym and
  *    its long form. How a person is described (wording/descriptions.ts): "outgoing harbour master
- *    Jane Doe", "Jane Doe, the chairman of the Harbour Board".
+ *    Jane Doe", "Jane Doe, the chairman of the Harbour Board". A name with another designator
+ *    (wording/designators.ts): "Harlow region" / "Harlow Oblast".
  * 3. Hyphenation (wording/hyphens.ts): "cross-border raids" / "cross border raids".
  * 4. Aligned claims (wording/slots.ts): where outlets state one claim, the noun phrases that differ
  *    between their sentences ("soaring prices" / "rising prices").
@@ -38,6 +39,7 @@ import { hyphenVariants } from './wording/hyphens.js';
 import { headVariants } from './wording/heads.js';
 import { familyVariants } from './wording/families.js';
 import { descriptionVariants } from './wording/descriptions.js';
+import { designatorVariants } from './wording/designators.js';
 import { ordered } from './wording/order.js';
 import { locate } from './wording/find.js';
 
@@ -298,7 +300,7 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
 
 export function compareWording(ctx: StoryContext, claims?: StoryClaim[]): StoryWording[] {
   const spelled = spellingVariants(ctx);
-  const rows = [...spelled, ...nameForms(ctx), ...descriptionVariants(ctx), ...hyphenVariants(ctx), ...slotVariants(ctx, claims), ...headVariants(ctx), ...familyVariants(ctx)];
+  const rows = [...spelled, ...nameForms(ctx), ...descriptionVariants(ctx), ...designatorVariants(ctx), ...hyphenVariants(ctx), ...slotVariants(ctx, claims), ...headVariants(ctx), ...familyVariants(ctx)];
   // A spelling already shown as a name variant is not shown again as an outlet's wording.
   const spellings = new Set(spelled.flatMap((w) => w.variants.map((v) => v.text.toLowerCase())));
   for (const [source, phrases] of distinctivePhrases(ctx)) {

@@ -94,3 +94,16 @@ test(`${here}a shared head: an outlet using both names, beside outlets keeping t
   // "riverside cafes" in every outlet, "Owners of riverside cafes" nowhere as another wording.
   assert.equal(rowOf(rows, 'riverside cafes'), undefined);
 });
+
+test(`${here}one name with another designator, in alike sentences: "Kesh region" / "Kesh Governorate"`, async () => {
+  const { designatorVariants } = await import('../../src/analyse/wording/designators.js');
+  const a = article({ id: 'a', source: 'A', text: 'In Kesh region, an old mining center with large copper mines and a steel plant, wages have fallen.' });
+  const b = article({ id: 'b', source: 'B', text: 'Wages are falling in Kesh Governorate, a mining center with copper mines and a big steel plant.' });
+  const c = article({ id: 'c', source: 'C', text: 'Kesh Bank paid its staff late. Kesh payments to miners stopped in a mining center with copper mines and a steel plant.' });
+  const ctx = context([a, b, c], [
+    { name: 'Kesh', kind: 'place', spellings: ['Kesh Governorate', 'Kesh'] },
+    { name: 'Kesh Bank', kind: 'organization', spellings: ['Kesh Bank'] },
+  ]);
+  const rows = designatorVariants(ctx);
+  assert.deepEqual(byText(rows), { 'Kesh Governorate': ['b'], 'Kesh region': ['a'] });
+});
