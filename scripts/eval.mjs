@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run eval`: runs every evaluation the project supports against ../shared and prints the
 // figures in one table. Each scripts/eval-*.mjs prints `METRIC<TAB>VALUE` lines; this collects them.
-// Pass names to run some only: `npm run eval -- aeb cluster`.
+// Pass names to run some only: `npm run eval -- aeb cluster` (`web` runs eval-web.mjs, the broad extraction set).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

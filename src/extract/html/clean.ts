@@ -5,7 +5,8 @@
  * The tree is left as it is; {@link findChrome} returns the elements to skip. How much of the
  * page's prose an element holds guards against names that mislead: a layout wrapper with an unlucky
  * class (`page has-sidebar`) keeps the article, while a consent wall keeps its name even when it
- * outweighs a short story. When names still took most of the prose, the caller retries leniently.
+ * outweighs a short story. When names still took most of the prose, the caller retries leniently,
+ * and may also ignore the weak names (`widget`, `meta`), which page builders give every block of a page.
  *
  * @module
  */
@@ -71,13 +72,16 @@ export interface Removal {
 }
 
 /** Why an element is chrome, or null when it may hold content. */
-function chromeReason(el: Element, size: number, total: number, lenient: boolean): string | null {
+function chromeReason(el: Element, size: number, total: number, lenient: boolean, weakNames: boolean): string | null {
   const tag = el.tag;
   if (DROP_TAGS.has(tag)) return `tag:${tag}`;
   const share = total > 0 ? size / total : 0;
   // An element with most of the page's prose is the article or holds it, whatever it is called;
   // in the first pass only names that say so are trusted (a consent wall can outweigh a short article).
   if (share > 0.6 && lenient) return null;
+  // Leniently, an article element (by tag or name) with a large share is kept too: its class list
+  // may carry the post's topics ("tag-social-media") beside the names that say it is the post.
+  if (lenient && share > 0.3 && (tag === 'article' || tag === 'main' || POSITIVE.test(nameOf(el)))) return null;
   if (CHROME_TAGS.has(tag) && share < 0.25) return `tag:${tag}`;
   const a = el.attrs;
   if (!a) return null;
@@ -93,7 +97,7 @@ function chromeReason(el: Element, size: number, total: number, lenient: boolean
   if (share <= 0.6 && name && FOOTER.test(name) && !POSITIVE.test(name)) return 'name:footer';
   if (share > 0.25) return null;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style && HIDDEN_STYLE.test(a.style))) return 'hidden';
-  const weak = name ? WEAK.exec(name) : null;
+  const weak = name && weakNames ? WEAK.exec(name) : null;
   if (weak && !POSITIVE.test(name)) return `name:${weak[2]}`;
   return null;
 }
@@ -102,14 +106,14 @@ function chromeReason(el: Element, size: number, total: number, lenient: boolean
  * Finds the chrome under `root`, given each element's prose; returns the elements to skip and
  * what they held, in document order. The tree is left as it is.
  */
-export function findChrome(root: Element, prose: Map<Element, number>, lenient = false): { skip: Set<Element>; removed: Removal[] } {
+export function findChrome(root: Element, prose: Map<Element, number>, lenient = false, weakNames = true): { skip: Set<Element>; removed: Removal[] } {
   const skip = new Set<Element>();
   const removed: Removal[] = [];
   const total = prose.get(root) ?? 0;
   const walk = (el: Element) => {
     for (const c of el.children) {
       if (typeof c === 'string') continue;
-      const reason = chromeReason(c, prose.get(c) ?? 0, total, lenient);
+      const reason = chromeReason(c, prose.get(c) ?? 0, total, lenient, weakNames);
       if (reason) {
         skip.add(c);
         // The text of what was removed is listed for the reader; past the list's length only the count matters.

@@ -26,7 +26,10 @@ export interface Selection {
 const SENTENCE_END = /[.!?…:;"'”’»)\]。！？」』）]$/;
 /** Labels pages put between paragraphs, in the languages Parallax reads most; and unrendered shortcodes. */
 const BOILERPLATE = /^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+\d+\s+(?:of|von|de|di|sur|из|\/)\s+\d+|advertisements?|advert|ads?|sponsored( content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reclame|реклама|story continues below( advertisement)?|continue reading( below| the main story)?|article continues below|this (slideshow|video|content) requires javascript\.?|please enable javascript.*|\[[a-z_]+(?:\s[^\]]*)?\].*)$/i;
-const SIGN_OFF = /\b(follow (?:us|him|her|them|me|@\w+) (?:on|at)|sign up (?:for|to)|subscribe to (?:our|the)|newsletters?\b|in your inbox|join our|(?:may|can) be reached at|e-?mail (?:\p{Lu}\p{L}+ )+at\b|comments? (?:are|is) (?:closed|moderated)|we are temporarily moderating)/iu;
+const SIGN_OFF_WORDS = /\b(follow (?:us|him|her|them|me|@\w+) (?:on|at)|sign up (?:for|to)|subscribe to (?:our|the)|newsletters?\b|in your inbox|join our|(?:may|can) be reached at|comments? (?:are|is) (?:closed|moderated)|we are temporarily moderating)/iu;
+/** "E-mail Ana Costa at …": case matters here (a name is capitalised), so it is not in the pattern above. */
+const SIGN_OFF_MAIL = /\b[Ee]-?mail (?:\p{Lu}\p{L}+ )+at\b/u;
+const SIGN_OFF = { test: (s: string) => SIGN_OFF_WORDS.test(s) || SIGN_OFF_MAIL.test(s) };
 /**
  * A line that is a time-stamp or a byline and little else ("Updated 1:23 p.m.", "20 Nov 2019 08:00
  * GMT", "By Ana Costa"): page furniture between the headline and the story.
@@ -85,22 +88,31 @@ export function blockWeight(b: TextBlock): number {
  * Block weights in document order. A summary right after a linked headline is a teaser for another
  * article and counts against its container.
  */
-export function weighBlocks(blocks: TextBlock[]): number[] {
+export function weighBlocks(blocks: TextBlock[], titles: (string | null)[] = []): number[] {
   const weights = blocks.map(blockWeight);
   let counts: Map<Element, number> | null = null;
+  // The page's own headline is often a link to the page itself (a blog's permalink): a summary
+  // after it is the article, not a teaser.
+  // The title may still carry the site's name after a separator.
+  const own = titles.flatMap((t) => (t ? [t, ...t.split(/\s[|–—:-]\s/)] : [])).map(norm).filter((t) => t.length >= 10);
+  const isOwnHeadline = (b: TextBlock) => {
+    if (!own.length) return false;
+    const n = norm(b.text);
+    return n.length >= 10 && own.some((t) => n === t || t.startsWith(n) || n.startsWith(t));
+  };
   for (let i = 1; i < blocks.length; i++) {
     if (!(weights[i] > 0 && effectiveLength(blocks[i].text) < 600)) continue;
     // A headline link shortly before, in the same small item: a teaser card (headline, author, summary).
     for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
       const prev = blocks[j];
-      const headline = linkDensity(prev) > 0.5 && (prev.kind === 'heading' || prev.text.length >= 25);
+      const headline = linkDensity(prev) > 0.5 && (prev.kind === 'heading' || prev.text.length >= 25) && !isOwnHeadline(prev);
       if (!headline) continue;
       counts ??= blockCounts(blocks);
       const item = commonAncestor(prev.container, blocks[i].container, 3);
       if (item && (counts.get(item) ?? 0) <= 5) { weights[i] = -0.5 * weights[i]; break; }
     }
   }
-  markCards(blocks, weights, counts ?? blockCounts(blocks));
+  markCards(blocks, weights, counts ?? blockCounts(blocks), isOwnHeadline);
   return weights;
 }
 
@@ -109,7 +121,7 @@ export function weighBlocks(blocks: TextBlock[]): number[] {
  * three or more small items of one kind, each with a link of its own beside its text, are
  * teasers for other articles, however article-like their summaries read.
  */
-function markCards(blocks: TextBlock[], weights: number[], counts: Map<Element, number>): void {
+function markCards(blocks: TextBlock[], weights: number[], counts: Map<Element, number>, isOwnHeadline: (b: TextBlock) => boolean): void {
   const items = new Map<string, number[]>();
   for (let i = 0; i < blocks.length; i++) {
     if (weights[i] <= 0) continue;
@@ -117,7 +129,7 @@ function markCards(blocks: TextBlock[], weights: number[], counts: Map<Element, 
     let item: Element = container;
     for (let up = 0; up < 4 && item.parent && (counts.get(item.parent) ?? 0) <= 3; up++) item = item.parent;
     if (item === container) continue;
-    const headline = blocks.slice(Math.max(0, i - 3), i + 4).some((b, k) => b !== blocks[i] && linkDensity(b) > 0.5 && isInside(b.container, item) && k >= 0);
+    const headline = blocks.slice(Math.max(0, i - 3), i + 4).some((b) => b !== blocks[i] && linkDensity(b) > 0.5 && isInside(b.container, item) && !isOwnHeadline(b));
     if (!headline && !hasBareLink(item)) continue;
     const sig = `${item.tag}.${item.attrs?.class ?? ''}|${item.parent?.tag}.${item.parent?.attrs?.class ?? ''}`;
     const list = items.get(sig) ?? [];
@@ -164,7 +176,8 @@ const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tri
 /**
  * Pages that append the next stories (infinite scroll, listings) repeat a story unit: several
  * `<article>` elements, or elements of one kind each with its own `<h1>`, each with much prose.
- * The body is then the unit whose headline is the page's title, else the first one.
+ * The body is then the unit whose headline is the page's title, else the first one; units with no
+ * headline at all are parts of one article (an article split into repeated `<article>` sections).
  */
 function storyUnit(best: Element, positive: Map<Element, number>, blocks: TextBlock[], title: string | null): Element | null {
   const total = positive.get(best) ?? 0;
@@ -206,7 +219,7 @@ function storyUnit(best: Element, positive: Map<Element, number>, blocks: TextBl
     // rather than several stories.
     if (chosen.some((e) => headlines.has(e))) return null;
   }
-  return chosen[0];
+  return chosen.some((e) => headlines.has(e)) ? chosen[0] : null;
 }
 
 function isInside(el: Element, container: Element): boolean {
@@ -216,6 +229,8 @@ function isInside(el: Element, container: Element): boolean {
 
 /** Move up to the parent when it holds this much more prose… */
 const GROW_GAIN = 1.3;
+/** A parent with less than this gain adds nothing to its child: a wrapper. */
+const NO_GAIN = 1.001;
 /** …and keeps this share of the score. */
 const GROW_KEEP = 0.7;
 
@@ -231,12 +246,20 @@ export interface SelectOptions {
   title?: string | null;
   /** A live blog: its entries look like repeated story units but are all the article. */
   liveBlog?: boolean;
+  /** The page's `<title>`, which may name the article when `title` (from metadata) does not. */
+  titleTag?: string | null;
+  /**
+   * Whether summaries next to a headline link or in a list of cards count against their
+   * container (teasers for other articles). The fallback turns this off: on a short page the
+   * article's own summary can look like a teaser.
+   */
+  teasers?: boolean;
 }
 
-export function selectContent(blocks: TextBlock[], { prefer = null, title = null, liveBlog = false }: SelectOptions = {}): Selection {
+export function selectContent(blocks: TextBlock[], { prefer = null, title = null, liveBlog = false, titleTag = null, teasers = true }: SelectOptions = {}): Selection {
   const scores = new Map<Element, number>();
   const positive = new Map<Element, number>();
-  const weights = weighBlocks(blocks);
+  const weights = teasers ? weighBlocks(blocks, [title, titleTag]) : blocks.map(blockWeight);
   for (let i = 0; i < blocks.length; i++) {
     const w = weights[i];
     if (w === 0) continue;
@@ -252,12 +275,17 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
   }
   // A parent that holds much more prose at a small cost in chrome is the body, and the best
   // element one part of it (a lead paragraph or a section in a container of its own).
-  for (let up = 0; best && best.parent && up < 3; up++) {
-    const parent: Element = best.parent;
-    const gain = (positive.get(parent) ?? 0) / (positive.get(best) || 1);
-    if (gain < GROW_GAIN || (scores.get(parent) ?? 0) < bestScore * GROW_KEEP) break;
-    best = parent;
+  // Wrappers that add no prose (a lone child's parent) are looked through, not counted as a level:
+  // an article split into sibling sections each in wrappers of its own is still found whole.
+  for (let up = 0, through: Element | null = best, wrappers = 0; through?.parent && up < 3 && wrappers < 6;) {
+    const parent: Element = through.parent;
+    const gain = (positive.get(parent) ?? 0) / ((best && positive.get(best)) || 1);
+    if ((scores.get(parent) ?? 0) < bestScore * GROW_KEEP) break;
+    if (gain < NO_GAIN) { through = parent; wrappers++; continue; }
+    if (gain < GROW_GAIN) break;
+    best = through = parent;
     bestScore = scores.get(parent) ?? 0;
+    up++;
   }
   if (prefer && (scores.get(prefer) ?? 0) > bestScore * 0.5) { best = prefer; bestScore = scores.get(prefer) ?? 0; }
   if (!best) return { container: null, blocks: [], dropped: [], score: 0 };
@@ -299,7 +327,17 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
   // sits in a container of its own, an author box or a notice after the body rarely belongs to it.
   const [looseStart] = bestRun(0);
   const [tightStart, runEnd] = bestRun(HOP_COST);
-  const runStart = looseStart === -1 ? tightStart : tightStart === -1 ? looseStart : Math.min(looseStart, tightStart);
+  let runStart = looseStart === -1 ? tightStart : tightStart === -1 ? looseStart : Math.min(looseStart, tightStart);
+  // A short opening sentence ("It rained.") weighs against the run as short lines do; right before
+  // the body, in the same element as its first paragraph or a sibling of it, it is the lead.
+  for (let k = 0; k < 2 && runStart > 0; k++) {
+    const lead = inside[runStart - 1];
+    const next = inside[runStart];
+    const near = lead.container === next.container || lead.container.parent === next.container.parent;
+    if (!near || lead.kind !== 'paragraph' || linkDensity(lead) > 0.2 || !FULL_STOP.test(lead.text) ||
+      isDateOrBylineLine(lead.text) || BOILERPLATE.test(lead.text) || SIGN_OFF.test(lead.text)) break;
+    runStart--;
+  }
   const body: TextBlock[] = [];
   const seen = new Set<string>();
   inside.forEach((b, i) => {

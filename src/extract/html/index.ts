@@ -16,7 +16,8 @@ import type { Element } from './parse.js';
 import { collectBlocks, resolveLinks } from './blocks.js';
 import type { TextBlock } from './blocks.js';
 import { findChrome, isNeverContent, proseByElement } from './clean.js';
-import { blockWeight, selectContent } from './content.js';
+import { blockWeight, linkDensity, selectContent } from './content.js';
+import type { Selection } from './content.js';
 import { partsCollector, readMetadata } from './metadata.js';
 import { detectLanguage, isDetectable } from '../../enrich/language.js';
 import { splitDateline } from '../text/dateline.js';
@@ -81,6 +82,38 @@ function blocksFromPlainText(body: string): Block[] {
     .map((text) => ({ kind: 'paragraph' as const, text, html: text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`) }));
 }
 
+/** The fallback is tried when the chosen body has less than this share of the page's prose… */
+const FALLBACK_SHARE = 0.25;
+/** …or less prose than this, on a page with at least {@link FALLBACK_MIN_PROSE}. */
+const FALLBACK_SMALL = 300;
+const FALLBACK_MIN_PROSE = 150;
+/** An alternative replaces the chosen body when it has this many times its prose. */
+const FALLBACK_GAIN = 1.5;
+
+const proseOf = (blocks: TextBlock[]) => blocks.reduce((n, b) => n + Math.max(0, blockWeight(b)), 0);
+
+/**
+ * The baseline body: every block that reads as prose, with the headings and list items between
+ * them, in page order; a sentence printed twice is kept once.
+ */
+function baseline(blocks: TextBlock[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  const seen = new Set<string>();
+  let pending: TextBlock[] = [];
+  for (const b of blocks) {
+    const w = blockWeight(b);
+    if (w > 0) {
+      if (seen.has(b.text)) continue;
+      seen.add(b.text);
+      if (out.length) out.push(...pending);
+      pending = [];
+      out.push(b);
+    } else if ((b.kind === 'heading' || w === 0) && linkDensity(b) <= 0.5) pending.push(b);
+    else pending = [];
+  }
+  return out;
+}
+
 /** Extracts the article from one HTML page. See the module comment for the steps. */
 export function extractHtml(html: string, options: ExtractOptions): Extracted {
   const messages: Message[] = [];
@@ -137,14 +170,17 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   try { base = out.url ? new URL(out.url) : null; } catch { /* relative links stay unresolved and are dropped */ }
 
   // Body.
-  const root: Element = parts.body ?? parsed.root;
-  const prose = proseByElement(collectBlocks(root, base, isNeverContent, false), blockWeight);
+  // The body element, unless a broken page left most of its prose outside it (text before a
+  // stray `<body>` late in the page).
+  const prose = proseByElement(collectBlocks(parsed.root, base, isNeverContent, false), blockWeight);
+  const root: Element = parts.body && (prose.get(parts.body) ?? 0) >= (prose.get(parsed.root) ?? 0) * 0.5 ? parts.body : parsed.root;
   const pageProse = prose.get(root) ?? 0;
   const choose = (lenient: boolean) => {
     const { skip, removed } = findChrome(root, prose, lenient);
     const selection = selectContent(collectBlocks(root, base, (e) => skip.has(e)), {
       prefer: parts.articleBody && !skip.has(parts.articleBody) ? parts.articleBody : null,
       title: meta.title,
+      titleTag: parts.titleTag,
       liveBlog: meta.liveBlog,
     });
     return { removals: removed, selection };
@@ -157,6 +193,32 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
     if (retry.selection.score > selection.score * 2) {
       ({ removals, selection } = retry);
       messages.push(msg('chrome:lenient', 'elements named as chrome held most of the page\'s text; they were kept', 'info'));
+    }
+  }
+  // A body that is small beside the page's prose may be a wrong pick (the article's own summary
+  // read as a teaser, a broken tree): as trafilatura does, a second method reads the page again
+  // with chrome names trusted less and no teaser rules, and a baseline takes every prose block
+  // outside chrome; the one with clearly more prose wins.
+  const chosenProse = proseOf(selection.blocks);
+  if (pageProse > FALLBACK_MIN_PROSE && (chosenProse < pageProse * FALLBACK_SHARE || chosenProse < FALLBACK_SMALL)) {
+    const { skip, removed } = findChrome(root, prose, true, false);
+    const blocks = collectBlocks(root, base, (e) => skip.has(e));
+    const second = selectContent(blocks, { title: meta.title, titleTag: parts.titleTag, liveBlog: meta.liveBlog, teasers: false });
+    const secondProse = proseOf(second.blocks);
+    let pick: { blocks: TextBlock[]; dropped: Selection['dropped']; rule: string; prose: number } | null = null;
+    if (secondProse > chosenProse * FALLBACK_GAIN) pick = { blocks: second.blocks, dropped: second.dropped, rule: 'body:second-method', prose: secondProse };
+    const sofar = pick?.prose ?? chosenProse;
+    if (sofar < FALLBACK_SMALL) {
+      const base_ = baseline(blocks);
+      const baseProse = proseOf(base_);
+      if (baseProse > sofar * FALLBACK_GAIN) pick = { blocks: base_, dropped: [], rule: 'body:baseline', prose: baseProse };
+    }
+    if (pick) {
+      selection = { ...selection, blocks: pick.blocks, dropped: pick.dropped };
+      removals = removed;
+      messages.push(msg(pick.rule, pick.rule === 'body:baseline'
+        ? 'the chosen body held little of the page\'s prose; every prose block outside page chrome was taken instead'
+        : 'the chosen body held little of the page\'s prose; a second reading of the page found more', 'info'));
     }
   }
   let body = toBlocks(selection.blocks, meta.title, base);

@@ -39,6 +39,8 @@ export const MAX_DEPTH = 256;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'basefont', 'bgsound', 'frame']);
 /** Elements whose content is text up to their own end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+/** A `<title>` longer than this that holds a `<` lost its end tag (see the raw-text step). */
+const LONG_TITLE = 2000;
 /** Start tags that close an open `<p>`, as browsers do. */
 const CLOSES_P = new Set([
   'address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
@@ -46,6 +48,12 @@ const CLOSES_P = new Set([
 ]);
 /** Inline elements an implied `</p>` may close through. */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'strike', 'big', 'tt', 'label']);
+
+/**
+ * Elements that belong in `<head>`; any other start tag closes an open `<head>`, as browsers do
+ * (a page whose top was cut or that never closes its head keeps its body out of the head).
+ */
+const IN_HEAD = new Set(['title', 'meta', 'link', 'script', 'style', 'base', 'noscript', 'template', 'basefont', 'bgsound', 'head', 'html']);
 
 /** Searched with a regular expression: `indexOf` on a piece of a two-byte page is slower. */
 const HAS_AMPERSAND = /&/;
@@ -218,6 +226,7 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
     }
     i = j;
 
+    if (open.get('head') && !IN_HEAD.has(tag)) closeOpen('head', () => true);
     if (CLOSES_P.has(tag)) {
       if (tag === 'li') closeOpen('li', (t) => t !== 'ul' && t !== 'ol' && t !== 'menu');
       else if (tag === 'dd' || tag === 'dt') { closeOpen('dd', (t) => t !== 'dl'); closeOpen('dt', (t) => t !== 'dl'); }
@@ -235,7 +244,17 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
       if (!close) RAW_CLOSE.set(tag, (close = new RegExp(`</${tag}[\\s/>]`, 'gi')));
       close.lastIndex = i;
       const e = close.exec(html);
-      const end = e ? e.index : n;
+      let end = e ? e.index : n;
+      // A title never holds markup: one whose end tag is missing or misspelt would swallow the
+      // page, as it does in a browser; it ends where the next tag begins instead.
+      if (tag === 'title' && end - i > LONG_TITLE) {
+        const lt = html.indexOf('<', i);
+        if (lt !== -1 && lt < end) {
+          if (lt > i) el.children.push(decodeText(html.slice(i, lt)));
+          i = lt;
+          continue;
+        }
+      }
       if (end > i) el.children.push(tag === 'script' || tag === 'style' ? html.slice(i, end) : decodeText(html.slice(i, end)));
       const gt = e ? html.indexOf('>', end) : -1;
       i = gt === -1 ? n : gt + 1;
