@@ -221,3 +221,13 @@ test(`${here}a full name after a capitalised title word is still the person's fo
   assert.ok(row, 'a row for the person');
   assert.deepEqual(Object.keys(byText([row])).sort(), ['Ann Mary Quill', 'Director Mary Quill']);
 });
+
+test(`${here}a two-word name shortened after "the" where it stands alone, not where it modifies a noun`, () => {
+  const a = article({ id: 'a', source: 'A', text: 'The envoy returned to Larch Hill this afternoon. The Tamber Fund gave money.' });
+  const b = article({ id: 'b', source: 'B', text: 'The envoy went back to the Larch Thursday for talks. She praised the Tamber plan.' });
+  const rows = nameForms(context([a, b]));
+  const larch = rows.find((r) => r.variants.some((v) => v.text === 'Larch Hill'));
+  assert.ok(larch, JSON.stringify(rows.map((r) => r.variants.map((v) => v.text))));
+  assert.deepEqual(byText([larch]), { 'Larch Hill': ['a'], 'the Larch': ['b'] });
+  assert.ok(!rows.some((r) => r.variants.some((v) => v.text === 'the Tamber')));
+});

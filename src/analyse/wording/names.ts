@@ -15,10 +15,11 @@
  */
 import type { StoryWording } from '../../types.js';
 import type { StoryContext } from '../context.js';
-import { foldToken } from '../similarity/text.js';
+import { STOP_WORDS, foldToken } from '../similarity/text.js';
 import { wordClass } from '../similarity/pos.js';
 import { perMillion } from '../similarity/background.js';
 import { articleParts, divergence, findAll, locate, outletOf, type FoundVariant } from './find.js';
+import { isFigure, type Part } from './phrase.js';
 
 /** Honorifics and abbreviated titles: a closed class of English, stated once. */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Amb|Pres|Sir|Dame|Lord|Lady)\.?$/;
@@ -341,6 +342,20 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
       if (names.has(prefix)) extensions.set(prefix, [...(extensions.get(prefix) ?? []), n]);
     }
   }
+  // "the Capitol" for "Capitol Hill": a two-word name shortened to its first word after "the".
+  const shortened = new Map<string, string>();
+  for (const n of names) {
+    const words = n.split(' ');
+    if (words.length !== 2 || NAME_LINKS.has(words[1].toLowerCase())) continue;
+    const short = `the ${words[0]}`;
+    const re = new RegExp(`(?<![\\p{L}])the ${words[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}'’-])(?:\\s+(\\p{L}+))?`, 'gu');
+    // It stands alone: before punctuation, a small word or a date ("the Capitol on Friday", "the
+    // Capitol Wednesday"); before a noun it is a modifier ("the Acme plan"), before a capitalised
+    // word part of another name.
+    const alone = (t: string) =>
+      [...t.matchAll(re)].some((m) => !m[1] || isFigure({ fold: m[1].toLowerCase() } as Part) || (/^\p{Ll}/u.test(m[1]) && STOP_WORDS.has(m[1])));
+    if (ctx.articles.some((a) => articleParts(a).some((p) => alone(p.text)))) shortened.set(n, short);
+  }
   // Each long name with the acronyms of it and the names that extend it with "and …".
   const out: StoryWording[] = [];
   const used = new Set<string>();
@@ -348,7 +363,7 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
   for (const n of sorted) {
     if (used.has(n)) continue;
     const forms = [n, ...(extensions.get(n) ?? []).filter((o) => !used.has(o))];
-    const abbr = [...new Set(forms.flatMap((f) => acronymsOf.get(f) ?? []))];
+    const abbr = [...new Set(forms.flatMap((f) => [...(acronymsOf.get(f) ?? []), ...(shortened.has(f) ? [shortened.get(f)!] : [])]))];
     if (forms.length + abbr.length < 2) continue;
     // Acronyms count as whole words; long names as written.
     const variants = locate(ctx, [...forms, ...abbr], true);
