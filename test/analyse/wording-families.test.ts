@@ -66,7 +66,7 @@ test(`${here}one word inside a phrase: "ferry deal" / "ferry lease deal"`, () =>
   assert.equal(rowOf(rows, 'new ferry deal'), undefined);
 });
 
-test(`${here}pairs join strongest first, and a chain is cut at its weakest link`, () => {
+test(`${here}pairs join strongest first, a chain is cut at its weakest link, and a group is as sure as its weakest pair`, () => {
   const pairs = new Map([
     ['a\tb', 0.9],
     ['b\tc', 0.8],
@@ -76,6 +76,8 @@ test(`${here}pairs join strongest first, and a chain is cut at its weakest link`
   const groups = groupPairs(pairs, 3).map((g) => g.members.join(' ')).sort();
   assert.deepEqual(groups, ['a b c', 'd e']);
   assert.deepEqual(groupPairs(pairs, 3).find((g) => g.members.includes('d'))!.confidence, 0.85);
+  // A group is as sure as the weakest pair that joined it.
+  assert.deepEqual(groupPairs(pairs, 3).find((g) => g.members.includes('a'))!.confidence, 0.8);
 });
 
 test(`${here}a word's class is not taken from names: "new" is an adjective, "New" in a name says nothing`, () => {

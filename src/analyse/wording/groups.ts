@@ -11,14 +11,17 @@ export type PairScores = ReadonlyMap<string, number>;
 
 export interface Group {
   members: string[];
-  /** The surest pair inside the group. */
+  /**
+   * The weakest pair that joined the group: a row is as sure as its loosest link ("troops" ~
+   * "forces" may be sure, "forces" ~ "strikes" not).
+   */
   confidence: number;
 }
 
 export function groupPairs(pairs: PairScores, maxMembers: number): Group[] {
   const parent = new Map<string, string>();
   const size = new Map<string, number>();
-  const best = new Map<string, number>();
+  const weakest = new Map<string, number>();
   const find = (k: string): string => {
     let r = k;
     while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
@@ -46,7 +49,8 @@ export function groupPairs(pairs: PairScores, maxMembers: number): Group[] {
     if (size.get(ra)! + size.get(rb)! > maxMembers) continue;
     parent.set(ra, rb);
     size.set(rb, size.get(ra)! + size.get(rb)!);
-    best.set(rb, Math.max(best.get(ra) ?? 0, best.get(rb) ?? 0, score));
+    // Pairs come strongest first: the one joining now is the group's weakest so far.
+    weakest.set(rb, score);
   }
   const members = new Map<string, string[]>();
   for (const k of parent.keys()) {
@@ -56,6 +60,6 @@ export function groupPairs(pairs: PairScores, maxMembers: number): Group[] {
     else members.set(r, [k]);
   }
   const out: Group[] = [];
-  for (const [r, list] of members) if (list.length > 1) out.push({ members: list.sort(), confidence: best.get(r)! });
+  for (const [r, list] of members) if (list.length > 1) out.push({ members: list.sort(), confidence: weakest.get(r)! });
   return out;
 }
