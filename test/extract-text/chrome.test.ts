@@ -243,3 +243,19 @@ test(here + "a record's title loses the site suffix that names the record's outl
   });
   assert.equal(b.title, 'Plan is "a disaster" — Harbour Daily');
 });
+
+test(`${here}a bare count under the date line is no date: the first sentences after it are body, not a dated list`, () => {
+  const input = `${MENU}
+Harbour strike ends after union vote
+Jane Roe
+Tue, March 4, 2025 at 9:10 AM UTC
+0
+Dock workers voted on Tuesday to accept the new contract, ending a walkout that had lasted three weeks.
+“We did not give up — we held the line,” the union leader said in an
+address to her members
+Shipping firms welcomed the vote and said the first ships would dock on Wednesday morning.
+Captains of more than forty ships waiting outside the port were told they could dock from Wednesday.`;
+  const out = extractText(input, {});
+  assert.match(out.text, /we held the line,” the union leader said in an address to her members/);
+  assert.equal(classifyLine('0', 0).kind, 'short');
+});

@@ -86,6 +86,9 @@ export function classifyLine(raw: string, index: number): Line {
 
 function kindOf(text: string, words: number): LineKind {
   if (!text) return 'blank';
+  // A bare number ("0", "12"): a comment or share count, no date; counted as one, it would make
+  // the article's first sentences look like entries of a dated list.
+  if (/^\d{1,3}$/.test(text)) return 'short';
   if (TIME_ONLY.test(text)) return 'timestamp';
   if (words <= 6 && DATE_ONLY.test(text) && /\d/.test(text)) return 'date';
   if (isDateLine(text, words)) return 'date';
