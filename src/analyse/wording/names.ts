@@ -312,14 +312,29 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
   // "the ABC security service": an acronym glossed by the long name's other words, with the same
   // first letter and as many letters as the name has words, abbreviates that name even when its
   // letters are not the name's initials (an acronym of the name in another language).
+  // One pass over the texts: the glosses after acronyms, and the capitalised words standing alone
+  // after "the" ("the Capitol on Friday"; see `shortened` below).
   const glosses = new Map<string, Set<string>>();
+  const aloneAfterThe = new Set<string>();
   for (const a of ctx.articles) {
     for (const { text } of articleParts(a)) {
       for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,6})\s+(\p{Ll}+(?:\s+\p{Ll}+){0,2})/gu)) {
         const words = m[2].split(/\s+/);
         for (let k = 1; k <= words.length; k++) glosses.set(m[1], (glosses.get(m[1]) ?? new Set()).add(words.slice(0, k).join(' ')));
       }
+      // It stands alone: before punctuation, a small word or a date ("the Capitol on Friday", "the
+      // Capitol Wednesday"); before a noun it is a modifier ("the Acme plan"), before a
+      // capitalised word part of another name.
+      for (const m of text.matchAll(/(?<![\p{L}])the (\p{Lu}[\p{L}]*)(?![\p{L}\p{N}'’-])(?:\s+(\p{L}+))?/gu)) {
+        if (!m[2] || isFigure({ fold: m[2].toLowerCase() } as Part) || (/^\p{Ll}/u.test(m[2]) && STOP_WORDS.has(m[2]))) aloneAfterThe.add(m[1]);
+      }
     }
+  }
+  // Acronyms by their first letter and length: a name is compared with those that may abbreviate it.
+  const glossed = new Map<string, string[]>();
+  for (const x of glosses.keys()) {
+    const k = `${x[0]}${x.length}`;
+    glossed.set(k, [...(glossed.get(k) ?? []), x]);
   }
   // A name run on by "on"/"in" ("Security Service on Tuesday") is tried without the run-on too.
   const heads = new Set([...names].flatMap((n) => [n, n.split(/\s+(?:on|in)\s+/)[0]]));
@@ -327,8 +342,8 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
     const words = n.split(/[\s,]+/).filter((w) => w && !NAME_LINKS.has(w));
     if (words.length < 2) continue;
     const rest = words.slice(1).join(' ').toLowerCase();
-    for (const [x, g] of glosses) {
-      if (x.length !== words.length || x[0] !== words[0][0] || !g.has(rest) || initials(n) === x) continue;
+    for (const x of glossed.get(`${words[0][0]}${words.length}`) ?? []) {
+      if (!glosses.get(x)!.has(rest) || initials(n) === x) continue;
       if (!(defined.get(x) ?? []).includes(n)) defined.set(x, [...(defined.get(x) ?? []), n]);
       names.add(n);
     }
@@ -346,15 +361,7 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
   const shortened = new Map<string, string>();
   for (const n of names) {
     const words = n.split(' ');
-    if (words.length !== 2 || NAME_LINKS.has(words[1].toLowerCase())) continue;
-    const short = `the ${words[0]}`;
-    const re = new RegExp(`(?<![\\p{L}])the ${words[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}'’-])(?:\\s+(\\p{L}+))?`, 'gu');
-    // It stands alone: before punctuation, a small word or a date ("the Capitol on Friday", "the
-    // Capitol Wednesday"); before a noun it is a modifier ("the Acme plan"), before a capitalised
-    // word part of another name.
-    const alone = (t: string) =>
-      [...t.matchAll(re)].some((m) => !m[1] || isFigure({ fold: m[1].toLowerCase() } as Part) || (/^\p{Ll}/u.test(m[1]) && STOP_WORDS.has(m[1])));
-    if (ctx.articles.some((a) => articleParts(a).some((p) => alone(p.text)))) shortened.set(n, short);
+    if (words.length === 2 && !NAME_LINKS.has(words[1].toLowerCase()) && aloneAfterThe.has(words[0])) shortened.set(n, `the ${words[0]}`);
   }
   // Each long name with the acronyms of it and the names that extend it with "and …".
   const out: StoryWording[] = [];

@@ -19,6 +19,10 @@ export interface Part {
   hyphen: boolean;
   /** N noun, J adjective, G -ing form …; stop words are O, "the"/"a"/"an" D. */
   cls: WordClass;
+  /** Written with a capital first letter. */
+  cap: boolean;
+  /** Only spaces or hyphens stand between it and the part before (no punctuation, no quote mark). */
+  joined: boolean;
 }
 
 /** A text's parts, offsets relative to `base` (the text's offset in its article). */
@@ -31,9 +35,30 @@ export function partsOf(text: string, base = 0): Part[] {
       if (SHAPES.size > 100_000) SHAPES.clear();
       SHAPES.set(t.text, shape);
     }
-    for (const p of shape) out.push({ fold: p.fold, start: base + t.start + p.offset, end: base + t.start + p.offset + p.length, hyphen: p.hyphen, cls: p.cls });
+    for (const p of shape) {
+      const start = t.start + p.offset;
+      const prev = out.length ? out[out.length - 1].end - base : -1;
+      out.push({ fold: p.fold, start: base + start, end: base + start + p.length, hyphen: p.hyphen, cls: p.cls, cap: isUpper(text.charCodeAt(start), text[start]), joined: prev >= 0 && gapIsBlank(text, prev, start) });
+    }
   }
   return out;
+}
+
+/** Whether a character is an upper-case letter (ASCII answered without a regular expression). */
+function isUpper(code: number, ch: string | undefined): boolean {
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128 || ch === undefined) return false;
+  return /\p{Lu}/u.test(ch);
+}
+
+/** Whether text[from, to) holds only white space and hyphens. */
+function gapIsBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 45 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(text[i])) return false;
+  }
+  return true;
 }
 
 /** A token's parts without their place: a story repeats its words, each is worked out once. */
@@ -132,13 +157,14 @@ export function nominal(parts: Part[], from: number, to: number, figures = false
   return true;
 }
 
-export function capitalised(text: string, p: Part, base: number): boolean {
-  return /^\p{Lu}/u.test(text.slice(p.start - base, p.end - base));
+/** Whether a part is written with a capital (`text` and `base` are kept for callers' clarity). */
+export function capitalised(_text: string, p: Part, _base: number): boolean {
+  return p.cap;
 }
 
 /** Whether only spaces and hyphens stand between parts [from, to): no punctuation, no quotation mark. */
-export function unbroken(text: string, parts: Part[], from: number, to: number, base = 0): boolean {
-  for (let k = from + 1; k < to; k++) if (!/^[\s-]*$/.test(text.slice(parts[k - 1].end - base, parts[k].start - base))) return false;
+export function unbroken(_text: string, parts: Part[], from: number, to: number, _base = 0): boolean {
+  for (let k = from + 1; k < to; k++) if (!parts[k].joined) return false;
   return true;
 }
 
