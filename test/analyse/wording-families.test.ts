@@ -109,3 +109,12 @@ test(`${here}one name with another designator, in alike sentences: "Kesh region"
   const rows = designatorVariants(ctx);
   assert.deepEqual(byText(rows), { 'Kesh Governorate': ['b'], 'Kesh region': ['a'] });
 });
+
+test(`${here}a noun before a verb-like word and a noun is inside a compound, not a phrase's head ("tax" of "tax cut deal")`, async () => {
+  const { endsPhrase, partsOf } = await import('../../src/analyse/wording/phrase.js');
+  const parts = partsOf('the current tax cut deal was signed, and the tax rose');
+  const at = (w: string, from = 0) => parts.findIndex((p, k) => k >= from && p.fold === w);
+  assert.equal(endsPhrase(parts, at('tax')), false);
+  assert.equal(endsPhrase(parts, at('deal')), true);
+  assert.equal(endsPhrase(parts, at('tax', at('deal'))), true);
+});

@@ -29,7 +29,7 @@ import { relatedNouns } from '../similarity/nouns.js';
 import { synonymous } from '../similarity/synonyms.js';
 import { groupPairs } from './groups.js';
 import { divergence, locate, outletOf } from './find.js';
-import { capitalised, head, isFigure, modifier, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
+import { capitalised, endsPhrase, isFigure, modifier, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
 
 /** Words that join a noun phrase to what it governs ("cuts to", "war against", "plan for"). */
 const GOVERNING = new Set(['of', 'to', 'for', 'on', 'against', 'in', 'at', 'over', 'with', 'from', 'into', 'by']);
@@ -46,8 +46,10 @@ const MIN_SHARED = 3;
 const MIN_DICE = 0.2;
 /** Confidence of a row of the same words in another form. */
 const SAME_WORDS = 0.8;
-/** Confidence of a phrase and the same with one word inside it ("tax deal" / "tax cut deal"). */
-const INSERTED = 0.6;
+/** Confidence of a phrase and the same with one word inside it ("tax deal" / "tax cut deal"), in alike sentences. */
+const INSERTED = 0.65;
+/** The same where the sentences do not show it (tentative). */
+const INSERTED_ALONE = 0.55;
 /** Confidence of a swap WordNet relates. */
 const RELATED_SWAP = 0.7;
 /** Most a swap resting on alike sentences alone may be sure of (tentative). */
@@ -66,6 +68,8 @@ interface Phrase {
   words: string[];
   /** Which words are capitalised in the text (names). */
   caps: boolean[];
+  /** A verb form with its object ("raided the fund"), not a noun phrase. */
+  verb: boolean;
   /** Content stems, sorted: the family key. */
   family: string;
   outlets: Set<string>;
@@ -98,6 +102,15 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
       }
     }
   }
+  const contexts = new Map<Phrase, Set<string>[]>();
+  const contextOf = (p: Phrase) => {
+    let c = contexts.get(p);
+    if (!c) {
+      const own = new Set(contentStems(p.text));
+      contexts.set(p, (c = p.at.map((s) => new Set(contentStems(s.text).filter((x) => !own.has(x))))));
+    }
+    return c;
+  };
   // 3. One word inserted inside a phrase: "tax deal" / "tax cut deal". Its first and last words
   // (what it names, and how) stay; a word put in front would name a part ("tax deal" / "new tax
   // deal") and is not taken.
@@ -111,10 +124,13 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
   }
   for (const list of byEnds.values()) {
     for (const x of list) {
-      if (x.words.length !== 2) continue;
+      // Noun phrases only: a verb with its object ("cutting costs") names an act, not a thing.
+      if (x.words.length !== 2 || x.verb) continue;
       for (const y of list) {
-        if (y.words.length !== 3 || y.caps[1] || isFigure({ fold: y.words[1] } as Part) || !differentOutlets(x, y)) continue;
-        link(x, y, INSERTED);
+        if (y.words.length !== 3 || y.verb || y.caps[1] || isFigure({ fold: y.words[1] } as Part) || !differentOutlets(x, y)) continue;
+        // The word inside may narrow what is named ("large companies" / "large state companies"):
+        // sure only where the sentences around say much the same.
+        link(x, y, bestDice(contextOf(x), contextOf(y)) >= MIN_DICE ? INSERTED : INSERTED_ALONE);
       }
     }
   }
@@ -132,15 +148,6 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
       else frames.set(frame, [{ p, slot: k }]);
     }
   }
-  const contexts = new Map<Phrase, Set<string>[]>();
-  const contextOf = (p: Phrase) => {
-    let c = contexts.get(p);
-    if (!c) {
-      const own = new Set(contentStems(p.text));
-      contexts.set(p, (c = p.at.map((s) => new Set(contentStems(s.text).filter((x) => !own.has(x))))));
-    }
-    return c;
-  };
   for (const list of frames.values()) {
     if (list.length < 2) continue;
     const top = list.sort((a, b) => b.p.outlets.size - a.p.outlets.size || a.p.key.localeCompare(b.p.key)).slice(0, MAX_GROUP);
@@ -172,12 +179,14 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
 function collect(ctx: StoryContext): Map<string, Phrase> {
   const outlet = outletOf(ctx);
   const phrases = new Map<string, Phrase>();
-  const add = (article: string, s: { start: number; end: number; text: string }, parts: Part[], from: number, to: number) => {
+  const add = (article: string, s: { start: number; end: number; text: string }, parts: Part[], from: number, to: number, verb = false) => {
     if (!unbroken(s.text, parts, from, to, s.start)) return;
-    const text = spanText(s.text, parts, from, to, s.start);
-    const key = spellingKey(text);
+    // The key from the parts' folded forms (as spellingKey would fold the text, without the work).
+    let key = parts[from].fold;
+    for (let k = from + 1; k < to; k++) key += ` ${parts[k].fold}`;
     let p = phrases.get(key);
     if (!p) {
+      const text = spanText(s.text, parts, from, to, s.start);
       const words = parts.slice(from, to).map((x) => x.fold);
       const family = words
         .filter((w) => !GOVERNING.has(w) && !DETERMINER.test(w))
@@ -185,7 +194,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
         .sort()
         .join(' ');
       const caps = parts.slice(from, to).map((x) => capitalised(s.text, x, s.start));
-      phrases.set(key, (p = { key, text, words, caps, family, outlets: new Set(), at: [] }));
+      phrases.set(key, (p = { key, text, words, caps, verb, family, outlets: new Set(), at: [] }));
     }
     p.outlets.add(outlet(article));
     if (p.at.length < MAX_SENTENCES && !p.at.some((x) => x.article === article && x.start === s.start)) p.at.push({ article, ...s });
@@ -200,7 +209,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
       const coresEndingAt = new Map<number, number[]>();
       const coresStartingAt = new Map<number, number[]>();
       for (let h = 0; h < parts.length; h++) {
-        if (!head(parts[h]) || isFigure(parts[h]) || parts[h].fold.endsWith("'s") || (parts[h + 1] && (parts[h + 1].cls === 'N' || parts[h + 1].hyphen))) continue;
+        if (!endsPhrase(parts, h)) continue;
         for (let n = 1; n <= MAX_CORE && h - n + 1 >= 0; n++) {
           let from = h - n + 1;
           while (from > 0 && parts[from].hyphen) from--;
@@ -241,7 +250,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
         if (!/(?:ed|ing)$/.test(parts[v].fold) || parts[v].hyphen || (parts[v].cls !== 'V' && parts[v].cls !== 'G' && parts[v].cls !== 'J')) continue;
         let at = v + 1;
         if (DETERMINER.test(parts[at].fold)) at++;
-        for (const end of coresStartingAt.get(at) ?? []) if (end - at < 2) add(a.id, s, parts, v, end + 1);
+        for (const end of coresStartingAt.get(at) ?? []) if (end - at < 2) add(a.id, s, parts, v, end + 1, true);
       }
     }
   }

@@ -17,7 +17,7 @@ import { perMillion } from '../similarity/background.js';
 import { relatedNouns } from '../similarity/nouns.js';
 import { groupPairs } from './groups.js';
 import { divergence, locate, outletOf, personSpans } from './find.js';
-import { capitalised, figuresOf, head, isFigure, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
+import { capitalised, endsPhrase, figuresOf, isFigure, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
 
 /** At most this many sentences of a phrase are compared. */
 const MAX_SENTENCES = 6;
@@ -71,7 +71,7 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
       let stems: string[] | null = null;
       for (let h = 0; h < parts.length; h++) {
         // The head ends the phrase: no noun and no hyphen after it.
-        if (!head(parts[h]) || isFigure(parts[h]) || parts[h].fold.endsWith("'s") || (parts[h + 1] && (parts[h + 1].cls === 'N' || parts[h + 1].hyphen))) continue;
+        if (!endsPhrase(parts, h)) continue;
         // A capitalised head in mid-sentence is a name ("traditional Acme"): who, not how.
         if (capitalised(s.text, parts[h], s.start) && h > 0 && !/[.!?]\s*$/.test(s.text.slice(0, parts[h].start - s.start))) continue;
         for (let n = 2; n <= 3; n++) {

@@ -115,6 +115,19 @@ export function head(p: Part): boolean {
   return p.cls === 'N' && !/^\d/.test(p.fold) && p.fold.length > 1;
 }
 
+/**
+ * Whether the part at `h` ends a noun phrase as its head: a head noun with no noun or hyphen
+ * after it, and not a noun before a word the lexicon calls a verb that a noun follows ("tax" in
+ * "tax cut deal": "cut" is a noun there, the compound goes on).
+ */
+export function endsPhrase(parts: Part[], h: number): boolean {
+  const next = parts[h + 1];
+  if (!head(parts[h]) || isFigure(parts[h]) || parts[h].fold.endsWith("'s")) return false;
+  if (!next || !next.joined) return true;
+  if (next.cls === 'N' || next.hyphen) return false;
+  return !(next.cls === 'V' && parts[h + 2]?.cls === 'N' && parts[h + 2].joined);
+}
+
 /** The text of parts [from, to) as the article writes it, white space made single. */
 export function spanText(text: string, parts: Part[], from: number, to: number, base = 0): string {
   return text.slice(parts[from].start - base, parts[to - 1].end - base).replace(/\s+/g, ' ');
