@@ -118,3 +118,17 @@ test(`${here}a noun before a verb-like word and a noun is inside a compound, not
   assert.equal(endsPhrase(parts, at('deal')), true);
   assert.equal(endsPhrase(parts, at('tax', at('deal'))), true);
 });
+
+test(`${here}a head with what it governs pairs with the same head modified, as possible only; a person both sentences name ties them`, async () => {
+  const { headVariants } = await import('../../src/analyse/wording/heads.js');
+  const a = article({ id: 'a', source: 'A', text: 'Mayor Ada Lind said in a video address that the dam would hold.' });
+  const b = article({ id: 'b', source: 'B', text: '“The dam will hold,” Ada Lind said in an address to her voters on Monday.' });
+  const c = article({ id: 'c', source: 'C', text: 'The beginning of the flood surprised the town. It was the beginning of the end for the old dam.' });
+  const ctx = context([a, b, c], [{ name: 'Ada Lind', kind: 'person', spellings: ['Ada Lind'] }]);
+  const rows = headVariants(ctx);
+  const row = rowOf(rows, 'video address');
+  assert.ok(row, JSON.stringify(byText(rows)));
+  assert.deepEqual(byText([row]), { 'address to her voters': ['b'], 'video address': ['a'] });
+  assert.ok(row.tentative);
+  assert.equal(rowOf(rows, 'beginning of the end'), undefined);
+});

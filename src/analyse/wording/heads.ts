@@ -43,6 +43,8 @@ const UNRELATED_HEADS = 0.55;
 const SUBJECT = /^(?:i|we|you|he|she|it|they|who|which|that)$/;
 /** Below this confidence a row is tentative. */
 const TENTATIVE = 0.6;
+/** Most a pair with a head and what it governs may be sure of (tentative). */
+const GOVERNING_CONFIDENCE = 0.55;
 
 interface Phrase {
   key: string;
@@ -52,8 +54,15 @@ interface Phrase {
   /** Its figures ("4"): phrases with other figures disagree on an amount, they do not word it. */
   figures: string;
   outlets: Set<string>;
-  /** Content stems of the sentences it stands in (the phrase's own words left out), a few. */
+  /**
+   * Content stems of the sentences it stands in (the phrase's own words left out), a few, with
+   * the people the sentence names as `@name` (see bestDice).
+   */
   contexts: Set<string>[];
+  /** How often it stands in the story's bodies. */
+  count: number;
+  /** The head with what it governs ("address to the nation"), not a head with modifiers. */
+  governs: boolean;
 }
 
 export function headVariants(ctx: StoryContext): StoryWording[] {
@@ -62,13 +71,35 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
   const phrases = new Map<string, Phrase>();
   // A phrase's own stems, by its text as written: each is worked out once.
   const ownStems = new Map<string, Set<string>>();
+  // Who each article names where: a sentence's people join its context.
+  const named = new Map<string, { start: number; name: string }[]>();
+  for (const e of ctx.entities) {
+    if (e.kind !== 'person') continue;
+    for (const m of e.mentions) if (m.start !== undefined) named.set(m.article, [...(named.get(m.article) ?? []), { start: m.start, name: e.name }]);
+  }
   for (const a of ctx.articles) {
     if (ctx.duplicateOf.has(a.id)) continue;
     const o = outlet(a.id);
     const body = bodyParts(ctx, a);
+    const namedHere = named.get(a.id) ?? [];
     for (const s of ctx.sentences.get(a.id) ?? []) {
       const parts = partsBetween(body, s.start, s.end);
       let stems: string[] | null = null;
+      // A phrase found here: counted, and its sentence kept as a context.
+      const found = (from: number, to: number, h: number, first: string, governs = false) => {
+        const text = spanText(s.text, parts, from, to, s.start);
+        const key = spellingKey(text);
+        let p = phrases.get(key);
+        if (!p) phrases.set(key, (p = { key, text, head: parts[h].fold, first, figures: figuresOf(parts, from, to), outlets: new Set(), contexts: [], count: 0, governs }));
+        p.outlets.add(o);
+        p.count++;
+        if (p.contexts.length < MAX_SENTENCES) {
+          stems ??= [...contentStems(s.text), ...namedHere.filter((m) => m.start >= s.start && m.start < s.end).map((m) => `@${m.name}`)];
+          let own = ownStems.get(text);
+          if (!own) ownStems.set(text, (own = new Set(contentStems(text))));
+          p.contexts.push(new Set(stems.filter((x) => !own.has(x))));
+        }
+      };
       for (let h = 0; h < parts.length; h++) {
         // The head ends the phrase: no noun and no hyphen after it.
         if (!endsPhrase(parts, h)) continue;
@@ -84,18 +115,11 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
           for (let k = from; k <= h && allCaps; k++) allCaps = capitalised(s.text, parts[k], s.start);
           const at = { start: parts[from].start, end: parts[h].end };
           if (allCaps || (people.get(a.id) ?? []).some((m) => m.start < at.end && at.start < m.end)) continue;
-          const text = spanText(s.text, parts, from, h + 1, s.start);
-          const key = spellingKey(text);
-          let p = phrases.get(key);
-          if (!p) phrases.set(key, (p = { key, text, head: parts[h].fold, first: firstWord(parts, from), figures: figuresOf(parts, from, h + 1), outlets: new Set(), contexts: [] }));
-          p.outlets.add(o);
-          if (p.contexts.length < MAX_SENTENCES) {
-            stems ??= contentStems(s.text);
-            let own = ownStems.get(text);
-            if (!own) ownStems.set(text, (own = new Set(contentStems(text))));
-            p.contexts.push(new Set(stems.filter((x) => !own.has(x))));
-          }
+          found(from, h + 1, h, firstWord(parts, from));
         }
+        // The head with what it governs: "address to the nation" names what "televised address" does.
+        const end = governedEnd(parts, h);
+        if (end > h && unbroken(s.text, parts, h, end + 1, s.start) && !(people.get(a.id) ?? []).some((m) => m.start < parts[end].end && parts[h].start < m.end)) found(h, end + 1, h, parts[h].fold, true);
       }
     }
   }
@@ -124,6 +148,14 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         const x = top[i];
         const y = top[j];
         if ((x.head !== y.head && x.first !== y.first) || x.figures !== y.figures) continue;
+        // A head with what it governs is compared with the same head modified ("address to the
+        // nation" / "televised address"); two such phrases differ in what they govern ("beginning
+        // of the talks" / "beginning of the end"), which families.ts compares in their frame.
+        if (x.governs && y.governs) continue;
+        // The other must be a head with modifiers before it: in "year of fighting" the last word
+        // is no head.
+        const governing = x.governs || y.governs;
+        if (governing && (x.head !== y.head || (x.governs ? y : x).key.includes(' of '))) continue;
         // A common word shared ("new plan" / "new rules") says nothing of a common referent, and
         // nor do two common words before one head ("early period" / "time period").
         if (x.head !== y.head ? !specific(x.first) : !specific(x.first) && !specific(y.first)) continue;
@@ -147,7 +179,9 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         // modifier; two unrelated heads under one modifier stay tentative however alike the sentences.
         const conf = x.head === y.head || related ? Math.min(0.85, 0.3 + alike + (related ? 0.3 : 0.1)) : Math.min(UNRELATED_HEADS, 0.3 + alike);
         const key = x.key < y.key ? `${x.key}\t${y.key}` : `${y.key}\t${x.key}`;
-        edges.set(key, Math.max(edges.get(key) ?? 0, conf));
+        // What a head governs is read without a parser ("the conflict against Acme dates back"):
+        // such a pair is shown as possible only.
+        edges.set(key, Math.max(edges.get(key) ?? 0, governing ? Math.min(conf, GOVERNING_CONFIDENCE) : conf));
       }
     }
   }
@@ -173,6 +207,30 @@ function standsAlone(text: string, base: number, parts: Part[], from: number, h:
   return !(first.cls === 'J' && /ed$/.test(first.fold) && before && (SUBJECT.test(before.fold) || capitalised(text, before, base)));
 }
 
+/** Words that join a head to the phrase it governs. */
+const GOVERNING = new Set(['to', 'of', 'for', 'on', 'against']);
+/** Words that may stand between the joining word and the governed phrase. */
+const GOVERNED_DETERMINER = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
+
+/**
+ * Where the phrase governed by the head at `h` ends ("address | to his people"), or -1: a joining
+ * word, a determiner, then a noun phrase of up to three words that ends there. After "to" a
+ * determiner is needed ("plan to curb" is a verb).
+ */
+function governedEnd(parts: Part[], h: number): number {
+  const joint = parts[h + 1];
+  if (!joint || !GOVERNING.has(joint.fold) || (parts[h].cls !== 'N')) return -1;
+  let at = h + 2;
+  if (!parts[at]) return -1;
+  if (GOVERNED_DETERMINER.has(parts[at].fold)) at++;
+  else if (joint.fold === 'to') return -1;
+  for (let k = at; k < parts.length && k < at + 3; k++) {
+    if (endsPhrase(parts, k) && nominal(parts, at, k + 1)) return k;
+    if (parts[k].cls !== 'N' && parts[k].cls !== 'J') return -1;
+  }
+  return -1;
+}
+
 /** A phrase's words reduced to their stems. */
 function stems(key: string): string {
   return key.split(' ').map(stem).join(' ');
@@ -194,13 +252,17 @@ function specific(word: string): boolean {
   return word.includes(' ') || perMillion(word) < COMMON_MODIFIER_PER_MILLION;
 }
 
-/** The Dice overlap of the most alike pair of contexts, 0 when they share fewer than `minShared` words. */
+/**
+ * The Dice overlap of the most alike pair of contexts, 0 when they share fewer than `minShared`
+ * words. A person both sentences name counts as two words: who it is about ties two sentences
+ * more than a word does ("Doe said in a video address" / "Doe said in an address to the nation").
+ */
 function bestDice(a: Set<string>[], b: Set<string>[], minShared: number): number {
   let best = 0;
   for (const x of a) {
     for (const y of b) {
       let shared = 0;
-      for (const w of x) if (y.has(w)) shared++;
+      for (const w of x) if (y.has(w)) shared += w.startsWith('@') ? 2 : 1;
       if (shared < minShared) continue;
       best = Math.max(best, (2 * shared) / (x.size + y.size));
     }
