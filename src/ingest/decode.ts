@@ -1,13 +1,20 @@
 /**
  * Bytes to text: UTF-8 with or without BOM, UTF-16 (by BOM, or by the pattern of zero bytes),
- * and legacy single-byte pages decoded by their declared charset. Binary data is refused.
+ * and everything else by the one page decoder ({@link decodeHtml}): a declared charset checked
+ * against the bytes, since pages lie, and a guess among the common legacy charsets when the
+ * declaration does not read. Binary data is refused.
  *
  * @module
  */
+import { decodeHtml } from '../extract/html/decode.js';
 
 export type Decoded = { text: string; charset: string } | { error: string };
 
-export function decodeBytes(bytes: Uint8Array, ext = ''): Decoded {
+/**
+ * Decodes the bytes of a file or an HTTP body. `ext` hints the document kind; `contentType` is an
+ * HTTP response's header, whose charset is weighed like the document's own declaration.
+ */
+export function decodeBytes(bytes: Uint8Array, _ext = '', contentType?: string | null): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes.subarray(3), 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), 'utf-16be');
@@ -15,9 +22,8 @@ export function decodeBytes(bytes: Uint8Array, ext = ''): Decoded {
   const utf16 = utf16WithoutBom(sample);
   if (utf16) return decode(bytes, utf16);
   if (looksBinary(sample)) return { error: 'binary data, not text' };
-  if (isUtf8(bytes)) return decode(bytes, 'utf-8');
-  const declared = declaredCharset(sample, ext);
-  return decode(bytes, declared ?? 'windows-1252');
+  const { html, charset } = decodeHtml(bytes, contentType ?? undefined);
+  return { text: html, charset };
 }
 
 function decode(bytes: Uint8Array, charset: string): Decoded {
@@ -51,28 +57,4 @@ function looksBinary(sample: Uint8Array): boolean {
   let control = 0;
   for (const b of sample) if ((b < 9 || (b > 13 && b < 32)) && b !== 27) control++;
   return control > Math.max(2, sample.length * 0.01);
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `<meta charset=…>` or `<meta http-equiv content="…charset=…">`, or an XML declaration. */
-function declaredCharset(sample: Uint8Array, ext: string): string | null {
-  const head = new TextDecoder('latin1').decode(sample);
-  const m =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
-  if (!m) return ext && ext !== '.html' && ext !== '.htm' ? null : null;
-  const label = m[1].toLowerCase();
-  try {
-    new TextDecoder(label);
-    return label;
-  } catch {
-    return null;
-  }
 }

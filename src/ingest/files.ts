@@ -29,16 +29,21 @@ export function expandPaths(paths: string[]): { files: string[]; errors: InputIt
   const errors: InputItem[] = [];
   for (const p of paths) {
     if (p === '-') { files.push('-'); continue; }
-    if (/[*?[]/.test(p)) {
+    // A path that exists is read as it is, whatever characters its name holds ("a [1].html");
+    // only one that does not exist is read as a pattern.
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      st = null;
+    }
+    if (!st && /[*?[]/.test(p)) {
       const matched = glob(p);
       if (!matched.length) errors.push({ ok: false, origin: p, error: 'no file matches this pattern' });
       files.push(...matched);
       continue;
     }
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
+    if (!st) {
       errors.push({ ok: false, origin: p, error: 'no such file or directory' });
       continue;
     }

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, storyFixtures } from './helpers.js';
+import { cli, root, storyFixtures } from './helpers.js';
 
 const here = '[cli] ';
 const tmp = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
@@ -94,3 +94,14 @@ import { readFileSync } from 'node:fs';
 function readFileSyncUtf8(p: string): string {
   return readFileSync(p, 'utf8');
 }
+
+test(here + 'extract reads a file whose name holds pattern characters, and a page that lies about its charset', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-brackets-'));
+  const page = join(dir, 'lying [1].html');
+  writeFileSync(page, readFileSync(join(root, 'test', 'fixtures', 'html', 'lying-latin1.html')));
+  const r = cli(['extract', '--json', page]);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  const a = Array.isArray(out) ? out[0] : out;
+  assert.equal(a.title, 'Новый мост через реку открыт');
+});

@@ -123,3 +123,56 @@ test(here + 'with no outlet named anywhere else, the <title> decoration names it
   assert.equal(a.source, 'Northside Gazette');
   assert.equal(a.provenance.source, 'title-suffix');
 });
+
+// Bylines: a date glued on goes, but a name that holds "on" stays whole.
+const nameBylines: [string, string][] = [
+  ['Jason Cipriani', 'Jason Cipriani'],
+  ['By Ana Swanson', 'Ana Swanson'],
+  ['Lars Johnson', 'Lars Johnson'],
+  ['By Ana Swanson on May 2, 2024', 'Ana Swanson'],
+  ['Maria Lindqvist, Updated on 2 May', 'Maria Lindqvist'],
+];
+for (const [raw, want] of nameBylines) {
+  test(here + `byline "${raw}" keeps the name whole`, () => assert.equal(cleanByline(raw), want));
+}
+
+test(here + 'a title keeps no HTML entities the page left encoded', () => {
+  const a = extractHtml(page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry fares &#8216;to rise&#8217; &#8211; council &amp; port agree"}</script>`), { origin: 'entities' });
+  assert.equal(a.title, 'Ferry fares ‘to rise’ – council & port agree');
+  const b = extractHtml(page('<meta property="og:title" content="Ferry fares &amp;#8216;to rise&amp;#8217;">'), { origin: 'entities-escaped' });
+  assert.equal(b.title, 'Ferry fares ‘to rise’');
+});
+
+test(here + 'a title loses the decoration that names the site, and keeps the separators of its own', () => {
+  const cases: [string, string, string][] = [
+    // og:site_name named in the suffix, a section before it
+    ['<meta property="og:site_name" content="Harbour Post"><meta property="og:title" content="Why the ferry fares rise | Explainer News | Harbour Post">', 'https://www.harbourpost.example/news/ferry', 'Why the ferry fares rise'],
+    // the domain's brand in capitals
+    ['<meta property="og:title" content="Ferry fares rise again this spring | HARBOURPOST">', 'https://harbourpost.example/a', 'Ferry fares rise again this spring'],
+    // a dash suffix naming the site
+    ['<meta property="og:site_name" content="The Harbour Post"><title>Ferry fares rise again this spring - The Harbour Post</title>', 'https://x.example/a', 'Ferry fares rise again this spring'],
+    // a date tail cut, the headline's own dash kept
+    ['<meta property="og:title" content="Ferry fares rise - and so do tolls - Harbour Post - May 2, 2024">', 'https://harbourpost.example/a', 'Ferry fares rise - and so do tolls'],
+  ];
+  for (const [head, url, want] of cases) assert.equal(extractHtml(page(head), { origin: 'suffix', url }).title, want, head);
+});
+
+test(here + 'a part that every title of the page ends with is the site; the visible headline wins when it agrees', () => {
+  const tail = 'Seaside Gazette: News from the Northern Coast since 1887';
+  const a = extractHtml(page(`<title>Ferry fares rise again | ${tail}</title><meta property="og:title" content="Ferry fares will rise again this spring | ${tail}">`), { origin: 'shared' });
+  assert.equal(a.title, 'Ferry fares will rise again this spring');
+  const b = extractHtml(page(`<meta property="og:title" content="Ferry fares 'will rise' again this spring, port says | ${tail}">`,
+    `<article><h1>Ferry fares ‘will rise’ again this spring, port says</h1>${BODY}</article>`), { origin: 'h1' });
+  assert.equal(b.title, "Ferry fares 'will rise' again this spring, port says");
+});
+
+test(here + 'the outlet: the registry first, the site name second, never a section label', () => {
+  const known = extractHtml(page('<meta property="og:site_name" content="U.S."><meta property="og:title" content="Ferry fares rise">'), { origin: 'registry', url: 'https://www.reuters.com/world/us/ferry-fares-rise-2024-05-02/' });
+  assert.equal(known.source, 'Reuters');
+  assert.equal(known.provenance.source, 'registry');
+  const section = extractHtml(page('<meta property="og:site_name" content="U.S."><meta property="og:title" content="Ferry fares rise">'), { origin: 'section', url: 'https://www.harbourpost.example/world/us/ferry-fares-rise' });
+  assert.equal(section.source, 'harbourpost.example');
+  const named = extractHtml(page('<meta property="og:site_name" content="Harbour Post"><meta property="og:title" content="Ferry fares rise">'), { origin: 'site-name', url: 'https://www.harbourpost.example/world/us/ferry-fares-rise' });
+  assert.equal(named.source, 'Harbour Post');
+  assert.equal(named.provenance.source, 'og:site_name');
+});

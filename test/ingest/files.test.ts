@@ -93,3 +93,29 @@ test(here + 'expands directories and globs, and reports a path that does not exi
   assert.equal(missing.files.length, 0);
   assert.ok(!missing.errors[0].ok && /no such file/.test(missing.errors[0].error));
 });
+
+test(here + 'a path that exists is a file whatever characters its name holds; a pattern only when it does not exist', () => {
+  const sub = join(dir, 'brackets');
+  mkdirSync(sub, { recursive: true });
+  const literal = join(sub, 'a [1].html');
+  writeFileSync(literal, '<html><body><p>x</p></body></html>');
+  writeFileSync(join(sub, 'b?.txt'), 'x');
+  const r = expandPaths([literal, join(sub, 'b?.txt')]);
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.files, [literal, join(sub, 'b?.txt')]);
+  writeFileSync(join(sub, 'a1.html'), 'x');
+  // "a [1].html" as a pattern would match "a 1.html"; it does not exist as a file, so it is a pattern.
+  writeFileSync(join(sub, 'c 1.html'), 'x');
+  assert.deepEqual(expandPaths([join(sub, 'c [1].html')]).files, [join(sub, 'c 1.html')]);
+});
+
+test(here + 'a page declaring the wrong charset is read by the bytes it holds', () => {
+  // "Новый мост" in windows-1251 on a page that declares iso-8859-1
+  const cyr = Buffer.from([0xcd, 0xee, 0xe2, 0xfb, 0xe9, 0x20, 0xec, 0xee, 0xf1, 0xf2]);
+  const body = Buffer.from([0xcf, 0xee, 0xf1, 0xeb, 0xe5, 0x20, 0xf7, 0xe5, 0xf2, 0xfb, 0xf0, 0xb8, 0xf5, 0x20, 0xeb, 0xe5, 0xf2, 0x20, 0xf1, 0xf2, 0xf0, 0xee, 0xe8, 0xf2, 0xe5, 0xeb, 0xfc, 0xf1, 0xf2, 0xe2, 0xe0]);
+  const page = Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"><title>'), cyr, Buffer.from('</title></head><body><p>'), body, Buffer.from('</p></body></html>')]);
+  const d = decodeBytes(page, '.html');
+  assert.ok('text' in d && d.text.includes('Новый мост'), 'text' in d ? d.text : d.error);
+  const items = readInputs(file('lying.html', page));
+  assert.ok(items[0].ok && items[0].raw.content.includes('Новый мост'));
+});

@@ -67,12 +67,15 @@ export function blockWeight(b: TextBlock): number {
   const ld = linkDensity(b);
   // Quoted posts (an embedded tweet) are mostly links and handles, and part of the story.
   if (ld > 0.5 && b.kind === 'blockquote' && ld <= 0.9 && len >= 20) return 0;
+  // A label and the one address it names ("Website: https://…") is a line of the text, not a link list.
+  if (ld > 0.5 && isLabelledAddress(b)) return 0;
   // A sentence in a paragraph of its own that happens to be mostly links is still a sentence.
   if (ld > 0.5) return b.container.tag === 'p' && ld <= 0.8 && len >= 80 && FULL_STOP.test(b.text) ? 0 : -len;
   if (b.kind === 'heading') return 0;
   if (len < 80 && BOILERPLATE.test(b.text)) return -len * 2;
-  // Markup shown as text (an escaped tracking pixel) is never prose.
-  if (b.text.charCodeAt(0) === 60 && /^<[a-z]+[\s>]/i.test(b.text)) return -len;
+  // Markup shown as text (an escaped tracking pixel) is never prose; in a code listing it is
+  // part of the article that shows it.
+  if (b.text.charCodeAt(0) === 60 && /^<[a-z]+[\s>]/i.test(b.text)) return b.container.tag === 'pre' ? 0 : -len;
   // "Headline link + summary": a teaser for another article, not this one's prose.
   if (b.leadingLinkChars >= 25 && b.leadingLinkChars > b.text.length * 0.15) return -0.5 * len;
   if (len >= 100) return len * (1 - ld);
@@ -84,11 +87,22 @@ export function blockWeight(b: TextBlock): number {
   return -SHORT_PENALTY * len;
 }
 
+const LABELLED_ADDRESS = /^[^:]{1,40}:\s*((?:https?:\/\/|www\.)\S+|[\w-]+(?:\.[\w-]+)+(?:\/\S*)?)$/i;
+
+/** "Label: address", the address linked: a line of one link whose text is the address itself. */
+function isLabelledAddress(b: TextBlock): boolean {
+  if (b.leadingLinkChars > 0 || b.text.length > 200) return false;
+  const m = LABELLED_ADDRESS.exec(b.text);
+  return !!m && b.linkChars >= m[1].length * 0.8 && b.linkChars <= m[1].length + 2;
+}
+
 /**
  * Block weights in document order. A summary right after a linked headline is a teaser for another
- * article and counts against its container.
+ * article and counts against its container; with `single` off, only the summaries in a list of
+ * headline-and-summary pairs do.
  */
-export function weighBlocks(blocks: TextBlock[], titles: (string | null)[] = []): number[] {
+export function weighBlocks(blocks: TextBlock[], titles: (string | null)[] = [], { single = true }: { single?: boolean } = {}): number[] {
+  // (Cards are weighed with the single teasers: a page's own paragraphs can look like either.)
   const weights = blocks.map(blockWeight);
   let counts: Map<Element, number> | null = null;
   // The page's own headline is often a link to the page itself (a blog's permalink): a summary
@@ -100,6 +114,8 @@ export function weighBlocks(blocks: TextBlock[], titles: (string | null)[] = [])
     const n = norm(b.text);
     return n.length >= 10 && own.some((t) => n === t || t.startsWith(n) || n.startsWith(t));
   };
+  /** Headline-and-summary pairs in one larger element, by the element and the pair's markup. */
+  let pairs: Map<Element, Map<string, number[]>> | null = null;
   for (let i = 1; i < blocks.length; i++) {
     if (!(weights[i] > 0 && effectiveLength(blocks[i].text) < 600)) continue;
     // A headline link shortly before, in the same small item: a teaser card (headline, author, summary).
@@ -109,10 +125,37 @@ export function weighBlocks(blocks: TextBlock[], titles: (string | null)[] = [])
       if (!headline) continue;
       counts ??= blockCounts(blocks);
       const item = commonAncestor(prev.container, blocks[i].container, 3);
-      if (item && (counts.get(item) ?? 0) <= 5) { weights[i] = -0.5 * weights[i]; break; }
+      if (item && (counts.get(item) ?? 0) <= 5) { if (single) weights[i] = -0.5 * weights[i]; break; }
+      // A headline link right before a summary, in a list of such pairs (`<dt>` and `<dd>`, a
+      // heading and a paragraph, one after the other): teasers too, once the pair repeats.
+      // Items of one kind (references in a list) are not pairs, nor is a heading linked to itself.
+      const head = `${prev.container.tag}.${prev.container.attrs?.class ?? ''}`;
+      const summary = `${blocks[i].container.tag}.${blocks[i].container.attrs?.class ?? ''}`;
+      if (item && j === i - 1 && head !== summary && (!prev.html || LINK_OUT.test(prev.html))) {
+        pairs ??= new Map();
+        const byKind = pairs.get(item) ?? new Map<string, number[]>();
+        const sig = `${head}>${summary}`;
+        const list = byKind.get(sig) ?? [];
+        list.push(i);
+        byKind.set(sig, list);
+        pairs.set(item, byKind);
+      }
+      break;
     }
   }
-  markCards(blocks, weights, counts ?? blockCounts(blocks), isOwnHeadline);
+  if (pairs) {
+    for (const byKind of pairs.values()) {
+      // Teasers follow one another closely; the items of a list article carry more between them.
+      for (const list of byKind.values()) {
+        for (let a = 0, b = 1; b <= list.length; b++) {
+          if (b < list.length && list[b] - list[b - 1] <= PAIRS_STRIDE) continue;
+          if (b - a >= PAIRS_MIN) for (const i of list.slice(a, b)) if (weights[i] > 0) weights[i] = -0.5 * weights[i];
+          a = b;
+        }
+      }
+    }
+  }
+  if (single) markCards(blocks, weights, counts ?? blockCounts(blocks), isOwnHeadline);
   return weights;
 }
 
@@ -130,7 +173,7 @@ function markCards(blocks: TextBlock[], weights: number[], counts: Map<Element, 
     for (let up = 0; up < 4 && item.parent && (counts.get(item.parent) ?? 0) <= 3; up++) item = item.parent;
     if (item === container) continue;
     const headline = blocks.slice(Math.max(0, i - 3), i + 4).some((b) => b !== blocks[i] && linkDensity(b) > 0.5 && isInside(b.container, item) && !isOwnHeadline(b));
-    if (!headline && !hasBareLink(item)) continue;
+    if (!headline && !hasBareLink(item) && !MORE_LINK.test(blocks[i].html)) continue;
     const sig = `${item.tag}.${item.attrs?.class ?? ''}|${item.parent?.tag}.${item.parent?.attrs?.class ?? ''}`;
     const list = items.get(sig) ?? [];
     list.push(i);
@@ -138,6 +181,9 @@ function markCards(blocks: TextBlock[], weights: number[], counts: Map<Element, 
   }
   for (const list of items.values()) if (list.length >= 3) for (const i of list) weights[i] = -0.5 * weights[i];
 }
+
+/** A short link closing a summary ("… Read more"): a card's way to its article. */
+const MORE_LINK = /<a href="[^"]*">[^<]{1,30}<\/a>\s*$/;
 
 /** A link with no text of its own (around an image): a card's picture. */
 function hasBareLink(el: Element): boolean {
@@ -162,6 +208,14 @@ function commonAncestor(a: Element, b: Element, levels: number): Element | null 
   for (let e: Element | null = b, i = 0; e && i <= levels; e = e.parent, i++) if (up.includes(e)) return e;
   return null;
 }
+
+/** A link to another page, not to a place in this one. */
+const LINK_OUT = /<a href="(?!#)[^"]/;
+
+/** Headline-and-summary pairs repeated this often in one element are a list of teasers. */
+const PAIRS_MIN = 3;
+/** …one after the other: at most this many blocks from one summary to the next. */
+const PAIRS_STRIDE = 3;
 
 /** Plain list items and link-free short paragraphs of at least this length count for the story… */
 const LIST_MIN = 20;
@@ -326,7 +380,8 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
   // Moving away in the tree ends a body but does not delay its start: a lead paragraph often
   // sits in a container of its own, an author box or a notice after the body rarely belongs to it.
   const [looseStart] = bestRun(0);
-  const [tightStart, runEnd] = bestRun(HOP_COST);
+  const [tightStart, tightEnd] = bestRun(HOP_COST);
+  let runEnd = tightEnd;
   let runStart = looseStart === -1 ? tightStart : tightStart === -1 ? looseStart : Math.min(looseStart, tightStart);
   // A short opening sentence ("It rained.") weighs against the run as short lines do; right before
   // the body, in the same element as its first paragraph or a sibling of it, it is the lead.
@@ -337,6 +392,11 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
     if (!near || lead.kind !== 'paragraph' || linkDensity(lead) > 0.2 || !FULL_STOP.test(lead.text) ||
       isDateOrBylineLine(lead.text) || BOILERPLATE.test(lead.text) || SIGN_OFF.test(lead.text)) break;
     runStart--;
+  }
+  // A thread of comments under the story, read with its dated headers (dropped below as date lines).
+  if (runStart !== -1) {
+    const thread = threadStart(inside.slice(runStart, runEnd + 1).map((b) => b.text));
+    if (thread > 0) runEnd = runStart + thread - 1;
   }
   const body: TextBlock[] = [];
   const seen = new Set<string>();
@@ -357,4 +417,84 @@ export function selectContent(blocks: TextBlock[], { prefer = null, title = null
     dropped.push({ block: body.pop()!, rule: 'block:sign-off' });
   }
   return { container: best, blocks: body, dropped, score: bestScore };
+}
+
+/** A clock time and a date with its year, as comment headers print them ("11/8/2012 6:48:50 PM", "5:19pm Tue 1 Jan 08"). */
+const CLOCK = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?/i;
+const DATED = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/i;
+
+/** A short line with a time and a date and not a sentence: a post's or a comment's header. */
+function isStampLine(text: string): boolean {
+  return text.length <= 150 && !FULL_STOP.test(text) && text.split(/\s+/).length <= 20 && CLOCK.test(text) && DATED.test(text);
+}
+
+/** The story must hold this share of the text before a thread can start. */
+const THREAD_AFTER = 0.3;
+
+/**
+ * Where a thread of comments closes the body: from a stamped header line after most of the story,
+ * when another stamped header follows it with text between them. The story itself prints no such
+ * line but its own date, opening it: a page with more is a live blog or a list of posts, whose
+ * entries are all its text, and so is one whose header is followed by a title. -1 when none.
+ */
+export function threadStart(texts: string[]): number {
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  const stamps: number[] = [];
+  for (let i = 0; i < texts.length; i++) if (isStampLine(texts[i])) stamps.push(i);
+  if (stamps.length < 2) return -1;
+  let before = 0;
+  let at = 0;
+  for (let i = 0; i < texts.length && at < stamps.length; i++) {
+    if (stamps[at] === i) {
+      if (before >= total * THREAD_AFTER) {
+        // Any header but one opening the text (the story's own date) makes the page a live blog.
+        if (at > (stamps[0] === 0 ? 1 : 0)) return -1;
+        const next = stamps[at + 1];
+        // The next header, with a comment's text between the two…
+        if (next === undefined || !texts.slice(i + 1, next).some((t) => t.length >= 20 && !isStampLine(t))) return -1;
+        // …and not a title: a post footer followed by the next post.
+        const after = texts[i + 1];
+        const words = after.split(/\s+/);
+        if (after.length < 60 && !FULL_STOP.test(after) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.6) return -1;
+        // Labels right above the thread ("Comments", "Post a comment") go with it.
+        let k = i;
+        while (k > 0 && i - k < 2 && texts[k - 1].length < 40 && !FULL_STOP.test(texts[k - 1])) k--;
+        return k;
+      }
+      at++;
+    }
+    before += texts[i].length;
+  }
+  return -1;
+}
+
+/** A call to the reader opening a sentence or a clause ("…, sign up for", "Subscribe to"). */
+const CALL = /(?:^|[.!?,:]\s+)(?:please\s+)?(?:sign up|subscribe|join|register|get)\b/i;
+/** The notice over a comment section ("Leave a reply", "readers may post comments"). */
+const COMMENTS_NOTICE = /\b(?:post(?:ing)? comments|comment (?:form|policy|section)|comments (?:are|were) now closed)\b/i;
+/** The label over a comment form ("Leave a reply", "Comments (4)"); as a sentence it may close a story. */
+const COMMENTS_LABEL = /^(?:leave a (?:comment|reply)|add (?:a|your) comment|post a comment|comments?)(?:\s*[([]\d+[)\]])?:?$/i;
+/** What a call to sign up offers when it is the outlet's: its newsletter, mail, feed or alerts. */
+const SUBSCRIPTION = /\b(?:our|newsletters?|e-?mails?|inbox|feeds?|alerts|updates)\b/i;
+/** The label of a share or print button: page furniture, after which the story has ended. */
+const TOOL_LABEL = /^(?:share|print|e-?mail|tweet|save)(?: (?:this|the))?(?: (?:article|story|page|post))?:?$/i;
+/** The label over links to other stories ("Related articles", "More from …", "Most popular"). */
+const RELATED_LABEL = /^(?:related\b|more (?:from|on|in|stories|news|articles|posts)\b|also (?:in|on|read)\b|other (?:news|stories|articles)\b|most (?:popular|read|viewed)\b|trending\b|you (?:may|might) also\b|recommended\b|read (?:next|also)\b)/i;
+/** A sign-off must come after this share of the story's text to end it. */
+const SIGN_OFF_AFTER = 0.75;
+
+/**
+ * Where a call to subscribe or follow, or the notice over a comment section, ends the story when
+ * it comes after most of it: what the page prints after that line (comments, promotions) is the
+ * outlet's too. -1 when none does.
+ */
+export function signOffStart(texts: string[]): number {
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  let before = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (before >= total * SIGN_OFF_AFTER && t.length < 300 && ((SIGN_OFF.test(t) && CALL.test(t) && SUBSCRIPTION.test(t)) || COMMENTS_NOTICE.test(t) || COMMENTS_LABEL.test(t) || TOOL_LABEL.test(t) || (t.length <= 40 && !FULL_STOP.test(t) && RELATED_LABEL.test(t)))) return i;
+    before += texts[i].length;
+  }
+  return -1;
 }

@@ -107,7 +107,8 @@ export function plausibility(text: string): number {
   return score;
 }
 
-const GUESSES = ['windows-1251', 'windows-1250', 'iso-8859-2', 'windows-1252', 'koi8-r', 'shift_jis', 'euc-jp', 'gb18030', 'big5', 'euc-kr', 'iso-8859-7', 'windows-1253', 'windows-1254', 'windows-1256', 'iso-8859-15'];
+/** Charsets tried when none is declared or the declaration does not read; on a tie the first wins (the web's default first). */
+const GUESSES = ['windows-1252', 'windows-1251', 'windows-1250', 'iso-8859-2', 'koi8-r', 'shift_jis', 'euc-jp', 'gb18030', 'big5', 'euc-kr', 'iso-8859-7', 'windows-1253', 'windows-1254', 'windows-1256', 'iso-8859-15'];
 
 /** Decodes HTML bytes: BOM, then header charset, then `<meta>`, each checked against the bytes. */
 export function decodeHtml(bytes: Uint8Array, contentTypeHeader?: string): DecodedHtml {
@@ -150,7 +151,9 @@ export function decodeHtml(bytes: Uint8Array, contentTypeHeader?: string): Decod
     else if (c > 0x7f) wide++;
   }
   const declaredUtf8 = declared.length === 0 || declared[0][0] === 'utf-8';
-  if (broken <= Math.max(declaredUtf8 ? 8 : 2, wide * (declaredUtf8 ? 0.05 : 0.01))) {
+  // Legacy bytes make no valid multi-byte sequences: "café" in Latin-1 is one broken sequence and
+  // nothing else, not a UTF-8 page with one bad character.
+  if (wide > broken && broken <= Math.max(declaredUtf8 ? 8 : 2, wide * (declaredUtf8 ? 0.05 : 0.01))) {
     messages.push(msg('decode:invalid-utf8', `${broken} invalid UTF-8 sequence(s) replaced with U+FFFD`, 'warning'));
     return { html: strip(lenient), charset: 'utf-8', messages };
   }

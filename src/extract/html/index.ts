@@ -16,7 +16,7 @@ import type { Element } from './parse.js';
 import { collectBlocks, resolveLinks } from './blocks.js';
 import type { TextBlock } from './blocks.js';
 import { findChrome, isNeverContent, proseByElement } from './clean.js';
-import { blockWeight, linkDensity, selectContent } from './content.js';
+import { blockWeight, linkDensity, selectContent, signOffStart, threadStart, weighBlocks } from './content.js';
 import type { Selection } from './content.js';
 import { partsCollector, readMetadata } from './metadata.js';
 import { detectLanguage, isDetectable } from '../../enrich/language.js';
@@ -89,6 +89,11 @@ const FALLBACK_SMALL = 300;
 const FALLBACK_MIN_PROSE = 150;
 /** An alternative replaces the chosen body when it has this many times its prose. */
 const FALLBACK_GAIN = 1.5;
+
+function isInside(el: Element, container: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parent) if (e === container) return true;
+  return false;
+}
 
 const proseOf = (blocks: TextBlock[]) => blocks.reduce((n, b) => n + Math.max(0, blockWeight(b)), 0);
 
@@ -172,7 +177,8 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   // Body.
   // The body element, unless a broken page left most of its prose outside it (text before a
   // stray `<body>` late in the page).
-  const prose = proseByElement(collectBlocks(parsed.root, base, isNeverContent, false), blockWeight);
+  const pageBlocks = collectBlocks(parsed.root, base, isNeverContent, false);
+  const prose = proseByElement(pageBlocks, blockWeight);
   const root: Element = parts.body && (prose.get(parts.body) ?? 0) >= (prose.get(parsed.root) ?? 0) * 0.5 ? parts.body : parsed.root;
   const pageProse = prose.get(root) ?? 0;
   const choose = (lenient: boolean) => {
@@ -200,7 +206,14 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
   // with chrome names trusted less and no teaser rules, and a baseline takes every prose block
   // outside chrome; the one with clearly more prose wins.
   const chosenProse = proseOf(selection.blocks);
-  if (pageProse > FALLBACK_MIN_PROSE && (chosenProse < pageProse * FALLBACK_SHARE || chosenProse < FALLBACK_SMALL)) {
+  // The page's prose without the lists of teasers for other articles (headline-and-summary pairs,
+  // repeated), which a body is not expected to hold; read only when the body looks small beside
+  // the page.
+  const storyProse = () => {
+    const inRoot = root === parsed.root ? pageBlocks : pageBlocks.filter((b) => isInside(b.container, root));
+    return weighBlocks(inRoot, [meta.title, parts.titleTag], { single: false }).reduce((n, w) => n + Math.max(0, w), 0);
+  };
+  if (pageProse > FALLBACK_MIN_PROSE && (chosenProse < FALLBACK_SMALL || (chosenProse < pageProse * FALLBACK_SHARE && chosenProse < storyProse() * FALLBACK_SHARE))) {
     const { skip, removed } = findChrome(root, prose, true, false);
     const blocks = collectBlocks(root, base, (e) => skip.has(e));
     const second = selectContent(blocks, { title: meta.title, titleTag: parts.titleTag, liveBlog: meta.liveBlog, teasers: false });
@@ -238,6 +251,13 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
       }
     }
   }
+  // A thread of comments the page prints under the story, with no markup saying so.
+  const thread = threadStart(body.map((b) => b.text));
+  if (thread > 0) for (const b of body.splice(thread)) bodyDrops.push({ rule: 'block:comment-thread', text: b.text });
+  // A call to subscribe, a comment form's notice, a share button or a "related" label after most
+  // of the story: what follows is the outlet's.
+  const signOff = signOffStart(body.map((b) => b.text));
+  if (signOff > 0) for (const b of body.splice(signOff)) bodyDrops.push({ rule: 'block:after-sign-off', text: b.text });
   let bodyChars = body.reduce((n, b) => n + b.text.length, 0);
 
   // Pages that render the article with script keep it in <noscript> or in JSON-LD only.

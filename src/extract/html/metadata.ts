@@ -9,6 +9,8 @@ import type { Element } from './parse.js';
 import { attr, textOf, squash } from './parse.js';
 import { parseDate, parseTime } from '../pubdate.js';
 import { nameOf } from './clean.js';
+import { decodeHTML } from 'entities';
+import { OutletRegistry } from '../../outlets/registry.js';
 
 /** What one walk over the page gathers for metadata and fallbacks. */
 export interface PageParts {
@@ -173,33 +175,134 @@ export interface Metadata {
   nextPage: string | null;
 }
 
-const TITLE_SEPARATORS = /\s+[|–—·•:»-]\s+|\s+[-|]\s*$/;
+/** A separator between a headline and its decoration: a pipe, a dash, a bullet, a guillemet. */
+const TITLE_SEPARATOR = /\s+(?:[|–—·•»]|-{1,2}|::)\s+/g;
 
-/** `Headline | Outlet` → `Headline`, when one part is the outlet or the title tag repeats the h1. */
-export function cleanTitle(title: string, outlet: string | null, host: string | null): string {
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const normName = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** The parts of a title between its separators, with where each starts and ends in it. */
+function titleParts(title: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let from = 0;
+  for (const m of title.matchAll(TITLE_SEPARATOR)) {
+    out.push({ text: title.slice(from, m.index), start: from, end: m.index! });
+    from = m.index! + m[0].length;
+  }
+  out.push({ text: title.slice(from), start: from, end: title.length });
+  return out;
+}
+
+/** The brand of a host name: `www.harbour-post.example` → `harbour-post`. */
+function hostBrand(host: string | null): string | null {
+  if (!host) return null;
+  const labels = host.toLowerCase().replace(/^(?:www|amp|m|mobile|edition|english|en)\./, '').split('.');
+  // The label before the public suffix: `news.example.co.uk` → `example`.
+  const i = labels.length >= 3 && labels[labels.length - 1].length === 2 && labels[labels.length - 2].length <= 3 ? labels.length - 3 : labels.length - 2;
+  return labels[Math.max(0, i)] ?? null;
+}
+
+/** The names a host gives a site: its brand and its full name. */
+function hostNames(host: string | null): string[] {
+  if (!host) return [];
+  return [hostBrand(host), host.replace(/^www\./, '')].filter((x): x is string => !!x);
+}
+
+/** The labels of a host before its brand (`sport.harbourpost.example` → `sport`). */
+function hostLabels(host: string | null): string[] {
+  if (!host) return [];
+  const brand = hostBrand(host);
+  const labels = host.toLowerCase().replace(/^(?:www|amp|m|mobile|edition|english|en)\./, '').split('.');
+  return brand ? labels.slice(0, labels.indexOf(brand)).filter((l) => l.length >= 3) : [];
+}
+
+/** Whether a title part names the site: one of its names, its domain, or a host name. */
+function namesSite(part: string, sites: string[], last = false, exact: string[] = []): boolean {
+  const t = normName(part);
+  if (!t) return false;
+  if (/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu.test(part.trim())) return true;
+  if (exact.some((x) => x === t || (last && x.length >= 3 && t.startsWith(x)))) return true;
+  // One holds the other, and most of it: "Harbour Post Online" names "Harbour Post"; a headline
+  // that mentions the site does not. A part led by the site's name names it too ("Harbour Post
+  // Sport UK"), and a last part closed by it ("The Centre for Harbour Studies (CHS)").
+  const holds = (a: string, b: string) => b.length >= 3 && (a.startsWith(b) || (last && a.endsWith(b)) || (a.includes(b) && b.length * 2 >= a.length));
+  return sites.some((x) => x === t || holds(t, x) || holds(x, t));
+}
+
+/**
+ * `Headline | Section | Outlet` → `Headline`: parts at either end that name the site (`sites`:
+ * its names, as the page or the registry gives them; `host`: its domain) go, then a short last
+ * part (a section or a date). The headline keeps its own separators.
+ */
+export function cleanTitle(title: string, sites: string | (string | null | undefined)[] | null, host: string | null): string {
+  const names = [...new Set([...(Array.isArray(sites) ? sites : [sites]), ...hostNames(host)]
+    .filter((x): x is string => !!x).map(normName).filter((x) => x.length >= 2))];
   // "Outlet: Headline" — a colon is the headline's own unless what precedes it is the outlet.
   const colon = /^([^:]{2,40}):\s+(.{10,})$/.exec(title);
-  if (colon && outlet && norm(colon[1]) === norm(outlet)) title = colon[2];
-  const parts = title.split(/\s+(?:[|–—·•»]|-{1,2}|::)\s+/);
+  if (colon && names.includes(normName(colon[1]))) title = colon[2];
+  // A separator left at either end ("» Headline » Blog") is no part of the headline.
+  // (A leading dash opens a quoted headline in some languages; a trailing » closes a quote.)
+  title = title.replace(/^(?:[|·•»:]+\s+)+/, '').replace(/(?:\s+[|·•:–—-]+)+$/, '');
+  const parts = titleParts(title);
   if (parts.length < 2) return title;
-  const site = [outlet, host?.replace(/^www\./, '').split('.')[0]].filter((x): x is string => !!x).map(norm);
-  const isSite = (s: string) => site.some((x) => x && (norm(s).includes(x) || x.includes(norm(s))));
-  let kept = parts;
-  while (kept.length > 1 && isSite(kept[kept.length - 1])) kept = kept.slice(0, -1);
-  while (kept.length > 1 && isSite(kept[0])) kept = kept.slice(1);
-  // A short last part is most likely the outlet's name or a section.
-  const last = kept[kept.length - 1];
-  if (kept.length > 1 && last.length < 30 && kept.slice(0, -1).join(' ').length > last.length * 2) kept = kept.slice(0, -1);
-  return kept.join(' | ').trim() || title;
+  // A part printed twice is the site's name ("Outlet | Outlet | Headline").
+  const seen = new Map<string, number>();
+  for (const x of parts) { const n = normName(x.text); if (n) seen.set(n, (seen.get(n) ?? 0) + 1); }
+  const repeated = [...seen].filter(([, k]) => k > 1).map(([n]) => n);
+  if (repeated.length && parts.some((x) => !repeated.includes(normName(x.text)))) names.push(...repeated);
+  let a = 0;
+  let b = parts.length - 1;
+  // A date is decoration too ("Headline - Outlet - May 2, 2024").
+  const isDate = (t: string) => t.length < 30 && /\d/.test(t) && !!parseDate(t);
+  // A label of the host before its brand names the site as a whole part ("Sport | …"), or
+  // leading the last part ("… | Northside Chronicle" on northside.chronicles.example).
+  const labels = hostLabels(host).map(normName);
+  while (b > a && (namesSite(parts[b].text, names, true, labels) || isDate(parts[b].text))) b--;
+  while (a < b && namesSite(parts[a].text, names, false, labels)) a++;
+  // A short last part is most likely a section or a date; so is a label of capitalised words
+  // between the headline and the site's name ("Headline | Explainer News | Outlet").
+  const last = parts[b].text;
+  const head = () => title.slice(parts[a].start, parts[b - 1].end);
+  if (b > a && last.length < 30 && head().length > last.length * 2) b--;
+  else if (b > a && b < parts.length - 1 && /^\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2}$/u.test(last.trim()) && head().length > last.length) b--;
+  return title.slice(parts[a].start, parts[b].end).trim() || title;
+}
+
+/**
+ * The decoration a page's titles share: the last part of one title of the page (`<title>`,
+ * OpenGraph, JSON-LD) that another ends with too, after a different headline.
+ */
+function sharedDecoration(titles: string[]): string[] {
+  const out: string[] = [];
+  const split = titles.map((t) => titleParts(t).map((p) => p.text.trim())).filter((p) => p.length > 1);
+  for (let i = 0; i < split.length; i++) {
+    for (let j = i + 1; j < split.length; j++) {
+      const [x, y] = [split[i], split[j]];
+      // The same last part after two different headlines.
+      if (normName(x[x.length - 1]) === normName(y[y.length - 1]) && normName(x[0]) !== normName(y[0])) out.push(x[x.length - 1]);
+    }
+  }
+  return out;
+}
+
+const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]{1,31});/i;
+
+/** Text with the HTML entities a page left encoded (`&#8211;`, `&amp;#8216;`) decoded. */
+export function decodeEntities(s: string): string;
+export function decodeEntities(s: string | null): string | null;
+export function decodeEntities(s: string | null): string | null {
+  if (!s || !ENTITY.test(s)) return s;
+  // An escaped entity (`&amp;#8216;`) takes two rounds.
+  for (let i = 0; i < 2 && ENTITY.test(s); i++) s = decodeHTML(s);
+  return squash(s);
 }
 
 /** Cleans an author string: no "By", no date or time swallowed with it. */
 export function cleanByline(raw: string): string | null {
-  let s = squash(raw);
+  let s = decodeEntities(squash(raw)).replace(/^[|•·–—:-]+\s*/, '');
   s = s.replace(/^(?:(?:analysis|opinion|commentary|story|text|words|reporting|written|photos?)\s+)?(by|von|par|por|di|door|av|przez)\s*[:\s]\s*/i, '');
   // A date glued on ("Jane Doe Published 3:45 PM ET Nov 19, 2019", "Jane Doe, November 19, 2019")
-  s = s.replace(/\s*[,|•·–—-]?\s*(published|updated|posted|last updated|on)\b.*$/i, '');
+  // A word of its own: "Jason Cipriani" holds no "on".
+  s = s.replace(/\s*[,|•·–—-]?\s*\b(published|updated|posted|last updated|on)\b.*$/i, '');
   s = s.replace(/\s*[,|•·–—-]?\s*\b(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}).*$/i, '');
   s = s.replace(/\s*[,|•·–—-]\s*$/, '').trim();
   if (!s || s.length > 120 || /^https?:/.test(s)) return null;
@@ -229,6 +332,12 @@ export function dateFromUrl(url: string | null): string | null {
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
+let outlets: OutletRegistry | null = null;
+/** The shipped outlet registry, read once. */
+function registry(): OutletRegistry {
+  return (outlets ??= OutletRegistry.withUser());
+}
+
 export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
   const from: Record<string, string> = {};
   const ld = articleLd(p.jsonLd);
@@ -252,26 +361,52 @@ export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
   let host: string | null = null;
   try { host = url ? new URL(url).hostname : null; } catch { /* a relative or broken URL has no host */ }
 
-  const publisher = ld.publisher ? ldString(ld.publisher) : null;
-  const source = pick('source', [m('og:site_name'), 'og:site_name'], [publisher, 'json-ld'], [m('application-name', 'al:android:app_name', 'twitter:site')?.replace(/^@/, ''), 'meta'], [host?.replace(/^www\./, ''), 'url:domain']);
+  const publisher = decodeEntities(ld.publisher ? ldString(ld.publisher) : null);
+  const siteName = decodeEntities(m('og:site_name'));
+  const appName = decodeEntities(m('application-name', 'al:android:app_name', 'twitter:site')?.replace(/^@/, '') ?? null);
+  const registered = host ? registry().byHost(host)?.name ?? null : null;
+  const sectionName = m('article:section', 'section', 'parsely-section') ?? ldString(ld.articleSection);
+  // A site name that is a section label ("U.S." on a page under /world/us/) is not the outlet,
+  // unless it is the domain's brand too.
+  const pathSegments = new Set((url ? (() => { try { return new URL(url).pathname; } catch { return ''; } })() : '').split('/').map(normName).filter(Boolean));
+  const sectionLike = (name: string | null): boolean => {
+    if (!name) return false;
+    const n = normName(name);
+    if (namesSite(name, hostNames(host), false, hostLabels(host).map(normName))) return false;
+    return pathSegments.has(n) || (!!sectionName && normName(sectionName) === n);
+  };
+  const named = (v: string | null) => (v && !sectionLike(v) ? v : null);
+  const source = pick('source', [registered, 'registry'], [named(siteName), 'og:site_name'], [named(publisher), 'json-ld'], [named(appName), 'meta'], [host?.replace(/^www\./, ''), 'url:domain']);
 
   // With no outlet named anywhere else, the decoration of the <title> ("Headline | Outlet") names it.
   let outlet = source;
-  const titleParts = p.titleTag.split(/\s+(?:[|–—·•»]|-{1,2}|::)\s+/);
-  if (!outlet && titleParts.length > 1) {
-    const last = titleParts[titleParts.length - 1].trim();
-    if (last.length >= 2 && last.length <= 40 && titleParts.slice(0, -1).join(' ').length > last.length) {
+  const tagParts = titleParts(p.titleTag).map((x) => x.text);
+  if (!outlet && tagParts.length > 1) {
+    const last = tagParts[tagParts.length - 1].trim();
+    if (last.length >= 2 && last.length <= 40 && tagParts.slice(0, -1).join(' ').length > last.length) {
       outlet = last;
       from.source = 'title-suffix';
     }
   }
-  const h1 = p.h1.map(textOf).find((t) => t.length > 3) ?? null;
-  const rawTitle = pick('title', [ldString(ld.headline), 'json-ld'], [m('og:title'), 'og'], [m('twitter:title'), 'twitter'], [h1, 'h1'], [p.titleTag, 'title']);
-  let title = rawTitle ? cleanTitle(rawTitle, outlet, host) : null;
-  // When the page's h1 is the start of a longer title, the rest is decoration.
-  if (title && h1 && h1.length > 10 && title !== h1 && title.startsWith(h1)) title = h1;
+  const h1 = decodeEntities(p.h1.map(textOf).find((t) => t.length > 3) ?? null);
+  const ldHeadline = decodeEntities(ldString(ld.headline));
+  const ogTitle = decodeEntities(m('og:title'));
+  const twTitle = decodeEntities(m('twitter:title'));
+  const tagTitle = decodeEntities(p.titleTag);
+  const sites = [outlet, registered, siteName, publisher, appName, ...sharedDecoration([tagTitle, ogTitle, twTitle, ldHeadline].filter((x): x is string => !!x))];
+  const rawTitle = pick('title', [ldHeadline, 'json-ld'], [ogTitle, 'og'], [twTitle, 'twitter'], [h1, 'h1'], [tagTitle, 'title']);
+  let title = rawTitle ? cleanTitle(rawTitle, sites, host) : null;
+  // The visible headline wins over a social title it agrees with but for the decoration around it
+  // ("Headline | Section | Outlet" over the h1 "Headline").
+  if (title && h1 && h1.length > 10 && title !== h1 && !namesSite(h1, sites.filter((x): x is string => !!x).map(normName))) {
+    // The title is cut where the h1 ends, keeping the title's own punctuation and case.
+    const nh = normName(h1);
+    const run = normName(title) !== nh ? titleParts(title).find((x) => normName(title!.slice(0, x.end)) === nh) : undefined;
+    if (run && run.end < title.length) title = title.slice(0, run.end).trim();
+    else if (title.startsWith(h1)) title = h1;
+  }
 
-  const dek = pick('dek', [m('og:description'), 'og'], [m('description'), 'meta'], [m('twitter:description'), 'twitter'], [ldString(ld.description), 'json-ld']);
+  const dek = decodeEntities(pick('dek', [m('og:description'), 'og'], [m('description'), 'meta'], [m('twitter:description'), 'twitter'], [ldString(ld.description), 'json-ld']));
 
   let byline: string | null = null;
   const ldAuthors = ldNames(ld.author).map(cleanByline).filter((x): x is string => !!x);

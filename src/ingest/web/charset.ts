@@ -1,7 +1,8 @@
 /**
  * Bytes of an HTTP body to text, in the order browsers use: a byte-order mark, then the charset of
  * the Content-Type header, then what the document declares (`<meta charset>`, the XML
- * declaration), then sniffing (UTF-8 when the bytes are valid UTF-8, else Windows-1252).
+ * declaration), each checked against the bytes, then sniffing (UTF-8 when the bytes are valid
+ * UTF-8, else the legacy charset they read best as); see {@link decodeBytes}.
  *
  * @module
  */
@@ -35,29 +36,12 @@ function knownLabel(label: string): string | null {
   return known;
 }
 
-const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    utf8Fatal.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function controlBytesInHead(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096);
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) return true;
   }
-  return false;
-}
-
-/** True when some byte is outside ASCII: only then can a charset change the text. */
-function hasHighBytes(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return true;
   return false;
 }
 
@@ -81,17 +65,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null, ext =
       return { text: buf.indexOf(0) !== -1 ? text.replace(/\u0000/g, '') : text, charset: 'utf-8' };
     }
   }
-  // decodeBytes handles the BOM, UTF-16 without one, binary data and the document's own declaration.
-  const sniffed = decodeBytes(bytes, ext);
-  if (bom || 'error' in sniffed) return sniffed;
-  const declared = charsetOf(contentType);
-  const label = declared ? knownLabel(declared) : null;
-  // A UTF-16 label on bytes without a BOM or UTF-16's zero pattern is wrong; ASCII reads the same
-  // in every other charset.
-  if (!label || label === sniffed.charset || label.startsWith('utf-16') || !hasHighBytes(bytes)) return sniffed;
-  // Servers often send a default "ISO-8859-1" for pages that are in fact UTF-8; multi-byte UTF-8
-  // sequences almost never occur by chance in Latin-1 text, so valid UTF-8 wins over that default.
-  if (label === 'windows-1252' && isValidUtf8(bytes)) return sniffed;
-  const text = new TextDecoder(label).decode(bytes).replace(/\u0000/g, '');
-  return { text, charset: label };
+  // The one page decoder: the BOM, UTF-16 without one, binary data, then the header's and the
+  // document's declarations, each checked against the bytes (valid UTF-8 wins over any label).
+  return decodeBytes(bytes, ext, contentType);
 }
