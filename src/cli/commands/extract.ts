@@ -24,7 +24,8 @@ export function register(program: Command): void {
         articles.push(opts.raw ? r.article : rest);
         if (!opts.json) console.log(formatArticle(r.article) + '\n');
       }
-      if (opts.json) printJson(articles.length === 1 && paths.length === 1 && !paths[0].endsWith('l') ? articles[0] : articles);
+      // One file of one article prints the article; a file of records (JSON lines) or several files a list.
+      if (opts.json) printJson(articles.length === 1 && paths.length === 1 && !/\.jsonl$/i.test(paths[0]) ? articles[0] : articles);
       if (failed) process.exitCode = 1;
     });
 }
