@@ -21,6 +21,9 @@
  *    compared: text inside direct quotations is the speaker's wording. Phrases naming people or
  *    organisations are left to parts 1 and 2: they are the story's actors, not its wording.
  *
+ * 7. Avoided terms (tentative): the nouns and adjectives every other outlet uses and one never
+ *    does, where its length makes that a choice ("invasion" in every report but one).
+ *
  * Rows are ordered by how much the outlets differ (wording/order.ts).
  *
  * @module
@@ -188,6 +191,78 @@ export function distinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
 
 const phraseCache = new WeakMap<StoryContext, Map<string, DistinctivePhrase[]>>();
 
+/** Each outlet's word counts in its own voice, kept from distinctivePhrases for avoidedWords. */
+interface WordUse {
+  bySource: Map<string, Article[]>;
+  runsOf: Map<Article, string[][]>;
+  words: Map<string, Map<string, number>>;
+  size: Map<string, number>;
+  wordTotal: Map<string, number>;
+}
+const useCache = new WeakMap<StoryContext, WordUse>();
+
+/** An outlet must have this many outlets beside it for what it avoids to say anything. */
+const MIN_OTHER_OUTLETS = 2;
+/** The count an outlet would have at the others' rate, below which its not using a word is chance. */
+const MIN_EXPECTED = 3;
+/** At most this many avoided words per outlet, the most expected first. */
+const MAX_AVOIDED = 8;
+
+export interface AvoidedWord {
+  word: string;
+  source: string;
+  /** How often the outlet would use it at the rate of the others. */
+  expected: number;
+  /** The other outlets' articles that use it. */
+  articles: string[];
+}
+
+/**
+ * Per outlet, the nouns and adjectives every other outlet uses and it never does, where its
+ * length makes never a choice rather than chance (at the others' rate it would use the word at
+ * least MIN_EXPECTED times, and then not at all by chance 5 % of the time or less): the other
+ * side of the comparison of word use, "invasion" in every report but one.
+ */
+export function avoidedWords(ctx: StoryContext): Map<string, AvoidedWord[]> {
+  distinctivePhrases(ctx);
+  const use = useCache.get(ctx);
+  const out = new Map<string, AvoidedWord[]>();
+  if (!use || use.bySource.size < MIN_OTHER_OUTLETS + 1) return out;
+  const actors = actorWords(ctx);
+  const total = [...use.size.values()].reduce((a, b) => a + b, 0);
+  for (const [source, own] of use.words) {
+    const n = use.size.get(source)!;
+    const others = total - n;
+    // The outlet's stems and five-letter beginnings: a word it uses in another form is not avoided.
+    const ownKeys = new Set<string>();
+    for (const t of own.keys()) {
+      const st = stem(t);
+      ownKeys.add(st);
+      if (st.length >= 5) ownKeys.add(`~${st.slice(0, 5)}`);
+    }
+    const found: AvoidedWord[] = [];
+    for (const [w, count] of use.wordTotal) {
+      if (own.has(w) || w.length < 4 || STOP_WORDS.has(w) || actors.has(w) || /\d/.test(w)) continue;
+      const cls = wordClass(w);
+      if (cls !== 'N' && cls !== 'J') continue;
+      const expected = (count / others) * n;
+      if (expected < MIN_EXPECTED) continue;
+      const st = stem(w);
+      if (ownKeys.has(st) || (st.length >= 5 && ownKeys.has(`~${st.slice(0, 5)}`))) continue;
+      // Every other outlet uses it.
+      let everyOther = true;
+      for (const [s2, w2] of use.words) if (s2 !== source && !w2.has(w)) everyOther = false;
+      if (!everyOther) continue;
+      const articles: string[] = [];
+      for (const [s2, list] of use.bySource) if (s2 !== source) for (const a of list) if (use.runsOf.get(a)!.some((run) => run.includes(w))) articles.push(a.id);
+      found.push({ word: w, source, expected, articles });
+    }
+    found.sort((a, b) => b.expected - a.expected || a.word.localeCompare(b.word));
+    if (found.length) out.set(source, found.slice(0, MAX_AVOIDED));
+  }
+  return out;
+}
+
 function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePhrase[]> {
   const bySource = new Map<string, Article[]>();
   for (const a of ctx.articles) {
@@ -219,6 +294,7 @@ function computeDistinctivePhrases(ctx: StoryContext): Map<string, DistinctivePh
     size.set(source, tokens);
     for (const [g, n] of w) wordTotal.set(g, (wordTotal.get(g) ?? 0) + n);
   }
+  useCache.set(ctx, { bySource, runsOf, words, size, wordTotal });
   const phrases = new Map<string, Map<string, number>>();
   const usedBy = new Map<string, string[]>();
   for (const [source, articles] of bySource) {
@@ -319,6 +395,12 @@ export function compareWording(ctx: StoryContext, claims?: StoryClaim[]): StoryW
     const own = new Set(kept.flatMap((p) => p.articles));
     const evidence = locate(ctx, kept.map((p) => p.phrase), false, undefined, true).flatMap((v) => v.evidence.filter((e) => own.has(e.article)));
     rows.push({ concept: `wording only ${source} uses`, variants: kept.map((p) => ({ text: p.phrase, articles: p.articles })), evidence, confidence: DISTINCTIVE_CONFIDENCE, tentative: true });
+  }
+  for (const [source, avoided] of avoidedWords(ctx)) {
+    const words = avoided.filter((w) => !spellings.has(w.word));
+    if (!words.length) continue;
+    const evidence = locate(ctx, words.map((w) => w.word), false, undefined, true).flatMap((v) => v.evidence);
+    rows.push({ concept: `wording the others use and ${source} does not`, variants: words.map((w) => ({ text: w.word, articles: w.articles })), evidence, confidence: DISTINCTIVE_CONFIDENCE, tentative: true });
   }
   return ordered(ctx, rows);
 }

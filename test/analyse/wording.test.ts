@@ -60,3 +60,18 @@ test(`${here}phrases in the same slot of one claim are grouped across outlets`, 
   assert.deepEqual(texts['occupied territories'], ['a']);
   assert.deepEqual(texts['liberated regions'], ['b']);
 });
+
+test('[analyse/wording] the word every other outlet uses and one never does, where its length makes that a choice', async () => {
+  const { avoidedWords } = await import('../../src/analyse/wording.js');
+  const { article, context } = await import('./story.js');
+  const filler = 'The ferry line reopened after the repairs, and passengers returned to the quay in the morning.';
+  const say = (n: number, s: string) => Array.from({ length: n }, () => s).join(' ');
+  const a = article({ id: 'a', source: 'A', text: `${say(4, 'The blockade of the harbour went on.')} ${say(3, filler)}` });
+  const b = article({ id: 'b', source: 'B', text: `${say(4, 'The harbour blockade held for a week.')} ${say(3, filler)}` });
+  const c = article({ id: 'c', source: 'C', text: `${say(4, 'The closure of the harbour went on.')} ${say(3, filler)}` });
+  const short = article({ id: 'd', source: 'D', text: 'The blockade stayed.' });
+  const avoided = avoidedWords(context([a, b, c, short]));
+  assert.deepEqual((avoided.get('C') ?? []).map((w) => [w.word, w.articles]), [['blockade', ['a', 'b', 'd']]]);
+  // A short report not using a word is chance, not a choice.
+  assert.equal(avoided.get('D'), undefined);
+});
