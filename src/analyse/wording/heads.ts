@@ -75,7 +75,12 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
   const named = new Map<string, { start: number; name: string }[]>();
   for (const e of ctx.entities) {
     if (e.kind !== 'person') continue;
-    for (const m of e.mentions) if (m.start !== undefined) named.set(m.article, [...(named.get(m.article) ?? []), { start: m.start, name: e.name }]);
+    for (const m of e.mentions) {
+      if (m.start === undefined) continue;
+      const list = named.get(m.article);
+      if (list) list.push({ start: m.start, name: e.name });
+      else named.set(m.article, [{ start: m.start, name: e.name }]);
+    }
   }
   for (const a of ctx.articles) {
     if (ctx.duplicateOf.has(a.id)) continue;
