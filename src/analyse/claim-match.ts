@@ -161,8 +161,14 @@ function deniedByOne(a: StatementFacts, b: StatementFacts): boolean {
 /** How many words of one set meet a word of the other, exactly or as a variant. */
 function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
-  for (const t of a) if (b.has(t) || [...b].some((u) => softMatch(t, u))) n++;
+  for (const t of a) if (b.has(t) || someVariant(t, b)) n++;
   return n;
+}
+
+/** Whether a set holds a variant of `t` (see softMatch); a loop, since it runs for every candidate pair. */
+function someVariant(t: string, set: ReadonlySet<string>): boolean {
+  for (const u of set) if (softMatch(t, u)) return true;
+  return false;
 }
 
 /** Figures that differ: both statements give numbers, and none of one's is among the other's. */
@@ -188,11 +194,12 @@ export function pairConfidence(a: StatementFacts, b: StatementFacts, score: numb
   // Other figures for the same thing ("12 people", "15 people") are a disagreement about one fact;
   // other figures for different things, or for nothing named, are different facts.
   if (figuresApart(a.figures, b.figures) && !sameUnit(a.figures, b.figures)) return 0;
-  const predicate = weightedOverlap(a.predicate, b.predicate, weights);
   const shared = sharedCount(a.predicate, b.predicate);
   // One word in common ("the council must raise taxes" / "the council agreed on the budget") is a
   // coincidence more often than a paraphrase, unless the statements are alike overall.
   if (shared < 2 && score < STRONG_SIMILARITY) return 0;
+  // (Weighed only for a pair that may still agree: most candidate pairs end above.)
+  const predicate = weightedOverlap(a.predicate, b.predicate, weights);
   // Two parts, both needed: the statements are alike overall, and alike in what they say.
   // Counts of the same thing ("12 passengers", "15 passengers") say the two report one event.
   const counted = sameUnit(a.figures, b.figures) ? COUNT_CREDIT : 0;
@@ -212,10 +219,16 @@ export const CONTAINED = 0.6;
 
 /** The weight the two sets share (variants included) over the weight of the smaller one. */
 function containedShare(a: ReadonlySet<string>, b: ReadonlySet<string>, weights: TermWeights): number {
-  const mass = (x: ReadonlySet<string>) => [...x].reduce((acc, t) => acc + weights.weight(t), 0);
-  const [small, large] = mass(a) <= mass(b) ? [a, b] : [b, a];
+  const mass = (x: ReadonlySet<string>) => {
+    let m = 0;
+    for (const t of x) m += weights.weight(t);
+    return m;
+  };
+  const ma = mass(a);
+  const mb = mass(b);
+  const [small, large, smallMass] = ma <= mb ? [a, b, ma] : [b, a, mb];
   let shared = 0;
-  for (const t of small) if (large.has(t) || [...large].some((u) => softMatch(t, u))) shared += weights.weight(t);
-  return shared / (mass(small) || 1);
+  for (const t of small) if (large.has(t) || someVariant(t, large)) shared += weights.weight(t);
+  return shared / (smallMass || 1);
 }
 

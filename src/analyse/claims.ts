@@ -26,6 +26,8 @@ import type { Sentence } from '../enrich/types.js';
 import type { StoryContext } from './context.js';
 import { STOP_WORDS, TermSpace, TermWeights, contentStems, stemsOfTokens, tokenize, type TermVector } from './similarity/text.js';
 import { CONTAINED, WEAK_PAIR, pairConfidence, statementFacts, type StatementFacts } from './claim-match.js';
+import { TextMemo } from './article-text.js';
+import { PairTable } from './similarity/pair-table.js';
 
 /** Weighted overlap at which two statements are taken to say the same thing. */
 export const CLAIM_SIMILARITY = 0.3;
@@ -151,7 +153,7 @@ export function storyStatements(ctx: StoryContext): Statement[] {
     // The mentions by start, each with its place in `ms`: a statement's are found by a binary
     // search and kept in the order of `ms` (entity by entity), as a filter of `ms` would give them.
     const byStart = ms.map((m, k) => ({ m, k })).sort((x, y) => x.m.start - y.m.start || x.k - y.k);
-    for (const st of splitStatements(a, ctx.sentences.get(a.id) ?? [])) {
+    for (const st of articleStatements.get(a, ctx.sentences.get(a.id) ?? NO_SENTENCES)) {
       // A name counts once, as its entity: "NATO Secretary General Mark Rutte" is @nato, secretary,
       // general, @rutte, and "Zelenskyy" and "Selensky" are the same term.
       let lo = 0;
@@ -168,17 +170,50 @@ export function storyStatements(ctx: StoryContext): Statement[] {
         at = m.end;
       }
       plain += a.text.slice(at, st.end);
-      // The statement's tokens, read once for its stems and its facts.
-      const tokens = tokenize(plain);
-      const stems = stemsOfTokens(tokens).filter((w) => !REPORTING.has(w) && !STOP_WORDS.has(w));
+      const { stems, facts } = statementTerms(st.text, plain);
       const entities = inside.map((m) => m.id);
       // Its terms (see TermSpace.addStatement): stems, pairs of neighbouring stems ("position …
       // strength", as terms of their own), entities. Fewer than three distinct ones say too little.
       if (termCount(stems, entities) < 3) continue;
-      out.push({ article: a.id, ...st, stems, entities, facts: statementFacts(st.text, plain, REPORTING, tokens) });
+      out.push({ article: a.id, ...st, stems, entities, facts });
     }
   }
   return out;
+}
+
+const NO_SENTENCES: Sentence[] = [];
+
+/** Each article's statements, cut once per text and its sentences (see article-text.ts). */
+const articleStatements = new TextMemo(splitStatements);
+
+/** What a statement's words say: its stems (attribution and stop words aside) and its facts. */
+interface StatementTerms {
+  stems: string[];
+  facts: StatementFacts;
+}
+
+/** Statement text and its plain form (names blanked) → its terms; see {@link statementTerms}. */
+const TERMS_CACHE = new Map<string, StatementTerms>();
+
+/**
+ * The terms of a statement, `text` as written and `plain` without the names of the story's
+ * entities, worked out once per pair of texts: tokenizing, stemming and reading the facts of
+ * every statement is most of the cost of building the statements, and a story analysed again (a
+ * watch, a server, one more article) has nearly all the same statements. Shared between
+ * analyses, so never changed by their users.
+ */
+function statementTerms(text: string, plain: string): StatementTerms {
+  const key = plain === text ? text : `${text}\u0000${plain}`;
+  let terms = TERMS_CACHE.get(key);
+  if (terms === undefined) {
+    // The statement's tokens, read once for its stems and its facts.
+    const tokens = tokenize(plain);
+    const stems = stemsOfTokens(tokens).filter((w) => !REPORTING.has(w) && !STOP_WORDS.has(w));
+    terms = { stems, facts: statementFacts(text, plain, REPORTING, tokens) };
+    if (TERMS_CACHE.size > 50_000) TERMS_CACHE.clear();
+    TERMS_CACHE.set(key, terms);
+  }
+  return terms;
 }
 
 /** How many distinct terms a statement has: stems, pairs of neighbouring stems, and entities. */
@@ -239,14 +274,27 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const artOf = Int32Array.from(statements.map((st) => articleIndex.get(st.article)!));
   const acc = new Float64Array(n);
   const touched: number[] = [];
-  const candidates: { j: number; exact: number }[] = [];
+  // The candidates of a statement: their statements and exact shares, in the order found.
+  const candidates: number[] = [];
+  const exacts: number[] = [];
   const top = new Int32Array(CANDIDATE_TERMS);
   const pairs: { i: number; j: number; score: number; contained: number }[] = [];
   // Best overlap of each statement within each other article, by (statement, article).
   const bestIn = new PairTable();
-  const compared = new PairTable();
+  // Pairs already compared. A pair with a later statement is new (only this statement's own
+  // candidates could have found it, and they are distinct); a pair with an earlier one was
+  // compared when that one took this one as a candidate. So each statement lists the earlier
+  // statements that compared it (a linked list in typed arrays, newest first: no array per
+  // statement), marked in `comparedBy` while it is the current one. A statement compares at most
+  // MAX_CANDIDATES others, which bounds the lists' room.
+  const comparerHead = new Int32Array(n).fill(-1);
+  const comparer = new Int32Array(n * MAX_CANDIDATES);
+  const nextComparer = new Int32Array(n * MAX_CANDIDATES);
+  let comparers = 0;
+  const comparedBy = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     touched.length = 0;
+    for (let l = comparerHead[i]; l >= 0; l = nextComparer[l]) comparedBy[comparer[l]] = i;
     // Through the statement's rarest words only: a partner sharing none of them cannot come close.
     const rare = rarest(vectors[i].ids, W, CANDIDATE_TERMS, top);
     for (let r = 0; r < rare; r++) {
@@ -273,26 +321,32 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       }
     }
     candidates.length = 0;
+    exacts.length = 0;
     for (const j of touched) {
       const exact = (2 * acc[j]) / (totals[i] + totals[j]);
       // Variant (prefix) matches can add to the exact share, at most SOFT_CREDIT of the rest; a
       // short statement most of which a long one holds is a candidate too (see claim-match.ts).
       const within = acc[j] / Math.min(totals[i], totals[j]);
       acc[j] = 0;
-      if (exact >= MUTUAL_SIMILARITY / 2 || within >= CONTAINED / 2) candidates.push({ j, exact });
+      if (exact >= MUTUAL_SIMILARITY / 2 || within >= CONTAINED / 2) {
+        candidates.push(j);
+        exacts.push(exact);
+      }
     }
     // In a large story a statement resembles hundreds of others; its closest few by shared words
     // are enough to join it to its claim (the joining is transitive).
-    if (candidates.length > MAX_CANDIDATES) {
-      candidates.sort((x, y) => y.exact - x.exact);
-      candidates.length = MAX_CANDIDATES;
-    }
-    for (const c of candidates) {
+    if (candidates.length > MAX_CANDIDATES) closest(candidates, exacts, MAX_CANDIDATES);
+    for (const j of candidates) {
       // Each pair once, as (lower, higher), whichever of the two found the other.
-      const a = Math.min(i, c.j);
-      const b = Math.max(i, c.j);
-      if (compared.get(a, b) === 1) continue;
-      compared.set(a, b, 1);
+      if (j < i) {
+        if (comparedBy[j] === i) continue;
+      } else {
+        comparer[comparers] = i;
+        nextComparer[comparers] = comparerHead[j];
+        comparerHead[j] = comparers++;
+      }
+      const a = Math.min(i, j);
+      const b = Math.max(i, j);
       // Most candidates fall short and are never asked for again: only a pair that may join a
       // claim is kept for the cohesion test (which works out any other pair it needs).
       const score = weights.overlap(vectors[a], vectors[b]);
@@ -381,56 +435,23 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
 }
 
 /**
- * Numbers by ordered pair of non-negative integers, in open addressing over typed arrays: the
- * alignment keeps hundreds of thousands of overlaps, and a Map would box each one.
+ * Keeps in `items` the `k` with the highest `scores` (its parallel array), as the first `k` of a
+ * stable sort by descending score would: every item scoring above the k-th highest score, then
+ * those scoring just that, in their order, until there are `k`. The order of the kept items is
+ * theirs (the caller compares each with the same statement, in any order). Faster than sorting
+ * the hundreds of candidates a statement of a large story has.
  */
-class PairTable {
-  private first = new Int32Array(1024).fill(-1);
-  private second = new Int32Array(1024);
-  private values = new Float64Array(1024);
-  private size = 0;
-
-  private slot(i: number, j: number): number {
-    const mask = this.first.length - 1;
-    let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j, 0x85ebca6b)) >>> 0;
-    h = (h ^ (h >>> 15)) & mask;
-    while (this.first[h] !== -1 && (this.first[h] !== i || this.second[h] !== j)) h = (h + 1) & mask;
-    return h;
+function closest(items: number[], scores: number[], k: number): void {
+  const sorted = Float64Array.from(scores).sort();
+  const bar = sorted[sorted.length - k];
+  let above = 0;
+  for (const x of scores) if (x > bar) above++;
+  let ties = k - above;
+  let n = 0;
+  for (let q = 0; q < items.length; q++) {
+    if (scores[q] > bar || (scores[q] === bar && ties-- > 0)) items[n++] = items[q];
   }
-
-  /** The number kept for (i, j), NaN if none. */
-  get(i: number, j: number): number {
-    const h = this.slot(i, j);
-    return this.first[h] === -1 ? NaN : this.values[h];
-  }
-
-  set(i: number, j: number, v: number): void {
-    let h = this.slot(i, j);
-    if (this.first[h] === -1) {
-      if (2 * (this.size + 1) > this.first.length) {
-        this.grow();
-        h = this.slot(i, j);
-      }
-      this.first[h] = i;
-      this.second[h] = j;
-      this.size++;
-    }
-    this.values[h] = v;
-  }
-
-  private grow(): void {
-    const { first, second, values } = this;
-    this.first = new Int32Array(first.length * 2).fill(-1);
-    this.second = new Int32Array(first.length * 2);
-    this.values = new Float64Array(first.length * 2);
-    for (let h = 0; h < first.length; h++) {
-      if (first[h] === -1) continue;
-      const to = this.slot(first[h], second[h]);
-      this.first[to] = first[h];
-      this.second[to] = second[h];
-      this.values[to] = values[h];
-    }
-  }
+  items.length = n;
 }
 
 /**

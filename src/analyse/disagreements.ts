@@ -29,7 +29,7 @@
 import type { Article, Evidence, StoryClaim, StoryDisagreement } from '../types.js';
 import type { StoryContext } from './context.js';
 import { articleDates } from './timeline.js';
-import { contentStems, isContentWord, stem } from './similarity/text.js';
+import { isContentWord, stem, textStems } from './similarity/text.js';
 
 const WORD_NUMBERS: Record<string, string> = {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
@@ -84,7 +84,25 @@ function percentOf(before: string): { unit: string; name: string } | null {
   return { unit: `%${modifier}${stem(words[at])}`, name: modifier ? `${words[at + 1]} ${words[at]}` : words[at] };
 }
 
+/** Sentence → its measures, for {@link measures}. */
+const MEASURES_CACHE = new Map<string, readonly Measure[]>();
+
+/**
+ * The figures a sentence gives, each with what it counts. Memoised by text: the claims read the
+ * figures of every statement, and the disagreements those of the same sentences again. The
+ * measures are shared between callers (never changed); the array is each caller's own.
+ */
 export function measures(sentence: string): Measure[] {
+  let ms = MEASURES_CACHE.get(sentence);
+  if (ms === undefined) {
+    ms = readMeasures(sentence);
+    if (MEASURES_CACHE.size > 50_000) MEASURES_CACHE.clear();
+    MEASURES_CACHE.set(sentence, ms);
+  }
+  return ms.slice();
+}
+
+function readMeasures(sentence: string): Measure[] {
   const out: Measure[] = [];
   const masked = sentence.replace(DATE_OR_TIME, (m) => ' '.repeat(m.length));
   // Round counts in words: "hundreds of thousands", "tens of thousands", "millions", "a million".
@@ -319,8 +337,8 @@ const FIGURES_ALIKE = 0.3;
 
 /** The least share of content words (names and figures aside) any two of the texts have in common. */
 function wordShare(texts: string[], names: string[] = []): number {
-  const nameWords = new Set(names.flatMap((n) => contentStems(n)));
-  const sets = texts.map((t) => new Set(contentStems(t).filter((w) => !nameWords.has(w) && !/\d/.test(w))));
+  const nameWords = new Set(names.flatMap((n) => textStems(n)));
+  const sets = texts.map((t) => new Set(textStems(t).filter((w) => !nameWords.has(w) && !/\d/.test(w))));
   let least = 1;
   for (let i = 0; i < sets.length; i++) {
     for (let j = i + 1; j < sets.length; j++) {

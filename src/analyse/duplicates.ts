@@ -54,27 +54,55 @@ export function wireCredit(a: Article): string | null {
   return null;
 }
 
-/** Words of a text as ids, interned in `ids`. */
-function wordIds(text: string, ids: Map<string, number>): Int32Array {
+/**
+ * Word → id, shared by every call: an article's words are read into ids once per text
+ * (see {@link articleWordIds}), and a story analysed again compares the ids it already has. Ids
+ * only need to be equal for equal words; the table is started afresh, and every article's ids
+ * with it (a new generation), when it grows past {@link MAX_VOCABULARY}.
+ */
+const vocabulary = new Map<string, number>();
+const MAX_VOCABULARY = 1_000_000;
+let generation = 0;
+/** Article text → its word ids and their vocabulary generation (by text: a dated copy of an article has the same words). */
+const wordsCache = new Map<string, { generation: number; ids: Int32Array }>();
+/** Texts {@link wordsCache} keeps before it starts afresh. */
+const MAX_TEXTS = 10_000;
+
+/** Words of a text as ids, interned in {@link vocabulary}. */
+function wordIds(text: string): Int32Array {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Int32Array(words.length);
   for (let k = 0; k < words.length; k++) {
-    let id = ids.get(words[k]);
+    let id = vocabulary.get(words[k]);
     if (id === undefined) {
-      id = ids.size;
-      ids.set(words[k], id);
+      id = vocabulary.size;
+      vocabulary.set(words[k], id);
     }
     out[k] = id;
   }
   return out;
 }
 
+/** {@link wordIds} of an article's text, read once per text and vocabulary generation. */
+function articleWordIds(a: Article): Int32Array {
+  const hit = wordsCache.get(a.text);
+  if (hit && hit.generation === generation) return hit.ids;
+  const ids = wordIds(a.text);
+  if (wordsCache.size >= MAX_TEXTS) wordsCache.clear();
+  wordsCache.set(a.text, { generation, ids });
+  return ids;
+}
+
 /** Article id → the id of the earlier article it copies. */
 export function findNearDuplicates(articles: Article[]): Map<string, string> {
   const ordered = [...articles].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
   const out = new Map<string, string>();
-  const vocabulary = new Map<string, number>();
-  const texts = ordered.map((a) => wordIds(a.text, vocabulary));
+  // Started afresh between calls only, so that the ids of one call's articles stay comparable.
+  if (vocabulary.size > MAX_VOCABULARY) {
+    vocabulary.clear();
+    generation++;
+  }
+  const texts = ordered.map(articleWordIds);
   const credits = ordered.map(wireCredit);
   // Shingles (runs of five word ids) in an open-addressing table: slot → shingle number, and
   // each shingle's words, so that no string is built per shingle.
@@ -85,8 +113,12 @@ export function findNearDuplicates(articles: Article[]): Map<string, string> {
   const mask = capacity - 1;
   const table = new Int32Array(capacity).fill(-1);
   const shingleWords = new Int32Array(room * 5);
-  // Per shingle, the articles holding it (by position in `ordered`).
-  const holders: number[][] = [];
+  // Per shingle, the articles holding it (by position in `ordered`), as a linked list in typed
+  // arrays, newest first: an array per shingle would be hundreds of thousands of small objects.
+  const newest = new Int32Array(room);
+  const holder = new Int32Array(room);
+  const older = new Int32Array(room);
+  let links = 0;
   let count = 0;
   const sizes = new Int32Array(ordered.length);
   const shared = new Int32Array(ordered.length);
@@ -113,20 +145,24 @@ export function findNearDuplicates(articles: Article[]): Map<string, string> {
       if (found < 0) {
         table[slot] = count;
         shingleWords.set(w.subarray(k, k + 5), count * 5);
-        holders.push([i]);
+        holder[links] = i;
+        older[links] = -1;
+        newest[count] = links++;
         count++;
         size++;
         continue;
       }
-      const list = holders[found];
       // Already counted for this article.
-      if (list[list.length - 1] === i) continue;
+      if (holder[newest[found]] === i) continue;
       size++;
-      for (const j of list) {
+      for (let l = newest[found]; l >= 0; l = older[l]) {
+        const j = holder[l];
         if (shared[j] === 0) touched.push(j);
         shared[j]++;
       }
-      list.push(i);
+      holder[links] = i;
+      older[links] = newest[found];
+      newest[found] = links++;
     }
     sizes[i] = size;
     // The earliest article it copies, among those that copy no other.

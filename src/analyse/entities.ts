@@ -243,8 +243,10 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
       const forms = [...g.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
       const full = type === 'PER' ? forms.find(([f]) => personName(f).given.length > 0) : forms.some(([f]) => ACRONYM.test(f)) ? forms.find(([f]) => f.includes(' ')) : undefined;
       return { name: (full ?? forms[0])[0], kind: KIND[type], mentions: g.mentions.sort((a, b) => a.article.localeCompare(b.article) || (a.start ?? 0) - (b.start ?? 0)) };
-    })
-    .sort((a, b) => new Set(b.mentions.map((m) => m.article)).size - new Set(a.mentions.map((m) => m.article)).size || b.mentions.length - a.mentions.length);
+    });
+  // Most articles first, then most mentions; each entity's articles counted once, not in every comparison.
+  const spread = new Map(entities.map((e) => [e, new Set(e.mentions.map((m) => m.article)).size]));
+  entities.sort((a, b) => spread.get(b)! - spread.get(a)! || b.mentions.length - a.mentions.length);
   addRoleMentions(articles, entities);
   return entities;
 }
@@ -336,6 +338,35 @@ function roleAfter(text: string, from: number): { office: string; qualifiers: st
   return null;
 }
 
+/** Text → {@link rolesInText}. */
+const ROLES_CACHE = new Map<string, readonly { start: number; role: NamedRole }[]>();
+
+/** A role named after "the" (see {@link roleAfter}). */
+type NamedRole = NonNullable<ReturnType<typeof roleAfter>>;
+
+/**
+ * The roles a text names after "the" ("the NATO chief", "the spokesman"), each with where its
+ * "the" starts: what {@link addRoleMentions} looks for in every article, found once per text
+ * (an article's text is the same in every analysis of its story). Shared, so never changed.
+ */
+function rolesInText(text: string): readonly { start: number; role: NamedRole }[] {
+  let found = ROLES_CACHE.get(text);
+  if (found === undefined) {
+    const list: { start: number; role: NamedRole }[] = [];
+    for (const m of text.matchAll(/\b[Tt]he\s+/g)) {
+      const role = roleAfter(text, m.index! + m[0].length);
+      // "the president" alone is most often a head of state the story never titles: only a
+      // qualified leader ("the NATO chief") or a lesser office ("the spokesman") is resolved.
+      if (!role || (!role.qualifiers.length && LEADER_OFFICES.has(role.office))) continue;
+      list.push({ start: m.index!, role });
+    }
+    found = list;
+    if (ROLES_CACHE.size > 10_000) ROLES_CACHE.clear();
+    ROLES_CACHE.set(text, found);
+  }
+  return found;
+}
+
 function addRoleMentions(articles: Article[], entities: StoryEntity[]): void {
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const roles = new Map<StoryEntity, Role[]>();
@@ -350,14 +381,9 @@ function addRoleMentions(articles: Article[], entities: StoryEntity[]): void {
   }
   if (!roles.size) return;
   for (const a of articles) {
-    for (const m of a.text.matchAll(/\b[Tt]he\s+/g)) {
-      const role = roleAfter(a.text, m.index! + m[0].length);
-      // "the president" alone is most often a head of state the story never titles: only a
-      // qualified leader ("the NATO chief") or a lesser office ("the spokesman") is resolved.
-      if (!role || (!role.qualifiers.length && LEADER_OFFICES.has(role.office))) continue;
+    for (const { start, role } of rolesInText(a.text)) {
       const who = [...roles].filter(([, rs]) => rs.some((r) => fits(r, role.office, role.qualifiers)));
       if (who.length !== 1) continue;
-      const start = m.index!;
       const e = who[0][0];
       if (e.mentions.some((x) => x.article === a.id && x.start === start)) continue;
       e.mentions.push({ article: a.id, text: a.text.slice(start, role.end), start, end: role.end });

@@ -8,7 +8,6 @@
 import type { Article, Story, StoryArticle } from '../types.js';
 import type { StoryContext } from './context.js';
 import type { EntitySpan, QuoteSpan, Sentence } from '../enrich/types.js';
-import { splitSentences } from '../enrich/sentences.js';
 import { enrichText, enrichVersion, entitySpansOf, storedEnrichment } from '../enrich/index.js';
 import { codeHash } from '../code-hash.js';
 import { dirname, join } from 'node:path';
@@ -22,7 +21,9 @@ import { buildTimeline } from './timeline.js';
 import { summarise } from './summary.js';
 import { completeDates } from './dates.js';
 import { findNearDuplicates } from './duplicates.js';
+import { articleSentences } from './article-text.js';
 import { profileStory, type Outlet } from '../outlets/index.js';
+import { SYNONYMS_FILE } from './similarity/synonyms.js';
 
 export type { StoryContext } from './context.js';
 
@@ -34,7 +35,7 @@ let version: string | undefined;
  */
 export function analysisVersion(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  return (version ??= codeHash([here, join(here, '..', 'outlets')], [join(here, '..', '..', 'data', 'outlets.tsv')], [enrichVersion()]));
+  return (version ??= codeHash([here, join(here, '..', 'outlets')], [join(here, '..', '..', 'data', 'outlets.tsv'), SYNONYMS_FILE], [enrichVersion()]));
 }
 
 export interface AnalyseOptions {
@@ -50,7 +51,8 @@ export function buildContext(input: Article[]): StoryContext {
   const entitySpans = new Map<string, EntitySpan[]>();
   const quoteSpans = new Map<string, QuoteSpan[]>();
   for (const a of articles) {
-    sentences.set(a.id, splitSentences(a.text));
+    // Split once per text (see article-text.ts): a story analysed again reuses its articles’ sentences.
+    sentences.set(a.id, articleSentences(a));
     // An enrichment stored with the article is used as it is; otherwise it is worked out here
     // (and not kept: the pipeline stores enrichments, this function has no side effects).
     const e = storedEnrichment(a) ?? enrichText(a.text);
@@ -58,7 +60,7 @@ export function buildContext(input: Article[]): StoryContext {
     quoteSpans.set(a.id, e.quotes);
   }
   const entities = resolveEntities(articles, entitySpans);
-  const quotes = matchQuotes(articles, quoteSpans, entities);
+  const quotes = matchQuotes(articles, quoteSpans, entities, sentences);
   return { articles, sentences, entitySpans, entities, quotes, duplicateOf: findNearDuplicates(articles) };
 }
 

@@ -205,10 +205,9 @@ function quotedRanges(text: string): [number, number][] {
  * stands in its quote's text. A paraphrase holding a quoted phrase ("Smith called the ad
  * “dishonest”") is reported speech.
  */
-function isDirect(quoteText: string, from: number, to: number): boolean {
+function isDirect(quoteText: string, from: number, to: number, ranges = quotedRanges(quoteText)): boolean {
   let letters = 0;
   let inside = 0;
-  const ranges = quotedRanges(quoteText);
   for (let i = from; i < to; i++) {
     if (!/\p{L}/u.test(quoteText[i])) continue;
     letters++;
@@ -235,6 +234,52 @@ function speakerOf(article: string, q: QuoteSpan, index: SpeakerIndex): { name: 
   if (name && kind === 'description') return { name, confidence: 0.6 - guessed };
   if (name && kind === 'pronoun') return { name, confidence: 0.3 };
   return q.direct ? { name: 'unattributed', confidence: 0.25 } : null;
+}
+
+/** What a quote's text alone gives for one of its statements (see {@link quoteParts}). */
+interface QuotePart {
+  text: string;
+  /** Where it stands in the quote's text, -1 when it cannot be placed. */
+  at: number;
+  direct: boolean;
+  words: Set<string>;
+  negated: boolean;
+}
+
+const partsCache = new WeakMap<QuoteSpan, { text: string; parts: QuotePart[] }>();
+
+/**
+ * A quote's statements with what their words give, worked out once per quote span: the spans of
+ * a stored enrichment are the same objects in every analysis of the story, and cutting and
+ * stemming them again would give the same. Shared between analyses, so never changed.
+ */
+function quoteParts(q: QuoteSpan): QuotePart[] {
+  const hit = partsCache.get(q);
+  if (hit && hit.text === q.text) return hit.parts;
+  // The quotation marks of the quote's text, found once for all its statements.
+  const ranges = quotedRanges(q.text);
+  const parts = statements(q.text).map((text) => {
+    const at = q.text.indexOf(text);
+    const direct = at >= 0 ? isDirect(q.text, at, at + text.length, ranges) : isDirect(text, 0, text.length);
+    const plain = unnegate(text);
+    return { text, at, direct, words: contentWords(plain), negated: NEGATED.test(plain) };
+  });
+  partsCache.set(q, { text: q.text, parts });
+  return parts;
+}
+
+/** Text → {@link foldedText}. */
+const FOLDED = new Map<string, string>();
+
+/** A statement's words in lower case, one space apart: renderings that differ only in case and punctuation are one. Memoised by text. */
+function foldedText(text: string): string {
+  let f = FOLDED.get(text);
+  if (f === undefined) {
+    f = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (FOLDED.size > 50_000) FOLDED.clear();
+    FOLDED.set(text, f);
+  }
+  return f;
 }
 
 /** Rows below this are shown apart, as unsure. */
@@ -274,24 +319,25 @@ function agreement(a: Set<string>, b: Set<string>, weight: (w: string) => number
 /** Two statements say the same: nearly all of the shorter one's words (rare ones counting more) are in the other. */
 const SAME = 0.72;
 
-export function matchQuotes(articles: Article[], quotesByArticle: Map<string, QuoteSpan[]>, entities: StoryEntity[]): StoryQuote[] {
+/**
+ * The story's quotes, grouped across articles. `sentences` (article id → its sentences, as the
+ * story context holds them) saves splitting an article again for its evidence.
+ */
+export function matchQuotes(articles: Article[], quotesByArticle: Map<string, QuoteSpan[]>, entities: StoryEntity[], sentences?: Map<string, Sentence[]>): StoryQuote[] {
   const index = speakerIndex(entities);
   const perSpeaker = new Map<string, Statement[]>();
   const all: Statement[] = [];
-  const sentencesOf = new Map<string, Sentence[]>();
+  const sentencesOf = new Map<string, Sentence[]>(sentences);
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const a of articles) {
     for (const q of quotesByArticle.get(a.id) ?? []) {
       const who = speakerOf(a.id, q, index);
       if (!who) continue;
       const speaker = who.name;
-      for (const text of statements(q.text)) {
-        const at = q.text.indexOf(text);
+      for (const { text, at, direct, words, negated } of quoteParts(q)) {
         const start = at >= 0 ? q.start + at : q.start;
         const end = at >= 0 ? start + text.length : q.end;
-        const direct = at >= 0 ? isDirect(q.text, at, at + text.length) : isDirect(text, 0, text.length);
-        const plain = unnegate(text);
-        const s: Statement = { article: a.id, text, direct, words: contentWords(plain), negated: NEGATED.test(plain), mass: 0, start, end, confidence: who.confidence };
+        const s: Statement = { article: a.id, text, direct, words, negated, mass: 0, start, end, confidence: who.confidence };
         if (s.words.size < 2) continue;
         const list = perSpeaker.get(speaker) ?? [];
         list.push(s);
@@ -389,11 +435,12 @@ export function matchQuotes(articles: Article[], quotesByArticle: Map<string, Qu
     const byText = new Map<string, StoryQuote>();
     for (const g of groups) {
       // Direct words first; among them the rendering closest to the others stands for the quote.
-      const pool = g.some((r) => r.direct) ? g.filter((r) => r.direct) : g;
-      const rep = pool
+      // (A quote carried once, as most are, is its own rendering.)
+      const pool = g.length === 1 ? g : g.some((r) => r.direct) ? g.filter((r) => r.direct) : g;
+      const rep = pool.length === 1 ? pool[0] : pool
         .map((r) => ({ r, score: g.reduce((acc, o) => acc + (o === r ? 0 : agreement(o.words, r.words, weight)), 0) }))
         .sort((x, y) => y.score - x.score || x.r.text.length - y.r.text.length)[0].r;
-      const key = `${rep.direct}\u0000${rep.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+      const key = `${rep.direct}\u0000${foldedText(rep.text)}`;
       const same = byText.get(key);
       if (same) {
         for (const r of g) {

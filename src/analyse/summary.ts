@@ -20,7 +20,7 @@ import type { StoryContext } from './context.js';
 import { independentArticles } from './claims.js';
 import { distinctivePhrases } from './wording.js';
 import { figures } from './disagreements.js';
-import { TermWeights, contentStems, phraseRuns, weightedOverlap } from './similarity/text.js';
+import { TermWeights, phraseRuns, textStems, weightedOverlap } from './similarity/text.js';
 
 /** How many sentences a story of `articles` articles gets. */
 export function summaryLength(articles: number): number {
@@ -65,7 +65,7 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
     // Among claims as widely carried, a firm one before a tentative one (a loose pairing).
     .sort((a, b) => b.outlets - a.outlets || Number(!!a.claim.tentative) - Number(!!b.claim.tentative) || a.position - b.position);
   const weights = new TermWeights();
-  for (const c of claims) for (const s of c.sentences) weights.add(contentStems(s.text));
+  for (const c of claims) for (const s of c.sentences) weights.add(textStems(s.text));
 
   const chosen: { sentence: StorySummarySentence; terms: Set<string> }[] = [];
   for (const { claim, outlets } of ranked) {
@@ -75,7 +75,7 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
     if (outlets < 2 && total > 1 && chosen.length >= Math.ceil(want / 2) + 1) continue;
     const best = realise(ctx, claim, byId, loaded, weights);
     if (!best || best.score < -2) continue;
-    const terms = new Set(contentStems(best.text));
+    const terms = new Set(textStems(best.text));
     if (chosen.some((c) => weightedOverlap(c.terms, terms, weights) > REPEAT_OVERLAP)) continue;
     const cited = carriers(claim, best, byId);
     const citedOutlets = independentArticles(ctx, cited).size;
@@ -120,7 +120,7 @@ function realise(ctx: StoryContext, claim: StoryClaim, byId: Map<string, Article
   let best: Candidate | null = null;
   const day = (id: string) => byId.get(id)?.published?.slice(0, 10) ?? '';
   // A sentence far from the claim's others may have joined it loosely: prefer the central ones.
-  const terms = claim.sentences.map((s) => new Set(contentStems(s.text)));
+  const terms = claim.sentences.map((s) => new Set(textStems(s.text)));
   const centrality = terms.map((t, i) => (terms.length < 2 ? 1 : terms.reduce((acc, o, j) => acc + (i === j ? 0 : weightedOverlap(t, o, weights)), 0) / (terms.length - 1)));
   for (const [k, s] of claim.sentences.entries()) {
     const a = byId.get(s.article);

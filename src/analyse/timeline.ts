@@ -25,18 +25,25 @@ import type { Article, Evidence, StoryClaim, StoryTimelineEvent } from '../types
 import type { DateMention, Sentence } from '../enrich/types.js';
 import type { StoryContext } from './context.js';
 import { findDates } from '../enrich/dates.js';
-import { TermWeights, contentStems, weightedOverlap } from './similarity/text.js';
+import { TermWeights, textStems, weightedOverlap } from './similarity/text.js';
 
-const datesCache = new WeakMap<Article, DateMention[]>();
+/**
+ * Article text → its dated expressions and the publication date they were resolved against. By
+ * text, not by article object: the analysis copies an article whose date it completes (see
+ * dates.ts), and a story analysed again would otherwise find every such article's dates again.
+ */
+const datesCache = new Map<string, { published: string | null | undefined; dates: DateMention[] }>();
+/** Texts {@link datesCache} keeps before it starts afresh. */
+const MAX_DATED_TEXTS = 10_000;
 
-/** An article's dated expressions, found once per article however many sections ask. */
+/** An article's dated expressions, found once per text and date however many sections and analyses ask (shared: never changed). */
 export function articleDates(a: Article): DateMention[] {
-  let d = datesCache.get(a);
-  if (!d) {
-    d = findDates(a.text, a.published);
-    datesCache.set(a, d);
-  }
-  return d;
+  const hit = datesCache.get(a.text);
+  if (hit && hit.published === a.published) return hit.dates;
+  const dates = findDates(a.text, a.published);
+  if (datesCache.size >= MAX_DATED_TEXTS) datesCache.clear();
+  datesCache.set(a.text, { published: a.published, dates });
+  return dates;
 }
 
 /** An event's text is cut to its clause when the sentence is longer than this (in words). */
@@ -188,7 +195,7 @@ export function buildTimeline(ctx: StoryContext, claims: StoryClaim[] = []): Sto
       // "A day after a joint report" dates the report, not the rest of its sentence: its words
       // tell which event it is.
       const named = namedAfter(a.text, d);
-      mentions.push({ article: a.id, date: d.date, sentence: s, text, terms: new Set(contentStems(named ?? text)), named: !!named, part: partOfDay(a.text, d), confidence: d.relative ? CONFIDENCE.relative : CONFIDENCE.calendar });
+      mentions.push({ article: a.id, date: d.date, sentence: s, text, terms: new Set(textStems(named ?? text)), named: !!named, part: partOfDay(a.text, d), confidence: d.relative ? CONFIDENCE.relative : CONFIDENCE.calendar });
     }
   }
   const weights = new TermWeights();
@@ -335,7 +342,7 @@ function alignedUndated(group: Mention[], aligned: Aligned, byId: Map<string, Ar
         if (has.has(article)) continue;
         const a = byId.get(article);
         if (!a || !isCurrent(date, a.published) || articleDates(a).some((d) => d.start >= sentence.start && d.end <= sentence.end)) continue;
-        const terms = new Set(contentStems(sentence.text));
+        const terms = new Set(textStems(sentence.text));
         if (weightedOverlap(terms, m.terms, weights) < SAME_EVENT) continue;
         has.add(article);
         out.push({ article, date, sentence, text: sentence.text, terms, confidence: CONFIDENCE.aligned });
@@ -385,7 +392,7 @@ function joinReports(ctx: StoryContext, events: Mention[][], weights: TermWeight
     const title = (a.title ?? '').trim().toLowerCase();
     const lead = (ctx.sentences.get(a.id) ?? []).find((s) => s.text.trim().toLowerCase() !== title && !datesNothing(s.text, s.block === 0) && s.text.split(/\s+/).length >= 8);
     if (!lead) continue;
-    const terms = new Set(contentStems(`${a.title ?? ''} ${lead.text}`));
+    const terms = new Set(textStems(`${a.title ?? ''} ${lead.text}`));
     const resemblance = (g: Mention[]) => Math.max(...g.slice(0, 3).map((m) => weightedOverlap(m.terms, terms, weights)));
     let best: { group: Mention[]; articles: Set<string> } | null = null;
     if (ofDay[0].articles.size >= 2) {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { PairTable } from './pair-table.js';
 
 /** Function words: they carry no claim of their own. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -109,6 +110,25 @@ export function stemsOfTokens(tokens: readonly { text: string }[]): string[] {
     if (s !== null) out.push(s);
   }
   return out;
+}
+
+/** Text → its {@link contentStems}, for {@link textStems}. */
+const TEXT_STEMS = new Map<string, readonly string[]>();
+
+/**
+ * {@link contentStems} of a sentence or statement, memoised by its text: the claims, the
+ * disagreements, the timeline and the summary each read the same sentences' words (the summary
+ * three times over), and a story analysed again (a watch, a server) reads them all again. The
+ * array is shared between callers, hence read-only.
+ */
+export function textStems(text: string): readonly string[] {
+  let s = TEXT_STEMS.get(text);
+  if (s === undefined) {
+    s = contentStems(text);
+    if (TEXT_STEMS.size > 100_000) TEXT_STEMS.clear();
+    TEXT_STEMS.set(text, s);
+  }
+  return s;
 }
 
 /** Token → {@link contentStems} of it (a token may still split: "U.S.-led"), worked out once. */
@@ -270,6 +290,9 @@ export function phraseRuns(text: string, skip: readonly { start: number; end: nu
   return runs;
 }
 
+/** The word weights of a vector not yet weighed (see {@link TermVector.wordWeights}). */
+const NO_WEIGHTS = new Float64Array(0);
+
 /** A statement's terms as sorted integer ids, with the keys their variants share, for {@link TermSpace}. */
 export interface TermVector {
   ids: Int32Array;
@@ -283,9 +306,21 @@ export interface TermVector {
    */
   byK4: Int32Array;
   k4Sorted: Int32Array;
+  /**
+   * Its four-letter keys as bits (key mod 64, low and high 32): a term of another statement whose
+   * key's bit is clear has no variant here, and is passed over without a search.
+   */
+  k4Low: number;
+  k4High: number;
   /** The weight of its words, as {@link TermSpace.mass}, when the space held `massAt` statements. */
   mass: number;
   massAt: number;
+  /**
+   * The weights of its words (its word pairs aside), in the order of `ids`, as of `massAt`: what
+   * {@link TermSpace.overlap} adds up for the other side of every pair, read in a row instead of
+   * looked up term by term in the space's large tables.
+   */
+  wordWeights: Float64Array;
 }
 
 /**
@@ -295,8 +330,11 @@ export interface TermVector {
  */
 export class TermSpace {
   private readonly ids = new Map<string, number>();
-  /** Pairs of neighbouring words by their two word ids (`first * 2^26 + second`): no string per pair. */
-  private readonly pairIds = new Map<number, number>();
+  /**
+   * Pairs of neighbouring words by their two word ids: no string per pair, and no number key
+   * beyond the small integers (a Map keyed by `first * 2^26 + second` boxed most of them).
+   */
+  private readonly pairIds = new PairTable();
   private readonly df: number[] = [];
   /** Per term id, 1 for a pair of words (see {@link PAIR_WEIGHT}), else 0. */
   private readonly pair: number[] = [];
@@ -335,12 +373,10 @@ export class TermSpace {
   }
 
   private pairId(first: number, second: number): number {
-    // Exact while ids stay below 2^26 (67 million terms): the product stays below 2^53.
-    const key = first * 0x4000000 + second;
-    let id = this.pairIds.get(key);
-    if (id === undefined) {
+    let id = this.pairIds.get(first, second);
+    if (id !== id) {
       id = this.newTerm(1);
-      this.pairIds.set(key, id);
+      this.pairIds.set(first, second, id);
       this.five[id] = -1;
       this.four[id] = -1;
     }
@@ -381,7 +417,16 @@ export class TermSpace {
     for (let y = 0; y < n; y++) if (k4[y] >= 0) keyed.push(y);
     keyed.sort((x, y) => k4[x] - k4[y] || x - y);
     const byK4 = Int32Array.from(keyed);
-    return { ids: ids.subarray(0, n), k5: k5.subarray(0, n), k4: k4.subarray(0, n), byK4, k4Sorted: byK4.map((y) => k4[y]), mass: 0, massAt: -1 };
+    let k4Low = 0;
+    let k4High = 0;
+    for (const y of keyed) {
+      const bit = k4[y] & 63;
+      if (bit < 32) k4Low |= 1 << bit;
+      else k4High |= 1 << (bit - 32);
+    }
+    // (Views cut to the distinct terms only when some repeated: most statements repeat none.)
+    const whole = n === ids.length;
+    return { ids: whole ? ids : ids.subarray(0, n), k5: whole ? k5 : k5.subarray(0, n), k4: whole ? k4 : k4.subarray(0, n), byK4, k4Sorted: byK4.map((y) => k4[y]), k4Low, k4High, mass: 0, massAt: -1, wordWeights: NO_WEIGHTS };
   }
 
   /** Inverse document frequency of an interned term, as {@link TermWeights.weight}. */
@@ -403,8 +448,17 @@ export class TermSpace {
     if (v.massAt !== this.docs) {
       const w = this.weightsNow();
       let total = 0;
-      for (const id of v.ids) if (!this.pair[id]) total += w[id];
+      let words = 0;
+      for (const id of v.ids) if (!this.pair[id]) words++;
+      const ww = new Float64Array(words);
+      words = 0;
+      for (const id of v.ids) {
+        if (this.pair[id]) continue;
+        total += w[id];
+        ww[words++] = w[id];
+      }
       v.mass = total;
+      v.wordWeights = ww;
       v.massAt = this.docs;
     }
     return v.mass;
@@ -428,7 +482,11 @@ export class TermSpace {
     const w = this.weightsNow();
     const pair = this.pair;
     let total = this.mass(a);
-    for (let j = 0; j < b.ids.length; j++) if (!pair[b.ids[j]]) total += w[b.ids[j]];
+    // b's word weights added one by one after a's mass, in b's order: the same sum, term for
+    // term, as looking each up (a precomputed mass of b would round differently).
+    this.mass(b);
+    const bw = b.wordWeights;
+    for (let j = 0; j < bw.length; j++) total += bw[j];
     if (!total) return 0;
     if (this.used.length < b.ids.length) this.used = new Uint8Array(b.ids.length * 2);
     const usedB = this.used;
@@ -459,6 +517,8 @@ export class TermSpace {
       // b's terms with the same four-letter key, in order of position: the first free one that
       // also matches on five letters (or is a four-letter stem) is the match.
       const key = a.k4[x];
+      const bit = key & 63;
+      if (!((bit < 32 ? b.k4Low >>> bit : b.k4High >>> (bit - 32)) & 1)) continue;
       const sorted = b.k4Sorted;
       let lo = 0;
       let hi = sorted.length;
