@@ -60,6 +60,22 @@ const DISTINCTIVE_CONFIDENCE = 0.4;
  * wording) and date expressions ("the day before": how it dates, not how it names) left out.
  */
 function ownVoice(a: Article): string[][] {
+  // A story analysed again holds mostly the same articles: each one's runs are worked out once.
+  const key = `${a.title ?? ''}\u0000${a.kicker ?? ''}\u0000${a.dek ?? ''}\u0000${a.published ?? ''}\u0000${a.text}`;
+  let runs = voices.get(key);
+  if (!runs) {
+    runs = readVoice(a);
+    if (voices.size >= MAX_VOICES) voices.clear();
+    voices.set(key, runs);
+  }
+  return runs;
+}
+
+/** Article (headline, standfirst, date, body) → its own voice's runs; shared, not to be changed. */
+const voices = new Map<string, string[][]>();
+const MAX_VOICES = 10_000;
+
+function readVoice(a: Article): string[][] {
   const runs: string[][] = [];
   const skip = (t: string, dates: { start: number; end: number }[]) => [...quotedSpans(t), ...dates].sort((x, y) => x.start - y.start);
   for (const part of [a.title, a.kicker, a.dek]) if (part) runs.push(...phraseRuns(part, skip(part, findDates(part, a.published))));
@@ -230,29 +246,45 @@ export function avoidedWords(ctx: StoryContext): Map<string, AvoidedWord[]> {
   if (!use || use.bySource.size < MIN_OTHER_OUTLETS + 1) return out;
   const actors = actorWords(ctx);
   const total = [...use.size.values()].reduce((a, b) => a + b, 0);
-  for (const [source, own] of use.words) {
+  // The words missing from exactly one outlet, each with that outlet: one pass over the counts.
+  const missingFrom = new Map<string, string[]>();
+  const sources = [...use.words.keys()];
+  for (const w of use.wordTotal.keys()) {
+    if (w.length < 4 || STOP_WORDS.has(w) || actors.has(w) || /\d/.test(w)) continue;
+    let missing: string | null = null;
+    let gaps = 0;
+    for (const s of sources) {
+      if (use.words.get(s)!.has(w)) continue;
+      missing = s;
+      if (++gaps > 1) break;
+    }
+    if (gaps !== 1) continue;
+    const list = missingFrom.get(missing!);
+    if (list) list.push(w);
+    else missingFrom.set(missing!, [w]);
+  }
+  for (const [source, candidates] of missingFrom) {
+    const own = use.words.get(source)!;
     const n = use.size.get(source)!;
     const others = total - n;
-    // The outlet's stems and five-letter beginnings: a word it uses in another form is not avoided.
-    const ownKeys = new Set<string>();
-    for (const t of own.keys()) {
-      const st = stem(t);
-      ownKeys.add(st);
-      if (st.length >= 5) ownKeys.add(`~${st.slice(0, 5)}`);
-    }
+    let ownKeys: Set<string> | null = null;
     const found: AvoidedWord[] = [];
-    for (const [w, count] of use.wordTotal) {
-      if (own.has(w) || w.length < 4 || STOP_WORDS.has(w) || actors.has(w) || /\d/.test(w)) continue;
+    for (const w of candidates) {
+      const expected = (use.wordTotal.get(w)! / others) * n;
+      if (expected < MIN_EXPECTED) continue;
       const cls = wordClass(w);
       if (cls !== 'N' && cls !== 'J') continue;
-      const expected = (count / others) * n;
-      if (expected < MIN_EXPECTED) continue;
+      // The outlet's stems and five-letter beginnings: a word it uses in another form is not avoided.
+      if (!ownKeys) {
+        ownKeys = new Set<string>();
+        for (const t of own.keys()) {
+          const st = stem(t);
+          ownKeys.add(st);
+          if (st.length >= 5) ownKeys.add(`~${st.slice(0, 5)}`);
+        }
+      }
       const st = stem(w);
       if (ownKeys.has(st) || (st.length >= 5 && ownKeys.has(`~${st.slice(0, 5)}`))) continue;
-      // Every other outlet uses it.
-      let everyOther = true;
-      for (const [s2, w2] of use.words) if (s2 !== source && !w2.has(w)) everyOther = false;
-      if (!everyOther) continue;
       const articles: string[] = [];
       for (const [s2, list] of use.bySource) if (s2 !== source) for (const a of list) if (use.runsOf.get(a)!.some((run) => run.includes(w))) articles.push(a.id);
       found.push({ word: w, source, expected, articles });

@@ -9,7 +9,7 @@
  */
 import type { StoryWording } from '../../types.js';
 import type { StoryContext } from '../context.js';
-import { contentStems, foldToken } from '../similarity/text.js';
+import { textStems, foldToken } from '../similarity/text.js';
 import { wordClass } from '../similarity/pos.js';
 import { perMillion } from '../similarity/background.js';
 import { divergence, locate, outletOf } from './find.js';
@@ -46,8 +46,8 @@ export function designatorVariants(ctx: StoryContext): StoryWording[] {
     forms.set(d, f);
     f.outlets.add(outlet(article));
     if (f.contexts.length < MAX_SENTENCES) {
-      const own = new Set(contentStems(text));
-      f.contexts.push(new Set(contentStems(sentence).filter((s) => !own.has(s))));
+      const own = new Set(textStems(text));
+      f.contexts.push(new Set(textStems(sentence).filter((s) => !own.has(s))));
     }
   };
   const byId = new Map(ctx.articles.map((a) => [a.id, a]));

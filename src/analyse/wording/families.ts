@@ -24,7 +24,7 @@
  */
 import type { StoryWording } from '../../types.js';
 import type { StoryContext } from '../context.js';
-import { contentStems, stem } from '../similarity/text.js';
+import { textStems, stem } from '../similarity/text.js';
 import { relatedNouns } from '../similarity/nouns.js';
 import { synonymous } from '../similarity/synonyms.js';
 import { groupPairs } from './groups.js';
@@ -106,8 +106,8 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
   const contextOf = (p: Phrase) => {
     let c = contexts.get(p);
     if (!c) {
-      const own = new Set(contentStems(p.text));
-      contexts.set(p, (c = p.at.map((s) => new Set(contentStems(s.text).filter((x) => !own.has(x))))));
+      const own = new Set(textStems(p.text));
+      contexts.set(p, (c = p.at.map((s) => new Set(textStems(s.text).filter((x) => !own.has(x))))));
     }
     return c;
   };

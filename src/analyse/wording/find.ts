@@ -72,7 +72,7 @@ function wordIndex(ctx: StoryContext): WordIndex {
   const built: WordIndex = { texts: [], order: new Map(ctx.articles.map((a, k) => [a.id, k])), postings: new Map() };
   ctx.articles.forEach((a, order) => {
     for (const part of articleParts(a)) {
-      const words = [...part.text.matchAll(WORD)].map((m) => ({ key: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+      const words = wordsOf(part.text);
       const t = built.texts.push({ article: a.id, order, text: part.text, body: part.body, words }) - 1;
       words.forEach((w, k) => {
         const list = built.postings.get(w.key);
@@ -83,6 +83,21 @@ function wordIndex(ctx: StoryContext): WordIndex {
   });
   wordIndexes.set(ctx, built);
   return built;
+}
+
+/** Text → its words; bounded, started afresh when full (a story analysed again reads the same texts). */
+const textWords = new Map<string, IndexedText['words']>();
+const MAX_TEXTS = 20_000;
+
+/** A text's words (letters and digits), folded to lower case, with offsets; shared, not to be changed. */
+function wordsOf(text: string): IndexedText['words'] {
+  let words = textWords.get(text);
+  if (!words) {
+    words = [...text.matchAll(WORD)].map((m) => ({ key: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+    if (textWords.size >= MAX_TEXTS) textWords.clear();
+    textWords.set(text, words);
+  }
+  return words;
 }
 
 /** Apostrophes alike, white space as one space. */

@@ -12,7 +12,7 @@
  */
 import type { StoryWording } from '../../types.js';
 import type { StoryContext } from '../context.js';
-import { contentStems, stem } from '../similarity/text.js';
+import { textStems, stem } from '../similarity/text.js';
 import { perMillion } from '../similarity/background.js';
 import { relatedNouns } from '../similarity/nouns.js';
 import { groupPairs } from './groups.js';
@@ -99,9 +99,9 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         p.outlets.add(o);
         p.count++;
         if (p.contexts.length < MAX_SENTENCES) {
-          stems ??= [...contentStems(s.text), ...namedHere.filter((m) => m.start >= s.start && m.start < s.end).map((m) => `@${m.name}`)];
+          stems ??= [...textStems(s.text), ...namedHere.filter((m) => m.start >= s.start && m.start < s.end).map((m) => `@${m.name}`)];
           let own = ownStems.get(text);
-          if (!own) ownStems.set(text, (own = new Set(contentStems(text))));
+          if (!own) ownStems.set(text, (own = new Set(textStems(text))));
           p.contexts.push(new Set(stems.filter((x) => !own.has(x))));
         }
       };

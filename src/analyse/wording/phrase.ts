@@ -80,14 +80,21 @@ function shapeOf(token: string): Shape[] {
   return out;
 }
 
-const bodies = new WeakMap<StoryContext, Map<string, Part[]>>();
+/** Body text → its parts; bounded, started afresh when full. */
+const bodies = new Map<string, Part[]>();
+const MAX_BODIES = 10_000;
 
-/** An article body's parts, worked out once per story (several wording methods read them). */
-export function bodyParts(ctx: StoryContext, article: Article): Part[] {
-  let byArticle = bodies.get(ctx);
-  if (!byArticle) bodies.set(ctx, (byArticle = new Map()));
-  let parts = byArticle.get(article.id);
-  if (!parts) byArticle.set(article.id, (parts = partsOf(article.text)));
+/**
+ * An article body's parts, worked out once per text (several wording methods read them, and a
+ * story analysed again holds mostly the same articles). Shared: callers must not change them.
+ */
+export function bodyParts(_ctx: StoryContext, article: Article): Part[] {
+  let parts = bodies.get(article.text);
+  if (!parts) {
+    parts = partsOf(article.text);
+    if (bodies.size >= MAX_BODIES) bodies.clear();
+    bodies.set(article.text, parts);
+  }
   return parts;
 }
 
