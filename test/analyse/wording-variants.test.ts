@@ -231,3 +231,17 @@ test(`${here}a two-word name shortened after "the" where it stands alone, not wh
   assert.deepEqual(byText([larch]), { 'Larch Hill': ['a'], 'the Larch': ['b'] });
   assert.ok(!rows.some((r) => r.variants.some((v) => v.text === 'the Tamber')));
 });
+
+test(`${here}a spelling of one person's given name is counted only in that person's mentions, not where another person of that name stands`, async () => {
+  const { spellingVariants } = await import('../../src/analyse/wording/spellings.js');
+  const a = article({ id: 'a', source: 'A', text: 'Mayor Vasyl Kravets met Governor Vasil Berg on Monday.' });
+  const b = article({ id: 'b', source: 'B', text: 'Mayor Vasil Kravets met the governor on Monday.' });
+  const ctx = context([a, b], [
+    { name: 'Vasyl Kravets', kind: 'person', spellings: ['Vasyl Kravets', 'Vasil Kravets'] },
+    { name: 'Vasil Berg', kind: 'person', spellings: ['Vasil Berg'] },
+  ]);
+  const row = spellingVariants(ctx).find((r) => r.concept === 'Vasyl Kravets' && r.variants.some((v) => v.text === 'Vasil'));
+  assert.ok(row, 'a row for the given name');
+  // Article a says "Vasil" only of the governor.
+  assert.deepEqual(byText([row]), { Vasyl: ['a'], Vasil: ['b'] });
+});

@@ -53,12 +53,35 @@ export function spellingVariants(ctx: StoryContext): StoryWording[] {
       }
     }
   });
+  // A word in the names of two referents ("Vladimir" of two presidents) is counted only where it
+  // stands in a mention of the one the row is about, never wherever the word stands.
+  const owners = new Map<string, Set<string>>();
+  for (const e of ctx.entities) {
+    for (const m of e.mentions) {
+      for (const w of m.text.match(/\p{L}[\p{L}'’]*/gu) ?? []) {
+        const bare = w.replace(/['’]s$/, '');
+        if (!usedIn.has(bare)) continue;
+        const list = owners.get(bare) ?? new Set<string>();
+        owners.set(bare, list.add(e.name));
+      }
+    }
+  }
+  const byName = new Map(ctx.entities.map((e) => [e.name, e]));
+  const order = new Map(ctx.articles.map((a, k) => [a.id, k]));
+  const articlesOf = (concept: string, spelling: string): string[] => {
+    if ((owners.get(spelling)?.size ?? 0) < 2) return [...usedIn.get(spelling)!.ids];
+    const word = new RegExp(`(?<![\\p{L}])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+    const ids = new Set((byName.get(concept)?.mentions ?? []).filter((m) => word.test(m.text)).map((m) => m.article));
+    return [...ids].sort((x, y) => order.get(x)! - order.get(y)!);
+  };
   const out: StoryWording[] = [];
   for (const { concept, spellings } of candidates) {
-    const variants = [...spellings].map((s) => ({ text: s, articles: [...usedIn.get(s)!.ids] }));
+    const variants = [...spellings].map((s) => ({ text: s, articles: articlesOf(concept, s) })).filter((v) => v.articles.length);
+    if (variants.length < 2) continue;
     if (new Set(variants.flatMap((v) => v.articles)).size < 2) continue;
     // Evidence: one body sentence per article and spelling.
-    const evidence = locate(ctx, variants.map((v) => v.text), true).flatMap((v) => v.evidence.filter((e) => usedIn.get(v.text)!.ids.includes(e.article)));
+    const using = new Map(variants.map((v) => [v.text, new Set(v.articles)]));
+    const evidence = locate(ctx, variants.map((v) => v.text), true).flatMap((v) => v.evidence.filter((e) => using.get(v.text)!.has(e.article)));
     out.push({ concept, variants, evidence, confidence: SPELLING_CONFIDENCE });
   }
   return out;
