@@ -13,6 +13,7 @@ import { textStems, foldToken } from '../similarity/text.js';
 import { wordClass } from '../similarity/pos.js';
 import { perMillion } from '../similarity/background.js';
 import { divergence, locate, outletOf } from './find.js';
+import { bestDice } from './groups.js';
 import { spellingKey } from './phrase.js';
 
 /** Sentences must share this many other content words, and this Dice overlap, to be alike. */
@@ -92,7 +93,7 @@ export function designatorVariants(ctx: StoryContext): StoryWording[] {
         // ("Acme payments" / "Acme savings") are two things of it, and two names sharing a word
         // ("North Bank" / "North Union") two things altogether.
         if (x.inName === y.inName) continue;
-        const alike = bestDice(x.contexts, y.contexts);
+        const alike = bestDice(x.contexts, y.contexts, MIN_SHARED);
         if (alike < MIN_DICE) continue;
         members.add(x).add(y);
       }
@@ -108,17 +109,4 @@ export function designatorVariants(ctx: StoryContext): StoryWording[] {
     });
   }
   return out;
-}
-
-/** The Dice overlap of the most alike pair of contexts, 0 when they share fewer than MIN_SHARED words. */
-function bestDice(a: Set<string>[], b: Set<string>[]): number {
-  let best = 0;
-  for (const x of a) {
-    for (const y of b) {
-      let shared = 0;
-      for (const w of x) if (y.has(w)) shared++;
-      if (shared >= MIN_SHARED) best = Math.max(best, (2 * shared) / (x.size + y.size));
-    }
-  }
-  return best;
 }

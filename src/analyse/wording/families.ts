@@ -27,8 +27,8 @@ import type { StoryContext } from '../context.js';
 import { textStems, stem } from '../similarity/text.js';
 import { relatedNouns } from '../similarity/nouns.js';
 import { synonymous } from '../similarity/synonyms.js';
-import { groupPairs } from './groups.js';
-import { divergence, locate, outletOf } from './find.js';
+import { bestDice, rowsFromPairs } from './groups.js';
+import { outletOf } from './find.js';
 import { capitalised, endsPhrase, isFigure, modifier, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
 
 /** Words that join a noun phrase to what it governs ("cuts to", "war against", "plan for"). */
@@ -130,7 +130,7 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
         if (y.words.length !== 3 || y.verb || y.caps[1] || isFigure({ fold: y.words[1] } as Part) || !differentOutlets(x, y)) continue;
         // The word inside may narrow what is named ("large companies" / "large state companies"):
         // sure only where the sentences around say much the same.
-        link(x, y, bestDice(contextOf(x), contextOf(y)) >= MIN_DICE ? INSERTED : INSERTED_ALONE);
+        link(x, y, bestDice(contextOf(x), contextOf(y), MIN_SHARED) >= MIN_DICE ? INSERTED : INSERTED_ALONE);
       }
     }
   }
@@ -164,12 +164,12 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
           link(x.p, y.p, RELATED_SWAP);
           continue;
         }
-        const alike = bestDice(contextOf(x.p), contextOf(y.p));
+        const alike = bestDice(contextOf(x.p), contextOf(y.p), MIN_SHARED);
         if (alike >= MIN_DICE) link(x.p, y.p, Math.min(CONTEXT_SWAP, 0.3 + alike));
       }
     }
   }
-  return rows(ctx, edges, phrases);
+  return rowsFromPairs(ctx, edges, (k) => phrases.get(k)!.text, MAX_VARIANTS, TENTATIVE);
 }
 
 /**
@@ -299,37 +299,4 @@ function notAWordingPair(x: Phrase, y: Phrase): boolean {
 /** Each used by an outlet that does not use the other, or at least one of them so. */
 function differentOutlets(x: Phrase, y: Phrase): boolean {
   return [...x.outlets].some((o) => !y.outlets.has(o)) || [...y.outlets].some((o) => !x.outlets.has(o));
-}
-
-/** The Dice overlap of the most alike pair of contexts, 0 when they share fewer than MIN_SHARED words. */
-function bestDice(a: Set<string>[], b: Set<string>[]): number {
-  let best = 0;
-  for (const x of a) {
-    for (const y of b) {
-      let shared = 0;
-      for (const w of x) if (y.has(w)) shared++;
-      if (shared < MIN_SHARED) continue;
-      best = Math.max(best, (2 * shared) / (x.size + y.size));
-    }
-  }
-  return best;
-}
-
-/** Phrases joined by their pairs into rows (see groups.ts). */
-function rows(ctx: StoryContext, edges: Map<string, number>, phrases: Map<string, Phrase>): StoryWording[] {
-  const groups = groupPairs(edges, MAX_VARIANTS);
-  const out: StoryWording[] = [];
-  for (const { members, confidence } of groups) {
-    const variants = locate(ctx, members.map((k) => phrases.get(k)!.text), false, undefined, true);
-    if (variants.length < 2 || divergence(ctx, variants) === 0) continue;
-    const row: StoryWording = {
-      concept: `what outlets call ${variants.map((v) => `"${v.text}"`).join(' / ')}`,
-      variants: variants.map((v) => ({ text: v.text, articles: v.articles })),
-      evidence: variants.flatMap((v) => v.evidence),
-      confidence: Math.round(confidence * 100) / 100,
-    };
-    if (confidence < TENTATIVE) row.tentative = true;
-    out.push(row);
-  }
-  return out;
 }

@@ -5,6 +5,9 @@
  *
  * @module
  */
+import type { StoryWording } from '../../types.js';
+import type { StoryContext } from '../context.js';
+import { divergence, locate } from './find.js';
 
 /** A pair of variant keys ("a\tb") and how sure it is. */
 export type PairScores = ReadonlyMap<string, number>;
@@ -62,4 +65,45 @@ export function groupPairs(pairs: PairScores, maxMembers: number): Group[] {
   const out: Group[] = [];
   for (const [r, list] of members) if (list.length > 1) out.push({ members: list.sort(), confidence: weakest.get(r)! });
   return out;
+}
+
+/**
+ * Rows of phrases joined by their pairs (see {@link groupPairs}): each group's phrases found in
+ * the story (`textOf` gives a phrase's text as written), kept when the outlets differ in them, and
+ * tentative below `tentativeBelow`.
+ */
+export function rowsFromPairs(ctx: StoryContext, pairs: PairScores, textOf: (key: string) => string, maxVariants: number, tentativeBelow: number): StoryWording[] {
+  const out: StoryWording[] = [];
+  for (const { members, confidence } of groupPairs(pairs, maxVariants)) {
+    const variants = locate(ctx, members.map(textOf), false, undefined, true);
+    if (variants.length < 2 || divergence(ctx, variants) === 0) continue;
+    const row: StoryWording = {
+      concept: `what outlets call ${variants.map((v) => `"${v.text}"`).join(' / ')}`,
+      variants: variants.map((v) => ({ text: v.text, articles: v.articles })),
+      evidence: variants.flatMap((v) => v.evidence),
+      confidence: Math.round(confidence * 100) / 100,
+    };
+    if (confidence < tentativeBelow) row.tentative = true;
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * The Dice overlap of the most alike pair of sentence contexts (sets of content stems), 0 when
+ * they share fewer than `minShared` words. A person both sentences name (an `@name` element)
+ * counts as two words: who it is about ties two sentences more than a word does ("Doe said in a
+ * video address" / "Doe said in an address to the nation").
+ */
+export function bestDice(a: readonly Set<string>[], b: readonly Set<string>[], minShared: number): number {
+  let best = 0;
+  for (const x of a) {
+    for (const y of b) {
+      let shared = 0;
+      for (const w of x) if (y.has(w)) shared += w.startsWith('@') ? 2 : 1;
+      if (shared < minShared) continue;
+      best = Math.max(best, (2 * shared) / (x.size + y.size));
+    }
+  }
+  return best;
 }

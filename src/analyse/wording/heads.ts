@@ -15,9 +15,9 @@ import type { StoryContext } from '../context.js';
 import { textStems, stem } from '../similarity/text.js';
 import { perMillion } from '../similarity/background.js';
 import { relatedNouns } from '../similarity/nouns.js';
-import { groupPairs } from './groups.js';
-import { divergence, locate, outletOf, personSpans } from './find.js';
-import { capitalised, endsPhrase, figuresOf, isFigure, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
+import { bestDice, rowsFromPairs } from './groups.js';
+import { outletOf, personSpans } from './find.js';
+import { capitalised, endsPhrase, figuresOf, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
 
 /** At most this many sentences of a phrase are compared. */
 const MAX_SENTENCES = 6;
@@ -190,7 +190,7 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
       }
     }
   }
-  return rows(ctx, edges, phrases);
+  return rowsFromPairs(ctx, edges, (k) => phrases.get(k)!.text, MAX_VARIANTS, TENTATIVE);
 }
 
 /**
@@ -255,41 +255,4 @@ function firstWord(parts: Part[], from: number): string {
  */
 function specific(word: string): boolean {
   return word.includes(' ') || perMillion(word) < COMMON_MODIFIER_PER_MILLION;
-}
-
-/**
- * The Dice overlap of the most alike pair of contexts, 0 when they share fewer than `minShared`
- * words. A person both sentences name counts as two words: who it is about ties two sentences
- * more than a word does ("Doe said in a video address" / "Doe said in an address to the nation").
- */
-function bestDice(a: Set<string>[], b: Set<string>[], minShared: number): number {
-  let best = 0;
-  for (const x of a) {
-    for (const y of b) {
-      let shared = 0;
-      for (const w of x) if (y.has(w)) shared += w.startsWith('@') ? 2 : 1;
-      if (shared < minShared) continue;
-      best = Math.max(best, (2 * shared) / (x.size + y.size));
-    }
-  }
-  return best;
-}
-
-/** Phrases joined by their pairs into rows (see groups.ts). */
-function rows(ctx: StoryContext, edges: Map<string, number>, phrases: Map<string, Phrase>): StoryWording[] {
-  const groups = groupPairs(edges, MAX_VARIANTS);
-  const out: StoryWording[] = [];
-  for (const { members, confidence } of groups) {
-    const variants = locate(ctx, members.map((k) => phrases.get(k)!.text), false, undefined, true);
-    if (variants.length < 2 || divergence(ctx, variants) === 0) continue;
-    const row: StoryWording = {
-      concept: `what outlets call ${variants.map((v) => `"${v.text}"`).join(' / ')}`,
-      variants: variants.map((v) => ({ text: v.text, articles: v.articles })),
-      evidence: variants.flatMap((v) => v.evidence),
-      confidence: Math.round(confidence * 100) / 100,
-    };
-    if (confidence < TENTATIVE) row.tentative = true;
-    out.push(row);
-  }
-  return out;
 }
