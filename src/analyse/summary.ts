@@ -11,7 +11,8 @@
  * do not. A preview (an article published before the others, saying what will or may happen) is
  * neither the sentence chosen for what happened nor cited for it, and an article whose version
  * gives other figures is not cited either. Claims only one outlet carries are marked `exclusive`. Length grows with the story:
- * 3 sentences for 2 articles, up to 10 for 50.
+ * 3 sentences for 2 articles, up to 10 for 50, and every firm claim a majority of outlets carry
+ * has a sentence (up to 10).
  *
  * @module
  */
@@ -25,14 +26,17 @@ import { TermWeights, phraseRuns, textStems, weightedOverlap } from './similarit
 /** How many sentences a story of `articles` articles gets. */
 export function summaryLength(articles: number): number {
   if (articles <= 2) return 3;
-  return Math.max(3, Math.min(10, Math.round(3 + (7 * Math.log(articles / 2)) / Math.log(25))));
+  return Math.max(3, Math.min(MAX_SENTENCES, Math.round(3 + (7 * Math.log(articles / 2)) / Math.log(25))));
 }
+
+/** The longest summary, in sentences. */
+const MAX_SENTENCES = 10;
 
 /** Overlap above which a candidate repeats a sentence already chosen. */
 const REPEAT_OVERLAP = 0.45;
 
 const CONNECTIVE = /^(?:However|Meanwhile|Nevertheless|Moreover|Also|Still|Instead|Earlier|Furthermore|In addition|On the other hand|At the same time|Besides|Yet|But|And|So),?\s+/;
-const LEANS_BACK = /^(?:This|These|That|Those|It|They|Such|Then)\b|\b(?:this|these|that|such) (?:statement|remarks?|report|move|step|decision|comment)s?\b/;
+const LEANS_BACK = /^(?:This|These|That|Those|It|They|Such|Then|His|Her|Their|Its)\b|\b(?:this|these|that|such) (?:statement|remarks?|report|move|step|decision|comment|argument|claim|charge|accusation|criticism|proposal|idea|view|position)s?\b/;
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My|me)\b/;
 const RELATIVE_TIME = /\b(?:the day before|the previous day|yesterday|today|tomorrow|last week|this week|next week)\b/i;
 
@@ -67,9 +71,13 @@ export function summarise(ctx: StoryContext, claims: StoryClaim[]): StorySummary
   const weights = new TermWeights();
   for (const c of claims) for (const s of c.sentences) weights.add(textStems(s.text));
 
+  // What most outlets report is the story: every firm claim a majority of the outlets carry has
+  // its place, past the length the story's size gives, up to the longest summary.
+  const majority = ranked.filter((r) => total > 2 && !r.claim.tentative && r.outlets * 2 > total).length;
+  const length = Math.max(want, Math.min(MAX_SENTENCES, majority));
   const chosen: { sentence: StorySummarySentence; terms: Set<string> }[] = [];
   for (const { claim, outlets } of ranked) {
-    if (chosen.length >= want) break;
+    if (chosen.length >= length) break;
     // Claims one outlet alone carries come after the shared ones (the ranking sees to that) and
     // fill at most about half the summary; a story told by one outlet is all its own.
     if (outlets < 2 && total > 1 && chosen.length >= Math.ceil(want / 2) + 1) continue;
@@ -146,7 +154,9 @@ function realise(ctx: StoryContext, claim: StoryClaim, byId: Map<string, Article
     const unquoted = text.replace(/[“"«„][^”"»]*[”"»]/g, ' ');
     if (FIRST_PERSON.test(unquoted)) score -= 3;
     if (/^[“"«„‘]/.test(text)) score -= 1.5;
-    if (LEANS_BACK.test(text)) score -= 2;
+    // A sentence leaning on the one before ("The campaign disputes that argument") cannot stand
+    // alone in a summary.
+    if (LEANS_BACK.test(text)) continue;
     if (RELATIVE_TIME.test(text)) score -= 0.5;
     // A preview (what will or may happen, told before a later article reports it) does not say
     // what happened: another article's report of the event is preferred.
@@ -173,6 +183,8 @@ function standAlone(ctx: StoryContext, a: Article, sentence: string, start: numb
     if (!/^\p{Ll}/u.test(text) || text.split(/\s+/).length < 5) return null;
     return `${text.replace(/^\p{Ll}/u, (c) => c.toUpperCase())}.`;
   }
+  // A quotation opened and not closed in the sentence goes on in the next: a fragment.
+  if (/^["“«„]/.test(text) && !/["”»“]/.test(text.slice(1))) return null;
   const connective = CONNECTIVE.exec(text);
   if (connective) text = text.slice(connective[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   const pronoun = /^(He|She)\s+(?!is\b|was\b)/.exec(text);

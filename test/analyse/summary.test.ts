@@ -97,3 +97,22 @@ test(`${here}a preview written before the event is not cited for what happened, 
   assert.match(summary[0].text, /approved/, 'the event as reported, not as previewed, comes first');
   assert.deepEqual([...summary[0].articles].sort(), ['east', 'west'], 'the preview is not cited for it');
 });
+
+test(`${here}every claim most outlets carry has its sentence, past the length a small story gets; a sentence leaning on the one before, or a quotation left open, does not`, () => {
+  const facts = [
+    'The city council approved a new tram line to the harbour on Monday evening.',
+    'The tram line will cost 240 million euros over six years of construction.',
+    'Construction of the tram depot starts next spring near the old rail yard.',
+    'Shop owners along the route will receive compensation during the works.',
+    'The council also voted to double the number of night buses in the district.',
+    'Cyclists will get a protected lane beside the new tracks on the harbour road.',
+  ];
+  const a = article({ id: 'a', source: 'A', text: [...facts, 'Opponents dispute that argument.', '“We are not against trams, but the cost'].join(' ') });
+  const b = article({ id: 'b', source: 'B', text: facts.join(' ') });
+  const c = article({ id: 'c', source: 'C', text: [...facts.slice(0, 5), 'Opponents dispute that argument.'].join(' ') });
+  const ctx = context([a, b, c]);
+  assert.equal(summaryLength(3), 4);
+  const summary = summarise(ctx, buildClaims(ctx));
+  for (const f of facts) assert.ok(summary.some((s) => s.text === f), `"${f}" in ${JSON.stringify(summary.map((s) => s.text))}`);
+  assert.ok(!summary.some((s) => /dispute that argument|not against trams/.test(s.text)), JSON.stringify(summary.map((s) => s.text)));
+});
