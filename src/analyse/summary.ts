@@ -111,6 +111,9 @@ function carriers(claim: StoryClaim, best: Candidate, byId: Map<string, Article>
   return [...new Set(claim.sentences.filter((s) => {
     const theirs = figures(s.text);
     if (theirs.length && mine && theirs.join(' ') !== mine) return false;
+    // A sentence giving no figure does not carry one that gives it ("15,000 killed" is not in
+    // "the number of people killed").
+    if (mine && !theirs.length && s.article !== best.article) return false;
     if (!forecast && told && day(s.article) && day(s.article) < told && FORECAST.test(s.text)) return false;
     return true;
   }).map((s) => s.article))];

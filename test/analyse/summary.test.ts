@@ -116,3 +116,23 @@ test(`${here}every claim most outlets carry has its sentence, past the length a 
   for (const f of facts) assert.ok(summary.some((s) => s.text === f), `"${f}" in ${JSON.stringify(summary.map((s) => s.text))}`);
   assert.ok(!summary.some((s) => /dispute that argument|not against trams/.test(s.text)), JSON.stringify(summary.map((s) => s.text)));
 });
+
+test(`${here}a sentence giving no figure does not carry the summary sentence that gives it`, async () => {
+  const { summarise: summariseAgain } = await import('../../src/analyse/summary.js');
+  const claims = [
+    {
+      text: 'The agency has counted around 3,000 homes destroyed by the flood so far.',
+      articles: ['a', 'b'],
+      sentences: [
+        { article: 'a', text: 'The agency has counted around 3,000 homes destroyed by the flood so far.' },
+        { article: 'b', text: 'The mayor listed the streets where homes were destroyed by the flood.' },
+      ],
+    },
+  ];
+  const a = article({ id: 'a', source: 'A', text: 'The agency has counted around 3,000 homes destroyed by the flood so far. Rain continued.' });
+  const b = article({ id: 'b', source: 'B', text: 'The mayor listed the streets where homes were destroyed by the flood. Rain continued.' });
+  const summary = summariseAgain(context([a, b]), claims);
+  const s = summary.find((x) => x.text.includes('3,000'));
+  assert.ok(s, JSON.stringify(summary));
+  assert.deepEqual(s.articles, ['a']);
+});
