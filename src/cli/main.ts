@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { guardConsole, terminalSafe } from './terminal.js';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -35,6 +36,7 @@ export async function buildProgram(): Promise<Command> {
 
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  guardConsole();
   const program = await buildProgram();
   try {
     await program.parseAsync(argv);
@@ -42,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
     if (err instanceof UserError) {
-      process.stderr.write(`parallax: ${err.message}\n`);
+      process.stderr.write(`parallax: ${terminalSafe(err.message)}\n`);
       return err.exitCode;
     }
     throw err;

@@ -1,5 +1,6 @@
 /** Options and output helpers shared by the commands. */
 import type { Command } from 'commander';
+import { terminalSafe } from './terminal.js';
 
 export function dbOption(cmd: Command): Command {
   return cmd.option('--db <path|url>', 'the store: a SQLite file or a postgres:// URL (default: $PARALLAX_DB or ./parallax.db)');
@@ -11,5 +12,5 @@ export function printJson(value: unknown): void {
 
 /** Writes a line to stderr; the CLI's reports of what went wrong go there, results to stdout. */
 export function warn(line: string): void {
-  process.stderr.write(line + '\n');
+  process.stderr.write(terminalSafe(line) + '\n');
 }

@@ -106,3 +106,27 @@ test(here + 'extract reads a file whose name holds pattern characters, and a pag
   assert.ok(!Array.isArray(a));
   assert.equal(a.title, 'Новый мост через реку открыт');
 });
+
+test(here + 'what an article holds reaches the terminal as text: escape sequences and bidirectional overrides are dropped, JSON keeps them escaped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-escapes-'));
+  const file = join(dir, 'harbour\u001b[2J.txt');
+  const body = [
+    'Harbour reopens after \u001b]0;owned\u0007storm \u001b[31mdamage\u001b[0m',
+    '',
+    'The harbour of Lindqvist reopened on Monday after a week of repairs to the \u202eeuq\u202c storm walls, the port authority said.',
+    '',
+    'Ferries to the islands will run on the winter timetable until the end of the month, officials added on Monday.',
+  ].join('\n');
+  writeFileSync(file, body);
+  const r = cli(['extract', file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(r.stdout), JSON.stringify(r.stdout));
+  assert.match(r.stdout, /storm/);
+  const json = cli(['extract', '--json', file]);
+  assert.equal(json.status, 0, json.stderr);
+  assert.ok(!/\u001b/.test(json.stdout));
+  // A refused input's name is printed without its escapes too.
+  const bad = cli(['extract', join(dir, 'missing\u001b[2J.txt')]);
+  assert.notEqual(bad.status, 0);
+  assert.ok(!/\u001b/.test(bad.stderr), JSON.stringify(bad.stderr));
+});

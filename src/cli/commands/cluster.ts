@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
+import { warn } from '../options.js';
 
 interface ClusterOptions {
   jsonl: string;
@@ -48,24 +49,24 @@ export function register(program: Command): void {
         try {
           r = JSON.parse(line);
         } catch (err) {
-          process.stderr.write(`parallax: ${where}: invalid JSON (${(err as Error).message}); skipped\n`);
+          warn(`parallax: ${where}: invalid JSON (${(err as Error).message}); skipped`);
           bad++;
           return;
         }
         if (!r || typeof r !== 'object' || Array.isArray(r)) {
-          process.stderr.write(`parallax: ${where}: not a JSON object; skipped\n`);
+          warn(`parallax: ${where}: not a JSON object; skipped`);
           bad++;
           return;
         }
         const rec = r as Rec;
         if ((typeof rec.id !== 'string' && typeof rec.id !== 'number') || rec.id === '') {
-          process.stderr.write(`parallax: ${where}: a record needs an "id" (string or number); skipped\n`);
+          warn(`parallax: ${where}: a record needs an "id" (string or number); skipped`);
           bad++;
           return;
         }
         const id = String(rec.id);
         if (seen.has(id)) {
-          process.stderr.write(`parallax: ${where}: id ${JSON.stringify(id)} repeats an earlier line; skipped\n`);
+          warn(`parallax: ${where}: id ${JSON.stringify(id)} repeats an earlier line; skipped`);
           bad++;
           return;
         }
@@ -110,7 +111,7 @@ export function register(program: Command): void {
         renameSync(tmp, opts.state);
       }
       if (bad) {
-        process.stderr.write(`parallax: ${bad} bad line${bad === 1 ? '' : 's'} in ${opts.jsonl} skipped\n`);
+        warn(`parallax: ${bad} bad line${bad === 1 ? '' : 's'} in ${opts.jsonl} skipped`);
         process.exitCode = 1;
       }
     });
