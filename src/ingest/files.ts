@@ -64,6 +64,29 @@ function walk(dir: string): string[] {
   return out;
 }
 
+/**
+ * One path segment of a glob as a regular expression: `*` and `?` within the segment, `[…]` a set
+ * of characters (`[!…]` its complement); a `[` that no `]` closes is a character like any other,
+ * so a name such as "draft [2" is looked for as written.
+ */
+function segmentPattern(seg: string): string {
+  let out = '';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '[' && seg.indexOf(']', i + 2) > i) {
+      const close = seg.indexOf(']', i + 2);
+      let body = seg.slice(i + 1, close);
+      const negate = body.startsWith('!');
+      if (negate) body = body.slice(1);
+      out += `[${negate ? '^' : ''}${body.replace(/[\\\]^[]/g, '\\$&')}]`;
+      i = close;
+    } else out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return out;
+}
+
 /** A small glob: `*`, `?`, `[…]` within a path segment, and `**` for any depth. */
 function glob(pattern: string): string[] {
   const parts = pattern.split(/[\\/]/);
@@ -76,7 +99,7 @@ function glob(pattern: string): string[] {
         .map((seg) =>
           seg === '**'
             ? '(?:.*/)?'
-            : seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '/',
+            : segmentPattern(seg) + '/',
         )
         .join('')
         .replace(/\/$/, '')

@@ -119,3 +119,19 @@ test(here + 'a page declaring the wrong charset is read by the bytes it holds', 
   const items = readInputs(file('lying.html', page));
   assert.ok(items[0].ok && items[0].raw.content.includes('Новый мост'));
 });
+
+test('[ingest/files] a pattern with a "[" that no "]" closes is looked for as written, and a miss is reported, not thrown', async () => {
+  const { expandPaths } = await import('../../src/ingest/files.js');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-glob-'));
+  writeFileSync(join(dir, 'a1.txt'), 'x');
+  writeFileSync(join(dir, 'b2.txt'), 'x');
+  const missing = expandPaths([join(dir, 'draft [2*.txt')]);
+  assert.deepEqual(missing.files, []);
+  assert.equal(missing.errors.length, 1);
+  assert.match(missing.errors[0].error, /no file matches/);
+  const set = expandPaths([join(dir, '[!b]*.txt')]);
+  assert.deepEqual(set.files.map((f: string) => f.slice(dir.length + 1)), ['a1.txt']);
+});
