@@ -106,3 +106,11 @@ test('findQuotes: a contraction is never the cue', () => {
   const text = 'Though he doesn’t use the word “cuts,” the plan would slow spending, Ana Ruiz said.';
   for (const q of findQuotes(text, spans(text, 'PER', 'Ana Ruiz'))) assert.notEqual(q.cue?.text, 'doesn’t');
 });
+
+test('[quotes/speakers] a participle\'s subject runs from a place that modifies a title on to the person it titles', () => {
+  const text = 'The Norland harbour minister Petra Volk also hit out at the shipping firms, saying the delays had been "a year of broken promises" for the islands.';
+  const entities = [...spans(text, 'LOC', 'Norland'), ...spans(text, 'PER', 'Petra Volk')];
+  const quotes = findQuotes(text, entities);
+  assert.equal(quotes.length, 1);
+  assert.equal(quotes[0].speaker?.name, 'Petra Volk');
+});

@@ -185,6 +185,16 @@ export function clauseSubject(tk: Tokenised, first: number, before: number): Spa
   j += det;
   while (j < before && (/^\p{Lu}/u.test(tokens[j].text) || tokens[j].text === '.' || /^(?:of|the)$/.test(tokens[j].text)) && j - i < 8) j++;
   while (j > i + det && /^(?:of|the|\.)$/.test(tokens[j - 1].text)) j--;
+  // "The UK defence secretary John Healey": lower-case words ending on a role noun, then a name,
+  // go on from a capitalised modifier to the person it titles.
+  if (j > i + det) {
+    let k = j;
+    while (k < before && k - j < 4 && isWord(tokens[k]) && /^\p{Ll}/u.test(tokens[k].text) && !AUXILIARY.has(tokens[k].lower) && !NP_BOUNDARY.has(tokens[k].lower)) k++;
+    if (k > j && k < before && ROLE_WORD.test(tokens[k - 1].text) && /^\p{Lu}/u.test(tokens[k].text)) {
+      j = k;
+      while (j < before && /^\p{Lu}/u.test(tokens[j].text) && j - k < 4) j++;
+    }
+  }
   if (j === i + det) {
     j = i + det;
     // A common-noun subject: "the campaign", "a spokesman for the ministry".
