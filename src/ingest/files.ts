@@ -10,6 +10,7 @@ import { basename, extname, join, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ArticleRecord, RawInput } from '../types.js';
 import { decodeBytes } from './decode.js';
+import { MAX_INPUT_BYTES, readStdin } from './stdin.js';
 
 /** One input for the pipeline: a raw article with its hints, or the reason it cannot be one. */
 export type InputItem =
@@ -20,8 +21,8 @@ const TEXT_EXT = new Set(['.txt', '.text', '.md']);
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
 const KNOWN_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ...JSONL_EXT, '.json']);
-/** Inputs larger than this are refused rather than read into memory. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/** Inputs larger than MAX_INPUT_BYTES are refused rather than read into memory. */
+export { MAX_INPUT_BYTES };
 
 /** Expands paths: directories recursively (known extensions only), globs, `-` for stdin. */
 export function expandPaths(paths: string[]): { files: string[]; errors: InputItem[] } {
@@ -133,8 +134,14 @@ export function readInputs(path: string, stdin?: Buffer): InputItem[] {
   const origin = path === '-' ? 'stdin' : path;
   let bytes: Buffer;
   try {
-    if (path === '-') bytes = stdin ?? readFileSync(0);
-    else {
+    if (path === '-') {
+      if (stdin) bytes = stdin;
+      else {
+        const read = readStdin();
+        if ('error' in read) return [{ ok: false, origin, error: read.error }];
+        bytes = read.bytes;
+      }
+    } else {
       const st = statSync(path);
       if (!st.isFile()) return [{ ok: false, origin, error: 'not a regular file' }];
       if (st.size > MAX_INPUT_BYTES) return [{ ok: false, origin, error: `too large (${st.size} bytes; the limit is ${MAX_INPUT_BYTES})` }];

@@ -130,3 +130,15 @@ test(here + 'what an article holds reaches the terminal as text: escape sequence
   assert.notEqual(bad.status, 0);
   assert.ok(!/\u001b/.test(bad.stderr), JSON.stringify(bad.stderr));
 });
+
+test(here + 'standard input is read bounded: more than the input limit is refused, naming stdin, with a non-zero exit', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { MAX_INPUT_BYTES } = await import('../../src/ingest/stdin.js');
+  const input = Buffer.alloc(MAX_INPUT_BYTES + 1024, 'a');
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'parallax'), 'extract', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 20 });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /stdin: too large/);
+  const ok = spawnSync(process.execPath, [join(root, 'bin', 'parallax'), 'extract', '--json', '-'], { input: 'The harbour reopened on Monday after a week of repairs to the storm walls, the port authority said in a statement.', encoding: 'utf8' });
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(JSON.parse(ok.stdout).text, /storm walls/);
+});

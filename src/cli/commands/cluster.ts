@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
-import { warn } from '../options.js';
+import { stdinText, warn } from '../options.js';
 
 interface ClusterOptions {
   jsonl: string;
@@ -34,7 +34,7 @@ export function register(program: Command): void {
       const { createClusterer } = await import('../../cluster/index.js');
       let text: string;
       try {
-        text = opts.jsonl === '-' ? readFileSync(0, 'utf8') : readFileSync(opts.jsonl, 'utf8');
+        text = opts.jsonl === '-' ? stdinText() : readFileSync(opts.jsonl, 'utf8');
       } catch (err) {
         throw new UserError(`${opts.jsonl}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
       }

@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .action(async (files: string[], opts: { jsonl?: string; json?: boolean }) => {
       const { findQuotes } = await import('../../enrich/quotes/index.js');
       const { recogniseEntities } = await import('../../enrich/ner/index.js');
-      const { warn } = await import('../options.js');
+      const { stdinText, warn } = await import('../options.js');
       const run = (text: string) =>
         findQuotes(text, recogniseEntities(text)).map((q) => ({
           start: q.start, end: q.end, direct: q.direct, text: q.text,
@@ -21,7 +21,7 @@ export function register(program: Command): void {
         const { UserError } = await import('../../errors.js');
         let raw: string;
         try {
-          raw = opts.jsonl === '-' ? readFileSync(0, 'utf8') : readFileSync(opts.jsonl, 'utf8');
+          raw = opts.jsonl === '-' ? stdinText() : readFileSync(opts.jsonl, 'utf8');
         } catch (err) {
           throw new UserError(`${opts.jsonl}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
         }
