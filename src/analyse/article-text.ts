@@ -15,6 +15,7 @@
 import type { Article } from '../types.js';
 import type { Sentence } from '../enrich/types.js';
 import { splitSentences } from '../enrich/sentences.js';
+import { memoByKey } from './similarity/memo.js';
 
 /** Texts a cache keeps before it starts afresh (a few large stories' worth). */
 const MAX_TEXTS = 10_000;
@@ -39,16 +40,9 @@ export class TextMemo<I, V> {
   }
 }
 
-/** Text → its sentences. */
-const sentencesCache = new Map<string, Sentence[]>();
-
 /** The article's sentences ({@link splitSentences} of its text), split once per text. */
+const sentencesOf = memoByKey(MAX_TEXTS, splitSentences);
+
 export function articleSentences(a: Article): Sentence[] {
-  let sentences = sentencesCache.get(a.text);
-  if (sentences === undefined) {
-    sentences = splitSentences(a.text);
-    if (sentencesCache.size >= MAX_TEXTS) sentencesCache.clear();
-    sentencesCache.set(a.text, sentences);
-  }
-  return sentences;
+  return sentencesOf(a.text);
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { memoByKey } from './memo.js';
 import { PairTable } from './pair-table.js';
 
 /** Function words: they carry no claim of their own. */
@@ -112,38 +113,19 @@ export function stemsOfTokens(tokens: readonly { text: string }[]): string[] {
   return out;
 }
 
-/** Text → its {@link contentStems}, for {@link textStems}. */
-const TEXT_STEMS = new Map<string, readonly string[]>();
-
 /**
  * {@link contentStems} of a sentence or statement, memoised by its text: the claims, the
  * disagreements, the timeline and the summary each read the same sentences' words (the summary
  * three times over), and a story analysed again (a watch, a server) reads them all again. The
  * array is shared between callers, hence read-only.
  */
-export function textStems(text: string): readonly string[] {
-  let s = TEXT_STEMS.get(text);
-  if (s === undefined) {
-    s = contentStems(text);
-    if (TEXT_STEMS.size > 100_000) TEXT_STEMS.clear();
-    TEXT_STEMS.set(text, s);
-  }
-  return s;
-}
+export const textStems: (text: string) => readonly string[] = memoByKey(100_000, contentStems);
 
-/** Token → {@link contentStems} of it (a token may still split: "U.S.-led"), worked out once. */
-const TOKEN_STEMS = new Map<string, readonly string[]>();
-
-/** {@link contentStems} of one token, memoised: statements ask for the same words again and again. */
-export function tokenStems(token: string): readonly string[] {
-  let s = TOKEN_STEMS.get(token);
-  if (s === undefined) {
-    s = contentStems(token);
-    if (TOKEN_STEMS.size > 200_000) TOKEN_STEMS.clear();
-    TOKEN_STEMS.set(token, s);
-  }
-  return s;
-}
+/**
+ * {@link contentStems} of one token (a token may still split: "U.S.-led"), memoised: statements
+ * ask for the same words again and again.
+ */
+export const tokenStems: (token: string) => readonly string[] = memoByKey(200_000, contentStems);
 
 /**
  * Document frequencies over a set of statements (a story's sentences): a word every statement

@@ -6,6 +6,7 @@
  */
 import type { Article, Evidence } from '../../types.js';
 import type { StoryContext } from '../context.js';
+import { memoByKey } from '../similarity/memo.js';
 
 /** The parts of an article a reader sees as its wording: headline, kicker, standfirst, body. */
 export function articleParts(a: Article): { text: string; body: boolean }[] {
@@ -85,20 +86,10 @@ function wordIndex(ctx: StoryContext): WordIndex {
   return built;
 }
 
-/** Text → its words; bounded, started afresh when full (a story analysed again reads the same texts). */
-const textWords = new Map<string, IndexedText['words']>();
-const MAX_TEXTS = 20_000;
-
-/** A text's words (letters and digits), folded to lower case, with offsets; shared, not to be changed. */
-function wordsOf(text: string): IndexedText['words'] {
-  let words = textWords.get(text);
-  if (!words) {
-    words = [...text.matchAll(WORD)].map((m) => ({ key: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
-    if (textWords.size >= MAX_TEXTS) textWords.clear();
-    textWords.set(text, words);
-  }
-  return words;
-}
+/** A text's words (letters and digits), folded to lower case, with offsets; kept by text, shared, not to be changed. */
+const wordsOf = memoByKey(20_000, (text): IndexedText['words'] =>
+  [...text.matchAll(WORD)].map((m) => ({ key: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length })),
+);
 
 /** Apostrophes alike, white space as one space. */
 const sameSign = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
