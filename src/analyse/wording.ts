@@ -45,6 +45,7 @@ import { descriptionVariants } from './wording/descriptions.js';
 import { designatorVariants } from './wording/designators.js';
 import { ordered } from './wording/order.js';
 import { locate } from './wording/find.js';
+import { DETERMINERS, GOVERNING } from './wording/phrase.js';
 
 /** Strength of the prior, in tokens: how much general usage pulls an outlet's estimate. */
 const PRIOR_TOKENS = 2000;
@@ -128,10 +129,6 @@ function phrasesOf(run: string[], into: Map<string, number>, keep: (word: string
   }
 }
 
-/** Words that join a noun phrase to the phrase it governs. */
-const GOVERNING = new Set(['of', 'to', 'for', 'on', 'against', 'at']);
-const GOVERNED_DETERMINER = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
-
 /**
  * Where the phrase governed by the noun at `end` ends ("cuts | to the budget", "tax cuts | for the
  * rich"), or -1: a joining word, a determiner maybe, then up to three modifiers ending on a noun
@@ -140,7 +137,7 @@ const GOVERNED_DETERMINER = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'the
 function governed(run: string[], classes: string[], end: number): number {
   if (!GOVERNING.has(run[end + 1] ?? '')) return -1;
   let at = end + 2;
-  const determined = GOVERNED_DETERMINER.has(run[at] ?? '');
+  const determined = DETERMINERS.has(run[at] ?? '');
   if (determined) at++;
   // "to" with no determiner is mostly an infinitive ("funds to hire"): a verb, not a thing named.
   else if (run[end + 1] === 'to') return -1;

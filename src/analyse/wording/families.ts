@@ -29,12 +29,8 @@ import { relatedNouns } from '../similarity/nouns.js';
 import { synonymous } from '../similarity/synonyms.js';
 import { bestDice, rowsFromPairs } from './groups.js';
 import { outletOf } from './find.js';
-import { capitalised, endsPhrase, isFigure, modifier, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
+import { DETERMINERS, JOINING, capitalised, endsPhrase, isFigure, modifier, nominal, bodyParts, partsBetween, spanText, unbroken, type Part } from './phrase.js';
 
-/** Words that join a noun phrase to what it governs ("cuts to", "war against", "plan for"). */
-const GOVERNING = new Set(['of', 'to', 'for', 'on', 'against', 'in', 'at', 'over', 'with', 'from', 'into', 'by']);
-/** Words that may stand between the joining word and the governed phrase. */
-const DETERMINER = /^(?:the|a|an|his|her|its|their|our|this|that|these|those)$/;
 /** At most this many words in a noun phrase's core (modifiers and head). */
 const MAX_CORE = 3;
 /** At most this many sentences of a phrase are kept as its context. */
@@ -111,12 +107,12 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
     }
     return c;
   };
-  // 3. One word inserted inside a phrase: "tax deal" / "tax cut deal". Its first and last words
+  // 2. One word inserted inside a phrase: "tax deal" / "tax cut deal". Its first and last words
   // (what it names, and how) stay; a word put in front would name a part ("tax deal" / "new tax
   // deal") and is not taken.
   const byEnds = new Map<string, Phrase[]>();
   for (const p of phrases.values()) {
-    if (p.words.length < 2 || p.words.some((w) => GOVERNING.has(w))) continue;
+    if (p.words.length < 2 || p.words.some((w) => JOINING.has(w))) continue;
     const k = `${p.words[0]} ${p.words[p.words.length - 1]}`;
     const list = byEnds.get(k);
     if (list) list.push(p);
@@ -134,13 +130,13 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
       }
     }
   }
-  // 2. One word swapped in a frame of three words or more.
+  // 3. One word swapped in a frame of three words or more.
   const frames = new Map<string, { p: Phrase; slot: number }[]>();
   for (const p of phrases.values()) {
-    if (p.words.length < 3 || !p.words.some((w) => GOVERNING.has(w))) continue;
+    if (p.words.length < 3 || !p.words.some((w) => JOINING.has(w))) continue;
     for (let k = 0; k < p.words.length; k++) {
       if (p.caps[k] || !swappable(p.words[k])) continue;
-      const rest = p.words.filter((w, j) => j !== k && !GOVERNING.has(w) && !DETERMINER.test(w));
+      const rest = p.words.filter((w, j) => j !== k && !JOINING.has(w) && !DETERMINERS.has(w));
       if (rest.length < MIN_FRAME_CONTENT) continue;
       const frame = p.words.map((w, j) => (j === k ? '*' : w)).join(' ');
       const list = frames.get(frame);
@@ -159,8 +155,8 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
         const wy = y.p.words[y.slot];
         if (stem(wx) === stem(wy) || !differentOutlets(x.p, y.p)) continue;
         // A joining word swapped for a content word, or the reverse, changes the phrase's make-up.
-        if (GOVERNING.has(wx) !== GOVERNING.has(wy)) continue;
-        if (!GOVERNING.has(wx) && (relatedNouns(wx, wy) || synonymous(wx, wy))) {
+        if (JOINING.has(wx) !== JOINING.has(wy)) continue;
+        if (!JOINING.has(wx) && (relatedNouns(wx, wy) || synonymous(wx, wy))) {
           link(x.p, y.p, RELATED_SWAP);
           continue;
         }
@@ -189,7 +185,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
       const text = spanText(s.text, parts, from, to, s.start);
       const words = parts.slice(from, to).map((x) => x.fold);
       const family = words
-        .filter((w) => !GOVERNING.has(w) && !DETERMINER.test(w))
+        .filter((w) => !JOINING.has(w) && !DETERMINERS.has(w))
         .map(stem)
         .sort()
         .join(' ');
@@ -227,9 +223,9 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
         // The core alone, two words or more ("budget cuts"); a lone noun is compared in heads.ts.
         for (const from of starts) if (h > from) add(a.id, s, parts, from, h + 1);
         // The core governing another phrase: "cuts to the budget", "plan to curb smuggling".
-        if (joint && GOVERNING.has(joint.fold) && parts[h + 2]) {
+        if (joint && JOINING.has(joint.fold) && parts[h + 2]) {
           let at = h + 2;
-          const determined = DETERMINER.test(parts[at].fold);
+          const determined = DETERMINERS.has(parts[at].fold);
           if (determined) at++;
           // After "to", a word with no determiner and no capital is an infinitive's verb ("plan to
           // curb smuggling"): the phrase runs on to its object, or is not taken.
@@ -249,7 +245,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
       for (let v = 0; v + 1 < parts.length; v++) {
         if (!/(?:ed|ing)$/.test(parts[v].fold) || parts[v].hyphen || (parts[v].cls !== 'V' && parts[v].cls !== 'G' && parts[v].cls !== 'J')) continue;
         let at = v + 1;
-        if (DETERMINER.test(parts[at].fold)) at++;
+        if (DETERMINERS.has(parts[at].fold)) at++;
         for (const end of coresStartingAt.get(at) ?? []) if (end - at < 2) add(a.id, s, parts, v, end + 1, true);
       }
     }
@@ -259,8 +255,8 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
 
 /** Whether a word may be the one swapped in a frame: a joining word, or a content word that is no figure. */
 function swappable(word: string): boolean {
-  if (GOVERNING.has(word)) return true;
-  if (DETERMINER.test(word) || word.length < 3 || isFigure({ fold: word } as Part)) return false;
+  if (JOINING.has(word)) return true;
+  if (DETERMINERS.has(word) || word.length < 3 || isFigure({ fold: word } as Part)) return false;
   return /^\p{L}/u.test(word);
 }
 
@@ -274,13 +270,13 @@ function swappable(word: string): boolean {
 function notAWordingPair(x: Phrase, y: Phrase): boolean {
   const bare = (p: Phrase) =>
     p.words
-      .filter((w) => !DETERMINER.test(w))
+      .filter((w) => !DETERMINERS.has(w))
       .map(stem)
       .join(' ');
   if (bare(x) === bare(y)) return true;
   const lower = (p: Phrase) =>
     p.words
-      .filter((w, k) => !p.caps[k] && !DETERMINER.test(w) && !GOVERNING.has(w))
+      .filter((w, k) => !p.caps[k] && !DETERMINERS.has(w) && !JOINING.has(w))
       .map(stem)
       .sort()
       .join(' ');
@@ -292,7 +288,7 @@ function notAWordingPair(x: Phrase, y: Phrase): boolean {
       .join(' ');
   if (lower(x) === lower(y) && names(x) !== names(y)) return true;
   const possessive = (p: Phrase) => p.words.some((w) => w.endsWith("'s"));
-  const joins = (p: Phrase) => p.words.filter((w) => GOVERNING.has(w) && w !== 'of');
+  const joins = (p: Phrase) => p.words.filter((w) => JOINING.has(w) && w !== 'of');
   return (possessive(x) && joins(y).length > 0) || (possessive(y) && joins(x).length > 0);
 }
 

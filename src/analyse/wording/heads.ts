@@ -17,7 +17,7 @@ import { perMillion } from '../similarity/background.js';
 import { relatedNouns } from '../similarity/nouns.js';
 import { bestDice, rowsFromPairs } from './groups.js';
 import { outletOf, personSpans } from './find.js';
-import { capitalised, endsPhrase, figuresOf, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
+import { DETERMINERS, GOVERNING, capitalised, endsPhrase, figuresOf, nominal, bodyParts, partsBetween, spanText, spellingKey, unbroken, type Part } from './phrase.js';
 
 /** At most this many sentences of a phrase are compared. */
 const MAX_SENTENCES = 6;
@@ -212,11 +212,6 @@ function standsAlone(text: string, base: number, parts: Part[], from: number, h:
   return !(first.cls === 'J' && /ed$/.test(first.fold) && before && (SUBJECT.test(before.fold) || capitalised(text, before, base)));
 }
 
-/** Words that join a head to the phrase it governs. */
-const GOVERNING = new Set(['to', 'of', 'for', 'on', 'against']);
-/** Words that may stand between the joining word and the governed phrase. */
-const GOVERNED_DETERMINER = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
-
 /**
  * Where the phrase governed by the head at `h` ends ("address | to his people"), or -1: a joining
  * word, a determiner, then a noun phrase of up to three words that ends there. After "to" a
@@ -227,7 +222,7 @@ function governedEnd(parts: Part[], h: number): number {
   if (!joint || !GOVERNING.has(joint.fold) || (parts[h].cls !== 'N')) return -1;
   let at = h + 2;
   if (!parts[at]) return -1;
-  if (GOVERNED_DETERMINER.has(parts[at].fold)) at++;
+  if (DETERMINERS.has(parts[at].fold)) at++;
   else if (joint.fold === 'to') return -1;
   for (let k = at; k < parts.length && k < at + 3; k++) {
     if (endsPhrase(parts, k) && nominal(parts, at, k + 1)) return k;

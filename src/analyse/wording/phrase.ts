@@ -9,6 +9,7 @@ import type { Article } from '../../types.js';
 import type { StoryContext } from '../context.js';
 import { STOP_WORDS, foldToken, tokenize } from '../similarity/text.js';
 import { wordClass, type WordClass } from '../similarity/pos.js';
+import { memoByKey } from '../similarity/memo.js';
 
 export interface Part {
   /** Folded form: lower case, no diacritics, straight apostrophes. */
@@ -80,22 +81,15 @@ function shapeOf(token: string): Shape[] {
   return out;
 }
 
-/** Body text → its parts; bounded, started afresh when full. */
-const bodies = new Map<string, Part[]>();
-const MAX_BODIES = 10_000;
+/** Body text → its parts (see bodyParts). */
+const partsOfBody = memoByKey(10_000, (text) => partsOf(text));
 
 /**
  * An article body's parts, worked out once per text (several wording methods read them, and a
  * story analysed again holds mostly the same articles). Shared: callers must not change them.
  */
 export function bodyParts(_ctx: StoryContext, article: Article): Part[] {
-  let parts = bodies.get(article.text);
-  if (!parts) {
-    parts = partsOf(article.text);
-    if (bodies.size >= MAX_BODIES) bodies.clear();
-    bodies.set(article.text, parts);
-  }
-  return parts;
+  return partsOfBody(article.text);
 }
 
 /** The parts of a body between two offsets (a sentence), from {@link bodyParts}. */
@@ -134,6 +128,17 @@ export function endsPhrase(parts: Part[], h: number): boolean {
   if (next.cls === 'N' || next.hyphen) return false;
   return !(next.cls === 'V' && parts[h + 2]?.cls === 'N' && parts[h + 2].joined);
 }
+
+/**
+ * Words joining a head to the phrase it governs that make the two one name: "cuts to the
+ * budget", "war against the rebels", "attack on the port". ("in", "with", "over" more often open
+ * an adverbial, "reform in a generation": see {@link JOINING}.)
+ */
+export const GOVERNING: ReadonlySet<string> = new Set(['of', 'to', 'for', 'on', 'against', 'at']);
+/** Every word that may join a noun phrase to another, for comparing two phrases in one frame. */
+export const JOINING: ReadonlySet<string> = new Set([...GOVERNING, 'in', 'over', 'with', 'from', 'into', 'by']);
+/** Words that may stand between a joining word and the phrase it governs ("for the rich"). */
+export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those']);
 
 /** The text of parts [from, to) as the article writes it, white space made single. */
 export function spanText(text: string, parts: Part[], from: number, to: number, base = 0): string {
