@@ -12,7 +12,7 @@ import type { StoryContext } from '../context.js';
 import { textStems, foldToken } from '../similarity/text.js';
 import { wordClass } from '../similarity/pos.js';
 import { perMillion } from '../similarity/background.js';
-import { divergence, locate, outletOf } from './find.js';
+import { divergence, locate, outletOf, sentenceAt } from './find.js';
 import { bestDice } from './groups.js';
 import { spellingKey } from './phrase.js';
 
@@ -62,11 +62,11 @@ export function designatorVariants(ctx: StoryContext): StoryWording[] {
     seen.add(key);
     const a = byId.get(m.article);
     if (!a || m.start === undefined || m.end === undefined || ctx.duplicateOf.has(a.id)) continue;
-    const s = (ctx.sentences.get(a.id) ?? []).find((x) => x.start <= m.start! && m.start! < x.end);
-    if (!s) continue;
+    // The sentence holding the name (found by binary search, see find.ts).
+    const sentence = sentenceAt(ctx, a.id, m.start)?.text;
+    if (!sentence) continue;
     const name = a.text.slice(m.start, m.end);
     const words = name.split(/\s+/);
-    const sentence = a.text.slice(s.start, s.end);
     // The name's own last word, capitalised: "Harlow Oblast".
     if (words.length >= 3 || (words.length === 2 && !/^(?:the|a|an)$/i.test(words[0]))) {
       const last = words[words.length - 1];
