@@ -77,11 +77,6 @@ function indexAt(parts: Part[], offset: number): number {
   return lo < parts.length && parts[lo].start <= offset ? lo : -1;
 }
 
-/** Whether only spaces (and hyphens) stand between two parts. */
-function joined(text: string, left: Part, right: Part): boolean {
-  return /^[\s-]*$/.test(text.slice(left.end, right.start)) && !/\n/.test(text.slice(left.end, right.start));
-}
-
 /**
  * The title before a name: the words right before it, back to a determiner, a punctuation mark or
  * a word that is no modifier, ending on a noun ("outgoing harbour master"); capitalised words and
@@ -91,7 +86,7 @@ function before(text: string, parts: Part[], first: number): string | null {
   let from = first;
   for (let k = first - 1; k >= 0 && first - k <= MAX_WORDS; k--) {
     const p = parts[k];
-    if (!joined(text, p, parts[k + 1])) break;
+    if (!parts[k + 1].joined) break;
     const cap = capitalised(text, p, 0);
     if (p.cls === 'N' || p.cls === 'J' || (cap && p.cls !== 'D' && p.cls !== 'O')) from = k;
     else if (JOINS.has(p.fold) && p.fold !== 'the' && k > 0 && capitalised(text, parts[k - 1], 0) && cap === false && capitalised(text, parts[k + 1], 0)) from = k;
@@ -117,7 +112,7 @@ function after(text: string, parts: Part[], last: number): string | null {
   let to = from;
   while (to < parts.length && to - from < MAX_WORDS) {
     const p = parts[to];
-    if (to > from && !joined(text, parts[to - 1], p)) break;
+    if (to > from && !p.joined) break;
     if (p.cls === 'N' || p.cls === 'J' || p.cls === 'G' || capitalised(text, p, 0) || (JOINS.has(p.fold) && to > from)) to++;
     else return null;
   }

@@ -22,7 +22,7 @@ export interface Part {
   cls: WordClass;
   /** Written with a capital first letter. */
   cap: boolean;
-  /** Only spaces or hyphens stand between it and the part before (no punctuation, no quote mark). */
+  /** Only spaces or hyphens stand between it and the part before, on one line (no punctuation, no quote mark). */
   joined: boolean;
 }
 
@@ -52,11 +52,14 @@ function isUpper(code: number, ch: string | undefined): boolean {
   return /\p{Lu}/u.test(ch);
 }
 
-/** Whether text[from, to) holds only white space and hyphens. */
+/** Whether text[from, to) holds only white space and hyphens, on one line. */
 function gapIsBlank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 45 || (c >= 9 && c <= 13)) continue;
+    // Spaces, tabs and hyphens; a line break parts two lines (a title ending one paragraph does
+    // not run into a name opening the next).
+    if (c === 32 || c === 45 || c === 9) continue;
+    if (c === 10 || c === 13) return false;
     if (c < 128 || !/\s/.test(text[i])) return false;
   }
   return true;
