@@ -87,9 +87,9 @@ function before(text: string, parts: Part[], first: number): string | null {
   for (let k = first - 1; k >= 0 && first - k <= MAX_WORDS; k--) {
     const p = parts[k];
     if (!parts[k + 1].joined) break;
-    const cap = capitalised(text, p, 0);
+    const cap = capitalised(p);
     if (p.cls === 'N' || p.cls === 'J' || (cap && p.cls !== 'D' && p.cls !== 'O')) from = k;
-    else if (JOINS.has(p.fold) && p.fold !== 'the' && k > 0 && capitalised(text, parts[k - 1], 0) && cap === false && capitalised(text, parts[k + 1], 0)) from = k;
+    else if (JOINS.has(p.fold) && p.fold !== 'the' && k > 0 && capitalised(parts[k - 1]) && cap === false && capitalised(parts[k + 1])) from = k;
     else break;
   }
   // Back to the first word that is no joining word; the last word before the name is the head.
@@ -113,7 +113,7 @@ function after(text: string, parts: Part[], last: number): string | null {
   while (to < parts.length && to - from < MAX_WORDS) {
     const p = parts[to];
     if (to > from && !p.joined) break;
-    if (p.cls === 'N' || p.cls === 'J' || p.cls === 'G' || capitalised(text, p, 0) || (JOINS.has(p.fold) && to > from)) to++;
+    if (p.cls === 'N' || p.cls === 'J' || p.cls === 'G' || capitalised(p) || (JOINS.has(p.fold) && to > from)) to++;
     else return null;
   }
   if (to === from || to - from > MAX_WORDS) return null;
@@ -122,7 +122,7 @@ function after(text: string, parts: Part[], last: number): string | null {
   if (!/^\s*[,.;—–-]/.test(close) && to < parts.length) return null;
   // A comma inside a name's list ("Bureau of Wool, Flax and Silk") does not close it: the
   // description would be cut, so none is taken.
-  if (/^\s*,/.test(close) && to < parts.length && capitalised(text, parts[to - 1], 0) && capitalised(text, parts[to], 0)) return null;
+  if (/^\s*,/.test(close) && to < parts.length && capitalised(parts[to - 1]) && capitalised(parts[to])) return null;
   let end = to - 1;
   while (end > from && JOINS.has(parts[end].fold)) end--;
   if (end - from < 1 || parts[end].cls === 'J') return null;

@@ -176,7 +176,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
   const outlet = outletOf(ctx);
   const phrases = new Map<string, Phrase>();
   const add = (article: string, s: { start: number; end: number; text: string }, parts: Part[], from: number, to: number, verb = false) => {
-    if (!unbroken(s.text, parts, from, to, s.start)) return;
+    if (!unbroken(parts, from, to)) return;
     // The key from the parts' folded forms (as spellingKey would fold the text, without the work).
     let key = parts[from].fold;
     for (let k = from + 1; k < to; k++) key += ` ${parts[k].fold}`;
@@ -189,7 +189,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
         .map(stem)
         .sort()
         .join(' ');
-      const caps = parts.slice(from, to).map((x) => capitalised(s.text, x, s.start));
+      const caps = parts.slice(from, to).map((x) => capitalised(x));
       phrases.set(key, (p = { key, text, words, caps, verb, family, outlets: new Set(), at: [] }));
     }
     p.outlets.add(outlet(article));
@@ -229,7 +229,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
           if (determined) at++;
           // After "to", a word with no determiner and no capital is an infinitive's verb ("plan to
           // curb smuggling"): the phrase runs on to its object, or is not taken.
-          if (joint.fold === 'to' && !determined && !capitalised(s.text, parts[at], s.start)) {
+          if (joint.fold === 'to' && !determined && !capitalised(parts[at])) {
             if (parts[at].cls !== 'V' && parts[at].cls !== 'N') continue;
             at++;
           }

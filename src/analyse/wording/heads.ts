@@ -109,22 +109,22 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         // The head ends the phrase: no noun and no hyphen after it.
         if (!endsPhrase(parts, h)) continue;
         // A capitalised head in mid-sentence is a name ("traditional Acme"): who, not how.
-        if (capitalised(s.text, parts[h], s.start) && h > 0 && !/[.!?]\s*$/.test(s.text.slice(0, parts[h].start - s.start))) continue;
+        if (capitalised(parts[h]) && h > 0 && !/[.!?]\s*$/.test(s.text.slice(0, parts[h].start - s.start))) continue;
         for (let n = 2; n <= 3; n++) {
           let from = h - n + 1;
           while (from > 0 && parts[from].hyphen) from--;
-          if (from < 0 || !nominal(parts, from, h + 1, true) || !unbroken(s.text, parts, from, h + 1, s.start)) continue;
+          if (from < 0 || !nominal(parts, from, h + 1, true) || !unbroken(parts, from, h + 1)) continue;
           if (!standsAlone(s.text, s.start, parts, from, h)) continue;
           // All capitals: a name, compared in names.ts. A person's name in it: who, not how.
           let allCaps = true;
-          for (let k = from; k <= h && allCaps; k++) allCaps = capitalised(s.text, parts[k], s.start);
+          for (let k = from; k <= h && allCaps; k++) allCaps = capitalised(parts[k]);
           const at = { start: parts[from].start, end: parts[h].end };
           if (allCaps || (people.get(a.id) ?? []).some((m) => m.start < at.end && at.start < m.end)) continue;
           found(from, h + 1, h, firstWord(parts, from));
         }
         // The head with what it governs: "address to the nation" names what "televised address" does.
         const end = governedEnd(parts, h);
-        if (end > h && unbroken(s.text, parts, h, end + 1, s.start) && !(people.get(a.id) ?? []).some((m) => m.start < parts[end].end && parts[h].start < m.end)) found(h, end + 1, h, parts[h].fold, true);
+        if (end > h && unbroken(parts, h, end + 1) && !(people.get(a.id) ?? []).some((m) => m.start < parts[end].end && parts[h].start < m.end)) found(h, end + 1, h, parts[h].fold, true);
       }
     }
   }
@@ -209,7 +209,7 @@ function standsAlone(text: string, base: number, parts: Part[], from: number, h:
   const first = parts[from];
   if (first.cls === 'G') return !!before && (before.cls === 'D' || before.cls === 'J' || before.fold.endsWith("'s"));
   // "they directed agencies", "Doe directed agencies": after a subject, a word in -ed is the verb.
-  return !(first.cls === 'J' && /ed$/.test(first.fold) && before && (SUBJECT.test(before.fold) || capitalised(text, before, base)));
+  return !(first.cls === 'J' && /ed$/.test(first.fold) && before && (SUBJECT.test(before.fold) || capitalised(before)));
 }
 
 /**

@@ -186,12 +186,12 @@ export function nominal(parts: Part[], from: number, to: number, figures = false
 }
 
 /** Whether a part is written with a capital (`text` and `base` are kept for callers' clarity). */
-export function capitalised(_text: string, p: Part, _base: number): boolean {
+export function capitalised(p: Part): boolean {
   return p.cap;
 }
 
 /** Whether only spaces and hyphens stand between parts [from, to): no punctuation, no quotation mark. */
-export function unbroken(_text: string, parts: Part[], from: number, to: number, _base = 0): boolean {
+export function unbroken(parts: Part[], from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) if (!parts[k].joined) return false;
   return true;
 }

@@ -77,7 +77,7 @@ function lcs(x: string[], y: string[]): [number, number][] {
  * hyphenated to it taken in, a head noun after it taken in, and — when the other side has no
  * words there (a modifier one outlet adds) — the modifier before it too.
  */
-function nounPhrase(text: string, base: number, parts: Part[], from: number, to: number, inserted: boolean): [number, number] | null {
+function nounPhrase(parts: Part[], from: number, to: number, inserted: boolean): [number, number] | null {
   while (from < to && (parts[from].cls === 'O' || parts[from].cls === 'D') && !parts[from].hyphen) from++;
   while (to > from && (parts[to - 1].cls === 'O' || parts[to - 1].cls === 'D') && !parts[to]?.hyphen) to--;
   if (from === to && !inserted) return null;
@@ -112,11 +112,11 @@ function nounPhrase(text: string, base: number, parts: Part[], from: number, to:
   }
   if (to - from > MAX_VARIANT_PARTS || !head(parts[to - 1]) || parts[to - 1].fold.endsWith("'s")) return null;
   // A capitalised head with a capitalised word after it is the start of a name ("White House").
-  if (to < parts.length && capitalised(text, parts[to - 1], base) && capitalised(text, parts[to], base)) return null;
+  if (to < parts.length && capitalised(parts[to - 1]) && capitalised(parts[to])) return null;
   // A lone word as common as "new" or "time" says too little of what is named (and the lexicon
   // may take an adjective for a noun).
   if (to - from === 1 && perMillion(parts[from].fold) >= LONE_WORD_PER_MILLION) return null;
-  return nominal(parts, from, to) && unbroken(text, parts, from, to, base) ? [from, to] : null;
+  return nominal(parts, from, to) && unbroken(parts, from, to) ? [from, to] : null;
 }
 
 /** Whether a variant names one of the story's people: then the slot is who, not how. */
@@ -175,8 +175,8 @@ function slotPairs(x: Aligned, y: Aligned, people: Map<string, { start: number; 
     const oy = own(y, yKeys, gy, xWords);
     if (ox + oy === 0 || ox < gx[1] - gx[0] - stops(x.parts, gx) || oy < gy[1] - gy[0] - stops(y.parts, gy)) continue;
     const inserted = gx[0] === gx[1] || gy[0] === gy[1];
-    const nx = nounPhrase(x.text, x.base, x.parts, gx[0], gx[1], inserted);
-    const ny = nounPhrase(y.text, y.base, y.parts, gy[0], gy[1], inserted);
+    const nx = nounPhrase(x.parts, gx[0], gx[1], inserted);
+    const ny = nounPhrase(y.parts, gy[0], gy[1], inserted);
     if (!nx || !ny) continue;
     if (namesPerson(x, nx[0], nx[1], people) || namesPerson(y, ny[0], ny[1], people)) continue;
     const a = spanText(x.text, x.parts, nx[0], nx[1], x.base);
