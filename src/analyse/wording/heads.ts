@@ -59,8 +59,6 @@ interface Phrase {
    * the people the sentence names as `@name` (see bestDice).
    */
   contexts: Set<string>[];
-  /** How often it stands in the story's bodies. */
-  count: number;
   /** The head with what it governs ("address to the nation"), not a head with modifiers. */
   governs: boolean;
 }
@@ -90,14 +88,13 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
     for (const s of ctx.sentences.get(a.id) ?? []) {
       const parts = partsBetween(body, s.start, s.end);
       let stems: string[] | null = null;
-      // A phrase found here: counted, and its sentence kept as a context.
+      // A phrase found here: its outlet noted, and its sentence kept as a context.
       const found = (from: number, to: number, h: number, first: string, governs = false) => {
         const text = spanText(s.text, parts, from, to, s.start);
         const key = spellingKey(text);
         let p = phrases.get(key);
-        if (!p) phrases.set(key, (p = { key, text, head: parts[h].fold, first, figures: figuresOf(parts, from, to), outlets: new Set(), contexts: [], count: 0, governs }));
+        if (!p) phrases.set(key, (p = { key, text, head: parts[h].fold, first, figures: figuresOf(parts, from, to), outlets: new Set(), contexts: [], governs }));
         p.outlets.add(o);
-        p.count++;
         if (p.contexts.length < MAX_SENTENCES) {
           stems ??= [...textStems(s.text), ...namedHere.filter((m) => m.start >= s.start && m.start < s.end).map((m) => `@${m.name}`)];
           let own = ownStems.get(text);
