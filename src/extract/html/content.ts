@@ -10,7 +10,7 @@
  * @module
  */
 import type { Element } from './parse.js';
-import { rawText } from './parse.js';
+import { isInside, rawText } from './parse.js';
 import type { TextBlock } from './blocks.js';
 
 export interface Selection {
@@ -274,11 +274,6 @@ function storyUnit(best: Element, positive: Map<Element, number>, blocks: TextBl
     if (chosen.some((e) => headlines.has(e))) return null;
   }
   return chosen.some((e) => headlines.has(e)) ? chosen[0] : null;
-}
-
-function isInside(el: Element, container: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parent) if (e === container) return true;
-  return false;
 }
 
 /** Move up to the parent when it holds this much more prose… */

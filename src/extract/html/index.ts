@@ -11,7 +11,7 @@
 import type { Block, Message, Provenance } from '../../types.js';
 import type { ExtractOptions, Extracted } from '../types.js';
 import { decodeHTML } from 'entities';
-import { parseHtml } from './parse.js';
+import { isInside, parseHtml } from './parse.js';
 import type { Element } from './parse.js';
 import { collectBlocks, resolveLinks } from './blocks.js';
 import type { TextBlock } from './blocks.js';
@@ -89,11 +89,6 @@ const FALLBACK_SMALL = 300;
 const FALLBACK_MIN_PROSE = 150;
 /** An alternative replaces the chosen body when it has this many times its prose. */
 const FALLBACK_GAIN = 1.5;
-
-function isInside(el: Element, container: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parent) if (e === container) return true;
-  return false;
-}
 
 const proseOf = (blocks: TextBlock[]) => blocks.reduce((n, b) => n + Math.max(0, blockWeight(b)), 0);
 
@@ -222,9 +217,9 @@ function extract(input: string, options: ExtractOptions, messages: Message[]): E
     if (secondProse > chosenProse * FALLBACK_GAIN) pick = { blocks: second.blocks, dropped: second.dropped, rule: 'body:second-method', prose: secondProse };
     const sofar = pick?.prose ?? chosenProse;
     if (sofar < FALLBACK_SMALL) {
-      const base_ = baseline(blocks);
-      const baseProse = proseOf(base_);
-      if (baseProse > sofar * FALLBACK_GAIN) pick = { blocks: base_, dropped: [], rule: 'body:baseline', prose: baseProse };
+      const every = baseline(blocks);
+      const baseProse = proseOf(every);
+      if (baseProse > sofar * FALLBACK_GAIN) pick = { blocks: every, dropped: [], rule: 'body:baseline', prose: baseProse };
     }
     if (pick) {
       selection = { ...selection, blocks: pick.blocks, dropped: pick.dropped };

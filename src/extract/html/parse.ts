@@ -269,6 +269,12 @@ export function parseHtml(html: string, deadline = Infinity, onElement?: (el: El
 }
 
 /** The value of an attribute, or `''`. */
+/** Whether `el` is `container` or stands inside it. */
+export function isInside(el: Element, container: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parent) if (e === container) return true;
+  return false;
+}
+
 export function attr(el: Element, name: string): string {
   return el.attrs?.[name] ?? '';
 }
