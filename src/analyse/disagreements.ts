@@ -324,8 +324,8 @@ function ratesApart(ctx: StoryContext): StoryDisagreement[] {
 const SAME_WORDS = 0.6;
 
 /**
- * True when the versions say the same words but for the names: "Rutte said the talks failed"
- * against "Stoltenberg said the talks failed". Sentences that merely name different people
+ * True when the versions say the same words but for the names: "Brell said the talks failed"
+ * against "Kessel said the talks failed". Sentences that merely name different people
  * while saying different things are different statements, not a disagreement.
  */
 function sameWordsBesideNames(texts: string[], names: string[]): boolean {

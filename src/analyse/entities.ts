@@ -1,8 +1,8 @@
 /**
  * One entity per referent across a story's articles, whatever the spelling.
  *
- * A mention is read through its titles and possessive ("NATO Secretary General Mark Rutte's" →
- * Mark Rutte). Names are compared through a transliteration-tolerant key: diacritics dropped, the
+ * A mention is read through its titles and possessive ("Harbour Board Chair Tomas Brell's" →
+ * Tomas Brell). Names are compared through a transliteration-tolerant key: diacritics dropped, the
  * letters that transliteration systems disagree on folded together (y/i/j, z/s, kh/h, ks/x,
  * ie/e, doubled letters, -iy/-yi/-yy endings), and vowels reduced to a consonant skeleton when
  * comparing, with an edit distance on the folded forms. A full name merges with another whose
@@ -15,7 +15,7 @@
  * defines it as, else the one name whose initials it spells (EU, European Union); a name joins
  * the one longer name that only extends it (Halvorsen, Halvorsen News); a town keeps its state
  * abbreviation in the mention but not the name (Fairview, Conn. → Fairview).
- * A role ("the NATO chief") joins the one person whose title in the story fits it. The
+ * A role ("the harbour chief") joins the one person whose title in the story fits it. The
  * canonical name is the most common full form.
  *
  * @module
@@ -92,9 +92,9 @@ interface Group {
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /**
- * The name inside a mention as written: a possessive ending dropped ("Rutte's" → Rutte), and for
- * a person, the titles and roles before the name ("NATO Secretary General Mark Rutte" → Mark
- * Rutte); a leading article goes for any name ("the Kremlin" → Kremlin).
+ * The name inside a mention as written: a possessive ending dropped ("Brell's" → Brell), and for
+ * a person, the titles and roles before the name ("Harbour Board Chair Tomas Brell" → Mark
+ * Brell); a leading article goes for any name ("the Kremlin" → Kremlin).
  */
 export function nameCore(text: string, type: EntityType): string {
   let w = words(text.replace(/(?<=\p{L})['’]s?$/u, ''));
@@ -174,7 +174,7 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     else bySkeleton.set(k, [g]);
   };
   // How the story tags each word written alone: a person's surname the tagger once took for a
-  // place ("Rutte") still joins the person; a place that is also someone's surname does not.
+  // place ("Lind") still joins the person; a place that is also someone's surname does not.
   const loneTypes = new Map<string, number>();
   for (const { span, core } of all) {
     if (!core || core.includes(' ')) continue;
@@ -251,8 +251,8 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
   return entities;
 }
 
-// Roles: "the NATO chief" names Mark Rutte when the story calls him "NATO Secretary General
-// Mark Rutte" and calls no one else a NATO leader. The offices are general vocabulary; the
+// Roles: "the harbour chief" names Ada Lind when the story calls her "Harbour Board Chair Ada
+// Lind" and calls no one else a harbour leader. The offices are general vocabulary; the
 // organisation or country that qualifies them comes from the story's own title phrases.
 
 /** Office nouns, and the ones that mean whoever leads the organisation. */
@@ -270,7 +270,7 @@ interface Role {
   qualifiers: Set<string>;
 }
 
-/** The title phrase written just before a mention ("NATO Secretary General" before "Mark Rutte"). */
+/** The title phrase written just before a mention ("Harbour Board Chair" before "Tomas Brell"). */
 function titleBefore(text: string, start: number): Role | null {
   // Most names have no office noun right before them: that is seen from the last word alone, and
   // spares the regular expression below, which tries every position of its 80 characters.
@@ -316,8 +316,8 @@ const FIRST_WORD = /^(?:\p{L}[\p{L}’'-]*|\S)/u;
 
 /**
  * The role written at `from` (just after "the"): up to three capitalised words, then an office
- * noun not followed by a name ("NATO chief", "spokesman", "US President", "NATO Secretary
- * General"; not "NATO Secretary General Mark Rutte", a mention already).
+ * noun not followed by a name ("harbour chief", "spokesman", "US President", "Harbour Board
+ * Chair"; not "Harbour Board Chair Tomas Brell", a mention already).
  */
 function roleAfter(text: string, from: number): { office: string; qualifiers: string[]; end: number } | null {
   const head = text.slice(from, from + 80);
@@ -345,7 +345,7 @@ const ROLES_CACHE = new Map<string, readonly { start: number; role: NamedRole }[
 type NamedRole = NonNullable<ReturnType<typeof roleAfter>>;
 
 /**
- * The roles a text names after "the" ("the NATO chief", "the spokesman"), each with where its
+ * The roles a text names after "the" ("the harbour chief", "the spokesman"), each with where its
  * "the" starts: what {@link addRoleMentions} looks for in every article, found once per text
  * (an article's text is the same in every analysis of its story). Shared, so never changed.
  */
@@ -356,7 +356,7 @@ function rolesInText(text: string): readonly { start: number; role: NamedRole }[
     for (const m of text.matchAll(/\b[Tt]he\s+/g)) {
       const role = roleAfter(text, m.index! + m[0].length);
       // "the president" alone is most often a head of state the story never titles: only a
-      // qualified leader ("the NATO chief") or a lesser office ("the spokesman") is resolved.
+      // qualified leader ("the harbour chief") or a lesser office ("the spokesman") is resolved.
       if (!role || (!role.qualifiers.length && LEADER_OFFICES.has(role.office))) continue;
       list.push({ start: m.index!, role });
     }

@@ -3,9 +3,9 @@
  * clauses joined by "and that"), since one outlet quotes in one breath what another quotes apart.
  * Statements are grouped when their speakers resolve to the same entity and their words agree:
  * one holds most of the other's content words, weighted by how rare each word is in the story
- * (so "irreversible" and "path" count for more than "Ukraine" and "NATO"), after folding
- * inflections. "Ukraine's future is in NATO" and "the future of Ukraine is in NATO" are then one
- * quote carried by two articles.
+ * (so "unbroken" and "pledge" count for more than "Norland" and "league"), after folding
+ * inflections. "Norland's future is in the league" and "the future of Norland is in the league"
+ * are then one quote carried by two articles.
  *
  * @module
  */
@@ -71,7 +71,7 @@ export function containment(a: Set<string>, b: Set<string>): number {
   return n / small.size;
 }
 
-/** The name the finder resolved the speaker to ("he" → "Mark Rutte"), else the words of the span. */
+/** The name the finder resolved the speaker to ("he" → "Tomas Brell"), else the words of the span. */
 function speakerName(q: QuoteSpan): string | null {
   if (!q.speaker) return null;
   const named = (q.speaker as { name?: unknown }).name;
@@ -122,7 +122,7 @@ function speakerEntity(article: string, q: QuoteSpan, index: SpeakerIndex): Stor
   const sp = q.speaker;
   const name = speakerName(q) ?? sp.text;
   const last = foldWord(name.split(/\s+/).pop() ?? '');
-  // The resolved name first: "he" resolved to "Mark Rutte" is Rutte's, whatever the span overlaps.
+  // The resolved name first: "he" resolved to "Tomas Brell" is Brell's, whatever the span overlaps.
   const byName = index.personByLast.get(last) ?? [];
   if (byName.length === 1) return byName[0];
   // Entities named inside the speaker span, in order; a person first, else the head of the phrase
@@ -156,7 +156,7 @@ interface Statement {
 }
 
 /**
- * A quote's statements. Where the reporter's sentence carries the speaker's words in marks ("Rutte
+ * A quote's statements. Where the reporter's sentence carries the speaker's words in marks ("Brell
  * said that “the most crucial thing we have to do now” is ensuring that “Ukraine … from a position
  * of strength”"), each quoted fragment is a statement: those are the words outlets share. Otherwise
  * the sentences, and clauses joined by "and that".

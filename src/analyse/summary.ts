@@ -111,8 +111,8 @@ function carriers(claim: StoryClaim, best: Candidate, byId: Map<string, Article>
   return [...new Set(claim.sentences.filter((s) => {
     const theirs = figures(s.text);
     if (theirs.length && mine && theirs.join(' ') !== mine) return false;
-    // A sentence giving no figure does not carry one that gives it ("15,000 killed" is not in
-    // "the number of people killed").
+    // A sentence giving no figure does not carry one that gives it ("3,000 homes destroyed" is not
+    // in "the homes destroyed").
     if (mine && !theirs.length && s.article !== best.article) return false;
     if (!forecast && told && day(s.article) && day(s.article) < told && FORECAST.test(s.text)) return false;
     return true;
@@ -157,7 +157,7 @@ function realise(ctx: StoryContext, claim: StoryClaim, byId: Map<string, Article
     const unquoted = text.replace(/[“"«„][^”"»]*[”"»]/g, ' ');
     if (FIRST_PERSON.test(unquoted)) score -= 3;
     if (/^[“"«„‘]/.test(text)) score -= 1.5;
-    // A sentence leaning on the one before ("The campaign disputes that argument") cannot stand
+    // A sentence leaning on the one before ("The union rejects that view") cannot stand
     // alone in a summary.
     if (LEANS_BACK.test(text)) continue;
     if (RELATIVE_TIME.test(text)) score -= 0.5;

@@ -7,7 +7,7 @@
  * 2. Forms of reference (wording/names.ts): "President Jane Doe", "Ms. Doe", "Doe"; an acronym and
  *    its long form. How a person is described (wording/descriptions.ts): "outgoing harbour master
  *    Jane Doe", "Jane Doe, the chairman of the Harbour Board". A name with another designator
- *    (wording/designators.ts): "Harlow region" / "Harlow Oblast".
+ *    (wording/designators.ts): "Harlow region" / "Harlow Voivodeship".
  * 3. Hyphenation (wording/hyphens.ts): "cross-border raids" / "cross border raids".
  * 4. Aligned claims (wording/slots.ts): where outlets state one claim, the noun phrases that differ
  *    between their sentences ("soaring prices" / "rising prices").
@@ -22,7 +22,7 @@
  *    organisations are left to parts 1 and 2: they are the story's actors, not its wording.
  *
  * 7. Avoided terms (tentative): the nouns and adjectives every other outlet uses and one never
- *    does, where its length makes that a choice ("invasion" in every report but one).
+ *    does, where its length makes that a choice ("blockade" in every report but one).
  *
  * Rows are ordered by how much the outlets differ (wording/order.ts).
  *
@@ -115,7 +115,7 @@ function phrasesOf(run: string[], into: Map<string, number>, keep: (word: string
       if (!kept) continue;
       const g = n === 1 ? run[end] : run.slice(first, end + 1).join(' ');
       into.set(g, (into.get(g) ?? 0) + 1);
-      // With what it governs: "giveaways to the few", "revision of the estate tax".
+      // With what it governs: "grants to the few", "revision of the harbour fees".
       const pp = governed(run, classes, end);
       if (pp > end) {
         const gp = run.slice(first, pp + 1).join(' ');
@@ -130,9 +130,9 @@ function phrasesOf(run: string[], into: Map<string, number>, keep: (word: string
 }
 
 /**
- * Where the phrase governed by the noun at `end` ends ("cuts | to the budget", "tax cuts | for the
- * rich"), or -1: a joining word, a determiner maybe, then up to three modifiers ending on a noun
- * that ends the phrase, or an adjective after a determiner that ends it ("the rich").
+ * Where the phrase governed by the noun at `end` ends ("cuts | to the budget", "grants | for the
+ * poor"), or -1: a joining word, a determiner maybe, then up to three modifiers ending on a noun
+ * that ends the phrase, or an adjective after a determiner that ends it ("the poor").
  */
 function governed(run: string[], classes: string[], end: number): number {
   if (!GOVERNING.has(run[end + 1] ?? '')) return -1;
@@ -234,7 +234,7 @@ export interface AvoidedWord {
  * Per outlet, the nouns and adjectives every other outlet uses and it never does, where its
  * length makes never a choice rather than chance (at the others' rate it would use the word at
  * least MIN_EXPECTED times, and then not at all by chance 5 % of the time or less): the other
- * side of the comparison of word use, "invasion" in every report but one.
+ * side of the comparison of word use, "blockade" in every report but one.
  */
 export function avoidedWords(ctx: StoryContext): Map<string, AvoidedWord[]> {
   distinctivePhrases(ctx);

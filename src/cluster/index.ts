@@ -822,7 +822,7 @@ export class StreamingClusterer implements Clusterer {
     const ws = this.scratchWeights;
     const vocabulary = this.vocabulary;
     // The prior gives way as the collection grows: past a few times `priorDocs` articles, the
-    // collection's own frequencies are the better guide (news names "Ukraine" far more often than
+    // collection's own frequencies are the better guide (news names a country at war far more often than
     // general English does).
     const prior = this.params.priorDocs ? this.params.priorDocs * Math.exp(-n / this.params.priorDocs) : 0;
     // English counts say nothing of another language's words: an article in one keeps the

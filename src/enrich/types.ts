@@ -34,7 +34,7 @@ export interface QuoteSpan extends Span {
   text: string;
   /** True when the content stands inside quotation marks. */
   direct: boolean;
-  /** Where the text names the source ("Rutte", "he", "a senior U.S. official"), if anywhere. */
+  /** Where the text names the source ("Brell", "he", "a senior U.S. official"), if anywhere. */
   speaker: (Span & { text: string }) | null;
   /** The speech verb or cue ("said", "according to"), if any. */
   cue?: (Span & { text: string }) | null;

@@ -1,6 +1,6 @@
 /**
- * Whether two common adjectives or verbs may mean the same: one sense holds both ("rich" and
- * "wealthy", "curb" and "restrict"). From WordNet, data/synonyms.txt (built by
+ * Whether two common adjectives or verbs may mean the same: one sense holds both ("poor" and
+ * "needy", "halt" and "stop"). From WordNet, data/synonyms.txt (built by
  * scripts/build-synonyms.mjs), read once on the first question. Generous by design, since every
  * sense counts: a test of "may", for a pair that other evidence proposes (one word swapped in an
  * otherwise equal phrase). Nouns are answered by nouns.ts.
@@ -15,7 +15,7 @@ export const SYNONYMS_FILE = fileURLToPath(new URL('../../../data/synonyms.txt',
 
 let senses: Map<string, number[]> | null = null;
 
-/** The file's senses, by word and by the word's stem ("wealthiest" is not listed, "wealthy" is). */
+/** The file's senses, by word and by the word's stem ("neediest" is not listed, "needy" is). */
 function load(): Map<string, number[]> {
   if (senses) return senses;
   senses = new Map();

@@ -1,5 +1,5 @@
 /**
- * One name with another designator: "Harlow region" / "Harlow Oblast", "Kesh province" / "Kesh
+ * One name with another designator: "Harlow region" / "Harlow Voivodeship", "Kesh province" / "Kesh
  * Governorate". The outlets agree on the name and differ in the word that says what it names, a
  * common noun or a word kept from the place's own language. The shared name ties the two only
  * when the sentences around them say much the same (another designator may name another thing:
@@ -28,7 +28,7 @@ const MAX_SENTENCES = 6;
 
 interface Form {
   text: string;
-  /** The designator is the name's own capitalised last word ("Oblast"), not a noun after it. */
+  /** The designator is the name's own capitalised last word ("Voivodeship"), not a noun after it. */
   inName: boolean;
   designator: string;
   outlets: Set<string>;
@@ -67,10 +67,10 @@ export function designatorVariants(ctx: StoryContext): StoryWording[] {
     if (!sentence) continue;
     const name = a.text.slice(m.start, m.end);
     const words = name.split(/\s+/);
-    // The name's own last word, capitalised: "Harlow Oblast".
+    // The name's own last word, capitalised: "Harlow Voivodeship".
     if (words.length >= 3 || (words.length === 2 && !/^(?:the|a|an)$/i.test(words[0]))) {
       const last = words[words.length - 1];
-      // Only a word rare in English: one kept from the place's own language ("Oblast"); a
+      // Only a word rare in English: one kept from the place's own language ("Voivodeship"); a
       // common one ends a name of its own ("Kesh Bank").
       if (/^\p{Lu}\p{Ll}+$/u.test(last) && perMillion(foldToken(last)) < RARE_PER_MILLION) add(words.slice(0, -1).join(' '), last, name, a.id, sentence, true);
     }

@@ -7,10 +7,10 @@
  *    another form ("cuts to the budget" / "budget cuts", "raid on the fund" / "raided the fund" /
  *    "raiding the fund"): the words themselves say both name one thing. A plural against its
  *    singular, or a hyphen against a space, is one wording (see hyphens.ts), not two.
- * 2. **One word inside.** A two-word phrase and the same with a word between ("tax deal" / "tax
- *    cut deal"): the head and its first modifier say what is named.
+ * 2. **One word inside.** A two-word phrase and the same with a word between ("ferry deal" / "ferry
+ *    lease deal"): the head and its first modifier say what is named.
  * 3. **One word swapped in a frame.** Phrases of three words or more, alike but for one word in
- *    the same place ("tax breaks for the wealthy" / "tax breaks for the rich", "war against the
+ *    the same place ("help for the poor" / "help for the needy", "war against the
  *    rebels" / "war on the rebels"): the frame ties them, the swapped word is the wording. A swap
  *    may also change what is said ("rise in prices" / "fall in prices"), so the frame is not
  *    enough: WordNet must relate two nouns, or the sentences around the phrases must say much the
@@ -42,7 +42,7 @@ const MIN_SHARED = 3;
 const MIN_DICE = 0.2;
 /** Confidence of a row of the same words in another form. */
 const SAME_WORDS = 0.8;
-/** Confidence of a phrase and the same with one word inside it ("tax deal" / "tax cut deal"), in alike sentences. */
+/** Confidence of a phrase and the same with one word inside it ("ferry deal" / "ferry lease deal"), in alike sentences. */
 const INSERTED = 0.65;
 /** The same where the sentences do not show it (tentative). */
 const INSERTED_ALONE = 0.55;
@@ -107,8 +107,8 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
     }
     return c;
   };
-  // 2. One word inserted inside a phrase: "tax deal" / "tax cut deal". Its first and last words
-  // (what it names, and how) stay; a word put in front would name a part ("tax deal" / "new tax
+  // 2. One word inserted inside a phrase: "ferry deal" / "ferry lease deal". Its first and last words
+  // (what it names, and how) stay; a word put in front would name a part ("ferry deal" / "new ferry
   // deal") and is not taken.
   const byEnds = new Map<string, Phrase[]>();
   for (const p of phrases.values()) {
@@ -124,7 +124,7 @@ export function familyVariants(ctx: StoryContext): StoryWording[] {
       if (x.words.length !== 2 || x.verb) continue;
       for (const y of list) {
         if (y.words.length !== 3 || y.verb || y.caps[1] || isFigure({ fold: y.words[1] } as Part) || !differentOutlets(x, y)) continue;
-        // The word inside may narrow what is named ("large companies" / "large state companies"):
+        // The word inside may narrow what is named ("small farms" / "small family farms"):
         // sure only where the sentences around say much the same.
         link(x, y, bestDice(contextOf(x), contextOf(y), MIN_SHARED) >= MIN_DICE ? INSERTED : INSERTED_ALONE);
       }
@@ -234,7 +234,7 @@ function collect(ctx: StoryContext): Map<string, Phrase> {
             at++;
           }
           // The governed phrase whole: "the background check system", not "the background". An
-          // adjective after "the" that ends the phrase is a noun of its own ("for the rich").
+          // adjective after "the" that ends the phrase is a noun of its own ("for the poor").
           const ends = coresStartingAt.get(at);
           const next = parts[at + 1];
           const end = ends ? Math.max(...ends) : determined && parts[at]?.cls === 'J' && (!next || (!modifier(next) && !next.hyphen)) ? at : -1;

@@ -1,7 +1,7 @@
 /**
  * Variants joined into rows by their pairs. Pairs are taken strongest first, and a pair that would
  * grow a row past its limit is left out: a long chain of loose pairings ("plan" ~ "proposal" ~
- * "budget" ~ "tax") is cut at its weakest links instead of dropping the sure pairs inside it.
+ * "budget" ~ "fee") is cut at its weakest links instead of dropping the sure pairs inside it.
  *
  * @module
  */
@@ -15,8 +15,8 @@ export type PairScores = ReadonlyMap<string, number>;
 export interface Group {
   members: string[];
   /**
-   * The weakest pair that joined the group: a row is as sure as its loosest link ("troops" ~
-   * "forces" may be sure, "forces" ~ "strikes" not).
+   * The weakest pair that joined the group: a row is as sure as its loosest link ("crews" ~
+   * "teams" may be sure, "teams" ~ "matches" not).
    */
   confidence: number;
 }
@@ -93,7 +93,7 @@ export function rowsFromPairs(ctx: StoryContext, pairs: PairScores, textOf: (key
  * The Dice overlap of the most alike pair of sentence contexts (sets of content stems), 0 when
  * they share fewer than `minShared` words. A person both sentences name (an `@name` element)
  * counts as two words: who it is about ties two sentences more than a word does ("Doe said in a
- * video address" / "Doe said in an address to the nation").
+ * radio appeal" / "Doe said in an appeal to the nation").
  */
 export function bestDice(a: readonly Set<string>[], b: readonly Set<string>[], minShared: number): number {
   let best = 0;

@@ -59,7 +59,7 @@ interface Phrase {
    * the people the sentence names as `@name` (see bestDice).
    */
   contexts: Set<string>[];
-  /** The head with what it governs ("address to the nation"), not a head with modifiers. */
+  /** The head with what it governs ("appeal to the nation"), not a head with modifiers. */
   governs: boolean;
 }
 
@@ -119,7 +119,7 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
           if (allCaps || (people.get(a.id) ?? []).some((m) => m.start < at.end && at.start < m.end)) continue;
           found(from, h + 1, h, firstWord(parts, from));
         }
-        // The head with what it governs: "address to the nation" names what "televised address" does.
+        // The head with what it governs: "appeal to the nation" names what "radio appeal" does.
         const end = governedEnd(parts, h);
         if (end > h && unbroken(parts, h, end + 1) && !(people.get(a.id) ?? []).some((m) => m.start < parts[end].end && parts[h].start < m.end)) found(h, end + 1, h, parts[h].fold, true);
       }
@@ -150,9 +150,9 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         const x = top[i];
         const y = top[j];
         if ((x.head !== y.head && x.first !== y.first) || x.figures !== y.figures) continue;
-        // A head with what it governs is compared with the same head modified ("address to the
-        // nation" / "televised address"); two such phrases differ in what they govern ("beginning
-        // of the talks" / "beginning of the end"), which families.ts compares in their frame.
+        // A head with what it governs is compared with the same head modified ("appeal to the
+        // nation" / "radio appeal"); two such phrases differ in what they govern ("start
+        // of the talks" / "start of the season"), which families.ts compares in their frame.
         if (x.governs && y.governs) continue;
         // The other must be a head with modifiers before it: in "year of fighting" the last word
         // is no head.
@@ -164,9 +164,9 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         // A plural and its singular ("logistics hub" / "logistics hubs") are one wording.
         if (stemsOf(x.key) === stemsOf(y.key)) continue;
         // One used by an outlet that does not use the other: two ways of saying it, not one. (An
-        // outlet may use both, "assault weapons" and "military-style weapons", while another
+        // outlet may use both, "flood barriers" and "storm barriers", while another
         // keeps to one; outlets using both alike show no difference.)
-        // But a phrase and its own tail ("gun owners" in "law-abiding gun owners") is one naming,
+        // But a phrase and its own tail ("boat owners" in "licensed boat owners") is one naming,
         // more or less modified: only outlets keeping each to one of them make it two wordings.
         const nested = ` ${x.key}`.endsWith(` ${y.key}`) || ` ${y.key}`.endsWith(` ${x.key}`);
         const xOnly = [...x.outlets].some((o) => !y.outlets.has(o));
@@ -181,7 +181,7 @@ export function headVariants(ctx: StoryContext): StoryWording[] {
         // modifier; two unrelated heads under one modifier stay tentative however alike the sentences.
         const conf = x.head === y.head || related ? Math.min(0.85, 0.3 + alike + (related ? 0.3 : 0.1)) : Math.min(UNRELATED_HEADS, 0.3 + alike);
         const key = x.key < y.key ? `${x.key}\t${y.key}` : `${y.key}\t${x.key}`;
-        // What a head governs is read without a parser ("the conflict against Acme dates back"):
+        // What a head governs is read without a parser ("the dispute over Acme goes back"):
         // such a pair is shown as possible only.
         edges.set(key, Math.max(edges.get(key) ?? 0, governing ? Math.min(conf, GOVERNING_CONFIDENCE) : conf));
       }
@@ -210,7 +210,7 @@ function standsAlone(text: string, base: number, parts: Part[], from: number, h:
 }
 
 /**
- * Where the phrase governed by the head at `h` ends ("address | to his people"), or -1: a joining
+ * Where the phrase governed by the head at `h` ends ("appeal | to his voters"), or -1: a joining
  * word, a determiner, then a noun phrase of up to three words that ends there. After "to" a
  * determiner is needed ("plan to curb" is a verb).
  */

@@ -309,11 +309,11 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
       }
     }
   }
-  // "the ABC security service": an acronym glossed by the long name's other words, with the same
+  // "the ABC border guard": an acronym glossed by the long name's other words, with the same
   // first letter and as many letters as the name has words, abbreviates that name even when its
   // letters are not the name's initials (an acronym of the name in another language).
   // One pass over the texts: the glosses after acronyms, and the capitalised words standing alone
-  // after "the" ("the Capitol on Friday"; see `shortened` below).
+  // after "the" ("the Larch on Friday"; see `shortened` below).
   const glosses = new Map<string, Set<string>>();
   const aloneAfterThe = new Set<string>();
   for (const a of ctx.articles) {
@@ -322,8 +322,8 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
         const words = m[2].split(/\s+/);
         for (let k = 1; k <= words.length; k++) glosses.set(m[1], (glosses.get(m[1]) ?? new Set()).add(words.slice(0, k).join(' ')));
       }
-      // It stands alone: before punctuation, a small word or a date ("the Capitol on Friday", "the
-      // Capitol Wednesday"); before a noun it is a modifier ("the Acme plan"), before a
+      // It stands alone: before punctuation, a small word or a date ("the Larch on Friday", "the
+      // Larch Wednesday"); before a noun it is a modifier ("the Acme plan"), before a
       // capitalised word part of another name.
       for (const m of text.matchAll(/(?<![\p{L}])the (\p{Lu}[\p{L}]*)(?![\p{L}\p{N}'’-])(?:\s+(\p{L}+))?/gu)) {
         if (!m[2] || isFigure({ fold: m[2].toLowerCase() } as Part) || (/^\p{Ll}/u.test(m[2]) && STOP_WORDS.has(m[2]))) aloneAfterThe.add(m[1]);
@@ -336,7 +336,7 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
     const k = `${x[0]}${x.length}`;
     glossed.set(k, [...(glossed.get(k) ?? []), x]);
   }
-  // A name run on by "on"/"in" ("Security Service on Tuesday") is tried without the run-on too.
+  // A name run on by "on"/"in" ("Border Guard on Tuesday") is tried without the run-on too.
   const heads = new Set([...names].flatMap((n) => [n, n.split(/\s+(?:on|in)\s+/)[0]]));
   for (const n of heads) {
     const words = n.split(/[\s,]+/).filter((w) => w && !NAME_LINKS.has(w));
@@ -357,7 +357,7 @@ function organisationForms(ctx: StoryContext, surnames: Set<string>): StoryWordi
       if (names.has(prefix)) extensions.set(prefix, [...(extensions.get(prefix) ?? []), n]);
     }
   }
-  // "the Capitol" for "Capitol Hill": a two-word name shortened to its first word after "the".
+  // "the Larch" for "Larch Hill": a two-word name shortened to its first word after "the".
   const shortened = new Map<string, string>();
   for (const n of names) {
     const words = n.split(' ');

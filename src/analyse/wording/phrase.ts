@@ -121,8 +121,8 @@ export function head(p: Part): boolean {
 
 /**
  * Whether the part at `h` ends a noun phrase as its head: a head noun with no noun or hyphen
- * after it, and not a noun before a word the lexicon calls a verb that a noun follows ("tax" in
- * "tax cut deal": "cut" is a noun there, the compound goes on).
+ * after it, and not a noun before a word the lexicon calls a verb that a noun follows ("price" in
+ * "price cut plan": "cut" is a noun there, the compound goes on).
  */
 export function endsPhrase(parts: Part[], h: number): boolean {
   const next = parts[h + 1];
@@ -135,12 +135,12 @@ export function endsPhrase(parts: Part[], h: number): boolean {
 /**
  * Words joining a head to the phrase it governs that make the two one name: "cuts to the
  * budget", "war against the rebels", "attack on the port". ("in", "with", "over" more often open
- * an adverbial, "reform in a generation": see {@link JOINING}.)
+ * an adverbial, "rise in a decade": see {@link JOINING}.)
  */
 export const GOVERNING: ReadonlySet<string> = new Set(['of', 'to', 'for', 'on', 'against', 'at']);
 /** Every word that may join a noun phrase to another, for comparing two phrases in one frame. */
 export const JOINING: ReadonlySet<string> = new Set([...GOVERNING, 'in', 'over', 'with', 'from', 'into', 'by']);
-/** Words that may stand between a joining word and the phrase it governs ("for the rich"). */
+/** Words that may stand between a joining word and the phrase it governs ("for the poor"). */
 export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those']);
 
 /** The text of parts [from, to) as the article writes it, white space made single. */

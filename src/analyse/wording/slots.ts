@@ -303,7 +303,7 @@ export function slotVariants(ctx: StoryContext, claims: StoryClaim[] = buildClai
   const outlet = outletOf(ctx);
   const textOf = new Map(ctx.articles.map((a) => [a.id, a.text]));
   const people = personSpans(ctx);
-  // A variant that is just a name ("Ukraine" against "membership") fills the slot with who or
+  // A variant that is just a name ("Norland" against "membership") fills the slot with who or
   // where, not with a wording; names against names are compared in names.ts.
   const names = new Set(ctx.entities.flatMap((e) => e.mentions.map((m) => spellingKey(m.text))));
   // Variant (folded) → its spelling, and the pairs that join variants, with how often each is seen.

@@ -1,7 +1,7 @@
 /**
  * Names: one referent under different spellings. For each entity resolved across the story, the
  * words of its mentions are grouped by their transliteration skeleton (Kyiv/Kiev,
- * Zelenskyy/Zelensky/Selensky, Andrii/Andriy); a group with more than one spelling is reported,
+ * Zelenskyy/Zelensky/Selensky, Vasyl/Vasil); a group with more than one spelling is reported,
  * each spelling with every article that uses it, headline and standfirst included.
  *
  * @module
@@ -53,7 +53,7 @@ export function spellingVariants(ctx: StoryContext): StoryWording[] {
       }
     }
   });
-  // A word in the names of two referents ("Vladimir" of two presidents) is counted only where it
+  // A word in the names of two referents ("Vasyl" of two officials) is counted only where it
   // stands in a mention of the one the row is about, never wherever the word stands.
   const owners = new Map<string, Set<string>>();
   for (const e of ctx.entities) {

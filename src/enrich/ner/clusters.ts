@@ -1,6 +1,6 @@
 /**
  * Word clusters learned from unlabelled text, for the tagger's features: words that occur in
- * similar contexts ("Rutte", "Stoltenberg"; "Kyiv", "Brussels") share a cluster, so a name never
+ * similar contexts ("Brell", "Kessel"; "Kyiv", "Brussels") share a cluster, so a name never
  * seen in the labelled data still borrows the evidence of the names it resembles.
  *
  * The method is the predictive exchange algorithm (Uszkoreit & Brants, 2008): a class bigram model
@@ -120,7 +120,7 @@ export function exchangeClusters(sentences: Iterable<string[]>, opts: ClusterOpt
 }
 
 /**
- * The class of a word, tolerant of case: a headline in capitals ("NATO CHIEF RUTTE") or a
+ * The class of a word, tolerant of case: a headline in capitals ("HARBOUR CHIEF BRELL") or a
  * sentence-initial capital finds the class of the word as usually written.
  */
 export function lookupCluster<T>(table: Map<string, T>, word: string): T | undefined {

@@ -28,7 +28,7 @@ const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Lt', 'Col', 'Sgt
   .join('|');
 
 // Web addresses named as outlets ("FactCheck.org"); initials and abbreviations with their dots; the number of a list item at the start of a line
-// ("3. Smith"); numbers with a sign or a leading point (+48, .496); runs of dashes and dots; a clitic after a space ("Rutte 's", as CoNLL writes
+// ("3. Smith"); numbers with a sign or a leading point (+48, .496); runs of dashes and dots; a clitic after a space ("Brell 's", as CoNLL writes
 // it); words and numbers, joined across hyphens, apostrophes and ampersands, and across . , : /
 // before a digit (1,500; 3.5; 1996-08-31; 10-year-old; AT&T); any other mark alone.
 const TOKEN = new RegExp(
@@ -46,7 +46,7 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(re)) {
     let t = m[0];
     let start = m.index!;
-    // "Rutte's" → "Rutte" + "'s", as in the training data.
+    // "Brell's" → "Brell" + "'s", as in the training data.
     const n = t.length;
     if (n > 3 && (t[n - 1] === 's' || t[n - 1] === 'S') && (t[n - 2] === "'" || t[n - 2] === '’')) {
       out.push({ text: t.slice(0, n - 2), start, end: start + n - 2 });
@@ -123,7 +123,7 @@ export function recogniseEntities(text: string): EntitySpan[] {
 
 /**
  * One name, one type within a text: a surname alone that the tagger typed otherwise takes the
- * type of the full name it ends ("Mark Rutte" … "Rutte said", tagged a place); and a name
+ * type of the full name it ends ("Tomas Brell" … "Brell said", tagged a place); and a name
  * written three times or more takes the type most of its occurrences have (two thirds at least).
  */
 function harmonise(spans: EntitySpan[]): EntitySpan[] {

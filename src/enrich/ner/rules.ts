@@ -1,6 +1,6 @@
 /**
  * Named entities by rule (the fallback when no trained model is present): runs of capitalised words, split at titles ("Secretary General Mark
- * Rutte" → Mark Rutte), typed by their shape and context — an organisation's head noun or an
+ * Brell" → Tomas Brell), typed by their shape and context — an organisation's head noun or an
  * acronym, a place after "in"/"from" or in the gazetteer of countries and capitals, a person
  * when two or three names stand together or one was seen as a person's surname.
  *
@@ -46,7 +46,7 @@ export function recogniseByRules(text: string): EntitySpan[] {
     let run = toks.slice(i, j + 1);
     const prev = toks[i - 1]?.text ?? '.';
     const atStart = /^[.!?"“”:;•—–(]$/.test(prev) || i === 0 || text.slice(toks[i - 1].end, toks[i].start).includes('\n');
-    // Split off titles before a name: "Secretary General Mark Rutte", "NATO Secretary General".
+    // Split off titles before a name: "Secretary General Tomas Brell", "Harbour Board Chair".
     const parts: Token[][] = [];
     let cur: Token[] = [];
     // "Ukrainian Foreign Ministry" is one organisation's name, not a title before a name.

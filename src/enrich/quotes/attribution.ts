@@ -2,11 +2,11 @@
  * From an attribution cue ("said", "according to", "told … that") to what was said and who said
  * it, following the shapes English news uses:
  *
- * - source, cue, content: "Rutte said (on Tuesday) (that) …", "He told reporters that …";
- * - content, source, cue: "…, Rutte said." (the content may open with a quote begun sentences before);
+ * - source, cue, content: "Brell said (on Tuesday) (that) …", "He told reporters that …";
+ * - content, source, cue: "…, Brell said." (the content may open with a quote begun sentences before);
  * - content, cue, source: "…, said the spokesman.";
  * - "According to X, …" and "…, according to X";
- * - a source and a colon: "Rutte: …", "He said: “…”".
+ * - a source and a colon: "Brell: …", "He said: “…”".
  *
  * Spans follow the PolNeAR conventions: the content of indirect speech starts at "that" when there
  * is one, a quotation keeps its marks, and the source is the noun phrase before the cue (with its
@@ -32,7 +32,7 @@ const NP_BOUNDARY = new Set(
 );
 /** Words of time that follow a cue ("said Tuesday") and are never its source. */
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later|on|in|at|during|after|before|january|february|march|april|may|june|july|august|september|october|november|december|\d.*)$/i;
-/** Words that open a sentence with a phrase before its subject ("After the vote, Rutte said …"). */
+/** Words that open a sentence with a phrase before its subject ("After the vote, Brell said …"). */
 const OPENER = /^(?:on|in|at|after|before|during|speaking|while|when|as|last|earlier|later|but|and|meanwhile|however|still|yet|also|then|despite|though|although|once|to|since|because|if|with|without|for|from|by|under|amid|following|according|asked|now|so|instead|even|unlike|like|in|the|\d.*)$/i;
 const PRONOUN = /^(?:he|she|they|we|i|you|it)$/i;
 /** Adverbials between a cue and its content ("said on Tuesday that", "said in a statement that"). */
@@ -113,7 +113,7 @@ function sourceBefore(tk: Tokenised, cueStart: number, first: number): { source:
       return { source: { start: tokens[n].start, end: tokens[j - 1].end }, from: n, aside: true, afterQuote: true };
     }
   }
-  // "Rutte, who met him in November, said" — skip back over the aside to the noun before it.
+  // "Brell, who met him in November, said" — skip back over the aside to the noun before it.
   if (j >= first && tokens[j].text === ',') {
     let k = j - 1;
     while (k >= first && k > j - 25 && tokens[k].text !== ',' && !QUOTE_MARK.test(tokens[k].text)) k--;
@@ -167,7 +167,7 @@ export function clauseSubject(tk: Tokenised, first: number, before: number): Spa
     while (i < before && tokens[i].text === ',') i++;
   }
   while (i < before && (QUOTE_MARK.test(tokens[i].text) || tokens[i].text === '(')) i++;
-  // "On Tuesday, Rutte said …" — skip the opening phrase.
+  // "On Tuesday, Brell said …" — skip the opening phrase.
   // (A participle opens such a phrase too: "Amplifying the message, he said …".)
   if (i < before && (OPENER.test(tokens[i].text) || /^\p{Lu}\p{Ll}+ing$/u.test(tokens[i].text)) && !/^the$/i.test(tokens[i].text)) {
     const comma = tokens.slice(i, before).findIndex((t) => t.text === ',');
@@ -185,7 +185,7 @@ export function clauseSubject(tk: Tokenised, first: number, before: number): Spa
   j += det;
   while (j < before && (/^\p{Lu}/u.test(tokens[j].text) || tokens[j].text === '.' || /^(?:of|the)$/.test(tokens[j].text)) && j - i < 8) j++;
   while (j > i + det && /^(?:of|the|\.)$/.test(tokens[j - 1].text)) j--;
-  // "The UK defence secretary John Healey": lower-case words ending on a role noun, then a name,
+  // "The Norland harbour minister Petra Volk": lower-case words ending on a role noun, then a name,
   // go on from a capitalised modifier to the person it titles.
   if (j > i + det) {
     let k = j;
@@ -208,7 +208,7 @@ export function clauseSubject(tk: Tokenised, first: number, before: number): Spa
   return { start: tokens[i].start, end: tokens[j - 1].end };
 }
 
-/** The source after a cue ("…, said Rutte", "according to the report,"): a name, or a determiner or pronoun and a noun phrase. */
+/** The source after a cue ("…, said Brell", "according to the report,"): a name, or a determiner or pronoun and a noun phrase. */
 function sourceAfter(tk: Tokenised, after: number, last: number, loose = false): { source: Span | null; to: number } {
   const { tokens } = tk;
   let j = after;
@@ -328,7 +328,7 @@ function continuedQuotation(tk: Tokenised, head: number): number {
     if (!isOpenQuote(t)) break;
     const close = closingOf(tk, sentences[s].first);
     if (close === null) break;
-    // A quotation with words after it in its sentence ("…,” Rutte stressed.) is its own attribution.
+    // A quotation with words after it in its sentence ("…,” Brell stressed.) is its own attribution.
     if (tokens.slice(close + 1, sentences[tokens[close].sentence].last).some(isWord)) break;
     end = tokens[close].end;
     s = tokens[close].sentence + 1;
@@ -374,7 +374,7 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
     return finish({ cue, content: { start: tokens[first].start, end: tokens[head - 1].end }, source });
   }
 
-  // "Rutte: …" and "He said: …" — the content is what follows, to the end of the paragraph's quote.
+  // "Brell: …" and "He said: …" — the content is what follows, to the end of the paragraph's quote.
   if (tokens[head].text === ':') {
     const { source } = sourceBefore(tk, head, first);
     if (afterCue >= last) {
@@ -398,7 +398,7 @@ export function attributionAt(tk: Tokenised, head: number): Attribution | null {
   const next = tokens[afterCue];
   const commaThenWord = next?.text === ',' && !isOpenQuote(tokens[afterCue + 1]) && !tokens[afterCue + 1]?.text.match(/^[‘']/);
   const before = sourceBefore(tk, head, first);
-  // Inverted: "…,” said Rutte." / "…, says a new report."
+  // Inverted: "…,” said Brell." / "…, says a new report."
   const rightClause = thatAt >= 0 || rightWords >= 4 || next?.text === ':' || isOpenQuote(next);
   // A participle ("…, saying", "adding") takes the clause's subject, never the words after it.
   const participle = /ing$/.test(tokens[head].lower) && (tokens[head - 1]?.text === ',' || (/[”"»]/.test(tokens[head - 1]?.text ?? '') && tokens[head - 2]?.text === ','));

@@ -4,7 +4,7 @@
  * 1. Attribution cues ("said", "according to", "told … that", "argued", a colon after a name) are
  *    found by a trained linear model over each word and its neighbourhood (`cues.ts`).
  * 2. Each cue gives its content and source by the shapes English news uses (`attribution.ts`):
- *    "Rutte said that …", "“…,” he said, “…”", "…, the official said.", "According to X, …".
+ *    "Brell said that …", "“…,” he said, “…”", "…, the official said.", "According to X, …".
  * 3. Quotations in marks that no cue has claimed yet (`marks.ts`) look for the cue next to them,
  *    else take the speaker of the quotation beside them in the paragraph.
  * 4. Speakers are resolved to names (`speaker.ts`): the name in the span, the person a pronoun or a
@@ -54,7 +54,7 @@ function cueScores(tk: Tokenised, model: CueModel | null): number[] {
   const hasQuote = tk.sentences.map((s) => QUOTE_MARK.test(tk.text.slice(s.start, s.end)));
   return tk.tokens.map((t, i) => {
     if (isSignatureDash(tk.tokens, i)) return 10;
-    // A transcript line: "PENCE: Well, look, …", "Rutte: …" at the start of a paragraph.
+    // A transcript line: "PENCE: Well, look, …", "Brell: …" at the start of a paragraph.
     if (t.text === ':' && isSpeakerLabel(tk, i)) return 10;
     // A contraction ("doesn’t", "won't") is an auxiliary, never the verb of saying.
     if (!isCandidate(t) || /['’]/.test(t.text)) return -Infinity;
@@ -81,7 +81,7 @@ export function findQuotes(text: string, entities?: EntitySpan[], options: FindQ
     const same = found.findIndex((f) => overlap(f.content, c.content) >= 0.8 * Math.max(f.content.end - f.content.start, c.content.end - c.content.start));
     if (same < 0) { found.push(c); return; }
     const f = found[same];
-    // "Rutte expressed the view that all allies agree that …": the outer cue, whose content holds
+    // "Brell expressed the view that all allies agree that …": the outer cue, whose content holds
     // the inner one's, is the attribution; otherwise the stronger cue.
     // A quotation claimed by the cue next to it ("footage of Clinton asking, “…”") stays hers.
     const quotation = (x: Candidate) => /^["“„«]/.test(text.slice(x.content.start)) && /["”»]$/.test(text.slice(0, x.content.end));
@@ -239,7 +239,7 @@ function extendStatementsBack(tk: Tokenised, found: Candidate[]): void {
   }
 }
 
-/** Is the colon at token `i` the end of a speaker's label opening its paragraph ("WALLACE:", "Mark Rutte:")? */
+/** Is the colon at token `i` the end of a speaker's label opening its paragraph ("WALLACE:", "Tomas Brell:")? */
 function isSpeakerLabel(tk: Tokenised, i: number): boolean {
   const { tokens, sentences } = tk;
   const s = sentences[tokens[i].sentence];

@@ -1,6 +1,6 @@
 /**
  * Nouns that name a speaker's role ("spokesman", "minister", "adviser"), shared by the source
- * finder ("said senior adviser Jane Roe") and the speaker resolver ("the NATO chief").
+ * finder ("said senior adviser Jane Roe") and the speaker resolver ("the harbour chief").
  *
  * @module
  */

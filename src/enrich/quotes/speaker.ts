@@ -1,7 +1,7 @@
 /**
  * Who a speaker span stands for. A name stands for itself (the longest person or organisation
  * named inside the span); "he"/"she" for the person the text is about at that point (see
- * {@link SpeakerResolver.antecedent}); a role noun that names its institution ("the NATO chief",
+ * {@link SpeakerResolver.antecedent}); a role noun that names its institution ("the harbour chief",
  * "the ministry's spokesman") for the person whose title carries those words; anything else ("a
  * senior U.S. official", "diplomats, speaking anonymously") stays a description.
  *
@@ -206,8 +206,8 @@ export class SpeakerResolver {
   }
 
   /**
-   * The person whose title carries the role's words: "the NATO chief" → "NATO Secretary General
-   * Mark Rutte" → "Mark Rutte". The title is the capitalised run just before a name, or an
+   * The person whose title carries the role's words: "the harbour chief" → "Harbour Board Chair
+   * Ada Lind" → "Ada Lind". The title is the capitalised run just before a name, or an
    * apposition just after it (", the ministry spokesman,").
    */
   private titled(role: string): string | null {
