@@ -1,0 +1,79 @@
+/**
+ * The inverted index through which an article finds its neighbours: per term, a bounded ring of
+ * the most recent articles carrying it (`Posting`), and the filing of each new article in it.
+ *
+ * @module
+ */
+import type { ClusterState } from './state.js';
+
+/** The most recent articles carrying one term, with the term's weight in each; a ring once full. */
+export class Posting {
+  docs: number[] = [];
+  weights: number[] = [];
+  next = 0;
+  /** Listed for the next sweep: it may hold articles of closing stories, or has wrapped round. */
+  due = false;
+
+  constructor(readonly term: number) {}
+
+  push(doc: number, weight: number, cap: number): void {
+    if (this.docs.length < cap) {
+      this.docs.push(doc);
+      this.weights.push(weight);
+      return;
+    }
+    // Full: the oldest entry gives way. News moves on, and old articles already have their stories.
+    this.docs[this.next] = doc;
+    this.weights[this.next] = weight;
+    this.next = (this.next + 1) % cap;
+  }
+
+  /** Drops the entries of articles `gone` says are gone; false when nothing is left. */
+  keep(gone: (doc: number) => boolean): boolean {
+    if (this.next === 0) {
+      // Already oldest first: filtered where it is.
+      let n = 0;
+      for (let j = 0; j < this.docs.length; j++) {
+        if (gone(this.docs[j])) continue;
+        this.docs[n] = this.docs[j];
+        this.weights[n] = this.weights[j];
+        n++;
+      }
+      this.docs.length = n;
+      this.weights.length = n;
+      return n > 0;
+    }
+    const docs: number[] = [];
+    const weights: number[] = [];
+    // Oldest first, so that the ring goes on replacing the oldest.
+    for (let k = 0; k < this.docs.length; k++) {
+      const j = (this.next + k) % this.docs.length;
+      if (gone(this.docs[j])) continue;
+      docs.push(this.docs[j]);
+      weights.push(this.weights[j]);
+    }
+    this.docs = docs;
+    this.weights = weights;
+    this.next = 0;
+    return docs.length > 0;
+  }
+}
+
+/**
+ * Files an article under its strongest terms (`indexTerms`); a posting that has wrapped round is
+ * listed for the next sweep (see `sweep.ts`).
+ */
+export function fileArticle(state: ClusterState, docIndex: number): void {
+  const terms = state.docs.termsOf(docIndex);
+  const weights = state.docs.weightsOf(docIndex);
+  const n = Math.min(state.params.indexTerms, terms.length);
+  for (let i = 0; i < n; i++) {
+    let p = state.postings.get(terms[i]);
+    if (!p) state.postings.set(terms[i], (p = new Posting(terms[i])));
+    p.push(docIndex, weights[i], state.params.postingCap);
+    if (p.next !== 0 && !p.due) {
+      p.due = true;
+      state.due.push(p);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The clusterer's state in one object: the stores of articles, terms, stories and evidence, the
+ * indexes over them, and the scratch space of the hot paths. The steps of the algorithm are
+ * functions over it in modules of their own (`candidates.ts`, `review.ts`, `sweep.ts`,
+ * `snapshot.ts`…); `StreamingClusterer` holds one and drives them.
+ *
+ * @module
+ */
+import { NearDuplicateIndex } from './minhash.js';
+import type { ClusterParams } from './params.js';
+import { DocColumns } from './columns.js';
+import { Vocabulary } from './vocabulary.js';
+import { EvidenceLog } from './evidence.js';
+import type { Posting } from './postings.js';
+import type { StoryState } from './stories.js';
+
+export class ClusterState {
+  readonly params: ClusterParams;
+  vocabulary = new Vocabulary();
+  docs = new DocColumns();
+  byId = new Map<string, number>();
+  /** Hash of the address key → first article at it. */
+  byUrl = new Map<number, number>();
+  /** Hash of the headline → first article with it. */
+  byTitle = new Map<number, number>();
+  stories: StoryState[] = [];
+  /** Stories not closed, by index. */
+  open = new Set<number>();
+  /** Newest publication time seen. */
+  clock = NaN;
+  postings = new Map<number, Posting>();
+  /** Postings the next sweep must visit (see `sweep.ts`). */
+  due: Posting[] = [];
+  /** Scratch space for scoring neighbours, indexed by article; cleared after each use. */
+  acc = new Float64Array(1024);
+  touched: number[] = [];
+  /** Scratch space holding the new article's weights, indexed by term. */
+  mine = new Float32Array(1024);
+  /** Scratch space for weighing an article's terms and for choosing the closest candidates. */
+  scratchIds = new Int32Array(1024);
+  scratchWeights = new Float64Array(1024);
+  scratchOrder = new Int32Array(1024);
+  scratchScores = new Float64Array(1024);
+  vectorIds = new Int32Array(256);
+  vectorWeights = new Float32Array(256);
+  evidence = new EvidenceLog();
+  duplicates: NearDuplicateIndex;
+
+  constructor(params: ClusterParams) {
+    this.params = params;
+    this.duplicates = new NearDuplicateIndex({ threshold: params.duplicateJaccard });
+  }
+}
