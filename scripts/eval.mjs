@@ -2,6 +2,8 @@
 // `npm run eval`: runs every evaluation the project supports against ../shared and prints the
 // figures in one table. Each scripts/eval-*.mjs prints `METRIC<TAB>VALUE` lines; this collects them.
 // Pass names to run some only: `npm run eval -- aeb cluster` (`web` runs eval-web.mjs, the broad extraction set).
+// Sections are the scripts' names: aeb, cluster, language (language identification on the
+// multilingual set), ner, quotes, stories, web, workers…; each skips with a note when its data is absent.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
