@@ -2,10 +2,15 @@
  * Reads inputs from files, directories, globs and stdin, and turns them into raw articles:
  * one per text or HTML file, one per line of a JSONL file. A bad input becomes an item with an
  * error naming it, never an exception, so one bad file in a thousand does not stop the batch.
+ * An input read with damage (a few bytes that are not text in its charset) carries a warning.
+ *
+ * Directories are walked following symbolic links, to files and to directories, each directory
+ * once: a link back to a directory already read (a loop) is refused, and a link to nothing is an
+ * input that failed, both named by the link.
  *
  * @module
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ArticleRecord, RawInput } from '../types.js';
@@ -14,7 +19,15 @@ import { MAX_INPUT_BYTES, readStdin } from './stdin.js';
 
 /** One input for the pipeline: a raw article with its hints, or the reason it cannot be one. */
 export type InputItem =
-  | { ok: true; origin: string; raw: RawInput; record: ArticleRecord; defaultId: string | null }
+  | {
+      ok: true;
+      origin: string;
+      raw: RawInput;
+      record: ArticleRecord;
+      defaultId: string | null;
+      /** What went wrong in reading the input without stopping it, e.g. bytes that were not valid UTF-8. */
+      warnings?: string[];
+    }
   | { ok: false; origin: string; error: string };
 
 const TEXT_EXT = new Set(['.txt', '.text', '.md']);
@@ -45,22 +58,110 @@ export function expandPaths(paths: string[]): { files: string[]; errors: InputIt
       continue;
     }
     if (!st) {
-      errors.push({ ok: false, origin: p, error: 'no such file or directory' });
+      errors.push({ ok: false, origin: p, error: isLink(p) ? brokenLink(p) : 'no such file or directory' });
       continue;
     }
-    if (st.isDirectory()) files.push(...walk(p).filter((f) => KNOWN_EXT.has(innerExt(f))));
-    else files.push(p);
+    if (st.isDirectory()) {
+      const found: InputItem[] = [];
+      files.push(...walk(p, found).filter((f) => KNOWN_EXT.has(innerExt(f))));
+      errors.push(...found);
+    } else files.push(p);
   }
   return { files, errors };
 }
 
-function walk(dir: string): string[] {
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function brokenLink(link: string): string {
+  let target = '?';
+  try {
+    target = readlinkSync(link);
+  } catch {
+    /* the link went away as well */
+  }
+  return `broken symbolic link: it points to "${target}", which does not exist`;
+}
+
+/**
+ * The files under `dir`, sorted, hidden ones left out. Symbolic links are followed, to files and
+ * to directories; a directory is read once, by its real path, so a link back to one already read
+ * (a loop, or a second way to the same directory) is refused with an item naming the link, as is
+ * a link to nothing (one whose name could be an input: a known extension, or none, as a directory's).
+ */
+function walk(dir: string, problems: InputItem[], visited = new Set<string>()): string[] {
   const out: string[] = [];
+  try {
+    visited.add(realpathSync(dir));
+  } catch {
+    /* read below, and reported there if it cannot be */
+  }
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
-    else if (e.isFile()) out.push(p);
+    let directory = e.isDirectory();
+    let file = e.isFile();
+    if (e.isSymbolicLink()) {
+      let st;
+      try {
+        st = statSync(p);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const ext = innerExt(p);
+        if (code === 'ELOOP') problems.push({ ok: false, origin: p, error: 'symbolic link loop: the link leads back to itself; not followed' });
+        else if (!ext || KNOWN_EXT.has(ext)) problems.push({ ok: false, origin: p, error: code === 'ENOENT' ? brokenLink(p) : `unreadable symbolic link (${code ?? (err as Error).message})` });
+        continue;
+      }
+      directory = st.isDirectory();
+      file = st.isFile();
+      if (directory) {
+        let real: string;
+        try {
+          real = realpathSync(p);
+        } catch (err) {
+          problems.push({ ok: false, origin: p, error: `unreadable symbolic link (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+          continue;
+        }
+        if (visited.has(real)) {
+          let here = dir;
+          try {
+            here = realpathSync(dir);
+          } catch {
+            /* named as given */
+          }
+          const loop = here === real || here.startsWith(real.endsWith(sep) ? real : real + sep);
+          problems.push({
+            ok: false,
+            origin: p,
+            error: loop
+              ? `symbolic link loop: the link leads back to "${real}", a directory already read that holds the link; not followed`
+              : `symbolic link to "${real}", a directory already read; not followed`,
+          });
+          continue;
+        }
+      }
+    }
+    if (directory) {
+      // A directory already read through a link to it (one that sorts before it) is not read twice.
+      if (!e.isSymbolicLink()) {
+        try {
+          if (visited.has(realpathSync(p))) continue;
+        } catch {
+          /* read below, and reported there if it cannot be */
+        }
+      }
+      try {
+        out.push(...walk(p, problems, visited));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        problems.push({ ok: false, origin: p, error: code === 'EACCES' ? 'permission denied' : `unreadable directory (${code ?? (err as Error).message})` });
+      }
+    } else if (file) out.push(p);
   }
   return out;
 }
@@ -108,8 +209,9 @@ function glob(pattern: string): string[] {
       '$',
   );
   let all: string[];
+  // A glob names files: links it cannot follow are left to the paths that name them.
   try {
-    all = walk(base);
+    all = walk(base, []);
   } catch {
     return [];
   }
@@ -165,12 +267,23 @@ export function readInputs(path: string, stdin?: Buffer): InputItem[] {
   if ('error' in decoded) return [{ ok: false, origin, error: decoded.error }];
   const text = decoded.text;
   if (!text.trim()) return [{ ok: false, origin, error: 'no text (only white space)' }];
+  return withWarning(itemsOf(text, path, origin, ext), decoded.warning);
+}
 
+function itemsOf(text: string, path: string, origin: string, ext: string): InputItem[] {
   const defaultId = path === '-' ? null : stem(path);
   if (JSONL_EXT.has(ext) || (ext === '' && /^\s*\{/.test(text) && text.trim().includes('\n{'))) return readJsonl(text, origin);
   if (ext === '.json') return readJson(text, origin, defaultId);
   const kind = HTML_EXT.has(ext) || (ext === '' && looksLikeHtml(text)) || (TEXT_EXT.has(ext) === false && looksLikeHtml(text)) ? 'html' : 'text';
   return [{ ok: true, origin, raw: { kind, origin, content: text }, record: {}, defaultId }];
+}
+
+/** A warning about the whole input goes with its first article (a file of records warns once). */
+function withWarning(items: InputItem[], warning: string | undefined): InputItem[] {
+  if (!warning) return items;
+  const first = items.find((it) => it.ok);
+  if (first?.ok) first.warnings = [...(first.warnings ?? []), warning];
+  return items;
 }
 
 function looksLikeHtml(text: string): boolean {

@@ -18,10 +18,11 @@ export function register(program: Command): void {
       .description('serve the web page and the HTTP API over the store (127.0.0.1 only, unless --host says otherwise)')
       .option('--host <host>', 'address to bind', '127.0.0.1')
       .option('--port <port>', 'port (0 picks a free one)', portOf, 8747)
+      .option('--public', 'answer requests whatever host name they were sent to (behind a reverse proxy, or reached by a domain name); without it only the bound address and localhost, with the port, are answered, so that no web page can read the server through DNS rebinding')
       .option('--allow-ingest', `enable POST /api/articles, for requests bearing the token (--token or $PARALLAX_TOKEN, at least ${MIN_TOKEN} characters)`)
       .option('--token <token>', 'bearer token for the ingest endpoint (or $PARALLAX_TOKEN)')
       .option('--json', 'print {"url": …} when listening'),
-  ).action(async (opts: { db?: string; host: string; port: number; allowIngest?: boolean; token?: string; json?: boolean }) => {
+  ).action(async (opts: { db?: string; host: string; port: number; public?: boolean; allowIngest?: boolean; token?: string; json?: boolean }) => {
     const token = opts.token ?? process.env.PARALLAX_TOKEN;
     if (opts.allowIngest && (!token || token.length < MIN_TOKEN)) throw new UserError(`--allow-ingest needs a token of at least ${MIN_TOKEN} characters (--token or $PARALLAX_TOKEN)`);
     if (!opts.allowIngest && opts.token) throw new UserError('--token is only used with --allow-ingest');
@@ -30,7 +31,7 @@ export function register(program: Command): void {
     const store = await openStore(opts.db);
     let server;
     try {
-      server = await startServer({ store, host: opts.host, port: opts.port, allowIngest: opts.allowIngest ? { token: token! } : undefined });
+      server = await startServer({ store, host: opts.host, port: opts.port, public: !!opts.public, allowIngest: opts.allowIngest ? { token: token! } : undefined });
     } catch (err) {
       await store.close();
       throw new UserError(`cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`);

@@ -3,6 +3,12 @@
  * article prose look different line by line: prose is long and ends a sentence; a link list is
  * short headline-like lines between timestamps; a prompt shouts or asks you to act.
  *
+ * Length is counted in words. Scripts written without spaces between words (Chinese, Japanese,
+ * Thai and their neighbours) are measured by their characters instead, at the characters a word
+ * of the script takes on average, so that one line of Chinese prose is as long as its English
+ * translation and not a single "word"; their full stops (。！？) end sentences, and text with
+ * no letter case counts as text where a Latin sentence needs a small letter.
+ *
  * @module
  */
 
@@ -48,7 +54,7 @@ const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+\p{Lu}[\p{
  */
 const PROMPT =
   /\b(?:subscribe|sign up|signup|log ?in|newsletter|follow us|share (?:this|on)|click here|read more|more news|see also|read also|related (?:articles|stories|news)|similar articles|most (?:popular|read|viewed)|recommended|advertisement|sponsored|cookie|download (?:our|the) app|all rights reserved|copyright|comments?\b|join us|support us|donate)\b/i;
-const SENTENCE_END = /[.!?…]["”’»)\]]*$|[.!?]\s*["”’»]$/;
+const SENTENCE_END = /[.!?…。！？｡]["”’»)\]」』）》〉]*$|[.!?]\s*["”’»]$/;
 /** Footer lines: copyright and rights notices, at any length. */
 const LEGAL = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b/i;
 /**
@@ -72,6 +78,33 @@ const CREDIT_LINE = /^(?:photo|image|picture|foto|credit|video|graphic)s?\s*:\s*
 /** Captions that say what they are: "In this photo…", "In this pool photograph distributed by…". */
 const CAPTION_OPENER = /^(?:in this|this)\s+(?:\p{L}+\s+){0,2}(?:photo(?:graph)?|image|picture|handout|file photo|video still)\b/iu;
 
+/** Letters of the scripts written without spaces between words, whose words are counted by their characters. */
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const SPACELESS_ALL = new RegExp(SPACELESS.source, 'gu');
+/** Characters per word, on average: a Chinese or Japanese word is one to three, a Thai one some four letters (marks not counted). */
+const IDEOGRAPHS_PER_WORD = 2;
+const LETTERS_PER_WORD = 4;
+
+/**
+ * The length of a line in words: words between spaces, and for runs of a script written without
+ * spaces, its characters over the characters a word of that script takes ("港口工人周四投票结束罢工"
+ * is six words, not one).
+ */
+export function countWords(text: string): number {
+  if (!text) return 0;
+  if (!SPACELESS.test(text)) return text.split(/\s+/).filter(Boolean).length;
+  let ideographs = 0;
+  let letters = 0;
+  for (const ch of text.match(SPACELESS_ALL) ?? []) {
+    if (IDEOGRAPHIC.test(ch)) ideographs++;
+    else letters++;
+  }
+  // What is left between the spaceless runs (Latin names, numbers) counts by its spaces.
+  const rest = text.replace(SPACELESS_ALL, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return rest + Math.ceil(ideographs / IDEOGRAPHS_PER_WORD) + Math.ceil(letters / LETTERS_PER_WORD);
+}
+
 export function classifyLine(raw: string, index: number): Line {
   let text = raw.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
   let bullet = false;
@@ -80,7 +113,7 @@ export function classifyLine(raw: string, index: number): Line {
     bullet = true;
     text = text.slice(b[0].length).trim();
   }
-  const words = text ? text.split(/\s+/).length : 0;
+  const words = countWords(text);
   return { index, text, kind: kindOf(text, words), words, bullet };
 }
 
@@ -155,7 +188,8 @@ function isCaption(text: string): boolean {
 export function isProse(text: string, words: number): boolean {
   if (words >= 30) return true;
   if (words < 5) return false;
-  return SENTENCE_END.test(text) && /\p{Ll}/u.test(text);
+  // A sentence has small letters; scripts without letter case have none to show.
+  return SENTENCE_END.test(text) && (/\p{Ll}/u.test(text) || SPACELESS.test(text));
 }
 
 export function toLines(text: string): Line[] {

@@ -2,25 +2,23 @@
  * Web archives (WARC and WARC.gz, e.g. Common Crawl's CC-NEWS), read record by record as a stream
  * so memory stays flat whatever the file's size. HTML responses (status 200) are decoded,
  * extracted (on worker threads) and stored in batches; every other record is skipped without being
- * read into memory. A truncated record ends the file with a message naming it, and the records
- * before it land.
+ * read into memory. The records come from a bounded reader ({@link warcRecords}): a truncated
+ * record ends the file with a message naming it, and the records before it land; a record with a
+ * wrong length is reported and the records after it are read.
  *
- * The HTTP head of each response is read here, not by warcio, so that the bytes of the record's
- * block can be counted exactly (a truncated record is one whose block is shorter than its WARC
- * Content-Length), and so that chunked and compressed payloads are decoded with a size cap.
+ * The HTTP head of each response is read here, so that chunked and compressed payloads are
+ * decoded with a size cap.
  *
  * @module
  */
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { WARCParser, type WARCRecord } from 'warcio';
 import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
 import { groupAsStored, type Failure, type StreamGrouping } from '../../pipeline.js';
 import { mediaTypeOf } from './charset.js';
 import { createExtractPool, defaultThreads } from './extract-pool.js';
+import { warcRecords, type WarcRecord } from './warc-records.js';
 
 /** What reading one archive did. */
 export interface WarcSummary {
@@ -31,7 +29,7 @@ export interface WarcSummary {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** HTML responses that did not give an article, and the truncation, if any. */
+  /** HTML responses that did not give an article, and the records the reader could not read whole (truncated, wrong lengths). */
   failed: Failure[];
   /** Records skipped for their size. */
   tooLarge: number;
@@ -75,16 +73,16 @@ interface HttpHead {
   length: number;
 }
 
-async function readHttpHead(record: WARCRecord): Promise<HttpHead | null> {
+async function readHttpHead(record: WarcRecord): Promise<HttpHead | null> {
   let length = 0;
-  const first = await record.readlineRaw(8192);
+  const first = await record.readLine(8192);
   if (!first) return null;
   length += first.length;
   const m = /^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(Buffer.from(first).toString('latin1'));
   if (!m) return null;
   const headers = new Map<string, string>();
   for (let i = 0; i < 500; i++) {
-    const raw = await record.readlineRaw(65536);
+    const raw = await record.readLine(65536);
     if (!raw) break;
     length += raw.length;
     const line = Buffer.from(raw).toString('latin1').replace(/\r?\n$/, '');
@@ -100,31 +98,16 @@ async function readHttpHead(record: WARCRecord): Promise<HttpHead | null> {
   return { status: Number(m[1]), headers, length: -1 };
 }
 
-/** Gzip by its magic bytes, not by the file's name. */
-function isGzip(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Streams a WARC or WARC.gz file into the store. */
 export async function ingestWarc(store: Store, path: string, options: WarcOptions | ((bytesRead: number, total: number) => void) = {}): Promise<WarcSummary> {
   const opts: WarcOptions = typeof options === 'function' ? { onProgress: options } : options;
   const maxRecord = opts.maxRecordBytes ?? 8 * 1024 * 1024;
-  const total = statSync(path).size;
+  // A file that cannot be opened fails the call, before anything is read.
+  statSync(path);
   const summary: WarcSummary = { records: 0, html: 0, inserted: 0, updated: 0, unchanged: 0, failed: [], tooLarge: 0, bytes: 0 };
   // Before the file is opened: its data flows from the first 'data' listener on.
   const own = !opts.grouping && (opts.regroup ?? true) ? await groupAsStored(store) : null;
   const grouping = opts.grouping ?? own;
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
-  stream.on('data', (c) => {
-    summary.bytes += c.length;
-    opts.onProgress?.(summary.bytes, total);
-  });
   // Stored articles refer to their records in this file by its absolute path.
   const archiveFile = resolve(path);
   const threads = opts.threads ?? defaultThreads();
@@ -148,65 +131,49 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
     });
     return writing;
   };
-  // A gzipped archive is inflated by node's zlib (native, and it reads the one-member-per-record
-  // layout of WARC.gz) rather than by warcio's JavaScript inflater: a third of the reading cost.
-  const source: Readable = isGzip(path) ? stream.pipe(createGunzip({ chunkSize: 256 * 1024 })) : stream;
-  if (source !== stream) stream.on('error', (err) => source.destroy(err));
-  const parser = new WARCParser(source as unknown as AsyncIterable<Uint8Array>, { parseHttp: false });
+  // Records cut short or with a wrong length are reported by the reader, which reads on where it can.
+  const records = warcRecords(path, {
+    onProblem: (p) => summary.failed.push({ origin: p.uri ? `${path}#${p.uri}` : path, error: p.message }),
+    onProgress: (read, total) => {
+      summary.bytes = read;
+      opts.onProgress?.(read, total);
+    },
+  });
   try {
-    for await (const record of parser) {
+    for await (const record of records) {
       summary.records++;
-      const declared = record.warcContentLength;
-      // A record cut off inside its WARC headers comes back without a type or a length.
-      if (!record.warcType || !Number.isFinite(declared) || record.warcHeaders.headers.get('content-length') === null) {
-        summary.failed.push({ origin: path, error: `the archive is truncated after ${summary.records - 1} whole records` });
-        break;
-      }
-      const url = (record.warcTargetURI ?? '').replace(/^<|>$/g, '');
+      const declared = record.contentLength;
+      const url = record.uri ?? '';
       if (!/^https?:\/\//i.test(url)) continue;
       let headers: Map<string, string>;
-      let consumed = 0;
-      if (record.warcType === 'response') {
-        if (!/application\/http/i.test(record.warcContentType ?? 'application/http')) continue;
+      if (record.type === 'response') {
+        if (!/application\/http/i.test(record.contentType ?? 'application/http')) continue;
         const head = await readHttpHead(record);
-        if (!head) continue;
-        const origin = `${path}#${url}`;
-        if (head.length < 0) {
-          summary.failed.push({ origin, error: 'the archive is truncated inside this record (in its HTTP headers)' });
-          break;
-        }
+        // A head cut short: the reader reports the record.
+        if (!head || head.length < 0) continue;
         if (head.status !== 200 || !HTML_TYPES.has(mediaTypeOf(head.headers.get('content-type')))) continue;
         if (declared - head.length > maxRecord) {
           summary.tooLarge++;
           continue;
         }
         headers = head.headers;
-        consumed = head.length;
-      } else if (record.warcType === 'resource' && HTML_TYPES.has(mediaTypeOf(record.warcContentType))) {
+      } else if (record.type === 'resource' && HTML_TYPES.has(mediaTypeOf(record.contentType))) {
         if (declared > maxRecord) {
           summary.tooLarge++;
           continue;
         }
-        headers = new Map([['content-type', record.warcContentType ?? 'text/html']]);
+        headers = new Map([['content-type', record.contentType ?? 'text/html']]);
       } else continue;
       summary.html++;
       const origin = `${path}#${url}`;
-      let raw: Uint8Array;
-      try {
-        raw = await record.readFully(false);
-      } catch (err) {
-        summary.failed.push({ origin, error: `the archive is truncated inside this record (${(err as Error).message})` });
-        break;
-      }
-      if (consumed + raw.length < declared) {
-        summary.failed.push({ origin, error: `the archive is truncated inside this record (${consumed + raw.length} of ${declared} bytes)` });
-        break;
-      }
+      // Null when the record is cut short or its length is wrong: the reader reports it.
+      const raw = await record.readRest(maxRecord);
+      if (!raw) continue;
       // Decoding and extraction happen on an extraction thread; this one reads and stores.
       const job = pool
         .extractArchived({
-          origin, url, payload: raw, headers: Object.fromEntries(headers), captured: record.warcDate ?? null, maxBytes: maxRecord,
-          archive: { file: archiveFile, record: record.warcHeaders.headers.get('WARC-Record-ID') ?? null }, keepRaw: opts.keepRaw,
+          origin, url, payload: raw, headers: Object.fromEntries(headers), captured: record.date ?? null, maxBytes: maxRecord,
+          archive: { file: archiveFile, record: record.id }, keepRaw: opts.keepRaw,
         })
         .then(async (r) => {
           if ('failure' in r) summary.failed.push(r.failure);
@@ -223,8 +190,7 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
   } catch (err) {
     summary.failed.push({ origin: path, error: `the archive is truncated or malformed after ${summary.records} records: ${(err as Error).message}` });
   } finally {
-    stream.destroy();
-    if (source !== stream) source.destroy();
+    await records.return(undefined);
     await Promise.all(inFlight);
     await pool.close();
   }
