@@ -10,6 +10,9 @@ import { expandPaths, readInputs, type InputItem } from './ingest/files.js';
 import { extractArticle } from './extract/index.js';
 import { analyseStory, analysisVersion } from './analyse/index.js';
 import { createClusterer } from './cluster/index.js';
+import { groupPending, regroupAll, storedClusterer } from './cluster/stored.js';
+
+export { groupPending };
 import { ensureEnriched } from './enrich/index.js';
 import type { ClusterDoc } from './cluster/types.js';
 import type { StoredStory, UpsertResult } from './store/types.js';
@@ -85,7 +88,8 @@ export async function ingestItems(
     onProgress?.({ done: i + 1, total: items.length, origin: item.origin });
   }
   await flush();
-  if (summary.inserted || summary.updated) await regroup(store);
+  // Always: articles a crashed run stored but never grouped are pending too.
+  await groupPending(store);
   summary.stories = (await store.listStories()).length;
   return summary;
 }
@@ -95,135 +99,39 @@ export function toClusterDoc(a: Article): ClusterDoc {
 }
 
 /**
- * Groups every stored article into stories, in publication order, and records the result.
- * The clusterer is streaming; regrouping from scratch keeps the stored grouping equal to what one
- * pass over the whole collection gives, whatever order the files were ingested in.
+ * Groups every stored article into stories again from scratch, in publication order (the
+ * `regroup` command): what the incremental steps give, up to the order articles arrived in.
  */
 export async function regroup(store: Store): Promise<void> {
-  const clusterer = await groupCollection(store);
-  await store.assignStories(clusterer.assignments());
-}
-
-/** One pass of a fresh clusterer over the stored collection, in regroup order, the batch settled. */
-async function groupCollection(store: Store): Promise<ReturnType<typeof createClusterer>> {
-  const clusterer = createClusterer();
-  for await (const doc of store.iterateForGrouping()) clusterer.add(doc);
-  clusterer.settle();
-  return clusterer;
-}
-
-/** Regroup order: dated articles by date, undated last, ties by id (as `iterateForGrouping`). */
-function groupsBefore(a: ClusterDoc, b: ClusterDoc): boolean {
-  if ((a.published === null) !== (b.published === null)) return b.published === null;
-  if (a.published !== b.published) return a.published! < b.published!;
-  return a.id < b.id;
-}
-
-/** A binary min-heap of documents in regroup order. */
-class DocHeap {
-  private items: ClusterDoc[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(doc: ClusterDoc): void {
-    const h = this.items;
-    let i = h.push(doc) - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!groupsBefore(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
-  }
-  pop(): ClusterDoc | undefined {
-    const h = this.items;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length && last) {
-      h[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && groupsBefore(h[l], h[m])) m = l;
-        if (r < h.length && groupsBefore(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
-    }
-    return top;
-  }
+  await regroupAll(store);
 }
 
 /** Grouping done as articles are stored: see {@link groupAsStored}. */
 export interface StreamGrouping {
   /** A batch just written, with what the store did with each article. */
   stored(articles: Article[], results: UpsertResult[]): Promise<void>;
-  /** Feeds what is held back and records the stories (or regroups, see {@link groupAsStored}). */
+  /** Groups what is still pending. */
   finish(): Promise<void>;
 }
 
 /**
- * Groups articles into stories while a bulk ingest stores them, instead of replaying the whole
- * collection through the clusterer afterwards ({@link regroup}): the grouping overlaps the
- * extraction, and nothing is read back from the store.
- *
- * The clusterer is streaming and order matters to it (document frequencies, the index of recent
- * articles), so the articles are fed as regroup would feed them wherever that is possible:
- * - the store's earlier articles first, in publication order, replayed once when the first new
- *   article lands (an ingest that changes nothing costs nothing);
- * - the new articles through a window of `window` articles that releases them in publication
- *   order: an archive whose articles are out of publication order by fewer than that many records
- *   (news is crawled soon after it appears) is fed exactly as a regroup would feed it, and memory
- *   stays bounded whatever the archive's size;
- * - an update of an article already grouped (its text changed) cannot be fed again, since the
- *   clusterer keeps an article where it first put it: the grouping then falls back to a regroup
- *   at the end, as before.
- * A new article published before earlier ones by more than the window is grouped when it
- * arrives, as a live feed would be; `regroup` (every other ingest path) restores the strict
- * publication order of the whole collection.
+ * Grouping while a bulk ingest (an archive) stores articles: a grouping step every `step` new
+ * articles, overlapping the extraction, and one at the end. Each step feeds its articles in
+ * publication order; an archive is crawled about in the order news appears, so steps of a few
+ * thousand give the stories one pass over the whole collection gives.
  */
-export async function groupAsStored(store: Store, options: { window?: number } = {}): Promise<StreamGrouping> {
-  const window = options.window ?? 500;
-  const earlier = await store.countArticles();
-  let clusterer: ReturnType<typeof createClusterer> | null = createClusterer();
-  let heap = new DocHeap();
-  let primed = earlier === 0;
-  let stale = false;
-  let changed = false;
-  const add = (doc: ClusterDoc) => clusterer!.add(doc);
+export async function groupAsStored(store: Store, options: { step?: number } = {}): Promise<StreamGrouping> {
+  const step = options.step ?? 2000;
+  let since = 0;
   return {
-    async stored(articles, results) {
-      if (results.some((r) => r !== 'unchanged')) changed = true;
-      if (stale) return;
-      if (results.includes('updated')) {
-        // Let go of the partial grouping at once: the regroup at the end starts afresh.
-        stale = true;
-        clusterer = null;
-        heap = new DocHeap();
-        return;
-      }
-      const fresh = articles.filter((_, i) => results[i] === 'inserted');
-      if (!fresh.length) return;
-      if (!primed) {
-        // This batch is the first to add anything, and it is in the store already: skip it.
-        const now = new Set(fresh.map((a) => a.id));
-        for await (const doc of store.iterateForGrouping()) if (!now.has(doc.id)) add(doc);
-        primed = true;
-      }
-      for (const a of fresh) heap.push(toClusterDoc(a));
-      while (heap.size > window) add(heap.pop()!);
+    async stored(_articles, results) {
+      since += results.filter((r) => r === 'inserted').length;
+      if (since < step) return;
+      since = 0;
+      await groupPending(store);
     },
     async finish() {
-      if (!changed) return;
-      if (stale || !clusterer) {
-        await regroup(store);
-        return;
-      }
-      while (heap.size) add(heap.pop()!);
-      clusterer.settle();
-      await store.assignStories(clusterer.assignments());
+      await groupPending(store);
     },
   };
 }
@@ -278,12 +186,12 @@ export async function storyCoverages(store: Store): Promise<{ story: StoredStory
 }
 
 /**
- * Why each article of a story is in it: the grouping is replayed over the collection (it is
- * deterministic) and each article's assignment explained by the clusterer.
+ * Why each article of a story is in it, as the clusterer that grouped it explains (rebuilt from
+ * the store when this process has none).
  */
 export async function explainStory(store: Store, storyId: string): Promise<string[]> {
   const members = new Set((await store.listArticles({ story: storyId })).map((a) => a.id));
-  const clusterer = await groupCollection(store);
+  const clusterer = await storedClusterer(store);
   const lines: string[] = [];
   for (const id of members) {
     const e = clusterer.explain(id);

@@ -42,9 +42,9 @@ export class StreamingClusterer implements Clusterer {
    * candidate search per article, so the pass costs about as much as adding its articles did.
    * Returns the articles that changed story, id → new story.
    */
-  settle(): Record<string, string> {
+  settle(options: { quiet?: number } = {}): Record<string, string> {
     this.cache = null;
-    return settle(this.state);
+    return settle(this.state, options.quiet);
   }
 
   add(doc: ClusterDoc): Assignment {

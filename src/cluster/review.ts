@@ -41,9 +41,37 @@ function review(state: ClusterState, s: number, moved: Record<string, string>): 
   merge(state, s, best, moved);
 }
 
-/** Reviews every small open story, oldest first; returns the articles that changed story, id → new story. */
-export function settle(state: ClusterState): Record<string, string> {
+/**
+ * Reviews every small open story, oldest first; returns the articles that changed story, id → new
+ * story. With `quiet`, only the stories no article joined in the last `quiet` articles, each once
+ * after its last arrival: grouping that never ends (a live collection) reviews a story once it
+ * has stopped growing, against the stories formed around it, much as one pass at the end would.
+ */
+export function settle(state: ClusterState, quiet?: number): Record<string, string> {
   const moved: Record<string, string> = {};
-  for (const s of [...state.open]) review(state, s, moved);
+  if (quiet === undefined) {
+    for (const s of [...state.open]) {
+      state.stories[s].reviewed = state.stories[s].lastArrival;
+      review(state, s, moved);
+    }
+    state.arrivals = [];
+    state.arrivalsHead = 0;
+    return moved;
+  }
+  const last = state.docs.size - quiet;
+  const a = state.arrivals;
+  let i = state.arrivalsHead;
+  for (; i < a.length && a[i + 1] < last; i += 2) {
+    const story = state.stories[a[i]];
+    // Only the story's latest arrival counts, and only once.
+    if (story.lastArrival !== a[i + 1] || story.reviewed === story.lastArrival || !state.open.has(a[i])) continue;
+    story.reviewed = story.lastArrival;
+    review(state, a[i], moved);
+  }
+  if (i > 4096 && i * 2 > a.length) {
+    state.arrivals = a.slice(i);
+    i = 0;
+  }
+  state.arrivalsHead = i;
   return moved;
 }

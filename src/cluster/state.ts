@@ -43,6 +43,12 @@ export class ClusterState {
   scratchScores = new Float64Array(1024);
   vectorIds = new Int32Array(256);
   vectorWeights = new Float32Array(256);
+  /**
+   * Arrivals in order, as (story, article index) pairs from `arrivalsHead` on: stories go quiet
+   * in the order of their last arrival, so settle's `quiet` mode finds them at the front.
+   */
+  arrivals: number[] = [];
+  arrivalsHead = 0;
   evidence = new EvidenceLog();
   duplicates: NearDuplicateIndex;
 

@@ -18,6 +18,8 @@ export interface StoryState {
   last: number;
   /** Index of the article that joined last. */
   lastArrival: number;
+  /** The last arrival at its last review (settle's `quiet` mode); not saved in snapshots. */
+  reviewed?: number;
   /** Set when the story was merged into another: its index. */
   mergedInto: number;
   /** Closed: out of the index, its vectors freed (see `retireAfter`). */
@@ -46,6 +48,7 @@ export function addToStory(state: ClusterState, storyIndex: number, docIndex: nu
   s.members.push(docIndex);
   s.langs[docs.lang[docIndex]]++;
   s.lastArrival = Math.max(s.lastArrival, docIndex);
+  state.arrivals.push(storyIndex, docIndex);
   const terms = docs.termBlocks[docs.block[docIndex]];
   const weights = docs.weightBlocks[docs.block[docIndex]];
   const from = docs.start[docIndex];

@@ -13,7 +13,7 @@ import { hostname } from 'node:os';
 import type { InputItem } from '../ingest/files.js';
 import type { Store } from '../store/types.js';
 import { connectPostgres, openSqlStore, type Sql } from '../store/postgres.js';
-import { extractItem, regroup, storyAnalysis } from '../pipeline.js';
+import { extractItem, groupPending, storyAnalysis } from '../pipeline.js';
 import { PgQueue, type Job } from './pg-queue.js';
 
 export interface WorkerOptions {
@@ -53,12 +53,13 @@ export const handlers: Record<string, Handler> = {
     return `${result} ${r.article.id}`;
   },
   async group(_job, { store, sql }) {
-    // One regrouping at a time across all workers; the transaction holds the lock while the
-    // store's own connections do the work.
+    // One grouping step at a time across all workers (the store also refuses a step that does
+    // not follow the last one); the transaction holds the lock while the store's own
+    // connections do the work. Each step groups what every worker stored since the last.
     return sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [GROUP_LOCK]);
-      await regroup(store);
-      return `${(await store.listStories()).length} stories`;
+      const r = await groupPending(store);
+      return `grouped ${r.fed} articles; ${r.stories.length} stories changed`;
     });
   },
   async analyse(job, { store }) {

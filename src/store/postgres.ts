@@ -10,7 +10,7 @@
  */
 import type { Article, Story } from '../types.js';
 import type { ClusterDoc } from '../cluster/types.js';
-import type { SearchHit, Store, StoredStory, UpsertResult } from './types.js';
+import { GROUPING_KEY, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 
 /** The least a PostgreSQL connection must do for the store. */
@@ -46,6 +46,9 @@ const MIGRATIONS: string[] = [
    CREATE INDEX articles_tsv ON articles USING GIN (tsv);
    CREATE TABLE analyses (story TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());`,
+  // Incremental grouping: the step of the grouping that fed each article (null: awaiting grouping).
+  `ALTER TABLE articles ADD COLUMN grouped INTEGER;
+   CREATE INDEX articles_grouped ON articles(grouped);`,
 ];
 
 /** Opens a store on a PostgreSQL server by URL, with a connection pool. */
@@ -173,12 +176,16 @@ class PostgresStore implements Store {
   }
 
   async *iterateForGrouping(): AsyncIterable<ClusterDoc> {
-    // Keyset pages in publication order: constant memory, no long-lived cursor.
+    yield* this.pages('TRUE');
+  }
+
+  /** The articles matching `where`, in publication order, in keyset pages: constant memory, no long-lived cursor. */
+  private async *pages(where: string): AsyncIterable<ClusterDoc> {
     let after: [number, string, string] = [0, '', ''];
     for (;;) {
       const rows = await this.sql.query<ClusterDoc & { nulls: number }>(
         `SELECT id, title, text, published, source, url, (published IS NULL)::int AS nulls FROM articles
-         WHERE ((published IS NULL)::int, coalesce(published, ''), id COLLATE "C") > ($1, $2, $3 COLLATE "C")
+         WHERE ${where} AND ((published IS NULL)::int, coalesce(published, ''), id COLLATE "C") > ($1, $2, $3 COLLATE "C")
          ORDER BY (published IS NULL)::int, coalesce(published, ''), id COLLATE "C" LIMIT 1000`,
         after,
       );
@@ -193,24 +200,52 @@ class PostgresStore implements Store {
     return Number((await this.sql.query<{ n: string }>('SELECT count(*) AS n FROM articles'))[0].n);
   }
 
+  async groupingState(): Promise<GroupingState> {
+    return readGroupingState(this.sql);
+  }
+
+  async *iteratePending(): AsyncIterable<ClusterDoc> {
+    yield* this.pages('grouped IS NULL');
+  }
+
+  async *iterateGrouped(after: number): AsyncIterable<{ doc: ClusterDoc; seq: number }> {
+    // Keyset pages by (step, publication order): constant memory, no long-lived cursor.
+    let key: [number, number, string, string] = [after, 1, '', ''];
+    for (;;) {
+      const rows = await this.sql.query<ClusterDoc & { nulls: number; grouped: number }>(
+        `SELECT id, title, text, published, source, url, grouped, (published IS NULL)::int AS nulls FROM articles
+         WHERE grouped IS NOT NULL AND (grouped, (published IS NULL)::int, coalesce(published, ''), id COLLATE "C") > ($1, $2, $3, $4 COLLATE "C")
+         ORDER BY grouped, (published IS NULL)::int, coalesce(published, ''), id COLLATE "C" LIMIT 1000`,
+        key,
+      );
+      for (const { nulls: _n, grouped, ...doc } of rows) yield { doc, seq: grouped };
+      if (rows.length < 1000) return;
+      const last = rows[rows.length - 1];
+      key = [last.grouped, last.nulls, last.published ?? '', last.id];
+    }
+  }
+
+  async commitGrouping(step: GroupingStep): Promise<boolean> {
+    return this.sql.transaction(async (tx) => {
+      // One grouping commit at a time across processes; the step counter is checked under it.
+      await tx.query('SELECT pg_advisory_xact_lock(7242020)');
+      const now = await readGroupingState(tx);
+      if (now.seq !== step.expect) return false;
+      if (step.fed.length) await tx.query('UPDATE articles SET grouped = $1 WHERE id = ANY($2::text[])', [step.seq, step.fed]);
+      await applyAssignments(tx, step.assignments);
+      await tx.query(
+        `INSERT INTO state (key, value, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base })],
+      );
+      return true;
+    });
+  }
+
   async assignStories(assignments: Map<string, string> | [string, string][]): Promise<void> {
     const pairs = [...assignments];
     if (!pairs.length) return;
-    await this.sql.transaction(async (tx) => {
-      // One statement for the whole batch: the changed rows report their old story, whose cached
-      // analysis (and the new story's) is then dropped.
-      const changed = await tx.query<{ old: string | null; story: string }>(
-        `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) AS t(id, story)),
-              prev AS (SELECT a.id, a.story AS old FROM articles a JOIN input i ON a.id = i.id FOR UPDATE OF a)
-         UPDATE articles a SET story = i.story FROM input i JOIN prev p ON p.id = i.id
-         WHERE a.id = i.id AND a.story IS DISTINCT FROM i.story
-         RETURNING p.old, i.story`,
-        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-      );
-      const stale = new Set<string>();
-      for (const c of changed) { stale.add(c.story); if (c.old) stale.add(c.old); }
-      if (stale.size) await tx.query('DELETE FROM analyses WHERE story = ANY($1::text[])', [[...stale]]);
-    });
+    await this.sql.transaction((tx) => applyAssignments(tx, pairs));
   }
 
   async storyOf(articleId: string): Promise<string | null> {
@@ -303,4 +338,29 @@ class PostgresStore implements Store {
   async close(): Promise<void> {
     await this.sql.close();
   }
+}
+
+type Query = Pick<Sql, 'query'>;
+
+async function readGroupingState(q: Query): Promise<GroupingState> {
+  const rows = await q.query<{ value: string }>('SELECT value FROM state WHERE key = $1', [GROUPING_KEY]);
+  const pending = Number((await q.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE grouped IS NULL'))[0].n);
+  return { ...(rows[0] ? (JSON.parse(rows[0].value) as { seq: number; base: number }) : { seq: 0, base: 0 }), pending };
+}
+
+/** Sets each article's story in one statement; the cached analyses of the stories changed are dropped. */
+async function applyAssignments(tx: Query, pairs: [string, string][]): Promise<void> {
+  if (!pairs.length) return;
+  // The changed rows report their old story, whose cached analysis (and the new story's) is then dropped.
+  const changed = await tx.query<{ old: string | null; story: string }>(
+    `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) AS t(id, story)),
+          prev AS (SELECT a.id, a.story AS old FROM articles a JOIN input i ON a.id = i.id FOR UPDATE OF a)
+     UPDATE articles a SET story = i.story FROM input i JOIN prev p ON p.id = i.id
+     WHERE a.id = i.id AND a.story IS DISTINCT FROM i.story
+     RETURNING p.old, i.story`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  const stale = new Set<string>();
+  for (const c of changed) { stale.add(c.story); if (c.old) stale.add(c.old); }
+  if (stale.size) await tx.query('DELETE FROM analyses WHERE story = ANY($1::text[])', [[...stale]]);
 }

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article, Story } from '../types.js';
 import type { ClusterDoc } from '../cluster/types.js';
-import type { SearchHit, Store, StoredStory, UpsertResult } from './types.js';
+import { GROUPING_KEY, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 
 /** Ordered schema migrations; `user_version` records how many have run. Append only. */
@@ -53,6 +53,9 @@ const MIGRATIONS: string[] = [
      value TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // Incremental grouping: the step of the grouping that fed each article (null: awaiting grouping).
+  `ALTER TABLE articles ADD COLUMN grouped INTEGER;
+   CREATE INDEX articles_grouped ON articles(grouped);`,
 ];
 
 export async function openSqliteStore(path: string): Promise<Store> {
@@ -79,16 +82,18 @@ class SqliteStore implements Store {
   }
 
   private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new UserError(`database ${this.path} has schema version ${version}, newer than this Parallax (${MIGRATIONS.length})`);
-    }
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
+    // The version is read inside a write transaction (BEGIN IMMEDIATE): two processes opening a
+    // new file at once take turns, and the second finds the schema the first made.
+    this.db.transaction(() => {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version > MIGRATIONS.length) {
+        throw new UserError(`database ${this.path} has schema version ${version}, newer than this Parallax (${MIGRATIONS.length})`);
+      }
+      for (let v = version; v < MIGRATIONS.length; v++) {
         this.db.exec(MIGRATIONS[v]);
         this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+      }
+    }).immediate();
   }
 
   /** The upsert's statements, prepared once rather than for every article of every batch. */
@@ -123,7 +128,9 @@ class SqliteStore implements Store {
 
   async upsertArticles(articles: Article[]): Promise<UpsertResult[]> {
     const now = new Date().toISOString();
-    return this.db.transaction(() => articles.map((a) => this.upsertOne(a, now)))();
+    // IMMEDIATE: the write lock is taken before the first read, so a concurrent writer makes this
+    // one wait (busy_timeout) instead of failing it with SQLITE_BUSY_SNAPSHOT half-way.
+    return this.db.transaction(() => articles.map((a) => this.upsertOne(a, now))).immediate();
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -153,23 +160,70 @@ class SqliteStore implements Store {
     }
   }
 
+  async groupingState(): Promise<GroupingState> {
+    return this.readGroupingState();
+  }
+
+  private readGroupingState(): GroupingState {
+    const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(GROUPING_KEY) as { value: string } | undefined;
+    const pending = (this.db.prepare('SELECT count(*) AS n FROM articles WHERE grouped IS NULL').get() as { n: number }).n;
+    return { ...(row ? (JSON.parse(row.value) as { seq: number; base: number }) : { seq: 0, base: 0 }), pending };
+  }
+
+  async *iteratePending(): AsyncIterable<ClusterDoc> {
+    const ids = this.db.prepare('SELECT id FROM articles WHERE grouped IS NULL ORDER BY published IS NULL, published, id').pluck().all() as string[];
+    const get = this.db.prepare('SELECT id, title, text, published, source, url FROM articles WHERE id = ? AND grouped IS NULL');
+    for (const id of ids) {
+      const row = get.get(id) as ClusterDoc | undefined;
+      if (row) yield row;
+    }
+  }
+
+  async *iterateGrouped(after: number): AsyncIterable<{ doc: ClusterDoc; seq: number }> {
+    const rows = this.db
+      .prepare('SELECT id, grouped FROM articles WHERE grouped > ? ORDER BY grouped, published IS NULL, published, id')
+      .all(after) as { id: string; grouped: number }[];
+    const get = this.db.prepare('SELECT id, title, text, published, source, url FROM articles WHERE id = ?');
+    for (const { id, grouped } of rows) {
+      const doc = get.get(id) as ClusterDoc | undefined;
+      if (doc) yield { doc, seq: grouped };
+    }
+  }
+
+  async commitGrouping(step: GroupingStep): Promise<boolean> {
+    const mark = this.db.prepare('UPDATE articles SET grouped = ? WHERE id = ?');
+    return this.db.transaction(() => {
+      const now = this.readGroupingState();
+      if (now.seq !== step.expect) return false;
+      for (const id of step.fed) mark.run(step.seq, id);
+      this.applyAssignments(step.assignments);
+      this.db
+        .prepare('INSERT OR REPLACE INTO state (key, value, updated_at) VALUES (?, ?, ?)')
+        .run(GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base }), new Date().toISOString());
+      return true;
+    }).immediate();
+  }
+
   async countArticles(): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }
 
   async assignStories(assignments: Map<string, string> | [string, string][]): Promise<void> {
+    this.db.transaction(() => this.applyAssignments(assignments)).immediate();
+  }
+
+  /** Sets each article's story, dropping the cached analyses of the stories it left and joined. */
+  private applyAssignments(assignments: Iterable<[string, string]>): void {
     const get = this.db.prepare('SELECT story FROM articles WHERE id = ?');
     const set = this.db.prepare('UPDATE articles SET story = ? WHERE id = ?');
     const drop = this.db.prepare('DELETE FROM analyses WHERE story = ?');
-    this.db.transaction(() => {
-      for (const [id, story] of assignments) {
-        const row = get.get(id) as { story: string | null } | undefined;
-        if (!row || row.story === story) continue;
-        set.run(story, id);
-        if (row.story) drop.run(row.story);
-        drop.run(story);
-      }
-    })();
+    for (const [id, story] of assignments) {
+      const row = get.get(id) as { story: string | null } | undefined;
+      if (!row || row.story === story) continue;
+      set.run(story, id);
+      if (row.story) drop.run(row.story);
+      drop.run(story);
+    }
   }
 
   async storyOf(articleId: string): Promise<string | null> {

@@ -26,6 +26,32 @@ export interface SearchHit {
   story: string | null;
 }
 
+/** Where the stored grouping stands (see {@link Store.commitGrouping}). */
+export interface GroupingState {
+  /** The last grouping step committed; 0 before any. */
+  seq: number;
+  /** The step of the last full regroup: every article grouped before it was fed again in it. */
+  base: number;
+  /** Articles awaiting grouping. */
+  pending: number;
+}
+
+/** One grouping step: the articles it fed, and the stories that changed. */
+export interface GroupingStep {
+  /** The step this one follows; the commit is refused when another process committed meanwhile. */
+  expect: number;
+  seq: number;
+  /** Ids fed to the clusterer in this step, in the order fed (publication order). */
+  fed: string[];
+  /** Article → story, for every article whose story this step set or changed. */
+  assignments: [string, string][];
+  /** A full regroup: `fed` is the whole collection. */
+  base?: boolean;
+}
+
+/** The state key under which the grouping's step counter is kept. */
+export const GROUPING_KEY = 'grouping';
+
 export interface Store {
   readonly kind: string;
   /** Inserts or updates an article by id; a same-hash re-ingest changes nothing. */
@@ -40,6 +66,21 @@ export interface Store {
    * stream: memory stays flat however large the collection.
    */
   iterateForGrouping(): AsyncIterable<ClusterDoc>;
+  /**
+   * Incremental grouping. Each article records the grouping step that fed it to the clusterer
+   * (none yet: pending). Replaying the grouped articles step by step, each step in publication
+   * order, rebuilds the clusterer's state exactly, so the stored grouping is the clusterer's state:
+   * a process that holds the clusterer in memory goes on from it, and one that does not rebuilds
+   * it. A crash between storing articles and grouping them leaves them pending, to be grouped by
+   * the next step.
+   */
+  groupingState(): Promise<GroupingState>;
+  /** Articles awaiting grouping, in publication order. */
+  iteratePending(): AsyncIterable<ClusterDoc>;
+  /** Grouped articles of steps after `after`, by step, each step in publication order. */
+  iterateGrouped(after: number): AsyncIterable<{ doc: ClusterDoc; seq: number }>;
+  /** Commits a step in one transaction; false (nothing written) when `expect` is not the last step. */
+  commitGrouping(step: GroupingStep): Promise<boolean>;
   /** Records story assignments (article id → story id). */
   assignStories(assignments: Map<string, string> | [string, string][]): Promise<void>;
   storyOf(articleId: string): Promise<string | null>;

@@ -112,6 +112,30 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     assert.deepEqual(seen, [['early', '2025-01-01', 'Title early'], ['late', '2025-02-01', 'Title late'], ['none', null, 'Title none']]);
   });
 
+  t('records grouping steps: pending articles, steps replayed in order, a stale commit refused', async (s) => {
+    await s.upsertArticles([makeArticle('b', { published: '2025-01-02' }), makeArticle('a', { published: '2025-01-01' })]);
+    assert.deepEqual(await s.groupingState(), { seq: 0, base: 0, pending: 2 });
+    const pending = [];
+    for await (const d of s.iteratePending()) pending.push(d.id);
+    assert.deepEqual(pending, ['a', 'b'], 'pending articles come in publication order');
+    assert.equal(await s.commitGrouping({ expect: 0, seq: 1, fed: ['a', 'b'], assignments: [['a', 'a'], ['b', 'a']] }), true);
+    assert.equal(await s.storyOf('b'), 'a');
+    await s.upsertArticles([makeArticle('c', { published: '2024-12-31' })]);
+    assert.deepEqual(await s.groupingState(), { seq: 1, base: 0, pending: 1 });
+    // Another process committed step 2 first: a commit that follows step 1 writes nothing.
+    assert.equal(await s.commitGrouping({ expect: 2, seq: 3, fed: ['c'], assignments: [['c', 'a']] }), false);
+    assert.equal(await s.storyOf('c'), null);
+    assert.equal(await s.commitGrouping({ expect: 1, seq: 2, fed: ['c'], assignments: [['c', 'c']] }), true);
+    const replay = [];
+    for await (const r of s.iterateGrouped(0)) replay.push(`${r.seq}:${r.doc.id}`);
+    assert.deepEqual(replay, ['1:a', '1:b', '2:c'], 'by step first, publication order within a step');
+    const after = [];
+    for await (const r of s.iterateGrouped(1)) after.push(r.doc.id);
+    assert.deepEqual(after, ['c']);
+    assert.equal(await s.commitGrouping({ expect: 2, seq: 3, fed: ['a', 'b', 'c'], assignments: [['c', 'a']], base: true }), true);
+    assert.deepEqual(await s.groupingState(), { seq: 3, base: 3, pending: 0 });
+  });
+
   t('keeps small JSON state by key and lists it by prefix', async (s) => {
     await s.setState('feed:https://a.example/rss?x=1_%', { etag: '"1"' });
     await s.setState('feed:https://b.example/rss', { etag: '"2"' });

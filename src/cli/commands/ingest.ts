@@ -17,7 +17,7 @@ export function register(program: Command): void {
     const warcs = all.filter((p) => /\.warc(\.gz)?$/i.test(p));
     const paths = all.filter((p) => !urls.includes(p) && !warcs.includes(p));
     const { openStore } = await import('../../store/index.js');
-    const { collectInputs, ingestItems, groupAsStored, regroup } = await import('../../pipeline.js');
+    const { collectInputs, ingestItems, groupAsStored } = await import('../../pipeline.js');
     const { progressBar } = await import('../progress.js');
     const items = paths.length ? collectInputs(paths) : [];
     if (urls.length) {
@@ -25,14 +25,11 @@ export function register(program: Command): void {
       for (const u of urls) items.push(await fetchPage(u, {}, { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots }));
     }
     const store = await openStore(opts.db);
-    // Set when archives changed the store and the stories are left for the files' regroup.
-    let ungrouped = false;
     if (warcs.length) {
       const { ingestWarc } = await import('../../ingest/web/warc.js');
       try {
-        // The archives are grouped as they are stored, in one stream across them all, so that an
-        // archive does not replay the ones before it. With files as well, the regroup after the
-        // files groups everything once.
+        // The archives are grouped as they are stored, in steps across them all. With files as
+        // well, the grouping step after the files groups everything at once.
         const grouping = items.length ? null : await groupAsStored(store);
         for (const w of warcs) {
           const wbar = opts.progress && !opts.json ? progressBar(100, '% of ' + w) : null;
@@ -41,7 +38,6 @@ export function register(program: Command): void {
           for (const f of s.failed) warn(`parallax: ${f.origin}: ${f.error}`);
           console.log(`${w}: ${s.records} records, ${s.html} HTML pages; ingested ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}`);
           if (s.failed.length) process.exitCode = 1;
-          if (s.inserted || s.updated) ungrouped = true;
         }
         await grouping?.finish();
       } catch (err) {
@@ -54,11 +50,8 @@ export function register(program: Command): void {
     try {
       const summary = await ingestItems(store, items, (p) => bar?.update(p.done));
       bar?.stop();
-      // The files changed nothing, so they were not regrouped: the archives' articles still need their stories.
-      if (ungrouped && !summary.inserted && !summary.updated) {
-        await regroup(store);
-        summary.stories = (await store.listStories()).length;
-      }
+      // Inputs read with damage (bytes that were not valid text) went in; say which, and what.
+      for (const it of items) if (it.ok) for (const w of it.warnings ?? []) warn(`parallax: ${it.origin}: warning: ${w}`);
       for (const f of summary.failed) warn(`parallax: ${f.origin}: ${f.error}`);
       if (opts.json) printJson(summary);
       else

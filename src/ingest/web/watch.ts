@@ -8,8 +8,8 @@
  * max-age or Expires, within bounds; it backs off exponentially after errors and honours
  * Retry-After. A feed that answers 410 Gone is no longer polled.
  *
- * Articles are stored as each poll ends; the stories are regrouped once per round, not once per
- * feed, since regrouping reads the whole collection.
+ * Articles are stored as each poll ends; they are grouped once per round, in one grouping step
+ * (its cost follows the new articles, not the collection).
  *
  * @module
  */
@@ -17,7 +17,7 @@ import type { Store } from '../../store/types.js';
 import type { Article } from '../../types.js';
 import type { InputItem } from '../files.js';
 import { fromRecord } from '../files.js';
-import { extractItem, regroup, type Failure } from '../../pipeline.js';
+import { extractItem, groupPending, type Failure } from '../../pipeline.js';
 import { fetchUrl, FetchError } from './http.js';
 import { parseFeedBytes, type FeedItem } from './feeds.js';
 import { fetchPages, urlId, type PageOptions } from './pages.js';
@@ -331,7 +331,8 @@ export async function pollDue(store: Store, options: WatchOptions = {}, now = Da
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.feedConcurrency ?? 4, due.length) }, worker));
-  if (out.some((r) => r.inserted || r.updated)) await regroup(store);
+  // Also when nothing changed: articles a stopped round stored but never grouped are pending.
+  await groupPending(store);
   return out;
 }
 

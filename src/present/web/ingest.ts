@@ -10,7 +10,7 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Store } from '../../store/types.js';
-import { extractItem, regroup } from '../../pipeline.js';
+import { extractItem, groupPending } from '../../pipeline.js';
 import { fromRecord, type InputItem } from '../../ingest/files.js';
 import type { AppOptions } from './app.js';
 import { HttpError } from './errors.js';
@@ -60,10 +60,9 @@ export function ingestRoutes(app: Hono, store: Store, options: AppOptions, onCha
       const r = extractItem(item);
       if ('failure' in r) throw new HttpError(422, r.failure.error);
       const [result] = await store.upsertArticles([r.article]);
-      if (result !== 'unchanged') {
-        await regroup(store);
-        onChange();
-      }
+      // One grouping step: the new article (and any left pending) joins or opens a story.
+      const grouped = await groupPending(store);
+      if (result !== 'unchanged' || grouped.fed) onChange();
       return c.json({ id: r.article.id, result, story: await store.storyOf(r.article.id) }, result === 'inserted' ? 201 : 200);
     },
   );
