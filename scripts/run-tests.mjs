@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then run every test/**/*.test.ts with node's own test runner.
-// Arguments narrow the run: `npm test -- test/store` runs the files under that path only.
+// `npm test`: type-check src (tsconfig.json) and then the tests (test/tsconfig.json), then run every
+// test/**/*.test.ts with node's own test runner.
+// Arguments narrow the run: `npm test -- test/store` runs the files under that path only, unchecked.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,8 +22,18 @@ const files = roots.flatMap((r) => (statSync(r).isDirectory() ? find(r) : [r])).
 if (!files.length) { console.error('no test files found'); process.exit(1); }
 
 if (!args.length) {
-  const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' });
-  if (tsc.status !== 0) { console.error('type check failed'); process.exit(tsc.status ?? 1); }
+  // src first (as the build sees it), then the tests with the src they import.
+  const checks = [
+    ['src', 'tsconfig.json'],
+    ['tests', 'test/tsconfig.json'],
+  ];
+  for (const [what, config] of checks) {
+    const tsc = spawnSync('npx', ['tsc', '-p', config, '--noEmit'], { cwd: root, stdio: 'inherit' });
+    if (tsc.status !== 0) {
+      console.error(`type check of the ${what} failed (tsc -p ${config}): fix the errors above; no tests were run`);
+      process.exit(tsc.status || 1);
+    }
+  }
 }
 const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -90,7 +90,6 @@ test(here + 'an unknown command or option fails with usage help', () => {
   assert.match(r.stderr, /unknown command/);
 });
 
-import { readFileSync } from 'node:fs';
 function readFileSyncUtf8(p: string): string {
   return readFileSync(p, 'utf8');
 }

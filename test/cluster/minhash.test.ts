@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { NearDuplicateIndex, estimateJaccard, shingleHashes, signature } from '../../src/cluster/minhash.js';
+import { NearDuplicateIndex, estimateJaccard, shingleHashes, signature, type Key } from '../../src/cluster/minhash.js';
 
 const here = '[cluster/minhash] ';
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/cluster/${name}`, import.meta.url), 'utf8');
@@ -45,7 +45,7 @@ test(`${here}copies are found, lightly edited copies too; other texts are not`, 
   assert.equal(exact?.similarity, 1);
   const edited = QUAKE_A.replace('at least 12 people', 'at least 14 people').replace('Schools across the province were closed and the', 'The');
   const light = index.add('a-edit', `HENNING (Wire) - ${edited}`);
-  assert.ok(light && ['a', 'a-copy'].includes(light.key), `edited copy found: ${JSON.stringify(light)}`);
+  assert.ok(light && (['a', 'a-copy'] as Key[]).includes(light.key), `edited copy found: ${JSON.stringify(light)}`);
   assert.ok(light!.similarity >= 0.7 && light!.similarity < 1);
   assert.equal(index.add('b', QUAKE_B), null, 'another outlet\'s report of the same event is no copy');
   assert.equal(index.add('k', QUAKE_OTHER), null, 'a report written on the same template is no copy');

@@ -255,7 +255,7 @@ Dock workers voted on Tuesday to accept the new contract, ending a walkout that 
 address to her members
 Shipping firms welcomed the vote and said the first ships would dock on Wednesday morning.
 Captains of more than forty ships waiting outside the port were told they could dock from Wednesday.`;
-  const out = extractText(input, {});
+  const out = extractText(input, { origin: 'test' });
   assert.match(out.text, /we held the line,” the union leader said in an address to her members/);
   assert.equal(classifyLine('0', 0).kind, 'short');
 });

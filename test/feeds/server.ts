@@ -1,6 +1,7 @@
 /** A real HTTP server on 127.0.0.1 serving fixture feeds and pages, its routes set by each test. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FetchOptions } from '../../src/ingest/web/http.js';
 
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -50,4 +51,4 @@ export const page = (title: string, body: string, extraHead = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Test Herald</title><meta property="og:site_name" content="Test Herald">${extraHead}</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>${title}</h1>${body.split('\n').map((p) => `<p>${p}</p>`).join('')}</article><footer>Subscribe to our newsletter</footer></body></html>`;
 
 /** Options for fetching from the test server: its address permitted, no politeness delay. */
-export const LOCAL = { allowPrivate: ['127.0.0.1'], hostDelayMs: 0 } as const;
+export const LOCAL = { allowPrivate: ['127.0.0.1'], hostDelayMs: 0 } satisfies FetchOptions;

@@ -130,7 +130,7 @@ test(here + '10,000 records stream in constant memory; oversized and non-HTML re
       : i % 1000 === 500
         ? record('response', `https://news.example/huge${i}`, http('200 OK', { 'Content-Type': 'text/html' }, Buffer.alloc(9 * 1024 * 1024, 0x20)))
         : record('response', `https://news.example/img${i}.jpg`, http('200 OK', { 'Content-Type': 'image/jpeg' }, blob));
-    if (!out.write(gzipSync(r))) await new Promise((res) => out.once('drain', res));
+    if (!out.write(gzipSync(r))) await new Promise<void>((res) => out.once('drain', () => res()));
   }
   await new Promise((res) => out.end(res));
   const store = await openSqliteStore(join(dir, 'warc.db'));

@@ -131,6 +131,7 @@ test('[ingest/files] a pattern with a "[" that no "]" closes is looked for as wr
   const missing = expandPaths([join(dir, 'draft [2*.txt')]);
   assert.deepEqual(missing.files, []);
   assert.equal(missing.errors.length, 1);
+  assert.ok(!missing.errors[0].ok);
   assert.match(missing.errors[0].error, /no file matches/);
   const set = expandPaths([join(dir, '[!b]*.txt')]);
   assert.deepEqual(set.files.map((f: string) => f.slice(dir.length + 1)), ['a1.txt']);

@@ -6,6 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/present/web/app.js';
 import { startServer } from '../../src/present/web/server.js';
 import { openApi } from '../../src/present/web/openapi.js';
+import type { SearchHit, StoredStory } from '../../src/store/types.js';
+import type { Article, Story } from '../../src/types.js';
 import { fixture, fixtureStore, fixtureStory, toArticle } from './fixture.js';
 
 const here = '[web/api] ';
@@ -16,11 +18,24 @@ async function setup(options: Parameters<typeof createApp>[1] = { allowIngest: {
   return { store, app: createApp(store, options) };
 }
 
-const json = async (r: Response | Promise<Response>) => (await r).json();
+// The JSON the API answers with, as these tests read it.
+interface Page<T> { items: T[]; next: string | null }
+interface ArticleJson extends Omit<Article, 'raw' | 'enrichment'> {
+  story: string | null;
+  /** Never sent: the tests check it stays out. */
+  enrichment?: unknown;
+}
+interface ErrorJson { status: number; message: string }
+interface OutletJson { name: string; articles: number }
+interface SearchJson { items: SearchHit[]; stories: StoredStory[] }
+interface OpenApiJson { openapi: string; paths: Record<string, Record<string, unknown>> }
+
+/** A response's JSON body, read as the shape the caller names. */
+const json = async <T>(r: Response | Promise<Response>): Promise<T> => (await r).json() as Promise<T>;
 
 test(here + 'stories page by page; a cursor continues after the last story seen even when a bigger story arrives', async () => {
   const { store, app } = await setup();
-  const first = await json(app.request('/api/stories?limit=1'));
+  const first = await json<Page<StoredStory>>(app.request('/api/stories?limit=1'));
   assert.deepEqual(first.items.map((s: { id: string }) => s.id), ['grain-talks']);
   assert.equal(first.items[0].sourceCount, 3);
   assert.equal(first.items[0].articleCount, 3);
@@ -29,17 +44,17 @@ test(here + 'stories page by page; a cursor continues after the last story seen 
   const big = ['a', 'b', 'c', 'd'].map((x, i) => toArticle({ id: `big-${x}`, source: `Outlet ${x}`, url: null, title: `Big ${x}`, byline: null, published: `2025-06-0${i + 1}`, language: 'de', text: `Big story text ${x}.` }));
   await store.upsertArticles(big);
   await store.assignStories(big.map((a) => [a.id, 'big'] as [string, string]));
-  const second = await json(app.request(`/api/stories?limit=1&cursor=${first.next}`));
+  const second = await json<Page<StoredStory>>(app.request(`/api/stories?limit=1&cursor=${first.next}`));
   assert.deepEqual(second.items.map((s: { id: string }) => s.id), ['hostile']);
   assert.equal(second.next, null);
-  const all = await json(app.request('/api/stories'));
+  const all = await json<Page<StoredStory>>(app.request('/api/stories'));
   assert.deepEqual(all.items.map((s: { id: string }) => s.id), ['big', 'grain-talks', 'hostile']);
   await store.close();
 });
 
 test(here + "a story is the analysis JSON, as stored", async () => {
   const { store, app } = await setup();
-  const story = await json(app.request('/api/stories/grain-talks'));
+  const story = await json<Story>(app.request('/api/stories/grain-talks'));
   const want = fixtureStory('grain-talks');
   for (const k of ['title', 'claims', 'quotes', 'wording', 'timeline', 'summary', 'entities'] as const) assert.deepEqual(story[k], want[k], k);
   assert.deepEqual(story.articles.map((a: { id: string }) => a.id), want.articles);
@@ -53,7 +68,7 @@ test(here + "a story is the analysis JSON, as stored", async () => {
 
 test(here + 'filters: outlet, language and dates', async () => {
   const { store, app } = await setup();
-  const ids = async (q: string) => (await json(app.request(`/api/stories?${q}`))).items.map((s: { id: string }) => s.id);
+  const ids = async (q: string) => (await json<Page<StoredStory>>(app.request(`/api/stories?${q}`))).items.map((s: { id: string }) => s.id);
   const rows: [string, string[]][] = [
     ['outlet=Eastern%20Wire', ['grain-talks']],
     ['outlet=Nobody', []],
@@ -89,7 +104,7 @@ test(here + 'errors are JSON with a status and a message', async () => {
     const r = await app.request(path, init);
     assert.equal(r.status, status, path);
     assert.match(r.headers.get('content-type') ?? '', /application\/json/, path);
-    const body = await r.json();
+    const body = await json<ErrorJson>(r);
     assert.equal(body.status, status, path);
     assert.equal(typeof body.message, 'string', path);
     assert.ok(body.message.length > 3, path);
@@ -116,11 +131,11 @@ test(here + 'articles page by page without repeats, filtered by story and outlet
     next = page.next;
   } while (next);
   assert.deepEqual([...seen].sort(), fixture.articles.map((a) => a.id).sort());
-  const inStory = await json(app.request('/api/articles?story=grain-talks'));
+  const inStory = await json<Page<ArticleJson>>(app.request('/api/articles?story=grain-talks'));
   assert.deepEqual(inStory.items.map((a: { id: string }) => a.id).sort(), ['courier-grain', 'eastern-grain', 'meridian-grain']);
-  const byOutlet = await json(app.request('/api/articles?outlet=Meridian%20Daily'));
+  const byOutlet = await json<Page<ArticleJson>>(app.request('/api/articles?outlet=Meridian%20Daily'));
   assert.deepEqual(byOutlet.items.map((a: { id: string }) => a.id), ['meridian-grain']);
-  const one = await json(app.request('/api/articles/eastern-grain'));
+  const one = await json<ArticleJson>(app.request('/api/articles/eastern-grain'));
   assert.equal(one.story, 'grain-talks');
   assert.equal(one.title, 'Kiev hosts grain corridor meeting');
   assert.equal(one.enrichment, undefined);
@@ -129,27 +144,27 @@ test(here + 'articles page by page without repeats, filtered by story and outlet
 
 test(here + 'outlets with their article counts; search finds articles and their stories', async () => {
   const { store, app } = await setup();
-  const outlets = await json(app.request('/api/outlets'));
+  const outlets = await json<Page<OutletJson>>(app.request('/api/outlets'));
   assert.equal(outlets.items.length, 5);
   assert.deepEqual(outlets.items.find((o: { name: string }) => o.name === 'Northern Courier'), { name: 'Northern Courier', articles: 1 });
-  const paged = await json(app.request('/api/outlets?limit=2'));
-  const rest = await json(app.request(`/api/outlets?limit=10&cursor=${paged.next}`));
+  const paged = await json<Page<OutletJson>>(app.request('/api/outlets?limit=2'));
+  const rest = await json<Page<OutletJson>>(app.request(`/api/outlets?limit=10&cursor=${paged.next}`));
   assert.equal(paged.items.length + rest.items.length, 5);
-  const hits = await json(app.request('/api/search?q=Istanbul'));
+  const hits = await json<SearchJson>(app.request('/api/search?q=Istanbul'));
   assert.deepEqual(hits.items.map((x: { id: string }) => x.id), ['eastern-grain']);
   assert.deepEqual(hits.stories.map((x: { id: string }) => x.id), ['grain-talks']);
-  const none = await json(app.request('/api/search?q=zeppelin'));
+  const none = await json<SearchJson>(app.request('/api/search?q=zeppelin'));
   assert.deepEqual([none.items, none.stories], [[], []]);
   await store.close();
 });
 
 test(here + 'ingest: off by default, then token, content type, size, and a valid article', async () => {
   const { store, app } = await setup();
-  const post = (body: BodyInit, type: string | null, token: string | null = TOKEN, path = '/api/articles') =>
+  const post = (body: NonNullable<RequestInit['body']>, type: string | null, token: string | null = TOKEN, path = '/api/articles') =>
     app.request(path, { method: 'POST', body, duplex: 'half', headers: { ...(type ? { 'content-type': type } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } } as RequestInit);
   const off = createApp(store);
   assert.equal((await off.request('/api/articles', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } })).status, 403);
-  const rows: [string, () => Promise<Response>, number][] = [
+  const rows: [string, () => Response | Promise<Response>, number][] = [
     ['no token', () => post('{}', 'application/json', null), 401],
     ['wrong token', () => post('{}', 'application/json', 'wrong'), 401],
     ['token prefix', () => post('{}', 'application/json', TOKEN.slice(0, -1)), 401],
@@ -167,21 +182,21 @@ test(here + 'ingest: off by default, then token, content type, size, and a valid
   for (const [name, send, status] of rows) {
     const r = await send();
     assert.equal(r.status, status, name);
-    assert.equal((await r.json()).status, status, name);
+    assert.equal((await json<ErrorJson>(r)).status, status, name);
   }
   const record = { id: 'new-1', source: 'Port News', title: 'Dockers return to work', published: '2025-03-15', text: 'Dock workers in Rotterdam returned to work on Friday after the union deal ended their strike, the port authority said.' };
   const ok = await post(JSON.stringify(record), 'application/json; charset=utf-8');
   assert.equal(ok.status, 201);
-  assert.equal((await ok.json()).result, 'inserted');
+  assert.equal((await json<{ result: string }>(ok)).result, 'inserted');
   assert.equal((await post(JSON.stringify(record), 'application/json')).status, 200);
-  const art = await json(app.request('/api/articles/new-1'));
+  const art = await json<ArticleJson>(app.request('/api/articles/new-1'));
   assert.equal(art.source, 'Port News');
   // The new article shows in the lists at once.
-  const found = await json(app.request('/api/articles?outlet=Port%20News'));
+  const found = await json<Page<ArticleJson>>(app.request('/api/articles?outlet=Port%20News'));
   assert.deepEqual(found.items.map((a: { id: string }) => a.id), ['new-1']);
   const plain = await post('Harbour cranes stood still on Monday as the strike began, the port authority said.', 'text/plain', TOKEN, '/api/articles?id=plain-1&source=Wire');
   assert.equal(plain.status, 201);
-  assert.equal((await json(app.request('/api/articles/plain-1'))).source, 'Wire');
+  assert.equal((await json<ArticleJson>(app.request('/api/articles/plain-1'))).source, 'Wire');
   await store.close();
 });
 
@@ -218,9 +233,9 @@ test(here + 'ingest by URL fetches the page (a local server, allowed for this te
   const { store, app } = await setup({ allowIngest: { token: TOKEN }, allowPrivateFetch: true });
   try {
     const r = await app.request('/api/articles', { method: 'POST', body: JSON.stringify({ url }), headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } });
-    const body = await r.json();
+    const body = await json<ArticleJson>(r);
     assert.equal(r.status, 201, JSON.stringify(body));
-    const art = await json(app.request(`/api/articles/${encodeURIComponent(body.id)}`));
+    const art = await json<ArticleJson>(app.request(`/api/articles/${encodeURIComponent(body.id)}`));
     assert.match(art.text, /Harbour cranes stood still on Monday/);
     assert.equal(art.url, url);
   } finally {
@@ -231,7 +246,7 @@ test(here + 'ingest by URL fetches the page (a local server, allowed for this te
 
 test(here + 'the OpenAPI description names every API route the app answers', async () => {
   const { store, app } = await setup();
-  const doc = await json(app.request('/api/openapi.json'));
+  const doc = await json<OpenApiJson>(app.request('/api/openapi.json'));
   assert.equal(doc.openapi, '3.1.0');
   assert.deepEqual(doc, JSON.parse(JSON.stringify(openApi)));
   const rows: [string, string, string][] = [

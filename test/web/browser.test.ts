@@ -14,6 +14,22 @@ const skip = process.env.PARALLAX_SKIP_BROWSER === '1' ? 'PARALLAX_SKIP_BROWSER=
 const here = '[web/browser] ';
 const results = new URL('../../test-results/', import.meta.url).pathname;
 
+// The functions handed to page.evaluate run in Chromium, not in Node: the browser globals they use,
+// declared for this file only (the DOM library for every test would also type fetch's json() as any).
+interface BrowserElement {
+  readonly tagName: string;
+  readonly attributes: Iterable<{ readonly name: string }>;
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+declare const window: { scrollTo(x: number, y: number): void };
+declare const document: {
+  readonly activeElement: BrowserElement | null;
+  readonly title: string;
+  readonly body: { readonly innerText: string };
+  querySelectorAll(selectors: string): Iterable<BrowserElement>;
+};
+
 async function withBrowser(fn: (browser: Browser, url: string) => Promise<void>): Promise<void> {
   assert.ok(existsSync(CHROMIUM), `no ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), or set PARALLAX_SKIP_BROWSER=1 to skip the browser tests`);
   const { chromium } = await import('playwright-core');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/present/web/app.js';
 import { analysisVersion } from '../../src/analyse/index.js';
+import type { Story } from '../../src/types.js';
 import { fixtureStore, toArticle } from './fixture.js';
 
 const here = '[web/pages] ';
@@ -221,7 +222,7 @@ test(here + 'a story asked for by many at once is analysed once', async () => {
   const answers = await Promise.all(paths.map((p) => app.request(p)));
   assert.deepEqual(answers.map((r) => r.status), paths.map(() => 200));
   assert.equal(saves, 1);
-  const json = await answers[1].json();
+  const json = (await answers[1].json()) as Story;
   assert.deepEqual(json.articles.map((a: { id: string }) => a.id).sort(), ['courier-grain', 'eastern-grain', 'meridian-grain']);
   await store.close();
 });
