@@ -1,11 +1,9 @@
 /**
  * The inverted index through which an article finds its neighbours: per term, a bounded ring of
- * the most recent articles carrying it (`Posting`), and the filing of each new article in it.
+ * the most recent articles carrying it (`Posting`); `filing.ts` files each new article in it.
  *
  * @module
  */
-import type { ClusterState } from './state.js';
-
 /** The most recent articles carrying one term, with the term's weight in each; a ring once full. */
 export class Posting {
   docs: number[] = [];
@@ -56,24 +54,5 @@ export class Posting {
     this.weights = weights;
     this.next = 0;
     return docs.length > 0;
-  }
-}
-
-/**
- * Files an article under its strongest terms (`indexTerms`); a posting that has wrapped round is
- * listed for the next sweep (see `sweep.ts`).
- */
-export function fileArticle(state: ClusterState, docIndex: number): void {
-  const terms = state.docs.termsOf(docIndex);
-  const weights = state.docs.weightsOf(docIndex);
-  const n = Math.min(state.params.indexTerms, terms.length);
-  for (let i = 0; i < n; i++) {
-    let p = state.postings.get(terms[i]);
-    if (!p) state.postings.set(terms[i], (p = new Posting(terms[i])));
-    p.push(docIndex, weights[i], state.params.postingCap);
-    if (p.next !== 0 && !p.due) {
-      p.due = true;
-      state.due.push(p);
-    }
   }
 }

@@ -8,7 +8,7 @@
 import { LANGUAGES } from './terms.js';
 import type { ClusterParams } from './params.js';
 import type { ClusterState } from './state.js';
-import type { StoryState } from './stories.js';
+import type { StoryState } from './state.js';
 
 /** Articles per language of one article in each language, for {@link languageBoost}. */
 export const ONE_LANGUAGE = LANGUAGES.map((_, l) => LANGUAGES.map((_, k) => (k === l ? 1 : 0)));

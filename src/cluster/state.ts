@@ -12,7 +12,7 @@ import { DocColumns } from './columns.js';
 import { Vocabulary } from './vocabulary.js';
 import { EvidenceLog } from './evidence.js';
 import type { Posting } from './postings.js';
-import type { StoryState } from './stories.js';
+import type { CentroidTable } from './centroid.js';
 
 export class ClusterState {
   readonly params: ClusterParams;
@@ -56,4 +56,29 @@ export class ClusterState {
     this.params = params;
     this.duplicates = new NearDuplicateIndex({ threshold: params.duplicateJaccard });
   }
+}
+
+/** One story as the clusterer keeps it. */
+export interface StoryState {
+  id: string;
+  centroid: CentroidTable;
+  /** Sum of squares of the centroid's weights, kept in step with it. */
+  norm2: number;
+  members: number[];
+  first: number;
+  last: number;
+  /** Index of the article that joined last. */
+  lastArrival: number;
+  /** The last arrival at its last review (settle's `quiet` mode); not saved in snapshots. */
+  reviewed?: number;
+  /** Set when the story was merged into another: its index. */
+  mergedInto: number;
+  /** Closed: out of the index, its vectors freed (see `retireAfter`). */
+  retired: boolean;
+  /** Related stories by index, with the strongest similarity seen between them. */
+  related: Map<number, number>;
+  /** Its articles per language (indexed as LANGUAGES of `terms.ts`; 0 is unknown). */
+  langs: number[];
+  /** Names (`@…` terms) in its centroid, kept in step with it. */
+  names: number;
 }

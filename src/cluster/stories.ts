@@ -6,31 +6,9 @@
  */
 import { LANGUAGES } from './terms.js';
 import { CentroidTable } from './centroid.js';
-import type { ClusterState } from './state.js';
+import type { ClusterState, StoryState } from './state.js';
 
-export interface StoryState {
-  id: string;
-  centroid: CentroidTable;
-  /** Sum of squares of the centroid's weights, kept in step with it. */
-  norm2: number;
-  members: number[];
-  first: number;
-  last: number;
-  /** Index of the article that joined last. */
-  lastArrival: number;
-  /** The last arrival at its last review (settle's `quiet` mode); not saved in snapshots. */
-  reviewed?: number;
-  /** Set when the story was merged into another: its index. */
-  mergedInto: number;
-  /** Closed: out of the index, its vectors freed (see `retireAfter`). */
-  retired: boolean;
-  /** Related stories by index, with the strongest similarity seen between them. */
-  related: Map<number, number>;
-  /** Its articles per language (indexed as LANGUAGES of `terms.ts`; 0 is unknown). */
-  langs: number[];
-  /** Names (`@…` terms) in its centroid, kept in step with it. */
-  names: number;
-}
+export type { StoryState } from './state.js';
 
 /** Related stories kept per story: the strongest links. */
 const RELATED = 10;

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ClusterParams } from './params.js';
-import type { StoryState } from './stories.js';
+import type { StoryState } from './state.js';
 
 export const DAY = 86_400_000;
 

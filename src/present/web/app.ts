@@ -18,20 +18,9 @@ import { openApi } from './openapi.js';
 import { RenderCache } from './render-cache.js';
 
 export { HttpError } from './errors.js';
+import type { AppOptions } from './options.js';
 
-export interface AppOptions {
-  /** Enables POST /api/articles, for requests bearing this token. */
-  allowIngest?: { token: string };
-  /** Largest request body accepted by the ingest endpoint, in bytes (2 MiB by default). */
-  maxBodyBytes?: number;
-  /**
-   * Lets POST /api/articles fetch URLs on private addresses (a test server on 127.0.0.1); off by
-   * default, so that the server cannot be turned against the local network.
-   */
-  allowPrivateFetch?: boolean;
-  /** Lists the stories at once rather than on the first visit to the front page (a second or two on a big store). */
-  warm?: boolean;
-}
+export type { AppOptions } from './options.js';
 
 /** No inline script or style at all: the page's one script and stylesheet are served from here. */
 export const CSP =

@@ -12,7 +12,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Store } from '../../store/types.js';
 import { extractItem, groupPending } from '../../pipeline.js';
 import { fromRecord, type InputItem } from '../../ingest/files.js';
-import type { AppOptions } from './app.js';
+import type { AppOptions } from './options.js';
 import { HttpError } from './errors.js';
 
 const TYPES = ['application/json', 'text/plain', 'text/html'];
@@ -24,6 +24,10 @@ const sameToken = (given: string, token: string) => timingSafeEqual(digest(given
 
 export function ingestRoutes(app: Hono, store: Store, options: AppOptions, onChange: () => void): void {
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  // The grouping step of the first article would otherwise rebuild the clusterer from the whole
+  // collection while its client waits; it is built (and anything a stopped run left ungrouped is
+  // grouped) as the server starts.
+  if (options.allowIngest && options.warm) void groupPending(store).then((r) => r.fed && onChange(), () => undefined);
   app.post(
     '/api/articles',
     async (c, next) => {
