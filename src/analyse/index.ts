@@ -24,18 +24,23 @@ import { findNearDuplicates } from './duplicates.js';
 import { articleSentences } from './article-text.js';
 import { profileStory, type Outlet } from '../outlets/index.js';
 import { SYNONYMS_FILE } from './similarity/synonyms.js';
+import { BACKGROUND_FILE } from './similarity/background.js';
+import { LEXICON_FILE } from './similarity/pos.js';
+import { NOUN_HYPERNYMS_FILE, NOUN_SENSES_FILE } from './similarity/nouns.js';
 
 export type { StoryContext } from './context.js';
 
 let version: string | undefined;
 
 /**
- * A hash of the code an analysis depends on (this stage, the outlet registry and its data, and the
- * enrich stage): a stored analysis made by other code is stale and is made again.
+ * A hash of the code an analysis depends on (this stage, the outlet registry and its data, the word
+ * tables it reads, and the enrich stage): a stored analysis made by other code or data is stale and
+ * is made again.
  */
 export function analysisVersion(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  return (version ??= codeHash([here, join(here, '..', 'outlets')], [join(here, '..', '..', 'data', 'outlets.tsv'), SYNONYMS_FILE], [enrichVersion()]));
+  const tables = [SYNONYMS_FILE, BACKGROUND_FILE, LEXICON_FILE, NOUN_SENSES_FILE, NOUN_HYPERNYMS_FILE];
+  return (version ??= codeHash([here, join(here, '..', 'outlets')], [join(here, '..', '..', 'data', 'outlets.tsv'), ...tables], [enrichVersion()]));
 }
 
 export interface AnalyseOptions {

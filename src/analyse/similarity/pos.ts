@@ -1,12 +1,16 @@
 /**
  * Coarse word classes for finding noun phrases: a lexicon of each word's most frequent class in a
- * tagged news corpus (lexicon-data.ts, built by build-lexicon.mjs), and suffix rules for the rest.
- * A unigram tagger: right for most words, enough to tell "illegal war" (a name for something)
- * from "Sybiha argued" (a clause).
+ * tagged news corpus (data/word-classes.tsv, built by scripts/build-lexicon.mjs, read on first
+ * use), and suffix rules for the rest. A unigram tagger: right for most words, enough to tell
+ * "illegal war" (a name for something) from "Sybiha argued" (a clause).
  *
  * @module
  */
-import { LEXICON } from './lexicon-data.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** `word<TAB>class` lines after `#` comment lines. */
+export const LEXICON_FILE = fileURLToPath(new URL('../../../data/word-classes.tsv', import.meta.url));
 
 /**
  * N noun, J adjective or participle used as one, V finite verb, G -ing form, R adverb,
@@ -40,9 +44,9 @@ let table: Map<string, WordClass> | null = null;
 export function wordClass(word: string): WordClass {
   if (!table) {
     table = new Map();
-    for (const line of LEXICON.split('\n')) {
+    for (const line of readFileSync(LEXICON_FILE, 'utf8').split('\n')) {
       const tab = line.indexOf('\t');
-      if (tab > 0) table.set(line.slice(0, tab), line.slice(tab + 1) as WordClass);
+      if (tab > 0 && line[0] !== '#') table.set(line.slice(0, tab), line.slice(tab + 1) as WordClass);
     }
   }
   let c = table.get(word);

@@ -1,12 +1,18 @@
 /**
  * Attribution cues: which words head an attribution ("said", "according to", "told", "argued",
  * a colon after a name). A linear model (averaged perceptron) over the word and its neighbourhood
- * decides; it is trained on PolNeAR's training part by `train.ts` in this folder, and its weights
- * ship as `cue-weights.ts`. Without weights a small lexicon of speech verbs stands in.
+ * decides; it is trained on PolNeAR's training part by scripts/train-quotes.mjs (with `train.ts` in
+ * this folder), and its weights ship as models/quotes/cue-weights.tsv, read on first use. Without
+ * weights a small lexicon of speech verbs stands in.
  *
  * @module
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { QUOTE_MARK, type QToken, type Tokenised } from './tokens.js';
+
+/** The shipped weights: `feature<TAB>weight` lines after `#` comment lines. */
+export const CUE_MODEL_FILE = fileURLToPath(new URL('../../../models/quotes/cue-weights.tsv', import.meta.url));
 
 /** Tokens that can head a cue: words, a colon, a dash that introduces a source. */
 export function isCandidate(t: QToken): boolean {
@@ -88,6 +94,31 @@ function tableOf(model: CueModel): Map<string, number> {
   let table = tables.get(model);
   if (!table) tables.set(model, (table = new Map(Object.entries(model.weights))));
   return table;
+}
+
+let shipped: CueModel | null | undefined;
+
+/**
+ * The shipped model ({@link CUE_MODEL_FILE}), read once on first use; null, with a note, when the
+ * file is missing (the speech-verb lexicon stands in).
+ */
+export function defaultCueModel(): CueModel | null {
+  if (shipped !== undefined) return shipped;
+  if (!existsSync(CUE_MODEL_FILE)) {
+    process.stderr.write(`parallax: no attribution-cue weights at ${CUE_MODEL_FILE}; using a list of speech verbs (train them with scripts/train-quotes.mjs)\n`);
+    return (shipped = null);
+  }
+  const table = new Map<string, number>();
+  for (const line of readFileSync(CUE_MODEL_FILE, 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0 && line[0] !== '#') table.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  // The perceptron's bias is a feature ('b'), so its decision is a sum above zero. Scoring reads
+  // the Map; the weights as an object are made only if asked for.
+  let weights: Record<string, number> | undefined;
+  shipped = { threshold: 0, get weights() { return (weights ??= Object.fromEntries(table)); } };
+  tables.set(shipped, table);
+  return shipped;
 }
 
 export function scoreToken(model: CueModel, features: string[]): number {

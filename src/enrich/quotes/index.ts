@@ -17,8 +17,7 @@
  */
 import type { EntitySpan, QuoteSpan, Span } from '../types.js';
 import { attributionAt, clauseSubject, isSignatureDash, type Attribution } from './attribution.js';
-import { CUE_MODEL } from './cue-weights.js';
-import { cueFeatures, isCandidate, scoreToken, SPEECH, type CueModel } from './cues.js';
+import { cueFeatures, defaultCueModel, isCandidate, scoreToken, SPEECH, type CueModel } from './cues.js';
 import { findMarkedQuotes } from './marks.js';
 import { guessNames, SpeakerResolver, type ResolvedSource } from './speaker.js';
 import { QUOTE_MARK, tokenise, type Tokenised } from './tokens.js';
@@ -69,7 +68,7 @@ function cueScores(tk: Tokenised, model: CueModel | null): number[] {
 }
 
 export function findQuotes(text: string, entities?: EntitySpan[], options: FindQuotesOptions = {}): FoundQuote[] {
-  const model = options.model === undefined ? CUE_MODEL : options.model;
+  const model = options.model === undefined ? defaultCueModel() : options.model;
   const threshold = options.threshold ?? DEFAULTS.threshold;
   const markThreshold = options.markThreshold ?? DEFAULTS.markThreshold;
   const tk = tokenise(text);
