@@ -12,7 +12,7 @@ import { analyseStory, analysisVersion } from './analyse/index.js';
 import { createClusterer } from './cluster/index.js';
 import { groupPending, regroupAll, storedClusterer } from './cluster/stored.js';
 
-export { groupPending };
+export { groupPending, storedClusterer };
 import { ensureEnriched } from './enrich/index.js';
 import type { ClusterDoc } from './cluster/types.js';
 import type { StoredStory, UpsertResult } from './store/types.js';

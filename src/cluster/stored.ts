@@ -13,8 +13,23 @@
  *
  * @module
  */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeHash } from '../code-hash.js';
 import type { GroupingState, Store } from '../store/types.js';
 import { createClusterer, type ClusterDoc, type StreamingClusterer } from './index.js';
+import { BACKGROUND_FILE } from './background.js';
+
+let version: string | undefined;
+
+/**
+ * A hash of the grouping's code and data. Steps replayed by other code would not rebuild the
+ * state they made, so a store whose steps were made by another version is regrouped from scratch
+ * by its next step.
+ */
+export function groupingVersion(): string {
+  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [BACKGROUND_FILE]));
+}
 
 export interface GroupingResult {
   /** Articles this step fed to the clusterer. */
@@ -112,6 +127,7 @@ export function groupPending(store: Store): Promise<GroupingResult> {
   return exclusive(store, async () => {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const state = await store.groupingState();
+      if (state.seq > 0 && state.version !== groupingVersion()) return regroupFromScratch(store);
       if (!state.pending) return { fed: 0, changed: 0, stories: [] };
       const h = await current(store, state);
       const step = new StepFeeder(h.clusterer);
@@ -120,7 +136,7 @@ export function groupPending(store: Store): Promise<GroupingResult> {
       if (!fed.length) return { fed: 0, changed: 0, stories: [] };
       const touched = step.end();
       const assignments = [...touched].map((id): [string, string] => [id, h.clusterer.storyOfArticle(id)!]);
-      if (await store.commitGrouping({ expect: h.seq, seq: h.seq + 1, fed, assignments })) {
+      if (await store.commitGrouping({ expect: h.seq, seq: h.seq + 1, fed, assignments, version: groupingVersion() })) {
         h.seq++;
         return { fed: fed.length, changed: assignments.length, stories: [...new Set(assignments.map((a) => a[1]))] };
       }
@@ -138,7 +154,11 @@ export function groupPending(store: Store): Promise<GroupingResult> {
  * the order articles arrived in (news arrives roughly in publication order).
  */
 export function regroupAll(store: Store): Promise<GroupingResult> {
-  return exclusive(store, async () => {
+  return exclusive(store, () => regroupFromScratch(store));
+}
+
+async function regroupFromScratch(store: Store): Promise<GroupingResult> {
+  {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const state = await store.groupingState();
       const clusterer = createClusterer();
@@ -148,11 +168,11 @@ export function regroupAll(store: Store): Promise<GroupingResult> {
       const fed = step.fed;
       const assignments = [...clusterer.assignments()];
       if (!fed.length) return { fed: 0, changed: 0, stories: [] };
-      if (await store.commitGrouping({ expect: state.seq, seq: state.seq + 1, fed, assignments, base: true })) {
+      if (await store.commitGrouping({ expect: state.seq, seq: state.seq + 1, fed, assignments, base: true, version: groupingVersion() })) {
         held.set(store, { clusterer, seq: state.seq + 1 });
         return { fed: fed.length, changed: assignments.length, stories: [...new Set(assignments.map((a) => a[1]))] };
       }
     }
     throw new Error(`regrouping gave way to other processes ${ATTEMPTS} times; run it again`);
-  });
+  }
 }

@@ -236,7 +236,7 @@ class PostgresStore implements Store {
       await tx.query(
         `INSERT INTO state (key, value, updated_at) VALUES ($1, $2, now())
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base })],
+        [GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base, version: step.version })],
       );
       return true;
     });
@@ -345,7 +345,8 @@ type Query = Pick<Sql, 'query'>;
 async function readGroupingState(q: Query): Promise<GroupingState> {
   const rows = await q.query<{ value: string }>('SELECT value FROM state WHERE key = $1', [GROUPING_KEY]);
   const pending = Number((await q.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE grouped IS NULL'))[0].n);
-  return { ...(rows[0] ? (JSON.parse(rows[0].value) as { seq: number; base: number }) : { seq: 0, base: 0 }), pending };
+  const saved = rows[0] ? (JSON.parse(rows[0].value) as { seq: number; base: number; version?: string }) : { seq: 0, base: 0 };
+  return { seq: saved.seq, base: saved.base, version: saved.version ?? null, pending };
 }
 
 /** Sets each article's story in one statement; the cached analyses of the stories changed are dropped. */

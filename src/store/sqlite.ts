@@ -167,7 +167,8 @@ class SqliteStore implements Store {
   private readGroupingState(): GroupingState {
     const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(GROUPING_KEY) as { value: string } | undefined;
     const pending = (this.db.prepare('SELECT count(*) AS n FROM articles WHERE grouped IS NULL').get() as { n: number }).n;
-    return { ...(row ? (JSON.parse(row.value) as { seq: number; base: number }) : { seq: 0, base: 0 }), pending };
+    const saved = row ? (JSON.parse(row.value) as { seq: number; base: number; version?: string }) : { seq: 0, base: 0 };
+    return { seq: saved.seq, base: saved.base, version: saved.version ?? null, pending };
   }
 
   async *iteratePending(): AsyncIterable<ClusterDoc> {
@@ -199,7 +200,7 @@ class SqliteStore implements Store {
       this.applyAssignments(step.assignments);
       this.db
         .prepare('INSERT OR REPLACE INTO state (key, value, updated_at) VALUES (?, ?, ?)')
-        .run(GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base }), new Date().toISOString());
+        .run(GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base, version: step.version }), new Date().toISOString());
       return true;
     }).immediate();
   }

@@ -34,6 +34,8 @@ export interface GroupingState {
   base: number;
   /** Articles awaiting grouping. */
   pending: number;
+  /** The grouping code's version that made the steps (null before any). */
+  version: string | null;
 }
 
 /** One grouping step: the articles it fed, and the stories that changed. */
@@ -47,6 +49,8 @@ export interface GroupingStep {
   assignments: [string, string][];
   /** A full regroup: `fed` is the whole collection. */
   base?: boolean;
+  /** The grouping code's version (see `groupingVersion`). */
+  version: string;
 }
 
 /** The state key under which the grouping's step counter is kept. */

@@ -146,3 +146,27 @@ test(here + 'a regroup from scratch gives the stories the steps gave, and steps 
     await store.close();
   }
 });
+
+test(here + 'steps made by other grouping code are not replayed: the next step regroups from scratch', async () => {
+  const list = articles();
+  const path = tempPath();
+  const store = await openSqliteStore(path);
+  try {
+    await store.upsertArticles(list.slice(0, -1));
+    await groupPending(store);
+    // As another version of the clusterer would have left it: every article in a story of its own.
+    const { seq } = await store.groupingState();
+    assert.equal(await store.commitGrouping({ expect: seq, seq: seq + 1, fed: [], assignments: list.slice(0, -1).map((a) => [a.id, a.id]), version: 'older code' }), true);
+  } finally {
+    await store.close();
+  }
+  const later = await openSqliteStore(path);
+  try {
+    await later.upsertArticles(list.slice(-1));
+    const r = await groupPending(later);
+    assert.equal(r.fed, list.length, 'the whole collection was fed again');
+    assert.deepEqual(await partition(later, list), await regrouped(list));
+  } finally {
+    await later.close();
+  }
+});

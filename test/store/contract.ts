@@ -114,26 +114,26 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
 
   t('records grouping steps: pending articles, steps replayed in order, a stale commit refused', async (s) => {
     await s.upsertArticles([makeArticle('b', { published: '2025-01-02' }), makeArticle('a', { published: '2025-01-01' })]);
-    assert.deepEqual(await s.groupingState(), { seq: 0, base: 0, pending: 2 });
+    assert.deepEqual(await s.groupingState(), { seq: 0, base: 0, pending: 2, version: null });
     const pending = [];
     for await (const d of s.iteratePending()) pending.push(d.id);
     assert.deepEqual(pending, ['a', 'b'], 'pending articles come in publication order');
-    assert.equal(await s.commitGrouping({ expect: 0, seq: 1, fed: ['a', 'b'], assignments: [['a', 'a'], ['b', 'a']] }), true);
+    assert.equal(await s.commitGrouping({ expect: 0, seq: 1, fed: ['a', 'b'], assignments: [['a', 'a'], ['b', 'a']], version: 'v1' }), true);
     assert.equal(await s.storyOf('b'), 'a');
     await s.upsertArticles([makeArticle('c', { published: '2024-12-31' })]);
-    assert.deepEqual(await s.groupingState(), { seq: 1, base: 0, pending: 1 });
+    assert.deepEqual(await s.groupingState(), { seq: 1, base: 0, pending: 1, version: 'v1' });
     // Another process committed step 2 first: a commit that follows step 1 writes nothing.
-    assert.equal(await s.commitGrouping({ expect: 2, seq: 3, fed: ['c'], assignments: [['c', 'a']] }), false);
+    assert.equal(await s.commitGrouping({ expect: 2, seq: 3, fed: ['c'], assignments: [['c', 'a']], version: 'v1' }), false);
     assert.equal(await s.storyOf('c'), null);
-    assert.equal(await s.commitGrouping({ expect: 1, seq: 2, fed: ['c'], assignments: [['c', 'c']] }), true);
+    assert.equal(await s.commitGrouping({ expect: 1, seq: 2, fed: ['c'], assignments: [['c', 'c']], version: 'v1' }), true);
     const replay = [];
     for await (const r of s.iterateGrouped(0)) replay.push(`${r.seq}:${r.doc.id}`);
     assert.deepEqual(replay, ['1:a', '1:b', '2:c'], 'by step first, publication order within a step');
     const after = [];
     for await (const r of s.iterateGrouped(1)) after.push(r.doc.id);
     assert.deepEqual(after, ['c']);
-    assert.equal(await s.commitGrouping({ expect: 2, seq: 3, fed: ['a', 'b', 'c'], assignments: [['c', 'a']], base: true }), true);
-    assert.deepEqual(await s.groupingState(), { seq: 3, base: 3, pending: 0 });
+    assert.equal(await s.commitGrouping({ expect: 2, seq: 3, fed: ['a', 'b', 'c'], assignments: [['c', 'a']], base: true, version: 'v2' }), true);
+    assert.deepEqual(await s.groupingState(), { seq: 3, base: 3, pending: 0, version: 'v2' });
   });
 
   t('keeps small JSON state by key and lists it by prefix', async (s) => {

@@ -10,7 +10,7 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Store } from '../../store/types.js';
-import { extractItem, groupPending } from '../../pipeline.js';
+import { extractItem, groupPending, storedClusterer } from '../../pipeline.js';
 import { fromRecord, type InputItem } from '../../ingest/files.js';
 import type { AppOptions } from './options.js';
 import { HttpError } from './errors.js';
@@ -27,7 +27,14 @@ export function ingestRoutes(app: Hono, store: Store, options: AppOptions, onCha
   // The grouping step of the first article would otherwise rebuild the clusterer from the whole
   // collection while its client waits; it is built (and anything a stopped run left ungrouped is
   // grouped) as the server starts.
-  if (options.allowIngest && options.warm) void groupPending(store).then((r) => r.fed && onChange(), () => undefined);
+  if (options.allowIngest && options.warm) {
+    void groupPending(store)
+      .then((r) => {
+        if (r.fed) onChange();
+        return storedClusterer(store);
+      })
+      .catch(() => undefined);
+  }
   app.post(
     '/api/articles',
     async (c, next) => {
