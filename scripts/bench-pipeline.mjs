@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromRecord } from '../src/ingest/files.ts';
-import { extractItem, regroup, storyAnalysis } from '../src/pipeline.ts';
+import { extractItem, regroup, storyAnalysis } from '../src/pipeline/index.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 
 const root = new URL('..', import.meta.url).pathname;

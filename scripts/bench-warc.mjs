@@ -28,9 +28,9 @@ if (!existsSync(dir)) {
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const records = Number(arg('records', 10000));
 const { openSqliteStore } = await import('../src/store/sqlite.ts');
-const { ingestWarc } = await import('../src/ingest/web/warc.ts');
+const { ingestWarc } = await import('../src/pipeline/warc.ts');
 const { defaultThreads } = await import('../src/ingest/web/extract-pool.ts');
-const { regroup } = await import('../src/pipeline.ts');
+const { regroup } = await import('../src/pipeline/index.ts');
 const threads = Number(arg('threads', defaultThreads()));
 const replay = process.argv.includes('--replay');
 const check = process.argv.includes('--check');

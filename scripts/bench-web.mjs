@@ -19,7 +19,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { fromRecord } from '../src/ingest/files.ts';
-import { extractItem, storyAnalysis } from '../src/pipeline.ts';
+import { extractItem, storyAnalysis } from '../src/pipeline/index.ts';
 import { startServer } from '../src/present/web/server.ts';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -10,7 +10,7 @@ import { requireShared, score, tmpFile } from './lib-eval.mjs';
 import { extractHtml } from '../src/extract/html/index.ts';
 import { decodeHtml } from '../src/extract/html/decode.ts';
 import { dateFromUrl } from '../src/extract/html/metadata.ts';
-import { detectLanguage } from '../src/enrich/language.ts';
+import { detectLanguage } from '../src/lang/detect.ts';
 
 const perPage = process.argv.includes('--per-page');
 const dumpAt = process.argv.indexOf('--dump');

@@ -18,7 +18,7 @@ import { requireShared } from './lib-eval.mjs';
 import { createClusterer } from '../src/cluster/index.ts';
 import { StepFeeder } from '../src/cluster/stored.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
-import { extractItem, groupPending, regroup } from '../src/pipeline.ts';
+import { extractItem, groupPending, regroup } from '../src/pipeline/index.ts';
 import { fromRecord } from '../src/ingest/files.ts';
 
 const dir = requireShared('eval', 'stories');

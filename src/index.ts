@@ -8,7 +8,7 @@
  * @module
  */
 import type { Story } from './types.js';
-import { analyseArticles, collectInputs, extractItem } from './pipeline.js';
+import { analyseArticles, collectInputs, extractItem } from './pipeline/index.js';
 
 export type * from './types.js';
 export type { Store, StoredStory, SearchHit, UpsertResult } from './store/types.js';
@@ -16,7 +16,7 @@ export type { Clusterer, ClusterDoc, Assignment, Explanation } from './cluster/t
 export { extractArticle } from './extract/index.js';
 export { analyseStory, buildContext } from './analyse/index.js';
 export { openStore } from './store/index.js';
-export { ingestItems, collectInputs, extractItem, analyseArticles, regroup, storyAnalysis } from './pipeline.js';
+export { ingestItems, collectInputs, extractItem, analyseArticles, regroup, storyAnalysis } from './pipeline/index.js';
 
 /** Files in, stories out: clean every article, group them into stories, analyse each. Bad inputs are skipped. */
 export function analyseFiles(paths: string[]): Story[] {

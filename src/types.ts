@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { Enrichment } from './enrich/index.js';
+import type { Enrichment } from './enrich/types.js';
 
 /** Something a stage noticed about an article: a guess, a removal, a fallback. */
 export interface Message {

@@ -15,22 +15,13 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../types.js';
 import { codeHash } from '../code-hash.js';
-import type { EntitySpan, EntityType, QuoteSpan } from './types.js';
+import type { EntitySpan, EntityType, Enrichment } from './types.js';
 import { MODEL_FILE, recogniseEntities } from './ner/index.js';
 import { findQuotes } from './quotes/index.js';
 import { CUE_MODEL_FILE } from './quotes/cues.js';
 import { PLACES_FILE } from './ner/gazetteer.js';
 
-/** What the enrich stage found in one article's text, as stored with the article. */
-export interface Enrichment {
-  /** The {@link enrichVersion} that made it. */
-  version: string;
-  /** Hash of the text it was made from (first 16 hex digits of SHA-256). */
-  text: string;
-  /** Entity spans, flat: start, end, type index (see {@link TYPES}) for each. */
-  entities: number[];
-  quotes: QuoteSpan[];
-}
+export type { Enrichment } from './types.js';
 
 const TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 

@@ -52,3 +52,14 @@ export interface DateMention extends Span {
   /** True when resolved against the article's publication date ("the day before"). */
   relative: boolean;
 }
+
+/** What the enrich stage found in one article's text, as stored with the article. */
+export interface Enrichment {
+  /** The enrich version (`enrichVersion`) that made it. */
+  version: string;
+  /** Hash of the text it was made from (first 16 hex digits of SHA-256). */
+  text: string;
+  /** Entity spans, flat: start, end, type index (PER, ORG, LOC, MISC, as `TYPES` in enrich/index.ts) for each. */
+  entities: number[];
+  quotes: QuoteSpan[];
+}

@@ -12,7 +12,7 @@ import { extractText } from './text/index.js';
 import { extractHtml } from './html/index.js';
 import { parseDate } from './pubdate.js';
 import { stripSiteSuffix } from './text/title.js';
-import { detectLanguage } from '../enrich/language.js';
+import { detectLanguage } from '../lang/detect.js';
 
 export type { Extracted, ExtractOptions } from './types.js';
 

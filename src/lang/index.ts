@@ -6,3 +6,4 @@
 
 export { identifyLanguage, identifiableLanguages, languageModelLoadMs, loadLanguageModel, scriptOf } from './identify.js';
 export type { LanguageGuess, Script } from './identify.js';
+export { detectLanguage, isDetectable } from './detect.js';

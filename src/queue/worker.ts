@@ -13,7 +13,7 @@ import { hostname } from 'node:os';
 import type { InputItem } from '../ingest/files.js';
 import type { Store } from '../store/types.js';
 import { connectPostgres, openSqlStore, type Sql } from '../store/postgres.js';
-import { extractItem, groupPending, storyAnalysis } from '../pipeline.js';
+import { createSink, extractItem, groupPending, storyAnalysis } from '../pipeline/index.js';
 import { PgQueue, type Job } from './pg-queue.js';
 
 export interface WorkerOptions {
@@ -44,7 +44,11 @@ export const handlers: Record<string, Handler> = {
     const item = (job.payload as { item: InputItem }).item;
     const r = extractItem(item);
     if ('failure' in r) return `skipped ${r.failure.origin}: ${r.failure.error}`;
-    const [result] = await store.upsertArticles([r.article]);
+    // Stored, not grouped: the one group job at a time groups what every worker stored.
+    const sink = createSink(store, { group: false });
+    await sink.add(r);
+    const done = await sink.finish();
+    const result = done.inserted ? 'inserted' : done.updated ? 'updated' : 'unchanged';
     // A retried job finds its article already stored ('unchanged'); if the worker died before
     // asking for a regrouping, the article has no story yet, and the request is made now.
     if (result !== 'unchanged' || (await store.storyOf(r.article.id)) === null) {

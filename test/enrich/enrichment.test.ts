@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../../src/store/index.js';
-import { collectInputs, ingestItems, storyAnalysis } from '../../src/pipeline.js';
+import { collectInputs, ingestItems, storyAnalysis } from '../../src/pipeline/index.js';
 import { analyseStory } from '../../src/analyse/index.js';
 import { enrichText, ensureEnriched, entitySpansOf, storedEnrichment } from '../../src/enrich/index.js';
 import { recogniseEntities } from '../../src/enrich/ner/index.js';

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectLanguage } from '../../src/enrich/language.js';
+import { detectLanguage } from '../../src/lang/detect.js';
 import { extractHtml } from '../../src/extract/html/index.js';
 
-const here = '[enrich/language] ';
+const here = '[lang/detect] ';
 
 // One news-like sentence or two per language, written for this test.
 const rows: [string, string | null][] = [

@@ -4,7 +4,7 @@ import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ingestWarc } from '../../src/ingest/web/warc.js';
+import { ingestWarc } from '../../src/pipeline/warc.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { page } from './server.js';
 

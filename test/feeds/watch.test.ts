@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addFeed, listFeeds, pollDue, removeFeed, watch, nextInterval, outsideSkips, freshnessMs, backoffMs, DEFAULT_SCHEDULE, formatPoll, type PollReport } from '../../src/ingest/web/watch.js';
+import { addFeed, listFeeds, pollDue, removeFeed, watch, nextInterval, outsideSkips, freshnessMs, backoffMs, DEFAULT_SCHEDULE, formatPoll, type PollReport } from '../../src/pipeline/watch.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { storyAnalysis } from '../../src/pipeline.js';
+import { storyAnalysis } from '../../src/pipeline/index.js';
 import { fixtureServer, page, LOCAL, type FixtureServer } from './server.js';
 
 const here = '[web-watch] ';

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInputs } from '../../src/ingest/files.js';
-import { extractItem } from '../../src/pipeline.js';
+import { extractItem } from '../../src/pipeline/index.js';
 
 const here = '[ingest/faults-spaceless-text] ';
 const dir = mkdtempSync(join(tmpdir(), 'parallax-spaceless-'));

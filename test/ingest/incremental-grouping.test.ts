@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { explainStory, extractItem, groupAsStored, groupPending, ingestItems, regroup } from '../../src/pipeline.js';
+import { createSink, explainStory, extractItem, groupPending, ingestItems, regroup } from '../../src/pipeline/index.js';
 import type { InputItem } from '../../src/ingest/files.js';
 import type { Store } from '../../src/store/types.js';
 import type { Article } from '../../src/types.js';
@@ -133,9 +133,10 @@ test(here + 'a regroup from scratch gives the stories the steps gave, and steps 
   const list = articles();
   const store = await openSqliteStore(tempPath());
   try {
-    const grouping = await groupAsStored(store, { step: 3 });
-    for (const a of list.slice(0, -1)) await grouping.stored([a], await store.upsertArticles([a]));
-    await grouping.finish();
+    // Stored a batch of one at a time, grouped in a step every three new articles and at the end.
+    const sink = createSink(store, { group: 3, batch: 1 });
+    for (const a of list.slice(0, -1)) await sink.add({ article: a });
+    await sink.finish();
     const stepped = await partition(store, list.slice(0, -1));
     await regroup(store);
     assert.deepEqual(await partition(store, list.slice(0, -1)), stepped);

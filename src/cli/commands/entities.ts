@@ -25,7 +25,7 @@ export function register(program: Command): void {
         process.stdout.write(tagConll(text, recogniseEntities));
         return;
       }
-      const { collectInputs, extractItem } = await import('../../pipeline.js');
+      const { collectInputs, extractItem } = await import('../../pipeline/index.js');
       const { warn } = await import('../options.js');
       let failed = 0;
       const all = [];

@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .option('--json', 'print the articles as JSON (with metadata, provenance and messages)')
     .option('--raw', 'with --json, keep the raw input in the output')
     .action(async (paths: string[], opts: { json?: boolean; raw?: boolean }) => {
-      const { collectInputs, extractItem } = await import('../../pipeline.js');
+      const { collectInputs, extractItem } = await import('../../pipeline/extract.js');
       const { formatArticle } = await import('../../present/text.js');
       const articles = [];
       let failed = 0;

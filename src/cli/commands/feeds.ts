@@ -24,7 +24,7 @@ export function register(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(async (urls: string[], opts: NetOptions) => {
     const { openStore } = await import('../../store/index.js');
-    const { addFeed } = await import('../../ingest/web/watch.js');
+    const { addFeed } = await import('../../pipeline/watch.js');
     const { resolveFeed } = await import('../../ingest/web/subscribe.js');
     const store = await openStore(opts.db);
     const results: { input: string; feed?: string; title?: string | null; added?: boolean; error?: string }[] = [];
@@ -57,7 +57,7 @@ export function register(program: Command): void {
   ).action(async (file: string, opts: { db?: string; json?: boolean }) => {
     const { readFileSync } = await import('node:fs');
     const { parseOpmlText } = await import('../../ingest/web/feeds.js');
-    const { addFeed } = await import('../../ingest/web/watch.js');
+    const { addFeed } = await import('../../pipeline/watch.js');
     const { openStore } = await import('../../store/index.js');
     let text: string;
     try {
@@ -100,7 +100,7 @@ export function register(program: Command): void {
       .option('--json', 'print as JSON'),
   ).action(async (opts: { db?: string; json?: boolean }) => {
     const { openStore } = await import('../../store/index.js');
-    const { listFeeds } = await import('../../ingest/web/watch.js');
+    const { listFeeds } = await import('../../pipeline/watch.js');
     const store = await openStore(opts.db);
     try {
       const list = await listFeeds(store);
@@ -125,7 +125,7 @@ export function register(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(async (urls: string[], opts: { db?: string; json?: boolean }) => {
     const { openStore } = await import('../../store/index.js');
-    const { removeFeed } = await import('../../ingest/web/watch.js');
+    const { removeFeed } = await import('../../pipeline/watch.js');
     const store = await openStore(opts.db);
     const results: { url: string; removed: boolean; error?: string }[] = [];
     try {

@@ -20,7 +20,7 @@ export function register(program: Command): void {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError(`--concurrency: "${opts.concurrency}" is not a positive whole number`);
     const { openStore } = await import('../../store/index.js');
     const { fetchPages } = await import('../../ingest/web/pages.js');
-    const { ingestItems } = await import('../../pipeline.js');
+    const { ingestItems } = await import('../../pipeline/index.js');
     const items = await fetchPages(
       urls.map((url) => ({ url })),
       { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots, totalTimeoutMs: timeout * 1000 },

@@ -17,7 +17,7 @@ export function register(program: Command): void {
     const warcs = all.filter((p) => /\.warc(\.gz)?$/i.test(p));
     const paths = all.filter((p) => !urls.includes(p) && !warcs.includes(p));
     const { openStore } = await import('../../store/index.js');
-    const { collectInputs, ingestItems, groupAsStored } = await import('../../pipeline.js');
+    const { collectInputs, ingestItems } = await import('../../pipeline/index.js');
     const { progressBar } = await import('../progress.js');
     const items = paths.length ? collectInputs(paths) : [];
     if (urls.length) {
@@ -26,20 +26,18 @@ export function register(program: Command): void {
     }
     const store = await openStore(opts.db);
     if (warcs.length) {
-      const { ingestWarc } = await import('../../ingest/web/warc.js');
+      const { ingestWarc } = await import('../../pipeline/warc.js');
       try {
-        // The archives are grouped as they are stored, in steps across them all. With files as
-        // well, the grouping step after the files groups everything at once.
-        const grouping = items.length ? null : await groupAsStored(store);
+        // Each archive is grouped in steps as it is stored. With files as well, the grouping step
+        // after the files groups everything at once.
         for (const w of warcs) {
           const wbar = opts.progress && !opts.json ? progressBar(100, '% of ' + w) : null;
-          const s = await ingestWarc(store, w, { onProgress: (read, total) => wbar?.update(Math.floor((100 * read) / total)), keepRaw: opts.keepRaw, regroup: false, grouping: grouping ?? undefined });
+          const s = await ingestWarc(store, w, { onProgress: (read, total) => wbar?.update(Math.floor((100 * read) / total)), keepRaw: opts.keepRaw, group: !items.length });
           wbar?.stop();
           for (const f of s.failed) warn(`parallax: ${f.origin}: ${f.error}`);
           console.log(`${w}: ${s.records} records, ${s.html} HTML pages; ingested ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}`);
           if (s.failed.length) process.exitCode = 1;
         }
-        await grouping?.finish();
       } catch (err) {
         await store.close();
         throw err;

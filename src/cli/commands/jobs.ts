@@ -42,7 +42,7 @@ export function register(program: Command): void {
     .argument('<paths...>')
     .option('--db <url>', 'the PostgreSQL store and queue (default: $PARALLAX_DB)')
     .action(async (paths: string[], opts: { db?: string }) => {
-      const { collectInputs } = await import('../../pipeline.js');
+      const { collectInputs } = await import('../../pipeline/index.js');
       const items = collectInputs(paths);
       const bad = items.filter((i) => !i.ok);
       for (const b of bad) if (!b.ok) warn(`parallax: ${b.origin}: ${b.error}`);

@@ -49,7 +49,7 @@ export function register(program: Command): void {
         if (bad) process.exitCode = 1;
         return;
       }
-      const { collectInputs, extractItem } = await import('../../pipeline.js');
+      const { collectInputs, extractItem } = await import('../../pipeline/index.js');
       let failed = 0;
       const all = [];
       for (const item of collectInputs(files)) {

@@ -15,7 +15,7 @@ export function register(program: Command): void {
     const reporter = reporters[opts.format as keyof typeof reporters];
     if (!reporter) throw new UserError(`unknown format "${opts.format}": use html, md or json`);
     const { openStore } = await import('../../store/index.js');
-    const { storyAnalysis } = await import('../../pipeline.js');
+    const { storyAnalysis } = await import('../../pipeline/index.js');
     const store = await openStore(opts.db);
     try {
       const story = (await storyAnalysis(store, id)) ?? (await store.storyOf(id).then((s) => (s ? storyAnalysis(store, s) : null)));

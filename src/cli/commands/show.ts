@@ -12,7 +12,7 @@ export function register(program: Command): void {
       .option('--why', 'explain why each article is in the story'),
   ).action(async (id: string, opts: { db?: string; json?: boolean; why?: boolean }) => {
     const { openStore } = await import('../../store/index.js');
-    const { storyAnalysis } = await import('../../pipeline.js');
+    const { storyAnalysis } = await import('../../pipeline/index.js');
     const { formatStory } = await import('../../present/text.js');
     const store = await openStore(opts.db);
     try {
@@ -25,7 +25,7 @@ export function register(program: Command): void {
       if (opts.json) printJson(story);
       else console.log(formatStory(story));
       if (opts.why) {
-        const { explainStory } = await import('../../pipeline.js');
+        const { explainStory } = await import('../../pipeline/index.js');
         const lines = await explainStory(store, story.id);
         console.log('\nWHY THESE ARTICLES\n' + lines.join('\n'));
       }

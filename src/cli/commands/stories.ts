@@ -14,7 +14,7 @@ export function register(program: Command): void {
     const store = await openStore(opts.db);
     try {
       if (opts.blindspots) {
-        const { storyCoverages } = await import('../../pipeline.js');
+        const { storyCoverages } = await import('../../pipeline/index.js');
         const spots = (await storyCoverages(store)).filter((c) => c.coverage.blindSpots.length).slice(0, opts.limit);
         if (opts.json) printJson(spots.map((s) => ({ ...s.story, blindSpots: s.coverage.blindSpots, coverage: s.coverage })));
         else if (!spots.length) console.log('no blind spots: no story with 3 or more outlets is covered mostly by one group');

@@ -12,7 +12,7 @@ export function register(program: Command): void {
       .option('--ignore-robots', 'do not honour robots.txt'),
   ).action(async (opts: { db?: string; once?: boolean; json?: boolean; allowPrivate?: boolean; ignoreRobots?: boolean }) => {
     const { openStore } = await import('../../store/index.js');
-    const { watch, listFeeds, formatPoll } = await import('../../ingest/web/watch.js');
+    const { watch, listFeeds, formatPoll } = await import('../../pipeline/watch.js');
     const store = await openStore(opts.db);
     const stop = new AbortController();
     const onSignal = (sig: string) => {

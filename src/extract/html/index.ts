@@ -19,7 +19,7 @@ import { findChrome, isNeverContent, proseByElement } from './clean.js';
 import { blockWeight, linkDensity, selectContent, signOffStart, threadStart, weighBlocks } from './content.js';
 import type { Selection } from './content.js';
 import { partsCollector, readMetadata } from './metadata.js';
-import { detectLanguage, isDetectable } from '../../enrich/language.js';
+import { detectLanguage, isDetectable } from '../../lang/detect.js';
 import { splitDateline } from '../text/dateline.js';
 
 export { decodeHtml } from './decode.js';

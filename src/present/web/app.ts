@@ -132,7 +132,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const missed = stories.filter((s) => !mine.has(s.id) && s.sourceCount >= 2).slice(0, 50);
     // The registry's profile of the outlet, as the story analyses attribute it.
     const { matcherFor } = await import('../../outlets/index.js');
-    const { userOutlets } = await import('../../pipeline.js');
+    const { userOutlets } = await import('../../pipeline/index.js');
     const profile = matcherFor(await userOutlets(store)).attribute(articles[0]).profile;
     return c.html(outletPage(name, articles.slice(0, limit), articles.length > limit, covered, missed, profile));
   });

@@ -10,7 +10,7 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Store } from '../../store/types.js';
-import { extractItem, groupPending, storedClusterer } from '../../pipeline.js';
+import { createSink, extractItem, groupPending, storedClusterer } from '../../pipeline/index.js';
 import { fromRecord, type InputItem } from '../../ingest/files.js';
 import type { AppOptions } from './options.js';
 import { HttpError } from './errors.js';
@@ -70,10 +70,12 @@ export function ingestRoutes(app: Hono, store: Store, options: AppOptions, onCha
       if (!item.ok) throw new HttpError(422, item.error);
       const r = extractItem(item);
       if ('failure' in r) throw new HttpError(422, r.failure.error);
-      const [result] = await store.upsertArticles([r.article]);
-      // One grouping step: the new article (and any left pending) joins or opens a story.
-      const grouped = await groupPending(store);
-      if (result !== 'unchanged' || grouped.fed) onChange();
+      // Stored, then one grouping step: the new article (and any left pending) joins or opens a story.
+      const sink = createSink(store);
+      await sink.add(r);
+      const done = await sink.finish();
+      const result = done.inserted ? 'inserted' : done.updated ? 'updated' : 'unchanged';
+      if (result !== 'unchanged') onChange();
       return c.json({ id: r.article.id, result, story: await store.storyOf(r.article.id) }, result === 'inserted' ? 201 : 200);
     },
   );

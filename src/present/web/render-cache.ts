@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { gzipSync } from 'node:zlib';
 import type { Store } from '../../store/types.js';
 import type { Story } from '../../types.js';
-import { storyAnalysis } from '../../pipeline.js';
+import { storyAnalysis } from '../../pipeline/index.js';
 import { HttpError } from './errors.js';
 
 interface Entry {

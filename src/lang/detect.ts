@@ -9,7 +9,7 @@
  * @module
  */
 
-import { identifiableLanguages, identifyLanguage } from '../lang/index.js';
+import { identifiableLanguages, identifyLanguage } from './identify.js';
 
 /** Fewer letters than this prove nothing (a score line, a button label). */
 const MIN_LETTERS = 20;

@@ -1,7 +1,7 @@
 /** The worker thread of {@link ../extract-pool.ts}: extracts the items and archived pages it is sent. */
 import { parentPort } from 'node:worker_threads';
-import { extractItem } from '../../pipeline.js';
-import type { InputItem } from '../files.js';
+import { extractItem } from './extract.js';
+import type { InputItem } from '../ingest/files.js';
 import { extractArchivedPage, type ArchivedPage } from './archived-page.js';
 
 parentPort?.on('message', (m: { id: number; item?: InputItem; page?: ArchivedPage }) => {

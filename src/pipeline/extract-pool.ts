@@ -7,12 +7,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { InputItem } from '../files.js';
-import type { Article } from '../../types.js';
-import { extractItem, type Failure } from '../../pipeline.js';
+import type { InputItem } from '../ingest/files.js';
+import { extractItem, type Extracted } from './extract.js';
 import { extractArchivedPage, type ArchivedPage } from './archived-page.js';
-
-export type Extracted = { article: Article } | { failure: Failure };
 
 /** Extracts items, in worker threads or inline. */
 export interface ExtractPool {

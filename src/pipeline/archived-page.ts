@@ -6,10 +6,9 @@
  * @module
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { extractItem } from '../../pipeline.js';
-import { decodeBody } from './charset.js';
-import { canonicalOf, cleanUrl, urlId } from './pages.js';
-import type { Extracted } from './extract-pool.js';
+import { decodeBody } from '../ingest/web/charset.js';
+import { canonicalOf, cleanUrl, urlId } from '../ingest/web/pages.js';
+import { extractItem, type Extracted } from './extract.js';
 
 /** An HTML response read from an archive, not yet decoded. */
 export interface ArchivedPage {

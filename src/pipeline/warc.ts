@@ -13,12 +13,12 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Store } from '../../store/types.js';
-import type { Article } from '../../types.js';
-import { groupAsStored, type Failure, type StreamGrouping } from '../../pipeline.js';
-import { mediaTypeOf } from './charset.js';
+import type { Store } from '../store/types.js';
+import { mediaTypeOf } from '../ingest/web/charset.js';
+import { warcRecords, type WarcRecord } from '../ingest/web/warc-records.js';
+import type { Failure } from './extract.js';
 import { createExtractPool, defaultThreads } from './extract-pool.js';
-import { warcRecords, type WarcRecord } from './warc-records.js';
+import { createSink } from './sink.js';
 
 /** What reading one archive did. */
 export interface WarcSummary {
@@ -46,15 +46,11 @@ export interface WarcOptions {
   /** HTML payloads larger than this are skipped (default 8 MiB). */
   maxRecordBytes?: number;
   /**
-   * Group the stored articles into stories (default true), as they are stored rather than by a
-   * replay of the collection at the end: see `groupAsStored` in the pipeline.
+   * Group the stored articles into stories (default true): in a step every few thousand new
+   * articles as the archive is read, and one at the end. With false they stay pending for the
+   * caller's grouping step.
    */
-  regroup?: boolean;
-  /**
-   * Group into this grouping instead, shared by the archives of one ingest so that each one does
-   * not replay the ones before it; the caller finishes it.
-   */
-  grouping?: StreamGrouping;
+  group?: boolean;
   /**
    * Keep a copy of each page's HTML in its stored article (default false: the article refers to
    * its record in the archive, which is the raw input).
@@ -62,8 +58,8 @@ export interface WarcOptions {
   keepRaw?: boolean;
 }
 
-/** Articles per store transaction. */
-const BATCH = 100;
+/** New articles between two grouping steps while an archive is read. */
+const GROUP_EVERY = 2000;
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 /** An HTTP head read from a record: status, headers, and its length in bytes. */
@@ -105,9 +101,8 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
   // A file that cannot be opened fails the call, before anything is read.
   statSync(path);
   const summary: WarcSummary = { records: 0, html: 0, inserted: 0, updated: 0, unchanged: 0, failed: [], tooLarge: 0, bytes: 0 };
-  // Before the file is opened: its data flows from the first 'data' listener on.
-  const own = !opts.grouping && (opts.regroup ?? true) ? await groupAsStored(store) : null;
-  const grouping = opts.grouping ?? own;
+  // A page captured twice: the later capture stands.
+  const sink = createSink(store, { group: opts.group === false ? false : GROUP_EVERY, duplicates: 'last' });
   // Stored articles refer to their records in this file by its absolute path.
   const archiveFile = resolve(path);
   const threads = opts.threads ?? defaultThreads();
@@ -117,20 +112,6 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
   // the queued payloads (~160 KB each) stay a few megabytes.
   const maxInFlight = Math.max(8, threads * 32);
   const inFlight = new Set<Promise<void>>();
-  let batch = new Map<string, Article>();
-  // Batches are written one after the other: grouping follows the order they were stored in.
-  let writing: Promise<void> = Promise.resolve();
-  const flush = () => {
-    if (!batch.size) return writing;
-    const articles = [...batch.values()];
-    batch = new Map();
-    writing = writing.then(async () => {
-      const results = await store.upsertArticles(articles);
-      for (const r of results) summary[r]++;
-      await grouping?.stored(articles, results);
-    });
-    return writing;
-  };
   // Records cut short or with a wrong length are reported by the reader, which reads on where it can.
   const records = warcRecords(path, {
     onProblem: (p) => summary.failed.push({ origin: p.uri ? `${path}#${p.uri}` : path, error: p.message }),
@@ -175,13 +156,7 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
           origin, url, payload: raw, headers: Object.fromEntries(headers), captured: record.date ?? null, maxBytes: maxRecord,
           archive: { file: archiveFile, record: record.id }, keepRaw: opts.keepRaw,
         })
-        .then(async (r) => {
-          if ('failure' in r) summary.failed.push(r.failure);
-          else {
-            batch.set(r.article.id, r.article);
-            if (batch.size >= BATCH) await flush();
-          }
-        });
+        .then((r) => sink.add(r, origin));
       inFlight.add(job);
       void job.finally(() => inFlight.delete(job));
       // Backpressure: the archive is read no faster than the threads extract.
@@ -194,7 +169,10 @@ export async function ingestWarc(store: Store, path: string, options: WarcOption
     await Promise.all(inFlight);
     await pool.close();
   }
-  await flush();
-  await own?.finish();
+  const stored = await sink.finish();
+  summary.inserted = stored.inserted;
+  summary.updated = stored.updated;
+  summary.unchanged = stored.unchanged;
+  summary.failed.push(...stored.failed);
   return summary;
 }

@@ -13,14 +13,15 @@
  *
  * @module
  */
-import type { Store } from '../../store/types.js';
-import type { Article } from '../../types.js';
-import type { InputItem } from '../files.js';
-import { fromRecord } from '../files.js';
-import { extractItem, groupPending, type Failure } from '../../pipeline.js';
-import { fetchUrl, FetchError } from './http.js';
-import { parseFeedBytes, type FeedItem } from './feeds.js';
-import { fetchPages, urlId, type PageOptions } from './pages.js';
+import type { Store } from '../store/types.js';
+import type { InputItem } from '../ingest/files.js';
+import { fromRecord } from '../ingest/files.js';
+import { fetchUrl, FetchError } from '../ingest/web/http.js';
+import { parseFeedBytes, type FeedItem } from '../ingest/web/feeds.js';
+import { fetchPages, urlId, type PageOptions } from '../ingest/web/pages.js';
+import { groupPending } from '../cluster/stored.js';
+import { extractItem, type Failure } from './extract.js';
+import { createSink, type StoreSummary } from './sink.js';
 
 /** What the store keeps of a followed feed. */
 export interface FeedState {
@@ -80,7 +81,6 @@ export interface Schedule {
 export const DEFAULT_SCHEDULE: Schedule = { minIntervalMs: 5 * 60_000, defaultIntervalMs: 15 * 60_000, maxIntervalMs: 24 * 3600_000, maxBackoffMs: 12 * 3600_000 };
 const MAX_SEEN = 5000;
 const MAX_ITEMS_PER_POLL = 200;
-const BATCH = 100;
 
 /** Options of polling and watching. */
 export interface WatchOptions extends PageOptions {
@@ -175,27 +175,11 @@ export function backoffMs(errors: number, schedule: Schedule): number {
   return Math.min(schedule.maxBackoffMs, schedule.minIntervalMs * 2 ** Math.min(Math.max(0, errors - 1), 20));
 }
 
-/** Extracts and stores items in batches (no regrouping): duplicates by id are stored once. */
-export async function storeItems(store: Store, items: InputItem[]): Promise<{ inserted: number; updated: number; unchanged: number; failed: Failure[] }> {
-  const out = { inserted: 0, updated: 0, unchanged: 0, failed: [] as Failure[] };
-  const ids = new Set<string>();
-  let batch: Article[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    for (const r of await store.upsertArticles(batch)) out[r]++;
-    batch = [];
-  };
-  for (const item of items) {
-    const r = extractItem(item);
-    if ('failure' in r) out.failed.push(r.failure);
-    else if (!ids.has(r.article.id)) {
-      ids.add(r.article.id);
-      batch.push(r.article);
-      if (batch.length >= BATCH) await flush();
-    }
-  }
-  await flush();
-  return out;
+/** Extracts and stores items in batches, not grouped (a round groups once): an item in several feeds is stored once. */
+export async function storeItems(store: Store, items: InputItem[]): Promise<StoreSummary> {
+  const sink = createSink(store, { group: false, duplicates: 'first' });
+  for (const item of items) await sink.add(extractItem(item), item.origin);
+  return sink.finish();
 }
 
 function itemInput(it: FeedItem, page: InputItem | null, feedUrl: string): { item: InputItem | null; fromSummary: boolean } {

@@ -1,0 +1,55 @@
+/**
+ * The pipeline: the stages composed once, and every entry (CLI ingest, fetch, watch, WARC,
+ * HTTP ingest, worker) goes through it.
+ *
+ *   read + decode (ingest/) → extract (extract/) → store + group (sink.ts: store/, cluster/)
+ *   → enrich + analyse (analysis.ts: enrich/, analyse/), each story when it is first read
+ *
+ * Inputs become items (`collectInputs`, the web readers, the archive reader); `extractItem` makes
+ * each an article (on extraction threads for bulk input, `extract-pool.ts`); a sink
+ * (`createSink`) stores them in batches and groups them in incremental steps; analyses are
+ * made and cached per story on demand. The stages never import this folder; it imports them.
+ *
+ * @module
+ */
+import type { Store } from '../store/types.js';
+import type { InputItem } from '../ingest/files.js';
+import { regroupAll } from '../cluster/stored.js';
+import { extractItem, type Failure } from './extract.js';
+import { createSink, type StoreSummary } from './sink.js';
+
+export { collectInputs, extractItem, toClusterDoc, type Extracted, type Failure } from './extract.js';
+export { createSink, type Sink, type SinkOptions, type StoreSummary } from './sink.js';
+export { analyseArticles, explainStory, storyAnalysis, storyCoverages, userOutlets } from './analysis.js';
+export { groupPending, storedClusterer } from '../cluster/stored.js';
+
+export interface IngestSummary extends StoreSummary {
+  /** Stories in the store afterwards. */
+  stories: number;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  origin: string;
+}
+
+/** Extracts, stores and groups input items (files, stdin, fetched pages). */
+export async function ingestItems(store: Store, items: InputItem[], onProgress?: (p: Progress) => void): Promise<IngestSummary> {
+  const sink = createSink(store);
+  for (const [i, item] of items.entries()) {
+    await sink.add(extractItem(item), item.origin);
+    onProgress?.({ done: i + 1, total: items.length, origin: item.origin });
+  }
+  const summary = await sink.finish();
+  return { ...summary, stories: (await store.listStories()).length };
+}
+
+/**
+ * Groups every stored article into stories again from scratch, in publication order (the
+ * `regroup` command): what the incremental steps give, up to the order articles arrived in.
+ */
+export async function regroup(store: Store): Promise<void> {
+  await regroupAll(store);
+}
+
