@@ -19,7 +19,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { score, shared, tmpFile } from './lib-eval.mjs';
 import { extractHtml } from '../src/extract/html/index.ts';
-import { decodeHtml } from '../src/extract/html/decode.ts';
+import { decodeHtml } from '../src/ingest/html-decode.ts';
 
 /** Every page of a set: html/ID.html.gz beside ground-truth.json, or null (and a note) when absent. */
 function readSet(name, { needTruth = false } = {}) {

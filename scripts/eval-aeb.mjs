@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { requireShared, score, tmpFile } from './lib-eval.mjs';
 import { extractHtml } from '../src/extract/html/index.ts';
-import { decodeHtml } from '../src/extract/html/decode.ts';
+import { decodeHtml } from '../src/ingest/html-decode.ts';
 import { dateFromUrl } from '../src/extract/html/metadata.ts';
 import { detectLanguage } from '../src/lang/detect.ts';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { requireShared, score, shared, tmpFile } from './lib-eval.mjs';
 import { extractHtml } from '../src/extract/html/index.ts';
-import { decodeHtml } from '../src/extract/html/decode.ts';
+import { decodeHtml } from '../src/ingest/html-decode.ts';
 
 const arg = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : null; };
 const withReadability = !process.argv.includes('--no-readability');

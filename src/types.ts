@@ -8,7 +8,6 @@
  *
  * @module
  */
-import type { Enrichment } from './enrich/types.js';
 
 /** Something a stage noticed about an article: a guess, a removal, a fallback. */
 export interface Message {
@@ -241,4 +240,53 @@ export interface StoryCoverage {
   labels: Record<string, Record<string, number>>;
   outlets: number;
   blindSpots: { dimension: string; value: string; share: number; outlets: number }[];
+}
+
+// What the enrich stage finds in an article's text and stores with it, as character offsets into
+// `Article.text` (the enrich stage's own types are in enrich/types.ts).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** CoNLL-style entity types. */
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface EntitySpan extends Span {
+  text: string;
+  type: EntityType;
+}
+
+export interface QuoteSpan extends Span {
+  /** The quoted or reported content. */
+  text: string;
+  /** True when the content stands inside quotation marks. */
+  direct: boolean;
+  /** Where the text names the source ("Brell", "he", "a senior U.S. official"), if anywhere. */
+  speaker: (Span & { text: string }) | null;
+  /** The speech verb or cue ("said", "according to"), if any. */
+  cue?: (Span & { text: string }) | null;
+}
+
+/** What the enrich stage found in one article's text, as stored with the article. */
+export interface Enrichment {
+  /** The enrich version (`enrichVersion`) that made it. */
+  version: string;
+  /** Hash of the text it was made from (first 16 hex digits of SHA-256). */
+  text: string;
+  /** Entity spans, flat: start, end, type index (PER, ORG, LOC, MISC, as `TYPES` in enrich/index.ts) for each. */
+  entities: number[];
+  quotes: QuoteSpan[];
+}
+
+/** What a clusterer sees of an article. */
+export interface ClusterDoc {
+  id: string;
+  title: string | null;
+  text: string;
+  /** ISO 8601, any precision; null when unknown. */
+  published: string | null;
+  source: string | null;
+  url: string | null;
 }

@@ -5,16 +5,8 @@
  * @module
  */
 
-/** What a clusterer sees of an article. */
-export interface ClusterDoc {
-  id: string;
-  title: string | null;
-  text: string;
-  /** ISO 8601, any precision; null when unknown. */
-  published: string | null;
-  source: string | null;
-  url: string | null;
-}
+export type { ClusterDoc } from '../types.js';
+import type { ClusterDoc } from '../types.js';
 
 export interface Assignment {
   id: string;

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { decodeHtml } from '../extract/html/decode.js';
+import { decodeHtml } from './html-decode.js';
 
 /** Decoded text, with a warning when some bytes could not be read (replaced with U+FFFD); or why the bytes are not text. */
 export type Decoded = { text: string; charset: string; warning?: string } | { error: string };

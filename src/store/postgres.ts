@@ -8,8 +8,7 @@
  *
  * @module
  */
-import type { Article, Story } from '../types.js';
-import type { ClusterDoc } from '../cluster/types.js';
+import type { Article, ClusterDoc, Story } from '../types.js';
 import { GROUPING_KEY, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 

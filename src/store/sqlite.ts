@@ -8,8 +8,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Article, Story } from '../types.js';
-import type { ClusterDoc } from '../cluster/types.js';
+import type { Article, ClusterDoc, Story } from '../types.js';
 import { GROUPING_KEY, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import type { Article, Story } from '../types.js';
-import type { ClusterDoc } from '../cluster/types.js';
+import type { Article, ClusterDoc, Story } from '../types.js';
 
 export type UpsertResult = 'inserted' | 'updated' | 'unchanged';
 

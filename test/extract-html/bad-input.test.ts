@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractHtml } from '../../src/extract/html/index.js';
-import { decodeHtml } from '../../src/extract/html/decode.js';
+import { decodeHtml } from '../../src/ingest/html-decode.js';
 import { parseHtml, MAX_DEPTH } from '../../src/extract/html/parse.js';
 
 const here = '[extract/html bad input] ';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInputs } from '../../src/ingest/files.js';
 import { decodeBytes } from '../../src/ingest/decode.js';
-import { decodeHtml } from '../../src/extract/html/decode.js';
+import { decodeHtml } from '../../src/ingest/html-decode.js';
 
 const here = '[ingest/faults-decode] ';
 const bin = new URL('../../bin/parallax', import.meta.url).pathname;

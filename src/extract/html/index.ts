@@ -22,7 +22,6 @@ import { partsCollector, readMetadata } from './metadata.js';
 import { detectLanguage, isDetectable } from '../../lang/detect.js';
 import { splitDateline } from '../text/dateline.js';
 
-export { decodeHtml } from './decode.js';
 
 /** Default cap on the characters of HTML read per page. */
 export const MAX_HTML_CHARS = 8 * 1024 * 1024;

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { Message } from '../../types.js';
+import type { Message } from '../types.js';
 
 export interface DecodedHtml {
   html: string;
