@@ -57,6 +57,21 @@ const MIGRATIONS: string[] = [
    CREATE INDEX articles_grouped ON articles(grouped);`,
 ];
 
+/** How long a write waits for another process's to end before giving up. */
+const BUSY_MS = 60_000;
+
+/** A write transaction (BEGIN IMMEDIATE), its lock contention reported as the user's problem it is. */
+function writing<T>(path: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      throw new UserError(`database ${path} is busy: another process has held its write lock for over ${BUSY_MS / 1000} s; nothing of this write was saved, try again`);
+    }
+    throw err;
+  }
+}
+
 export async function openSqliteStore(path: string): Promise<Store> {
   return new SqliteStore(path);
 }
@@ -72,7 +87,8 @@ class SqliteStore implements Store {
       this.db = new Database(path);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
+      // Another process's write (a batch, a grouping step) is waited for, up to a minute.
+      this.db.pragma(`busy_timeout = ${BUSY_MS}`);
       this.migrate();
     } catch (err) {
       if (err instanceof UserError) throw err;
@@ -129,7 +145,7 @@ class SqliteStore implements Store {
     const now = new Date().toISOString();
     // IMMEDIATE: the write lock is taken before the first read, so a concurrent writer makes this
     // one wait (busy_timeout) instead of failing it with SQLITE_BUSY_SNAPSHOT half-way.
-    return this.db.transaction(() => articles.map((a) => this.upsertOne(a, now))).immediate();
+    return writing(this.path, () => this.db.transaction(() => articles.map((a) => this.upsertOne(a, now))).immediate());
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -192,7 +208,7 @@ class SqliteStore implements Store {
 
   async commitGrouping(step: GroupingStep): Promise<boolean> {
     const mark = this.db.prepare('UPDATE articles SET grouped = ? WHERE id = ?');
-    return this.db.transaction(() => {
+    return writing(this.path, () => this.db.transaction(() => {
       const now = this.readGroupingState();
       if (now.seq !== step.expect) return false;
       for (const id of step.fed) mark.run(step.seq, id);
@@ -201,7 +217,7 @@ class SqliteStore implements Store {
         .prepare('INSERT OR REPLACE INTO state (key, value, updated_at) VALUES (?, ?, ?)')
         .run(GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base, version: step.version }), new Date().toISOString());
       return true;
-    }).immediate();
+    }).immediate());
   }
 
   async countArticles(): Promise<number> {
@@ -209,7 +225,7 @@ class SqliteStore implements Store {
   }
 
   async assignStories(assignments: Map<string, string> | [string, string][]): Promise<void> {
-    this.db.transaction(() => this.applyAssignments(assignments)).immediate();
+    writing(this.path, () => this.db.transaction(() => this.applyAssignments(assignments)).immediate());
   }
 
   /** Sets each article's story, dropping the cached analyses of the stories it left and joined. */
