@@ -18,6 +18,9 @@ export interface Attribution {
   agencies: { name: string; profile: Outlet | null }[];
 }
 
+/** The name of an outlet that nothing names: no registry entry, no source field, no web address, no credit. */
+export const UNNAMED = 'Unnamed outlet';
+
 /** Agency credits: `/TASS/`, `(Reuters)`, `(AP)`, and a leading `AP —` or trailing `— Reuters`. */
 const CREDIT = [/\/\s*([\p{Lu}][\p{L}-]{1,20})\s*\//gu, /\((\p{Lu}[\p{L}&. -]{1,25})\)/gu, /^(\p{Lu}{2,8})\s+[—–-]\s/gmu];
 
@@ -68,8 +71,9 @@ export class OutletMatcher {
     if (byName) return { name: byName.name, profile: byName, by: 'name', agencies: agencies.filter((g) => g.name !== byName.name) };
     if (a.source) return { name: a.source, profile: null, by: 'unprofiled', agencies };
     if (agencies.length) return { name: agencies[0].name, profile: agencies[0].profile, by: 'agency-credit', agencies: agencies.slice(1) };
-    // Two articles of unknown origin are not one outlet: each keeps a name of its own.
-    return { name: host ?? `unknown outlet (${a.id})`, profile: null, by: 'unprofiled', agencies };
+    // Named by its web address when it has one; with nothing to name it by, it is an unnamed outlet
+    // (a story with several tells them apart: see `profileStory`).
+    return { name: host ? host.toLowerCase().replace(/^www\./, '') : UNNAMED, profile: null, by: 'unprofiled', agencies };
   }
 }
 

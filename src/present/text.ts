@@ -6,8 +6,14 @@
  */
 import type { Article, Story, StoryClaim } from '../types.js';
 import { bareQuotation } from './quotation.js';
+import { conceptLabel, exclusiveOutlet, isUnnamed, outletNames } from './outlet-names.js';
 
 const WIDTH = 100;
+
+/** `1 article`, `2 articles`, `1 story`, `3 stories`. */
+export function plural(n: number, noun: string, many = noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's'): string {
+  return `${n} ${n === 1 ? noun : many}`;
+}
 
 /** Wraps at `width`; the first line starts with `indent`, the others align under its text. */
 function wrap(text: string, indent = '', width = WIDTH): string {
@@ -63,22 +69,25 @@ function confidence(c: number | undefined): string {
 export function formatStory(s: Story): string {
   const n = new Map(s.articles.map((a, i) => [a.id, i + 1]));
   const cite = (ids: string[]) => `[${ids.map((id) => n.get(id) ?? '?').join(',')}]`;
-  const outletOf = new Map(s.articles.map((a, i) => [a.id, a.source ?? `[${i + 1}]`]));
-  // An outlet by its name and number, or by its number alone when nobody named it.
-  const sourceOf = new Map(s.articles.map((a) => [a.id, a.source]));
-  const label = (id: string) => `${sourceOf.get(id) ? sourceOf.get(id) + ' ' : ''}[${n.get(id) ?? '?'}]`;
+  // One name per outlet, the one the web page and the JSON give it.
+  const name = outletNames(s);
+  const outlets = new Set(s.articles.map((a) => name(a.id)));
+  // An outlet by its name and number; one that nothing names by its number alone (the article
+  // list says it is unnamed).
+  const label = (id: string) => `${isUnnamed(name(id)) ? '' : name(id) + ' '}[${n.get(id) ?? '?'}]`;
   const out: string[] = [];
   out.push(`STORY ${s.id}: ${s.title}`);
-  out.push(`${s.articles.length} articles from ${new Set(s.articles.map((a) => a.source ?? a.id)).size} outlets`);
+  out.push(`${plural(s.articles.length, 'article')} from ${plural(outlets.size, 'outlet')}`);
   out.push(heading('Articles'));
-  for (const a of s.articles) out.push(`[${n.get(a.id)}] ${a.source ?? 'unknown outlet'} · ${a.published ?? 'undated'} · ${a.title ?? a.text.slice(0, 70) + '…'}`);
+  for (const a of s.articles) out.push(`[${n.get(a.id)}] ${name(a.id)} · ${a.published ?? 'undated'} · ${a.title ?? a.text.slice(0, 70) + '…'}`);
 
   if (s.summary.length) {
     out.push(heading('Summary'));
     for (const x of s.summary) out.push(wrap(`${x.text} ${cite(x.articles)}`));
   }
   const firm = <T extends { tentative?: boolean }>(rows: T[]) => rows.filter((r) => !r.tentative);
-  const shared = firm(s.claims).filter((c) => c.articles.length > 1).sort((a, b) => b.articles.length - a.articles.length);
+  // Carried by two articles or more: a story of one article has none (and no heading for them).
+  const shared = firm(s.claims).filter((c) => new Set(c.articles).size > 1).sort((a, b) => b.articles.length - a.articles.length);
   if (shared.length) {
     out.push(heading('Claims by coverage'));
     // Each claim with each outlet's own sentence under it, so that a row is checked where it is read.
@@ -87,7 +96,7 @@ export function formatStory(s: Story): string {
       for (const e of evidenceOf(c)) if (e.text !== c.text) out.push(wrap(`${label(e.article)}: ${e.text}`, '    '));
     }
   }
-  const possible = s.claims.filter((c) => c.tentative && c.articles.length > 1);
+  const possible = s.claims.filter((c) => c.tentative && new Set(c.articles).size > 1);
   if (possible.length) {
     out.push(heading('Possibly the same claim (not counted)'));
     for (const c of possible.slice(0, 5)) {
@@ -95,11 +104,12 @@ export function formatStory(s: Story): string {
       for (const e of evidenceOf(c)) if (e.text !== c.text) out.push(wrap(`${label(e.article)}: ${e.text}`, '    '));
     }
   }
-  if (s.exclusives?.length) {
+  // Only meaningful when other outlets cover the story too.
+  const exclusives = outlets.size > 1 ? (s.exclusives ?? []).filter((e) => e.claims.length) : [];
+  if (exclusives.length) {
     out.push(heading('Only one outlet reports'));
-    for (const e of s.exclusives) {
-      if (!e.claims.length) continue;
-      out.push(`${e.source}:`);
+    for (const e of exclusives) {
+      out.push(`${exclusiveOutlet(s, e.source, name)}:`);
       for (const c of e.claims.slice(0, 5)) out.push(wrap(c, '  – '));
     }
   }
@@ -122,7 +132,7 @@ export function formatStory(s: Story): string {
   if (s.wording.length) {
     out.push(heading('Wording'));
     for (const w of s.wording) {
-      out.push(`${w.concept}: ` + w.variants.map((v) => `"${v.text}" ${[...new Set(v.articles.map((id) => outletOf.get(id)))].join('/')}`).join(' · '));
+      out.push(`${conceptLabel(s, w.concept, name)}: ` + w.variants.map((v) => `"${v.text}" ${[...new Set(v.articles.map(name))].join('/')}`).join(' · '));
     }
   }
   if (s.timeline.length) {

@@ -107,7 +107,8 @@ test(here + 'front page to story; the claims matrix and the wording table match 
     await sortButton.press('Enter');
     assert.equal(await rows.first().locator('td.count').innerText(), '1');
 
-    // The wording table: every variant with its outlets.
+    // The wording table, folded under its heading: opened, every variant with its outlets.
+    await page.locator('#wording-fold > summary').click();
     const wording = page.locator('table.wording tbody tr');
     const variants = story.wording.flatMap((w) => w.variants);
     assert.equal(await wording.count(), variants.length);
@@ -245,7 +246,9 @@ test(here + 'without JavaScript the story still reads: the summary, the matrix, 
     await page.locator('ol.summary a.cite').first().click();
     await page.waitForURL(/#a1-p0s0$/);
     assert.equal(await page.locator(':target').innerText(), story.claims[0].sentences[0].text);
-    // The dots of the publication chart are links a keyboard reaches.
+    // The timeline opens without script (a details element); the dots of its publication chart
+    // are links a keyboard reaches.
+    await page.locator('#timeline-fold > summary').click();
     const dot = page.locator('svg.chart a').first();
     await dot.focus();
     assert.equal(await dot.evaluate((el) => el === document.activeElement), true);

@@ -20,7 +20,7 @@ export function register(program: Command): void {
         else if (!spots.length) console.log('no blind spots: no story with 3 or more outlets is covered mostly by one group');
         else
           for (const s of spots)
-            console.log(`${s.story.id}  ${s.story.title}\n    ` + s.coverage.blindSpots.map((b) => `${Math.round(b.share * 100)}% of ${b.outlets} outlets: ${b.dimension} ${b.value}`).join('; '));
+            console.log(`${s.story.id}  ${s.story.title}\n    ` + s.coverage.blindSpots.map((b) => `${Math.round(b.share * 100)}% of ${b.outlets} ${b.outlets === 1 ? 'outlet' : 'outlets'}: ${b.dimension} ${b.value}`).join('; '));
         return;
       }
       const stories = await store.listStories({ limit: opts.limit });
@@ -28,7 +28,7 @@ export function register(program: Command): void {
       else if (!stories.length) console.log('no stories yet: run `parallax ingest PATH…` first');
       else
         for (const s of stories)
-          console.log(`${s.id}  ${String(s.sourceCount).padStart(3)} outlets ${String(s.articleCount).padStart(4)} articles  ${(s.first ?? '').slice(0, 10)}  ${s.title}`);
+          console.log(`${s.id}  ${String(s.sourceCount).padStart(3)} ${s.sourceCount === 1 ? 'outlet ' : 'outlets'} ${String(s.articleCount).padStart(4)} ${s.articleCount === 1 ? 'article ' : 'articles'}  ${(s.first ?? '').slice(0, 10)}  ${s.title}`);
     } finally {
       await store.close();
     }

@@ -1,4 +1,5 @@
 import type { Reporter } from './types.js';
+import { plural } from '../text.js';
 import { reportModel, type Cited } from './sections.js';
 import { html as h, safeUrl } from './escape.js';
 import { barChart } from './svg.js';
@@ -44,7 +45,7 @@ export const htmlReporter: Reporter = {
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${h(m.title)} — Parallax</title><style>${STYLE}</style></head>
 <body><header><p class="meta">Parallax story report</p><h1>${h(m.title)}</h1>
-<p class="meta">${m.articles.length} articles from ${new Set(m.articles.map((a) => a.outlet)).size} outlets</p></header>
+<p class="meta">${plural(m.articles.length, 'article')} from ${plural(new Set(m.articles.map((a) => a.outlet)).size, 'outlet')}</p></header>
 <main>${parts.join('\n')}</main></body></html>
 `;
   },

@@ -1,4 +1,5 @@
 import type { Reporter } from './types.js';
+import { plural } from '../text.js';
 import { reportModel, type Cited } from './sections.js';
 import { markdown as md, safeUrl } from './escape.js';
 
@@ -9,7 +10,7 @@ export const markdownReporter: Reporter = {
   extension: 'md',
   render(story) {
     const m = reportModel(story);
-    const out: string[] = [`# ${md(m.title)}`, '', `${m.articles.length} articles from ${new Set(m.articles.map((a) => a.outlet)).size} outlets.`, ''];
+    const out: string[] = [`# ${md(m.title)}`, '', `${plural(m.articles.length, 'article')} from ${plural(new Set(m.articles.map((a) => a.outlet)).size, 'outlet')}.`, ''];
     const section = (title: string, lines: string[]) => { if (lines.length) out.push(`## ${title}`, '', ...lines, ''); };
     section('Summary', m.summary.map((c) => `- ${cite(c)}`));
     section('What the outlets share', m.shared.slice(0, 30).map((c) => `- ${cite(c)}${c.coverage ? ` _(${c.coverage})_` : ''}${c.mark ? ` — **${c.mark}**` : ''}`));

@@ -4,6 +4,7 @@
  */
 import type { Story, StoryClaim } from '../../types.js';
 import { bareQuotation } from '../quotation.js';
+import { conceptLabel, exclusiveOutlet, outletNames } from '../outlet-names.js';
 
 export interface Cited {
   text: string;
@@ -28,7 +29,7 @@ export function reportModel(s: Story): ReportModel {
   const n = new Map(s.articles.map((a, i) => [a.id, i + 1]));
   const cites = (ids: string[]) => [...new Set(ids.map((id) => n.get(id)).filter((x): x is number => !!x))].sort((a, b) => a - b);
   const profile = new Map((s.outlets ?? []).map((o) => [o.article, o]));
-  const outletOf = (id: string) => profile.get(id)?.outlet ?? s.articles.find((a) => a.id === id)?.source ?? id;
+  const outletOf = outletNames(s);
   const describe = (id: string) => {
     const p = profile.get(id);
     if (!p?.profiled) return 'unprofiled';
@@ -54,10 +55,10 @@ export function reportModel(s: Story): ReportModel {
       .filter((c) => c.articles.length > 1)
       .sort((a, b) => b.articles.length - a.articles.length)
       .map((c) => ({ text: c.text, cites: cites(c.articles), coverage: c.coverage ?? '', mark: mark(c) })),
-    exclusives: (s.exclusives ?? []).filter((e) => e.claims.length).map((e) => ({ outlet: e.source, claims: e.claims })),
+    exclusives: (s.exclusives ?? []).filter((e) => e.claims.length).map((e) => ({ outlet: exclusiveOutlet(s, e.source, outletOf), claims: e.claims })),
     disagreements: (s.disagreements ?? []).map((d) => ({ about: d.about, versions: d.versions.map((v) => ({ text: v.text, cites: cites(v.articles) })) })),
     quotes: [...quotesBySpeaker].map(([speaker, quotes]) => ({ speaker, quotes })),
-    wording: s.wording.map((w) => ({ concept: w.concept, variants: w.variants.map((v) => ({ text: v.text, outlets: [...new Set(v.articles.map(outletOf))] })) })),
+    wording: s.wording.map((w) => ({ concept: conceptLabel(s, w.concept, outletOf), variants: w.variants.map((v) => ({ text: v.text, outlets: [...new Set(v.articles.map(outletOf))] })) })),
     timeline: s.timeline.map((t) => ({ date: t.date, text: t.text, cites: cites(t.articles) })),
     coverage: cov
       ? [

@@ -27,13 +27,13 @@ h1{line-height:1.2;margin:.6rem 0 .3rem}h2{border-bottom:1px solid var(--line);p
 .scroll{overflow-x:auto;max-width:100%}table.wording{margin-bottom:1.5rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}thead th{vertical-align:bottom}
 caption{text-align:left;color:var(--mute);padding:.3rem 0;caption-side:top}
-.matrix{width:auto}.matrix th[scope=row]{font-weight:400;min-width:22rem;max-width:38rem}.matrix td{text-align:center}.matrix td a{text-decoration:none;font-size:1.1rem}
+.matrix{width:auto}.matrix th[scope=row]{font-weight:400;min-width:22rem;max-width:46rem}.matrix td{text-align:center}.matrix td a{text-decoration:none;font-size:1.1rem}
 .matrix td.count{color:var(--mute)}.matrix tr.exclusive th,.matrix tr.exclusive td{background:var(--own)}
-.matrix th.rot{white-space:nowrap;height:12rem;padding:.3rem .2rem}.matrix th.rot span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:12rem;overflow:hidden;text-overflow:ellipsis}
+.matrix th.rot{white-space:nowrap;height:10rem;padding:.3rem .2rem;font-size:.85rem}.matrix th.rot span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:10rem;overflow:hidden;text-overflow:ellipsis}
 th button{font:inherit;font-weight:600;border:0;padding:0;background:none;text-align:left}th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 .tag{font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .3rem;white-space:nowrap}.tag.own{background:var(--own);border-color:transparent;color:var(--fg)}
 .speaker h3{margin:1rem 0 .3rem}q{quotes:"“" "”"}q.indirect{font-style:italic}q.indirect::before,q.indirect::after{content:none}
-.chart{max-width:52rem;min-width:34rem;display:block}@media (max-width:40rem){.matrix th[scope=row]{min-width:12rem}}.chart text{fill:var(--fg);font-size:12px}.chart .label{fill:var(--mute)}.chart .grid{stroke:var(--line);stroke-dasharray:2 3}
+.chart{max-width:52rem;width:100%;height:auto;display:block}.chart text{fill:var(--fg);font-size:12px}.chart .label{fill:var(--mute)}.chart .grid{stroke:var(--line);stroke-dasharray:2 3}
 .chart .axis line{stroke:var(--mute)}.chart .mark{fill:var(--accent);fill-opacity:.85}.chart .line{fill:none;stroke:var(--accent);stroke-width:2.5}.chart a:focus .mark,.chart a:hover .mark{stroke:var(--focus);stroke-width:3}
 figure{margin:1rem 0}figcaption{color:var(--mute);font-size:.9rem}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}
 .events{padding-left:2.4rem}.events time{font-weight:600;margin-right:.3rem}
@@ -45,6 +45,12 @@ mark{color:inherit;border-radius:2px}mark.shared{background:var(--shared)}mark.o
 .reader{max-width:44rem}.reader .body p{margin:0 0 1em}.kicker{text-transform:uppercase;font-size:.85rem;color:var(--mute);margin:0}.dek{font-size:1.12rem;color:var(--mute)}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 details.evidence{margin:.2rem 0 0;border:0;padding:0;font-weight:normal;font-size:.88rem}details.evidence ul{margin:.2rem 0;padding-left:1rem}details{margin:1.2rem 0;border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem}summary{cursor:pointer}input[type=search]{width:16rem}.removed li{color:var(--mute);overflow-wrap:anywhere}
+.fold{margin:0;border:0;padding:0}.fold>summary{list-style:none}.fold>summary::-webkit-details-marker{display:none}
+.fold>summary h2::before{content:"▸";content:"▸"/"";display:inline-block;width:1.1em;color:var(--mute)}.fold[open]>summary h2::before{content:"▾";content:"▾"/""}.fold>summary:hover h2{color:var(--accent)}.fold h2{margin:1.4rem 0 .3rem}
+h2 .size{font-size:.9rem;font-weight:400;color:var(--mute);margin-left:.4rem}details.more{margin:.6rem 0;font-size:.95rem}details.more h3{font-size:1rem;margin:.6rem 0 .2rem}
+.claims li{margin:.3rem 0}td,th{overflow-wrap:break-word}
+@media (max-width:40rem){main{padding:1rem .75rem 3rem}.top{padding:.6rem .75rem}.matrix th[scope=row]{min-width:9rem;font-size:.92rem}
+.matrix td,.matrix th.rot{padding:.3rem .1rem}.chart text{font-size:17px}.chart .axis text:nth-of-type(2n){display:none}input[type=search]{width:11rem}.columns{grid-template-columns:1fr}.stories,.events{padding-left:1.6rem}}
 .hits li{margin:.6rem 0}.snippet{color:var(--mute)}.snippet mark{background:var(--own);color:var(--fg)}`;
 
 /**
@@ -80,6 +86,18 @@ export const SCRIPT = `(() => {
     a.addEventListener('blur', () => { hide(); a.removeAttribute('aria-describedby'); });
   }
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
+
+  // A link into a folded section opens it (browsers that do not do it themselves).
+  const reveal = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const el = id && document.getElementById(id);
+    if (!el) return;
+    let opened = false;
+    for (let d = el.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) if (!d.open) { d.open = true; opened = true; }
+    if (opened) el.scrollIntoView();
+  };
+  window.addEventListener('hashchange', reveal);
+  reveal();
 
   const key = (row, i, numeric) => {
     const cell = row.children[i];

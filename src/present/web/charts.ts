@@ -141,7 +141,7 @@ export function publicationChart(articles: Publication[], maxLanes = 16): string
           return `<a href="#art-${a.n}" aria-label="${h(label)}"><circle class="mark" cx="${cx.toFixed(1)}" cy="${y}" r="6"><title>${h(label)}</title></circle></a>`;
         })
         .join('');
-      return `<text class="label" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${h(outlet.length > 24 ? outlet.slice(0, 23) + '…' : outlet)}</text><line class="grid" x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}"/>${dots}`;
+      return `<text class="label" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${h(outlet.length > 20 ? outlet.slice(0, 19) + '…' : outlet)}</text><line class="grid" x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}"/>${dots}`;
     })
     .join('');
   return `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="group" aria-label="${h(`When each outlet published: ${dated.length} articles from ${byOutlet.size} outlets`)}" xmlns="http://www.w3.org/2000/svg">${rows}${axis(height - 26)}</svg>`;

@@ -8,6 +8,7 @@
 import type { Story, StoryArticle, StoryClaim } from '../../types.js';
 import { bareQuotation } from '../quotation.js';
 import { barChart } from '../report/svg.js';
+import { conceptLabel, outletNames } from '../outlet-names.js';
 import { coverageChart, eventsChart, publicationChart } from './charts.js';
 import { articleHref, count, h, layout, outletHref, safeUrl } from './layout.js';
 import { anchorOf, locate, passagesOf, type Passages, type Position } from './passages.js';
@@ -19,11 +20,14 @@ const LONG_STORY = 12;
 const OPENING_PARAGRAPHS = 2;
 /** Outlets named in a list before "and N more". */
 const LISTED_OUTLETS = 8;
-/** Quotes shown (speakers with the most quotes first); the JSON has them all. */
+/** Quotes shown first (speakers with the most quotes first); the others are listed, folded, under them. */
 const SHOWN_QUOTES = 60;
-/** Wording concepts and dated events shown. */
+/** Wording concepts, dated events and named entities shown first; the others are folded under them. */
 const SHOWN_CONCEPTS = 30;
 const SHOWN_EVENTS = 40;
+const SHOWN_ENTITIES = 60;
+/** Outlet names longer than this are shortened in the matrix's column headers (the full name stays their label). */
+const HEADER_CHARS = 18;
 /** Concepts in the outlet-by-outlet wording table. */
 const PIVOT_CONCEPTS = 8;
 
@@ -39,8 +43,8 @@ interface Column {
   shown: Set<number>;
 }
 
-/** Exclusive claims the matrix shows per outlet; the others are listed under it. */
-export const EXCLUSIVES_PER_OUTLET = 3;
+/** Exclusive claims the matrix shows per outlet; the others are listed, folded, under it. */
+export const EXCLUSIVES_PER_OUTLET = 2;
 
 /**
  * The claims the matrix shows, in its order: those carried by the most outlets first, then each
@@ -64,9 +68,8 @@ export function matrixClaims(s: Story, outletOf: (articleId: string) => string):
 }
 
 export function storyPage(s: Story): string {
-  const profile = new Map((s.outlets ?? []).map((o) => [o.article, o.outlet]));
-  const byId = new Map(s.articles.map((a) => [a.id, a]));
-  const outletOf = (id: string) => profile.get(id) ?? byId.get(id)?.source ?? 'unknown outlet';
+  // One name per outlet, the one the terminal and the JSON give it.
+  const outletOf = outletNames(s);
   const long = s.articles.length > LONG_STORY;
   const columns = new Map<string, Column>(
     s.articles.map((a, i) => [a.id, { n: i + 1, article: a, outlet: outletOf(a.id), passages: passagesOf(a.text), marks: new Map(), shown: new Set() }]),
@@ -149,8 +152,21 @@ export function storyPage(s: Story): string {
       : '';
   };
   const { rows: shownClaims, moreExclusives } = matrixClaims(s, outletOf);
+  // Every claim stays on the page: those the matrix leaves out are listed under it, folded, by outlet.
+  const inMatrix = new Set(shownClaims);
+  // Kept light: a story of hundreds of claims lists them all (each is marked where it sits in the
+  // side-by-side view).
+  const claimItem = (c: StoryClaim) => `<li>${h(c.text)}</li>`;
+  const sharedLeft = s.claims.filter((c) => !inMatrix.has(c) && new Set(c.articles.map(outletOf)).size > 1);
+  const exclusiveLeft = [...moreExclusives].sort((a, b) => b[1].length - a[1].length);
+  const leftCount = sharedLeft.length + exclusiveLeft.reduce((n, [, cs]) => n + cs.length, 0);
+  const claimsNotShown = leftCount
+    ? `<details class="more"><summary>${count(leftCount, 'more claim')} not in the table${exclusiveLeft.length ? ` (exclusive: ${h(exclusiveLeft.map(([o, cs]) => `${o} ${cs.length}`).join(', '))})` : ''}</summary>${
+        sharedLeft.length ? `<h3>Carried by several outlets</h3><ul>${sharedLeft.map(claimItem).join('')}</ul>` : ''
+      }${exclusiveLeft.map(([o, cs]) => `<h3>Only ${h(o)}</h3><ul>${cs.map(claimItem).join('')}</ul>`).join('')}</details>`
+    : '';
   const matrix = `<div class="scroll" role="region" aria-labelledby="claims" tabindex="0"><table class="matrix sortable"><caption>Which outlet carries which claim (${count(shownClaims.length, 'claim')}${s.claims.length > shownClaims.length ? ` of ${s.claims.length}` : ''}); exclusive claims are highlighted</caption>
-<thead><tr><th scope="col" class="claim">Claim</th><th scope="col" data-sort="number">Outlets</th>${outlets.map((o) => `<th scope="col" class="rot"><span title="${h(o.name)}">${h(o.name)}</span></th>`).join('')}</tr></thead><tbody>${shownClaims
+<thead><tr><th scope="col" class="claim">Claim</th><th scope="col" data-sort="number">Outlets</th>${outlets.map((o) => columnHeader(o.name)).join('')}</tr></thead><tbody>${shownClaims
     .map((c) => {
       const carriers = new Set(c.articles.map(outletOf));
       const at = claimAt.get(c)!;
@@ -166,49 +182,51 @@ export function storyPage(s: Story): string {
       const only = carriers.size === 1 ? ` <span class="tag own">only ${h([...carriers][0])}</span>` : '';
       return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${h(c.text)}${only}</th><td class="count">${carriers.size}</td>${cells}</tr>`;
     })
-    .join('')}</tbody></table></div>${
-    moreExclusives.size
-      ? `<p class="meta">Not shown: ${count([...moreExclusives.values()].reduce((n, x) => n + x.length, 0), 'more exclusive claim')} (${h(
-          [...moreExclusives]
-            .sort((a, b) => b[1].length - a[1].length)
-            .map(([o, cs]) => `${o} ${cs.length}`)
-            .join(', '),
-        )}); all are in <a href="/api/stories/${encodeURIComponent(s.id)}">the story's JSON</a>.</p>`
-      : ''
-  }`;
+    .join('')}</tbody></table></div>${claimsNotShown}`;
 
   const disagreements = (s.disagreements ?? [])
     .map((d) => `<li><strong>${h(d.about)}</strong><ul>${d.versions.map((v) => `<li>${h(v.text)} <span class="meta">${outletsOf(v.articles)}</span></li>`).join('')}</ul></li>`)
     .join('');
 
+  const quoteItem = (q: (typeof s.quotes)[number]) =>
+    `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.direct ? bareQuotation(q.text) : q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span>${evidenceList(q.evidence?.length ? q.evidence : q.renderings ?? [], q.text)}</li>`;
   const bySpeaker = new Map<string, typeof s.quotes>();
   for (const q of s.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
   let quotesLeft = SHOWN_QUOTES;
+  const notShown: string[] = [];
   // Speakers quoted most widely first: by the articles carrying their quotes, then by quotes.
   const reach = (qs: typeof s.quotes) => new Set(qs.flatMap((q) => q.articles)).size;
   const speakers = [...bySpeaker].sort((a, b) => reach(b[1]) - reach(a[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const quotes =
     speakers
       .map(([speaker, qs]) => {
-        const shown = [...qs].sort((a, b) => b.articles.length - a.articles.length).slice(0, Math.max(0, quotesLeft));
+        const sorted = [...qs].sort((a, b) => b.articles.length - a.articles.length);
+        const shown = sorted.slice(0, Math.max(0, quotesLeft));
         quotesLeft -= shown.length;
+        const rest = sorted.slice(shown.length);
+        // The quotes past the first ones, in short: the words and how many outlets carry them.
+        if (rest.length)
+          notShown.push(`<h3>${h(speaker)}</h3><ul>${rest.map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.direct ? bareQuotation(q.text) : q.text)}</q> <span class="meta">${count(new Set(q.articles.map(outletOf)).size, 'outlet')}</span></li>`).join('')}</ul>`);
         if (!shown.length) return '';
-        return `<section class="speaker"><h3>${h(speaker)} <span class="meta">${count(qs.length, 'quote')}</span></h3><ul>${shown
-          .map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.direct ? bareQuotation(q.text) : q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span>${evidenceList(q.evidence?.length ? q.evidence : q.renderings ?? [], q.text)}</li>`)
-          .join('')}</ul></section>`;
+        return `<section class="speaker"><h3>${h(speaker)} <span class="meta">${count(qs.length, 'quote')}</span></h3><ul>${shown.map(quoteItem).join('')}</ul></section>`;
       })
-      .join('') + (s.quotes.length > SHOWN_QUOTES ? `<p class="meta">${count(s.quotes.length - SHOWN_QUOTES, 'more quote')} in <a href="/api/stories/${encodeURIComponent(s.id)}">the story's JSON</a>.</p>` : '');
+      .join('') + (notShown.length ? `<details class="more"><summary>${count(s.quotes.length - SHOWN_QUOTES, 'more quote')}</summary>${notShown.join('')}</details>` : '');
 
-  const wording = `<table class="wording"><caption>Words the outlets choose for the same thing${s.wording.length > SHOWN_CONCEPTS ? ` (${SHOWN_CONCEPTS} of ${s.wording.length})` : ''}</caption><thead><tr><th scope="col">Concept</th><th scope="col">Wording</th><th scope="col">Outlets</th></tr></thead><tbody>${s.wording
-    .slice(0, SHOWN_CONCEPTS)
-    .flatMap((w) => w.variants.map((v, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(w.concept)}</th>` : ''}<td>${h(v.text)}</td><td>${outletsOf(v.articles)}</td></tr>`))
-    .join('')}</tbody></table>`;
+  const wordingTable = (rows: typeof s.wording, caption: string) =>
+    `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0"><table class="wording"><caption>${h(caption)}</caption><thead><tr><th scope="col">Concept</th><th scope="col">Wording</th><th scope="col">Outlets</th></tr></thead><tbody>${rows
+      .flatMap((w) => w.variants.map((v, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(conceptLabel(s, w.concept, outletOf))}</th>` : ''}<td>${h(v.text)}</td><td>${outletsOf(v.articles)}</td></tr>`))
+      .join('')}</tbody></table></div>`;
+  const wording =
+    wordingTable(s.wording.slice(0, SHOWN_CONCEPTS), `Words the outlets choose for the same thing${s.wording.length > SHOWN_CONCEPTS ? ` (${SHOWN_CONCEPTS} of ${s.wording.length})` : ''}`) +
+    (s.wording.length > SHOWN_CONCEPTS
+      ? `<details class="more"><summary>${count(s.wording.length - SHOWN_CONCEPTS, 'more concept')}</summary>${wordingTable(s.wording.slice(SHOWN_CONCEPTS), 'The other concepts')}</details>`
+      : '');
   // The same, outlet by outlet: which words each one chose, at a glance.
   const pivotConcepts = s.wording.slice(0, PIVOT_CONCEPTS);
   const byOutlet =
     pivotConcepts.length && outlets.length > 1
       ? `<div class="scroll" role="region" aria-label="Wording by outlet" tabindex="0"><table class="wording-by-outlet"><caption>Each outlet's words${s.wording.length > PIVOT_CONCEPTS ? ` (the first ${PIVOT_CONCEPTS} concepts)` : ''}</caption><thead><tr><th scope="col">Outlet</th>${pivotConcepts
-          .map((w) => `<th scope="col">${h(w.concept)}</th>`)
+          .map((w) => `<th scope="col">${h(conceptLabel(s, w.concept, outletOf))}</th>`)
           .join('')}</tr></thead><tbody>${outlets
           .map(
             (o) =>
@@ -229,7 +247,15 @@ export function storyPage(s: Story): string {
   const timeline = events.length
     ? `<figure><div class="scroll" role="region" aria-label="Timeline of dated events" tabindex="0">${eventsChart(events, SHOWN_EVENTS)}</div><figcaption>Dated events the articles mention</figcaption></figure><ol class="events">${events
         .map((e) => `<li><time>${h(e.date)}</time> ${h(e.text)} <span class="meta">${outletsOf(e.articles)}</span></li>`)
-        .join('')}</ol>${s.timeline.length > events.length ? `<p class="meta">The ${events.length} most reported of ${s.timeline.length} dated events.</p>` : ''}`
+        .join('')}</ol>${
+        s.timeline.length > events.length
+          ? `<details class="more"><summary>${count(s.timeline.length - events.length, 'more dated event')} (above: the ${events.length} most reported)</summary><ol class="events">${s.timeline
+              .filter((e) => !events.includes(e))
+              .sort((a, b) => a.date.localeCompare(b.date))
+              .map((e) => `<li><time>${h(e.date)}</time> ${h(e.text)} <span class="meta">${outletsOf(e.articles)}</span></li>`)
+              .join('')}</ol></details>`
+          : ''
+      }`
     : '';
   const pubs = s.articles.map((a) => ({ n: columns.get(a.id)!.n, outlet: outletOf(a.id), title: a.title ?? 'untitled', published: a.published }));
   const published = publicationChart(pubs);
@@ -252,14 +278,18 @@ export function storyPage(s: Story): string {
         .join('')}</div>${cov.blindSpots.length ? `<p>Missing from the coverage: ${h(cov.blindSpots.map((b) => `${b.value} (${b.dimension})`).join(', '))}</p>` : ''}`
     : '';
 
+  const entityTable = (rows: typeof s.entities, caption: string) =>
+    `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0"><table class="entities sortable"><caption>${h(caption)}</caption><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col" data-sort="number">Articles</th><th scope="col">Also written</th></tr></thead><tbody>${rows
+      .map((e) => {
+        const also = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name).slice(0, 5);
+        return `<tr><th scope="row"><a href="/search?q=${encodeURIComponent(e.name)}">${h(e.name)}</a></th><td>${h(e.kind)}</td><td class="count">${new Set(e.mentions.map((m) => m.article)).size}</td><td>${h(also.join(', '))}</td></tr>`;
+      })
+      .join('')}</tbody></table></div>`;
   const entities = s.entities.length
-    ? `<table class="entities sortable"><caption>People, organisations and places named</caption><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col" data-sort="number">Articles</th><th scope="col">Also written</th></tr></thead><tbody>${s.entities
-        .slice(0, 60)
-        .map((e) => {
-          const also = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name).slice(0, 5);
-          return `<tr><th scope="row"><a href="/search?q=${encodeURIComponent(e.name)}">${h(e.name)}</a></th><td>${h(e.kind)}</td><td class="count">${new Set(e.mentions.map((m) => m.article)).size}</td><td>${h(also.join(', '))}</td></tr>`;
-        })
-        .join('')}</tbody></table>`
+    ? entityTable(s.entities.slice(0, SHOWN_ENTITIES), 'People, organisations and places named') +
+      (s.entities.length > SHOWN_ENTITIES
+        ? `<details class="more"><summary>${count(s.entities.length - SHOWN_ENTITIES, 'more name')}</summary>${entityTable(s.entities.slice(SHOWN_ENTITIES), 'The other names')}</details>`
+        : '')
     : '';
 
   const side = `<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only · <span class="cited">cited</span> in the summary</p><div class="columns">${[...columns.values()].map(articleColumn).join('')}</div>`;
@@ -267,24 +297,39 @@ export function storyPage(s: Story): string {
   const sources = outlets.length;
   const dates = s.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
   const span = dates.length ? (dates[0].slice(0, 10) === dates[dates.length - 1].slice(0, 10) ? dates[0].slice(0, 10) : `${dates[0].slice(0, 10)} – ${dates[dates.length - 1].slice(0, 10)}`) : 'undated';
-  const sections: [string, string, string][] = [
-    ['summary', 'Summary', summary ? `<ol class="summary">${summary}</ol>` : ''],
-    ['claims', 'Claims by outlet', shownClaims.length ? matrix : ''],
-    ['disagreements', 'Where they disagree', disagreements ? `<ul>${disagreements}</ul>` : ''],
-    ['quotes', 'Who said what', quotes],
-    ['wording', 'Wording', s.wording.length ? wording + byOutlet : ''],
-    ['timeline', 'Timeline', timeline + publication],
-    ['coverage', 'Who covers it', coverage],
-    ['entities', 'Named in the story', entities],
-    ['articles', 'The articles side by side', side],
+  const quoteCount = s.quotes.length;
+  const claimsBody = outlets.length > 1 ? (shownClaims.length ? matrix : '') : s.claims.length ? `<ul class="claims">${s.claims.map(claimItem).join('')}</ul>` : '';
+  // Open: what a reader takes in first (the summary, who carries what, who covers it). Folded: the
+  // rest, each with its size in its heading; following a link into a folded section opens it.
+  const sections: { id: string; title: string; body: string; open: boolean; size?: string }[] = [
+    { id: 'summary', title: 'Summary', body: summary ? `<ol class="summary">${summary}</ol>` : '', open: true },
+    { id: 'claims', title: outlets.length > 1 ? 'Claims by outlet' : 'Claims', body: claimsBody, open: true },
+    { id: 'coverage', title: 'Who covers it', body: coverage, open: true },
+    { id: 'disagreements', title: 'Where they disagree', body: disagreements ? `<ul>${disagreements}</ul>` : '', open: false, size: count(s.disagreements?.length ?? 0, 'point') },
+    { id: 'quotes', title: 'Who said what', body: quotes, open: false, size: `${count(quoteCount, 'quote')} from ${count(bySpeaker.size, 'speaker')}` },
+    { id: 'wording', title: 'Wording', body: s.wording.length ? wording + byOutlet : '', open: false, size: count(s.wording.length, 'concept') },
+    { id: 'timeline', title: 'Timeline', body: timeline + publication, open: false, size: s.timeline.length ? count(s.timeline.length, 'dated event') : undefined },
+    { id: 'entities', title: 'Named in the story', body: entities, open: false, size: count(s.entities.length, 'name') },
+    { id: 'articles', title: 'The articles side by side', body: side, open: false, size: count(s.articles.length, 'article') },
   ];
-  const present = sections.filter(([, , body]) => body);
-  const toc = `<nav class="toc" aria-label="On this page"><ul>${present.map(([id, title]) => `<li><a href="#${id}">${h(title)}</a></li>`).join('')}</ul></nav>`;
+  const present = sections.filter((x) => x.body);
+  const toc = `<nav class="toc" aria-label="On this page"><ul>${present.map((x) => `<li><a href="#${x.id}">${h(x.title)}</a></li>`).join('')}</ul></nav>`;
+  const render = (x: (typeof sections)[number]) =>
+    x.open
+      ? `<section aria-labelledby="${x.id}"><h2 id="${x.id}">${h(x.title)}</h2>${x.body}</section>`
+      : `<section aria-labelledby="${x.id}"><details class="fold" id="${x.id}-fold"><summary><h2 id="${x.id}">${h(x.title)}${x.size ? ` <span class="size">${h(x.size)}</span>` : ''}</h2></summary>${x.body}</details></section>`;
   return layout(
     s.title,
     `<h1>${h(s.title)}</h1><p class="meta">${count(s.articles.length, 'article')} from ${count(sources, 'outlet')} · ${h(span)} · <a href="/api/stories/${encodeURIComponent(s.id)}">JSON</a></p>${toc}
-${present.map(([id, title, body]) => `<section aria-labelledby="${id}"><h2 id="${id}">${h(title)}</h2>${body}</section>`).join('\n')}`,
+${present.map(render).join('\n')}`,
   );
+}
+
+/** A matrix column's header: the outlet's name, shortened in the middle when long (the whole name stays its label). */
+function columnHeader(name: string): string {
+  if (name.length <= HEADER_CHARS) return `<th scope="col" class="rot"><span title="${h(name)}">${h(name)}</span></th>`;
+  const short = `${name.slice(0, HEADER_CHARS - 7).trimEnd()}…${name.slice(-6).trimStart()}`;
+  return `<th scope="col" class="rot" aria-label="${h(name)}"><span title="${h(name)}">${h(short)}</span></th>`;
 }
 
 function articleColumn(col: Column): string {
