@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { centralTitle } from '../store/title.js';
 import type { Article, Story, StoryArticle } from '../types.js';
 import type { StoryContext } from './context.js';
 import type { EntitySpan, QuoteSpan, Sentence } from '../enrich/types.js';
@@ -102,18 +103,9 @@ function toStoryArticle(a: Article, source: string | null): StoryArticle {
  * The headline that best stands for the story: the one sharing the most words with the
  * other articles' headlines (a centroid), so one outlet's idiosyncratic title is not chosen.
  */
+/** The story's title, by the rule the store's lists use (`centralTitle`), its articles taken in publication order. */
 function storyTitle(articles: Article[]): string {
-  const titled = articles.filter((a) => a.title);
-  if (!titled.length) return articles[0]?.text.split(/(?<=[.!?])\s/)[0]?.slice(0, 120) ?? '(untitled)';
-  const words = (t: string) => new Set(t.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
-  const sets = titled.map((a) => words(a.title!));
-  let best = 0;
-  let bestScore = -1;
-  sets.forEach((s, i) => {
-    let score = 0;
-    sets.forEach((o, j) => { if (i !== j) for (const w of s) if (o.has(w)) score++; });
-    score = score / Math.sqrt(s.size || 1);
-    if (score > bestScore) { bestScore = score; best = i; }
-  });
-  return titled[best].title!;
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const ordered = [...articles].sort((a, b) => (a.published === null ? 1 : 0) - (b.published === null ? 1 : 0) || cmp(a.published ?? '', b.published ?? '') || cmp(a.id, b.id));
+  return centralTitle(ordered.flatMap((a) => (a.title ? [a.title] : []))) ?? articles[0]?.text.split(/(?<=[.!?])\s/)[0]?.slice(0, 120) ?? '(untitled)';
 }

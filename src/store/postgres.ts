@@ -11,6 +11,7 @@
 import type { Article, ClusterDoc, Story } from '../types.js';
 import { GROUPING_KEY, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
+import { centralTitle } from './title.js';
 
 /** The least a PostgreSQL connection must do for the store. */
 export interface Sql {
@@ -253,17 +254,26 @@ class PostgresStore implements Store {
   }
 
   async listStories(options: { limit?: number; offset?: number } = {}): Promise<StoredStory[]> {
-    const rows = await this.sql.query<{ id: string; title: string | null; articlecount: string; sourcecount: string; first: string | null; last: string | null }>(
+    const rows = await this.sql.query<{ id: string; articlecount: string; sourcecount: string; first: string | null; last: string | null }>(
       `SELECT story AS id, count(*) AS articlecount, count(DISTINCT coalesce(source, id)) AS sourcecount,
-              min(published) FILTER (WHERE published ~ '^[0-9]') AS first, max(published) FILTER (WHERE published ~ '^[0-9]') AS last,
-              (SELECT title FROM articles b WHERE b.story = a.story AND b.title IS NOT NULL ORDER BY published LIMIT 1) AS title
+              min(published) FILTER (WHERE published ~ '^[0-9]') AS first, max(published) FILTER (WHERE published ~ '^[0-9]') AS last
        FROM articles a WHERE story IS NOT NULL GROUP BY story
        ORDER BY count(DISTINCT coalesce(source, id)) DESC, count(*) DESC, max(published) DESC, story COLLATE "C"
        LIMIT $1 OFFSET $2`,
       [options.limit ?? null, options.offset ?? 0],
     );
+    // Each story's headlines in publication order, for the one title rule (`centralTitle`).
+    const titles = new Map<string, string[]>();
+    if (rows.length) {
+      const found = await this.sql.query<{ story: string; title: string }>(
+        `SELECT story, title FROM articles WHERE title IS NOT NULL AND story = ANY($1::text[])
+         ORDER BY story, published IS NULL, published, id COLLATE "C"`,
+        [rows.map((r) => r.id)],
+      );
+      for (const { story, title } of found) titles.set(story, [...(titles.get(story) ?? []), title]);
+    }
     return rows.map((r) => ({
-      id: r.id, title: r.title ?? '(untitled)', articleCount: Number(r.articlecount), sourceCount: Number(r.sourcecount), first: r.first, last: r.last,
+      id: r.id, title: centralTitle(titles.get(r.id) ?? []) ?? '(untitled)', articleCount: Number(r.articlecount), sourceCount: Number(r.sourcecount), first: r.first, last: r.last,
     }));
   }
 

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import type { Article, ClusterDoc, Story } from '../types.js';
 import { GROUPING_KEY, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
+import { centralTitle } from './title.js';
 
 /** Ordered schema migrations; `user_version` records how many have run. Append only. */
 const MIGRATIONS: string[] = [
@@ -251,14 +252,28 @@ class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT story AS id, count(*) AS articleCount, count(DISTINCT coalesce(source, id)) AS sourceCount,
-                min(CASE WHEN published GLOB '[0-9]*' THEN published END) AS first, max(CASE WHEN published GLOB '[0-9]*' THEN published END) AS last,
-                (SELECT title FROM articles b WHERE b.story = a.story AND b.title IS NOT NULL ORDER BY published LIMIT 1) AS title
+                min(CASE WHEN published GLOB '[0-9]*' THEN published END) AS first, max(CASE WHEN published GLOB '[0-9]*' THEN published END) AS last
          FROM articles a WHERE story IS NOT NULL GROUP BY story
          ORDER BY count(DISTINCT coalesce(source, id)) DESC, count(*) DESC, max(published) DESC, story
          LIMIT ? OFFSET ?`,
       )
-      .all(options.limit ?? -1, options.offset ?? 0) as StoredStory[];
-    return rows.map((r) => ({ ...r, title: r.title ?? '(untitled)' }));
+      .all(options.limit ?? -1, options.offset ?? 0) as Omit<StoredStory, 'title'>[];
+    // Each story's headlines in publication order, for the one title rule (`centralTitle`).
+    const titles = new Map<string, string[]>();
+    const all = options.limit === undefined && !options.offset;
+    const select = `SELECT story, title FROM articles WHERE title IS NOT NULL AND story IS NOT NULL`;
+    const order = `ORDER BY story, published IS NULL, published, id`;
+    const found = all
+      ? this.db.prepare(`${select} ${order}`).all()
+      : rows.length
+        ? this.db.prepare(`${select} AND story IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(rows.map((r) => r.id)))
+        : [];
+    for (const { story, title } of found as { story: string; title: string }[]) {
+      const list = titles.get(story);
+      if (list) list.push(title);
+      else titles.set(story, [title]);
+    }
+    return rows.map((r) => ({ ...r, title: centralTitle(titles.get(r.id) ?? []) ?? '(untitled)' }));
   }
 
   async saveEnrichments(articles: Article[]): Promise<void> {
