@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Trains the named-entity model shipped in models/ner/model.json.gz from the CoNLL-2003 English
+// Trains the named-entity model shipped in models/ner/model.bin from the CoNLL-2003 English
 // training set (../shared/eval/conll2003/eng.train; research-use text, which never enters the
 // repository — only the weights learned from it do). Word clusters come first, learned from
 // unlabelled text: the training set's own words and, by default, the U.S. presidents' State of
@@ -12,11 +12,11 @@
 // feature set; never for the weights).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { requireBuildInputs } from './build-inputs.mjs';
 import { Perceptron, TAGS as BIO_TAGS, BILOU_TAGS, features, view, NerModel, lexicon, toBilou, bestAllowed, caseRatios, MAX_FEATURES, NO_TAG } from '../src/enrich/ner/perceptron.ts';
 import { exchangeClusters } from '../src/enrich/ner/clusters.ts';
 import { tokenize } from '../src/enrich/ner/index.ts';
+import { encodeModel } from '../src/enrich/ner/model-file.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const train = join(root, '..', 'shared', 'eval', 'conll2003', 'eng.train');
@@ -130,7 +130,7 @@ if (!clusters) {
 }
 const caseRatio = caseRatios(plain);
 const lex = lexicon({ gazetteer, phrases, clusters, caseRatio });
-const foldLex = foldGazetteers?.map((g) => ({ ...lex, ...lexicon({ ...g, clusters: {}, caseRatio: {} }), clusters: lex.clusters, caseRatio: lex.caseRatio }));
+const foldLex = foldGazetteers?.map((g) => lexicon({ ...g, clusters, caseRatio }));
 
 // --scheme=bilou learns BILOU tags (reported as IOB2); IOB2 itself scored better on dev.
 const bilou = process.argv.includes('--scheme=bilou');
@@ -206,7 +206,8 @@ for (const [f, row] of Object.entries(sum)) {
   if (flat.length) weights[f] = flat;
 }
 if (runs > 1 && showDev) console.log(`mean of ${runs} models: dev F1 ${devF1(weights)?.toFixed(1)}`);
-const file = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'models', 'ner', 'model.json.gz');
+// The binary model file (see src/enrich/ner/model-file.ts): typed arrays read in one call.
+const file = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'models', 'ner', 'model.bin');
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, gzipSync(JSON.stringify({ tags: TAGS, weights, gazetteer, phrases, clusters, caseRatio }), { level: 9 }));
+writeFileSync(file, encodeModel({ tags: TAGS, weights, gazetteer, phrases, clusters, caseRatio }));
 console.log(`wrote ${file}: ${Object.keys(weights).length} features, ${(readFileSync(file).length / 2 ** 20).toFixed(1)} MiB`);

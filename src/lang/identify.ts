@@ -8,10 +8,13 @@
  * database ships inside the npm package as a JavaScript module. It tells Ukrainian from Russian
  * and Azerbaijani from Turkish, and needs no network and no native code.
  *
- * The model is loaded on the first call that needs it (0.2–0.6 s and 30–40 MB of heap for the
- * "extrasmall" database; more under tsx), synchronously, so commands that never identify a
- * language do not pay for it. The synchronous load relies on `require()` of an ES module (Node 20.19 and later,
- * or any run under tsx); elsewhere call {@link loadLanguageModel} once at start.
+ * The model is loaded on the first call that needs it, synchronously, so commands that never
+ * identify a language do not pay for it: the "extrasmall" database as typed arrays from
+ * models/lang/ (a few ms; scripts/build-language-table.mjs writes it from the installed package),
+ * or, when that file is missing or was made from another eld version, the package's own module
+ * (0.2–0.6 s and 30–40 MB of heap; more under tsx). The synchronous load relies on `require()`
+ * of an ES module (Node 20.19 and later, or any run under tsx); elsewhere call
+ * {@link loadLanguageModel} once at start.
  *
  * eld reads only the first ~350 bytes of what it is given, so a long text is read as a few
  * consecutive windows of that size whose scores are averaged: a stray English quote or byline at
@@ -22,8 +25,9 @@
  * @module
  */
 
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The answer of {@link identifyLanguage}. */
 export interface LanguageGuess {
@@ -135,6 +139,75 @@ function entryPath(): string {
   return fileURLToPath(new URL(`static.${DATABASE}.js`, entry));
 }
 
+/**
+ * The database as typed arrays (models/lang/eld-extrasmall.bin, written from the package by
+ * scripts/build-language-table.mjs), read in one call: compiling the package's 0.9 MB module
+ * took 0.1–0.2 s and tens of MB of heap. eld's own detector reads it, so the answers are eld's.
+ */
+const TABLE_FILE = fileURLToPath(new URL(`../../models/lang/eld-${DATABASE}.bin`, import.meta.url));
+const TABLE_MAGIC = 'PXELD\0\0\x01';
+
+interface TableHeader {
+  version: string;
+  database: string;
+  type: string;
+  languages: Record<string, string>;
+  ngrams: number;
+  scores: number;
+  slots: number;
+  textBytes: number;
+  at: Record<'text' | 'offsets' | 'pairs' | 'langs' | 'scores' | 'slots', number>;
+}
+
+type EldData = { type: string; languages: Record<string, string>; ngrams: Record<string, Record<number, number>> };
+type CreateEld = () => { instance: Eld; loadData(data: EldData): string };
+
+/** The table's data for eld when the file is there and was made from the installed eld, else null. */
+function tableData(): EldData | null {
+  if (!existsSync(TABLE_FILE)) return null;
+  let buf = readFileSync(TABLE_FILE);
+  if (buf.toString('latin1', 0, 8) !== TABLE_MAGIC) return null;
+  if (buf.byteOffset % 8) buf = Buffer.from(buf);
+  const h = JSON.parse(buf.toString('utf8', 12, 12 + buf.readUInt32LE(8))) as TableHeader;
+  const installed = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.resolve('eld'))), 'utf8')) as { version?: string }).version;
+  if (h.version !== installed || h.database !== DATABASE) return null;
+  const text = buf.toString('latin1', h.at.text, h.at.text + h.textBytes);
+  const offsets = new Uint32Array(buf.buffer, buf.byteOffset + h.at.offsets, h.ngrams + 1);
+  const pairs = new Uint32Array(buf.buffer, buf.byteOffset + h.at.pairs, h.ngrams + 1);
+  const langs = new Uint8Array(buf.buffer, buf.byteOffset + h.at.langs, h.scores);
+  const scores = new Uint8Array(buf.buffer, buf.byteOffset + h.at.scores, h.scores);
+  const slots = new Int32Array(buf.buffer, buf.byteOffset + h.at.slots, h.slots);
+  const mask = h.slots - 1;
+  // eld reads `ngrams[gram]` and enumerates the languages of what it finds: each n-gram's object
+  // is made when asked for, from the table (FNV-1a hash, linear probing).
+  const ngrams = new Proxy(Object.create(null) as Record<string, Record<number, number>>, {
+    get(_, key) {
+      if (typeof key !== 'string') return undefined;
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+      for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+        const e = slots[slot] - 1;
+        if (e < 0) return undefined;
+        if (offsets[e + 1] - offsets[e] !== key.length || !text.startsWith(key, offsets[e])) continue;
+        const o: Record<number, number> = {};
+        for (let p = pairs[e]; p < pairs[e + 1]; p++) o[langs[p]] = scores[p];
+        return o;
+      }
+    },
+  });
+  return { type: h.type, languages: h.languages, ngrams };
+}
+
+/** An eld detector over {@link tableData}, or null without a table for this eld. */
+function fromTable(createEld: CreateEld | undefined, data: EldData | null): { eld: Eld } | null {
+  if (!data || typeof createEld !== 'function') return null;
+  const { instance, loadData } = createEld();
+  return loadData(data) ? { eld: instance } : null;
+}
+
+/** eld's detector module (no database), by path like the entry above. */
+const DETECTOR = () => fileURLToPath(new URL('../languageDetector.js', import.meta.resolve('eld')));
+
 function adopt(mod: { eld?: Eld; default?: Eld }, started: number): Eld {
   const m = mod.eld ?? mod.default;
   if (!m || typeof m.detect !== 'function') throw new Error('the eld package did not load a detector');
@@ -147,7 +220,9 @@ function loadSync(): Eld {
   if (model) return model;
   const started = performance.now();
   try {
-    return adopt(createRequire(import.meta.url)(entryPath()) as { eld?: Eld }, started);
+    const data = tableData();
+    const table = data && fromTable((createRequire(import.meta.url)(DETECTOR()) as { createEld?: CreateEld }).createEld, data);
+    return adopt(table ?? (createRequire(import.meta.url)(entryPath()) as { eld?: Eld }), started);
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ERR_REQUIRE_ESM') {
@@ -164,7 +239,9 @@ function loadSync(): Eld {
 export async function loadLanguageModel(): Promise<void> {
   if (model) return;
   const started = performance.now();
-  adopt((await import(`eld/${DATABASE}`)) as { eld?: Eld }, started);
+  const data = tableData();
+  const table = data && fromTable(((await import(pathToFileURL(DETECTOR()).href)) as { createEld?: CreateEld }).createEld, data);
+  adopt(table ?? ((await import(`eld/${DATABASE}`)) as { eld?: Eld }), started);
 }
 
 /** Milliseconds the model took to load, 0 while it is not loaded. */

@@ -9,7 +9,8 @@ export function register(program: Command): void {
     .argument('<paths...>', 'files, directories or glob patterns; - for stdin')
     .option('--json', 'print {"stories": [...]} (the story JSON contract)')
     .action(async (paths: string[], opts: { json?: boolean }) => {
-      const { collectInputs, extractItem, analyseArticles } = await import('../../pipeline/index.js');
+      const { collectInputs, extractItem } = await import('../../pipeline/extract.js');
+      const { analyseArticles } = await import('../../pipeline/analysis.js');
       const { formatStory } = await import('../../present/text.js');
       const articles = [];
       let failed = 0;

@@ -7,13 +7,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { EntitySpan, EntityType } from '../types.js';
-import { NerModel, type ModelData } from './perceptron.js';
+import type { NerModel } from './perceptron.js';
+import { decodeModel } from './model-file.js';
 import { recogniseByRules } from './rules.js';
 import { repairSpans } from './repair.js';
 
-export const MODEL_FILE = fileURLToPath(new URL('../../../models/ner/model.json.gz', import.meta.url));
+export const MODEL_FILE = fileURLToPath(new URL('../../../models/ner/model.bin', import.meta.url));
 
 export interface Token {
   text: string;
@@ -66,7 +66,7 @@ function loadModel(): NerModel | null {
     process.stderr.write(`parallax: no named-entity model at ${MODEL_FILE}; using rules (train one with scripts/train-ner.mjs)\n`);
     return (model = null);
   }
-  model = new NerModel(JSON.parse(gunzipSync(readFileSync(MODEL_FILE)).toString('utf8')) as ModelData);
+  model = decodeModel(readFileSync(MODEL_FILE));
   return model;
 }
 

@@ -71,16 +71,26 @@ export interface ModelData {
   caseRatio?: Record<string, number>;
 }
 
-/** What the features know about words beyond the sentence: training gazetteer and word clusters. */
+/**
+ * What the features know about words beyond the sentence: the training gazetteer, known names,
+ * word clusters and case ratios, as lookups. {@link lexicon} makes one from a model's tables (as
+ * training does); the shipped model file makes one over its typed arrays (model-file.ts).
+ */
 export interface Lexicon {
-  gazetteer: Record<string, string>;
-  phrases: Map<string, string>;
-  /** Every proper prefix (in words) of a known name, so matching stops as soon as none can follow. */
-  phrasePrefixes: Set<string>;
+  /** The entity types training gave a word (lower case), e.g. "LOC|ORG"; undefined when none. */
+  gazetteer(lower: string): string | undefined;
+  /** The types of a known name of two words or more (lower case, words joined by spaces). */
+  phrase(key: string): string | undefined;
+  /** Whether `key` is a proper prefix (in words) of a known name, so matching stops as soon as none can follow. */
+  phrasePrefix(key: string): boolean;
+  /** Whether there are known names at all. */
+  readonly hasPhrases: boolean;
+  /** A word's classes in each clustering (case-tolerant, see lookupCluster); undefined when unknown. */
+  cluster(word: string): ArrayLike<number> | undefined;
+  /** The case ratio of a word (lower case) in fifths; -1 when unknown. */
+  caseRatio(lower: string): number;
   /** What view() computes for a word alone, kept for the words seen again (most of them). */
   words: Map<string, WordInfo>;
-  clusters: Map<string, number[]>;
-  caseRatio: Map<string, number>;
 }
 
 export function lexicon(data: Pick<ModelData, 'gazetteer' | 'phrases' | 'clusters' | 'caseRatio'>): Lexicon {
@@ -89,7 +99,20 @@ export function lexicon(data: Pick<ModelData, 'gazetteer' | 'phrases' | 'cluster
     const ws = k.split(' ');
     for (let n = 1; n < ws.length; n++) phrasePrefixes.add(ws.slice(0, n).join(' '));
   }
-  return { gazetteer: data.gazetteer, phrases: new Map(Object.entries(data.phrases ?? {})), phrasePrefixes, words: new Map(), clusters: new Map(Object.entries(data.clusters ?? {})), caseRatio: new Map(Object.entries(data.caseRatio ?? {})) };
+  // Maps, not the objects themselves: a word such as "constructor" must not find Object's.
+  const gazetteer = new Map(Object.entries(data.gazetteer));
+  const phrases = new Map(Object.entries(data.phrases ?? {}));
+  const clusters = new Map(Object.entries(data.clusters ?? {}));
+  const caseRatio = new Map(Object.entries(data.caseRatio ?? {}));
+  return {
+    gazetteer: (lower) => gazetteer.get(lower),
+    phrase: (key) => phrases.get(key),
+    phrasePrefix: (key) => phrasePrefixes.has(key),
+    hasPhrases: phrases.size > 0,
+    cluster: (word) => (clusters.size ? lookupCluster(clusters, word) : undefined),
+    caseRatio: (lower) => caseRatio.get(lower) ?? -1,
+    words: new Map(),
+  };
 }
 
 /**
@@ -205,12 +228,12 @@ function wordInfo(w: string, lex: Lexicon): WordInfo {
     if (k < lw.length) h = Math.imul(h ^ lw.charCodeAt(lw.length - 1 - k), 0x01000193);
     suffix.push(h | 0);
   }
-  const c = lex.clusters.size ? lookupCluster(lex.clusters, w) : undefined;
+  const c = lex.cluster(w);
   const classes = Array.from({ length: CLUSTERINGS }, (_, k) => c?.[k] ?? -1);
-  const g = lex.gazetteer[lw];
+  const g = lex.gazetteer(lw);
   const info: WordInfo = {
     word: fnv(w), low: fnv(lw), shape: fnv(shape(w)), prefix, suffix, classes, gaz: g ? fnv(g) : 0,
-    caseRatio: lex.caseRatio.get(lw) ?? -1, demonym: DEMONYMS.has(w),
+    caseRatio: lex.caseRatio(lw), demonym: DEMONYMS.has(w),
   };
   if (lex.words.size > 200_000) lex.words.clear();
   lex.words.set(w, info);
@@ -248,14 +271,14 @@ export function view(words: string[], lex: Lexicon): SentenceView {
 
 /** Longest known names, left to right: the hash of each word's mark (`B-LOC`, `I-ORG|PER`) into `out`. */
 function phraseMatches(lower: string[], lex: Lexicon, out: Int32Array): void {
-  if (!lex.phrases.size) return;
+  if (!lex.hasPhrases) return;
   for (let i = 0; i < lower.length; ) {
     let found = 0;
     let types = '';
     let key = lower[i];
-    for (let n = 2; n <= 6 && i + n <= lower.length && lex.phrasePrefixes.has(key); n++) {
+    for (let n = 2; n <= 6 && i + n <= lower.length && lex.phrasePrefix(key); n++) {
       key += ' ' + lower[i + n - 1];
-      const t = lex.phrases.get(key);
+      const t = lex.phrase(key);
       if (t) { found = n; types = t; }
     }
     if (!found) { i++; continue; }
@@ -396,36 +419,74 @@ export class Perceptron {
   }
 }
 
+/** A model's weights as typed arrays: feature keys in row order and their weights, row by row. */
+export interface ModelTables {
+  tags: readonly string[];
+  /** Feature number of each row. */
+  keys: Int32Array;
+  /**
+   * keys.length × tags.length weights; or, from the model file, Int16 hundredths of them (each
+   * read as the Float32 of k / 100, the very number a Float32Array of the weights would hold).
+   */
+  weights: Float32Array | Int16Array;
+  /** The least and greatest of Int16 weights (hundredths). */
+  range?: [number, number];
+  /** The open-addressing table over `keys`, as {@link NerModel} builds it (row + 1 a slot, 0 empty), when made beforehand. */
+  slots?: Int32Array;
+  lex: Lexicon;
+}
+
+/** The open-addressing table of feature numbers to rows + 1: twice as many slots as rows or more, a power of two, linear probing. */
+export function slotTable(keys: Int32Array): Int32Array {
+  let size = 1;
+  while (size < keys.length * 2) size <<= 1;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  for (let row = 0; row < keys.length; row++) {
+    let slot = keys[row] & mask;
+    while (slots[slot]) slot = (slot + 1) & mask;
+    slots[slot] = row + 1;
+  }
+  return slots;
+}
+
 /** The shipped model, for tagging: weights in an open-addressing table of typed arrays. */
 export class NerModel {
   private keys: Int32Array;
   /** Row + 1 of each slot's weights; 0 for an empty slot. */
   private rows: Int32Array;
+  /** The weights, row by row; or, when they come as hundredths, k / 100 as a Float32 at k - least. */
   private weights: Float32Array;
+  /** The weights as Int16 hundredths, row by row, or null. */
+  private hundredths: Int16Array | null;
+  /** The least hundredth. */
+  private least = 0;
   private mask: number;
   private lex: Lexicon;
   private bilou: boolean;
+  private tags: readonly string[];
   private buf = new Int32Array(MAX_FEATURES);
 
-  constructor(private data: ModelData) {
-    const n = data.tags.length;
-    const entries = Object.entries(data.weights);
-    let size = 1;
-    while (size < entries.length * 2) size <<= 1;
-    this.mask = size - 1;
-    this.keys = new Int32Array(size);
-    this.rows = new Int32Array(size);
-    this.weights = new Float32Array(entries.length * n);
-    entries.forEach(([key, flat], row) => {
-      const k = Number(key) | 0;
-      let slot = k & this.mask;
-      while (this.rows[slot]) slot = (slot + 1) & this.mask;
-      this.keys[slot] = k;
-      this.rows[slot] = row + 1;
-      for (let j = 0; j < flat.length; j += 2) this.weights[row * n + flat[j]] = flat[j + 1];
-    });
-    this.lex = lexicon(data);
-    this.bilou = data.tags.some((t) => t.startsWith('L-'));
+  /** From the tables training makes (see {@link ModelData}), or from typed arrays as the model file holds them. */
+  constructor(data: ModelData | ModelTables) {
+    const tables = ArrayBuffer.isView(data.weights) ? (data as ModelTables) : fromData(data as ModelData);
+    this.keys = tables.keys;
+    this.rows = tables.slots ?? slotTable(tables.keys);
+    this.mask = this.rows.length - 1;
+    if (tables.weights instanceof Int16Array) {
+      const [lo, hi] = tables.range ?? [-0x8000, 0x7fff];
+      this.hundredths = tables.weights;
+      this.least = lo;
+      // k / 100 as a Float32: the number a Float32Array of the weights would hold.
+      this.weights = new Float32Array(hi - lo + 1);
+      for (let k = lo; k <= hi; k++) this.weights[k - lo] = k / 100;
+    } else {
+      this.hundredths = null;
+      this.weights = tables.weights;
+    }
+    this.lex = tables.lex;
+    this.tags = tables.tags;
+    this.bilou = tables.tags.some((t) => t.startsWith('L-'));
   }
 
   private row(key: number): number {
@@ -433,23 +494,25 @@ export class NerModel {
     for (;;) {
       const r = this.rows[slot];
       if (!r) return -1;
-      if (this.keys[slot] === key) return r - 1;
+      if (this.keys[r - 1] === key) return r - 1;
       slot = (slot + 1) & this.mask;
     }
   }
 
   /** How often unlabelled text capitalises `word` where the sentence does not ask for it, in fifths; -1 when unknown. */
   caseRatio(word: string): number {
-    return this.lex.caseRatio.get(word.toLowerCase()) ?? -1;
+    return this.lex.caseRatio(word.toLowerCase());
   }
 
   tag(words: string[]): string[] {
-    const names = this.data.tags;
+    const names = this.tags;
     const n = names.length;
     const v = view(words, this.lex);
     const idx: number[] = [];
     const s = new Float64Array(n);
     const W = this.weights;
+    const H = this.hundredths;
+    const lo = this.least;
     for (let i = 0; i < words.length; i++) {
       s.fill(0);
       const count = features(v, i, idx[i - 1] ?? NO_TAG, idx[i - 2] ?? NO_TAG, this.buf);
@@ -457,7 +520,8 @@ export class NerModel {
         const r = this.row(this.buf[j]);
         if (r < 0) continue;
         const base = r * n;
-        for (let k = 0; k < n; k++) s[k] += W[base + k];
+        if (H) for (let k = 0; k < n; k++) s[k] += W[H[base + k] - lo];
+        else for (let k = 0; k < n; k++) s[k] += W[base + k];
       }
       let best: number;
       if (this.bilou) best = bestAllowed(s, names, i ? names[idx[i - 1]] : '<s>');
@@ -473,4 +537,17 @@ export class NerModel {
     const tags = idx.map((k) => names[k]);
     return this.bilou ? toBio(tags) : tags;
   }
+}
+
+/** The typed-array form of a model's tables (keys in the order of `data.weights`). */
+export function fromData(data: ModelData): ModelTables {
+  const n = data.tags.length;
+  const entries = Object.entries(data.weights);
+  const keys = new Int32Array(entries.length);
+  const weights = new Float32Array(entries.length * n);
+  entries.forEach(([key, flat], row) => {
+    keys[row] = Number(key) | 0;
+    for (let j = 0; j < flat.length; j += 2) weights[row * n + flat[j]] = flat[j + 1];
+  });
+  return { tags: data.tags, keys, weights, lex: lexicon(data) };
 }

@@ -2,11 +2,13 @@
  * Attribution cues: which words head an attribution ("said", "according to", "told", "argued",
  * a colon after a name). A linear model (averaged perceptron) over the word and its neighbourhood
  * decides; it is trained on PolNeAR's training part by scripts/train-quotes.mjs (with `train.ts` in
- * this folder), and its weights ship as models/quotes/cue-weights.tsv, read on first use. Without
- * weights a small lexicon of speech verbs stands in.
+ * this folder), and its weights ship as models/quotes/cue-weights.tsv (beside it cue-weights.bin,
+ * the same weights as typed arrays for a fast start), read on first use. Without weights a small
+ * lexicon of speech verbs stands in.
  *
  * @module
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { QUOTE_MARK, type QToken, type Tokenised } from './tokens.js';
@@ -82,25 +84,162 @@ export interface CueModel {
   threshold: number;
 }
 
+/** What scoring reads of a model's weights: a feature's weight, undefined when it has none. */
+export interface WeightLookup {
+  get(feature: string): number | undefined;
+}
+
 /**
  * Each model's weights as a Map, made on first use. The features are strings built per token;
  * looked up as keys of the weights object (tens of thousands of keys), each one is first searched
  * in V8's string table, which cost more than building them. A model's weights are read once:
  * models are not changed after they are made.
  */
-const tables = new WeakMap<CueModel, Map<string, number>>();
+const tables = new WeakMap<CueModel, WeightLookup>();
 
-function tableOf(model: CueModel): Map<string, number> {
+function tableOf(model: CueModel): WeightLookup {
   let table = tables.get(model);
   if (!table) tables.set(model, (table = new Map(Object.entries(model.weights))));
   return table;
 }
 
+/** 32-bit FNV-1a. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** The weights of a `feature<TAB>weight` file: `#` lines are comments. */
+export function parseCueWeights(text: string): Map<string, number> {
+  const table = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0 && line[0] !== '#') table.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return table;
+}
+
+/**
+ * The weights file as typed arrays (models/quotes/cue-weights.bin, written from the TSV by
+ * scripts/build-cue-table.mjs), read in one call: splitting the TSV into a Map of its 32,000
+ * features took tens of ms at every start. It records the SHA-256 of the TSV it was made from and
+ * is used only while that is the TSV beside it; retrained weights are read from the TSV until the
+ * table is written again.
+ *
+ * Layout, little-endian: the magic `PXCUE\0\0\x01`, the header's length (u32), a JSON header, then,
+ * each aligned to 8 bytes: `text` every feature back to back (Latin-1 when every character fits,
+ * else UTF-16LE); `offsets` Uint32 × (features + 1); `values` Float64 × features; `slots` Int32 ×
+ * a power of two: feature + 1 by FNV-1a hash, linear probing, 0 empty.
+ */
+export const CUE_TABLE_FILE = CUE_MODEL_FILE.replace(/\.tsv$/, '.bin');
+const CUE_TABLE_MAGIC = 'PXCUE\0\0\x01';
+
+interface CueTableHeader {
+  sha256: string;
+  features: number;
+  slots: number;
+  textBytes: number;
+  textEncoding: 'latin1' | 'utf16le';
+  at: Record<'text' | 'offsets' | 'values' | 'slots', number>;
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** The table file's bytes for a weights TSV's bytes. */
+export function encodeCueTable(tsv: Buffer): Buffer {
+  const weights = parseCueWeights(tsv.toString('utf8'));
+  const features = [...weights.keys()];
+  const N = features.length;
+  const joined = features.join('');
+  const textEncoding = /[^\u0000-\u00ff]/.test(joined) ? 'utf16le' : 'latin1';
+  const text = Buffer.from(joined, textEncoding);
+  const offsets = new Uint32Array(N + 1);
+  const values = new Float64Array(N);
+  let size = 1;
+  while (size < N * 2) size <<= 1;
+  const slots = new Int32Array(size);
+  features.forEach((f, i) => {
+    offsets[i + 1] = offsets[i] + f.length;
+    values[i] = weights.get(f)!;
+    let slot = fnv(f) & (size - 1);
+    while (slots[slot]) slot = (slot + 1) & (size - 1);
+    slots[slot] = i + 1;
+  });
+  const u8 = (a: Uint32Array | Float64Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const sections: [keyof CueTableHeader['at'], Uint8Array][] = [['text', text], ['offsets', u8(offsets)], ['values', u8(values)], ['slots', u8(slots)]];
+  const header: CueTableHeader = {
+    sha256: createHash('sha256').update(tsv).digest('hex'), features: N, slots: size, textBytes: text.length, textEncoding,
+    at: {} as CueTableHeader['at'],
+  };
+  let json = '';
+  for (let pass = 0; pass < 4; pass++) {
+    let pos = align8(8 + 4 + Buffer.byteLength(JSON.stringify(header)));
+    for (const [name, bytes] of sections) { header.at[name] = pos; pos = align8(pos + bytes.length); }
+    const next = JSON.stringify(header);
+    if (next === json) break;
+    json = next;
+  }
+  const head = Buffer.from(json, 'utf8');
+  let total = align8(8 + 4 + head.length);
+  if (total !== header.at.text) throw new Error('cue table layout did not settle');
+  for (const [, bytes] of sections) total = align8(total + bytes.length);
+  const out = Buffer.alloc(total);
+  out.write(CUE_TABLE_MAGIC, 0, 'latin1');
+  out.writeUInt32LE(head.length, 8);
+  head.copy(out, 12);
+  for (const [name, bytes] of sections) out.set(bytes, header.at[name]);
+  return out;
+}
+
+/** Weights over the table file's arrays. */
+class WeightTable implements WeightLookup {
+  constructor(
+    private text: string,
+    private offsets: Uint32Array,
+    private values: Float64Array,
+    private slots: Int32Array,
+  ) {}
+
+  get(feature: string): number | undefined {
+    const { text, offsets, slots } = this;
+    const mask = slots.length - 1;
+    for (let slot = fnv(feature) & mask; ; slot = (slot + 1) & mask) {
+      const e = slots[slot] - 1;
+      if (e < 0) return undefined;
+      if (offsets[e + 1] - offsets[e] === feature.length && text.startsWith(feature, offsets[e])) return this.values[e];
+    }
+  }
+
+  /** The weights as an object, features in the file's order. */
+  toObject(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let e = 0; e < this.values.length; e++) out[this.text.slice(this.offsets[e], this.offsets[e + 1])] = this.values[e];
+    return out;
+  }
+}
+
+/** The weights of a table file's bytes when it was made from `tsv` (the TSV's bytes), else null. */
+export function decodeCueTable(bytes: Buffer, tsv: Buffer): (WeightLookup & { toObject(): Record<string, number> }) | null {
+  let buf = bytes;
+  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== CUE_TABLE_MAGIC) return null;
+  if (buf.byteOffset % 8) buf = Buffer.from(buf);
+  const h = JSON.parse(buf.toString('utf8', 12, 12 + buf.readUInt32LE(8))) as CueTableHeader;
+  if (createHash('sha256').update(tsv).digest('hex') !== h.sha256) return null;
+  const text = buf.toString(h.textEncoding, h.at.text, h.at.text + h.textBytes);
+  return new WeightTable(
+    text,
+    new Uint32Array(buf.buffer, buf.byteOffset + h.at.offsets, h.features + 1),
+    new Float64Array(buf.buffer, buf.byteOffset + h.at.values, h.features),
+    new Int32Array(buf.buffer, buf.byteOffset + h.at.slots, h.slots),
+  );
+}
+
 let shipped: CueModel | null | undefined;
 
 /**
- * The shipped model ({@link CUE_MODEL_FILE}), read once on first use; null, with a note, when the
- * file is missing (the speech-verb lexicon stands in).
+ * The shipped model ({@link CUE_MODEL_FILE}), read once on first use (through its table file when
+ * that is current); null, with a note, when the file is missing (the speech-verb lexicon stands in).
  */
 export function defaultCueModel(): CueModel | null {
   if (shipped !== undefined) return shipped;
@@ -108,15 +247,13 @@ export function defaultCueModel(): CueModel | null {
     process.stderr.write(`parallax: no attribution-cue weights at ${CUE_MODEL_FILE}; using a list of speech verbs (train them with scripts/train-quotes.mjs)\n`);
     return (shipped = null);
   }
-  const table = new Map<string, number>();
-  for (const line of readFileSync(CUE_MODEL_FILE, 'utf8').split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0 && line[0] !== '#') table.set(line.slice(0, tab), Number(line.slice(tab + 1)));
-  }
+  const tsv = readFileSync(CUE_MODEL_FILE);
+  const table = (existsSync(CUE_TABLE_FILE) ? decodeCueTable(readFileSync(CUE_TABLE_FILE), tsv) : null) ?? parseCueWeights(tsv.toString('utf8'));
   // The perceptron's bias is a feature ('b'), so its decision is a sum above zero. Scoring reads
-  // the Map; the weights as an object are made only if asked for.
+  // the table; the weights as an object are made only if asked for.
   let weights: Record<string, number> | undefined;
-  shipped = { threshold: 0, get weights() { return (weights ??= Object.fromEntries(table)); } };
+  const asObject = () => (table instanceof Map ? Object.fromEntries(table) : table.toObject());
+  shipped = { threshold: 0, get weights() { return (weights ??= asObject()); } };
   tables.set(shipped, table);
   return shipped;
 }
