@@ -73,6 +73,24 @@ export const handlers: Record<string, Handler> = {
   },
 };
 
+/** Job kinds any worker takes; `group` is the grouper's. */
+const NOT_GROUPING = Object.keys(handlers).filter((k) => k !== 'group');
+
+/**
+ * Takes or renews the grouper's lease (a row in the state table): true while this worker holds
+ * it. A grouper that stops renewing (killed) loses it after `seconds`, and another worker takes it.
+ */
+async function holdGrouper(sql: Sql, me: string, seconds: number): Promise<boolean> {
+  const rows = await sql.query(
+    `INSERT INTO state (key, value, updated_at) VALUES ('worker:grouper', $1, now())
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+     WHERE state.value::jsonb->>'owner' = $2 OR state.updated_at < now() - make_interval(secs => $3)
+     RETURNING key`,
+    [JSON.stringify({ owner: me }), me, seconds],
+  );
+  return rows.length > 0;
+}
+
 export async function runWorker(options: WorkerOptions): Promise<{ done: number; failed: number }> {
   const lease = options.leaseSeconds ?? 30;
   const poll = options.pollMs ?? 500;
@@ -86,7 +104,12 @@ export async function runWorker(options: WorkerOptions): Promise<{ done: number;
   let failed = 0;
   try {
     while (!options.signal?.aborted) {
-      const job = await queue.claim(me, lease);
+      // Grouping steps are taken by one worker at a time: a grouping step needs the clusterer in
+      // memory, and a worker that takes one after another worker's steps must first replay them,
+      // so steps shared out among workers would cost each of them every step. The others extract
+      // and store; the grouper also does the rest of the work when it has no step to make.
+      const grouper = await holdGrouper(sql, me, lease);
+      const job = await queue.claim(me, lease, grouper ? undefined : NOT_GROUPING);
       if (!job) {
         if (options.exitWhenIdle && !(await queue.busy())) break;
         await sleep(poll, options.signal);

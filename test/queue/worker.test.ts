@@ -5,6 +5,7 @@ import { fromRecord, type InputItem } from '../../src/ingest/files.js';
 import { connectPostgres, openPostgresStore } from '../../src/store/postgres.js';
 import { PgQueue } from '../../src/queue/pg-queue.js';
 import { runWorker } from '../../src/queue/worker.js';
+import { regroup } from '../../src/pipeline/index.js';
 import { freshDatabase, postgresAvailable } from '../support/pg-server.js';
 import { bin } from '../cli/helpers.js';
 
@@ -40,6 +41,37 @@ async function enqueueAll(url: string, items: InputItem[]): Promise<void> {
   const queue = await PgQueue.open(sql);
   await queue.enqueue(items.map((item) => ({ kind: 'ingest', payload: { item } })));
   await sql.close();
+}
+
+/**
+ * BCubed F1 of one grouping against another (lists of comma-joined members). Grouping is
+ * incremental: each step groups what was stored since the last, and how the steps fall (which
+ * worker stored what, when) changes the order the clusterer sees, so two runs agree closely but
+ * not always exactly; a regroup of the same articles gives the same stories exactly.
+ */
+function bcubed(ref: string[], pred: string[]): number {
+  const of = (groups: string[]) => new Map(groups.flatMap((g) => g.split(',').map((id) => [id, new Set(g.split(','))] as const)));
+  const r = of(ref);
+  const q = of(pred);
+  let precision = 0;
+  let recall = 0;
+  for (const [id, a] of r) {
+    const b = q.get(id) ?? new Set([id]);
+    const both = [...b].filter((x) => a.has(x)).length;
+    precision += both / b.size;
+    recall += both / a.size;
+  }
+  precision /= r.size;
+  recall /= r.size;
+  return (2 * precision * recall) / (precision + recall);
+}
+
+/** The stories after a regroup of the collection from scratch (the same articles give the same stories). */
+async function regrouped(url: string): Promise<string[]> {
+  const store = await openPostgresStore(url);
+  await regroup(store);
+  await store.close();
+  return partition(url);
 }
 
 /** The grouping as a set of sorted member lists: comparable whatever the story ids are. */
@@ -89,7 +121,9 @@ test(here + 'one worker and four concurrent workers end with the same stories', 
   const [p1, p4] = [await partition(one), await partition(four)];
   assert.equal(p1.flatMap((g) => g.split(',')).length, items.length);
   assert.ok(p1.length > 1 && p1.length < items.length, `a trivial grouping: ${p1.length} stories`);
-  assert.deepEqual(p4, p1);
+  assert.ok(!p4.some((g) => g.includes('none:')), 'every article is in a story');
+  assert.ok(bcubed(p1, p4) >= 0.95, `the stories agree: BCubed ${bcubed(p1, p4).toFixed(3)}`);
+  assert.deepEqual(await regrouped(four), await regrouped(one), 'the same articles landed');
   assert.deepEqual(Object.keys(await jobStates(four)), ['done'], 'jobs left waiting, running or dead');
 });
 
@@ -122,7 +156,10 @@ test(here + 'a worker killed with SIGKILL mid-job loses nothing and duplicates n
   const store = await openPostgresStore(url);
   assert.equal(await store.countArticles(), items.length);
   await store.close();
-  assert.deepEqual(await partition(url), await partition(reference));
+  const [pr, pu] = [await partition(reference), await partition(url)];
+  assert.ok(!pu.some((g) => g.includes('none:')), 'every article is in a story');
+  assert.ok(bcubed(pr, pu) >= 0.95, `the stories agree: BCubed ${bcubed(pr, pu).toFixed(3)}`);
+  assert.deepEqual(await regrouped(url), await regrouped(reference), 'nothing lost, nothing twice');
   const final = await jobStates(url);
   assert.equal(final.running ?? 0, 0);
   assert.equal(final.queued ?? 0, 0);
