@@ -9,7 +9,7 @@
 import type { Article } from '../types.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { groupPending } from '../cluster/stored.js';
-import type { Extracted, Failure } from './extract.js';
+import { enrichExtracted, type Extracted, type Failure } from './extract.js';
 
 /** What storing some inputs did. */
 export interface StoreSummary {
@@ -34,6 +34,11 @@ export interface SinkOptions {
   duplicates?: 'fail' | 'first' | 'last';
   /** Articles per store transaction (100). */
   batch?: number;
+  /**
+   * Enrich each article before it is stored (default true), unless it comes enriched (from an
+   * extraction thread). False leaves it to the story's first analysis.
+   */
+  enrich?: boolean;
 }
 
 export interface Sink {
@@ -74,6 +79,7 @@ export function createSink(store: Store, options: SinkOptions = {}): Sink {
         summary.failed.push(extracted.failure);
         return;
       }
+      if (options.enrich !== false) enrichExtracted(extracted);
       const a = extracted.article;
       if (seen.has(a.id) && !(duplicates === 'last' && batch.has(a.id))) {
         if (duplicates === 'fail') summary.failed.push({ origin: origin ?? a.id, error: `duplicate id "${a.id}" in this batch` });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { createSink, explainStory, extractItem, groupPending, ingestItems, regroup } from '../../src/pipeline/index.js';
 import type { InputItem } from '../../src/ingest/files.js';
+import { storedEnrichment } from '../../src/enrich/index.js';
 import type { Store } from '../../src/store/types.js';
 import type { Article } from '../../src/types.js';
 
@@ -169,5 +170,20 @@ test(here + 'steps made by other grouping code are not replayed: the next step r
     assert.deepEqual(await partition(later, list), await regrouped(list));
   } finally {
     await later.close();
+  }
+});
+
+test(here + 'articles are enriched as they are stored: the first analysis of their story has nothing left to tag', async () => {
+  const list = articles();
+  const store = await openSqliteStore(tempPath());
+  try {
+    const summary = await ingestItems(store, items());
+    assert.equal(summary.inserted, list.length);
+    for (const a of list) {
+      const stored = await store.getArticle(a.id);
+      assert.ok(stored?.enrichment && storedEnrichment(stored), `${a.id} is stored with a valid enrichment`);
+    }
+  } finally {
+    await store.close();
   }
 });
