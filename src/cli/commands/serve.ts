@@ -26,12 +26,13 @@ export function register(program: Command): void {
     const token = opts.token ?? process.env.PARALLAX_TOKEN;
     if (opts.allowIngest && (!token || token.length < MIN_TOKEN)) throw new UserError(`--allow-ingest needs a token of at least ${MIN_TOKEN} characters (--token or $PARALLAX_TOKEN)`);
     if (!opts.allowIngest && opts.token) throw new UserError('--token is only used with --allow-ingest');
-    const { openStore } = await import('../../store/index.js');
+    const { openStore, resolveDbSpec } = await import('../../store/index.js');
     const { startServer } = await import('../../present/web/server.js');
     const store = await openStore(opts.db);
     let server;
     try {
-      server = await startServer({ store, host: opts.host, port: opts.port, public: !!opts.public, allowIngest: opts.allowIngest ? { token: token! } : undefined });
+      // The analysis threads open the same store by the same spec (a SQLite path or a PostgreSQL URL).
+      server = await startServer({ store, host: opts.host, port: opts.port, public: !!opts.public, allowIngest: opts.allowIngest ? { token: token! } : undefined, analysis: { spec: resolveDbSpec(opts.db) } });
     } catch (err) {
       await store.close();
       throw new UserError(`cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`);

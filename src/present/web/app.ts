@@ -16,11 +16,22 @@ import { ingestRoutes } from './ingest.js';
 import { articlePage, errorPage, frontPage, outletPage, searchPage, storyPage, type Filters } from './pages.js';
 import { openApi } from './openapi.js';
 import { RenderCache } from './render-cache.js';
+import { Unavailable } from './unavailable.js';
+import { createAnalysisPool, type AnalysisPool } from '../../pipeline/analysis-pool.js';
 
 export { HttpError } from './errors.js';
 import type { AppOptions } from './options.js';
 
 export type { AppOptions } from './options.js';
+
+/** The app's options and, from the server, where story analyses are made. */
+export interface WebAppOptions extends AppOptions {
+  /**
+   * Makes the story analyses (bounded, on threads: see `createAnalysisPool`); the caller closes
+   * it. Without one, analyses run inline on this thread, bounded the same way.
+   */
+  analyses?: AnalysisPool;
+}
 
 /** No inline script or style at all: the page's one script and stylesheet are served from here. */
 export const CSP =
@@ -52,7 +63,7 @@ function pageOf<T extends { id: string }>(list: T[], cursor: string | undefined,
   return { items, next: start + limit < list.length && items.length ? cursorOf(start + items.length, items[items.length - 1].id) : null };
 }
 
-export function createApp(store: Store, options: AppOptions = {}): Hono {
+export function createApp(store: Store, options: WebAppOptions = {}): Hono {
   const app = new Hono();
   const catalog = new Catalog(store);
   if (options.warm) void catalog.stories().catch(() => undefined);
@@ -71,6 +82,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const status = err instanceof HttpError ? err.status : 500;
     const message = err instanceof HttpError ? err.message : 'internal error';
     if (status === 500) process.stderr.write(`parallax serve: ${(err as Error).stack ?? err}\n`);
+    if (err instanceof Unavailable) c.header('Retry-After', String(err.retryAfter));
     if (c.req.path.startsWith('/api/')) return c.json({ status, message }, status as 400);
     return c.html(errorPage(status, message), status as 400);
   });
@@ -112,7 +124,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.html(frontPage(page.items, page.next, filters, choices, (await catalog.stories()).stories.length));
   });
 
-  const cache = new RenderCache(store);
+  const cache = new RenderCache(store, options.analyses ?? createAnalysisPool(store));
   app.get('/story/:id', (c) => cache.respond(c, c.req.param('id'), 'page', 'text/html; charset=UTF-8', storyPage));
 
   app.get('/article/:id', async (c) => {

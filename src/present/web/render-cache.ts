@@ -9,8 +9,9 @@ import type { Context } from 'hono';
 import { gzipSync } from 'node:zlib';
 import type { Store } from '../../store/types.js';
 import type { Story } from '../../types.js';
-import { storyAnalysis } from '../../pipeline/index.js';
+import { AnalysisRefused, type AnalysisPool } from '../../pipeline/analysis-pool.js';
 import { HttpError } from './errors.js';
+import { Unavailable } from './unavailable.js';
 
 interface Entry {
   stamp: string;
@@ -29,6 +30,8 @@ export class RenderCache {
 
   constructor(
     private readonly store: Store,
+    /** Where analyses are made: on threads, off the server's own (see `createAnalysisPool`). */
+    private readonly analyses: AnalysisPool,
     private readonly max = 200,
   ) {}
 
@@ -49,6 +52,7 @@ export class RenderCache {
       }
       const made = await render.catch((err: unknown) => {
         if (err instanceof NoStory) throw new HttpError(404, c.req.path.startsWith('/api/') ? `no story "${id}"` : 'No such story');
+        if (err instanceof AnalysisRefused) throw new Unavailable(err.message, err.retryAfter);
         throw err;
       });
       hit = made;
@@ -66,7 +70,7 @@ export class RenderCache {
   private analysis(id: string): Promise<Story | null> {
     let p = this.analysing.get(id);
     if (!p) {
-      p = storyAnalysis(this.store, id).finally(() => this.analysing.delete(id));
+      p = this.analyses.analyse(id).finally(() => this.analysing.delete(id));
       this.analysing.set(id, p);
     }
     return p;

@@ -15,10 +15,19 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Store } from '../../store/types.js';
+import { createAnalysisPool, storeSpecOf, type AnalysisPoolOptions } from '../../pipeline/analysis-pool.js';
 import { createApp, type AppOptions } from './app.js';
 
 export interface ServerOptions extends AppOptions {
   store: Store;
+  /**
+   * How story analyses are run: on `threads` worker threads (2 by default), each opening its own
+   * connection to `spec` (the SQLite file's path, found from the store itself; a PostgreSQL
+   * store's URL must be given), at most `queue` waiting (8), each within `budgetMs` (60 s). A
+   * request beyond the queue is answered 503 with Retry-After. Without a store to open, analyses
+   * run on the server's thread.
+   */
+  analysis?: AnalysisPoolOptions;
   /** Address to bind; 127.0.0.1 by default. */
   host?: string;
   /** Port; 8747 by default, 0 for a free one. */
@@ -65,7 +74,10 @@ export function hostRefusal(value: string | null, names: Set<string>, port: numb
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const app = createApp(options.store, { warm: true, ...options });
+  // The first view of a story analyses it, which takes seconds on a big one: on threads, the
+  // server meanwhile answers every other request.
+  const analyses = createAnalysisPool(options.store, { ...options.analysis, spec: options.analysis?.spec ?? storeSpecOf(options.store) });
+  const app = createApp(options.store, { warm: true, ...options, analyses });
   const host = options.host ?? '127.0.0.1';
   const names = namesFor(host);
   let port = -1;
@@ -85,9 +97,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const server = serve({ fetch, hostname: host, port: options.port ?? 8747 }, (info: AddressInfo) => {
       port = info.port;
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({ url: `http://${shown}:${info.port}`, close: () => stop(server as Server) });
+      resolve({ url: `http://${shown}:${info.port}`, close: () => stop(server as Server).then(() => analyses.close()) });
     });
-    server.once('error', reject);
+    server.once('error', (err) => {
+      void analyses.close();
+      reject(err);
+    });
   });
 }
 
