@@ -22,32 +22,16 @@
  */
 import type { Article, EntityKind, EntityMention, StoryEntity } from '../types.js';
 import type { EntitySpan, EntityType } from '../enrich/types.js';
-import { TITLES } from '../enrich/ner/rules.js';
-import { DEFINED_ACRONYM, PERSON_TITLES } from '../enrich/ner/repair.js';
+import { DEFINED_ACRONYM } from '../enrich/ner/repair.js';
+import { foldName } from '../lang/fold.js';
+import { leaderOffices, leaderWords, offices, personTitles, titleWords } from '../lang/titles.js';
 import { givenFit, personName, type PersonName } from '../enrich/ner/names.js';
 import { STATE_ABBREVIATIONS } from '../enrich/ner/gazetteer.js';
 
 const KIND: Record<EntityType, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
-const folded = new Map<string, string>();
-
-/** Transliteration folding of one word. */
-export function foldWord(word: string): string {
-  const hit = folded.get(word);
-  if (hit !== undefined) return hit;
-  const out = fold(word);
-  if (folded.size > 100_000) folded.clear();
-  folded.set(word, out);
-  return out;
-}
-
-function fold(word: string): string {
-  let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`.-]/g, '');
-  w = w.replace(/(?:yy|yi|iy|ii|ij|yj|y|j)$/u, 'i');
-  w = w.replace(/kh/g, 'h').replace(/ks/g, 'x').replace(/ph/g, 'f').replace(/w/g, 'v').replace(/z/g, 's').replace(/[yj]/g, 'i').replace(/ie/g, 'i');
-  w = w.replace(/(.)\1+/g, '$1');
-  return w;
-}
+/** Transliteration folding of one word (see src/lang/fold.ts). */
+export const foldWord = foldName;
 
 /** The consonant skeleton of a folded word, first letter kept: Vladimir and Volodymyr agree. */
 export function skeleton(word: string): string {
@@ -105,7 +89,9 @@ export function nameCore(text: string, type: EntityType): string {
   if (type !== 'PER' && w.length > 1 && AREAS.has(w[w.length - 1])) w = w.slice(0, -1);
   if (type === 'PER') {
     // Titles are lower case in the list; an initial like "Gen." or "Dr." counts with its dot.
-    const title = (x: string) => TITLES.has(x) || PERSON_TITLES.has(x);
+    const runWords = titleWords('en');
+    const titles = personTitles('en');
+    const title = (x: string) => runWords.has(x) || titles.has(x);
     while (w.length > 1 && title(w[0].toLowerCase().replace(/\.$/, ''))) w = w.slice(1);
   }
   return w.join(' ');
@@ -255,13 +241,10 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
 // Lind" and calls no one else a harbour leader. The offices are general vocabulary; the
 // organisation or country that qualifies them comes from the story's own title phrases.
 
-/** Office nouns, and the ones that mean whoever leads the organisation. */
-const OFFICES = new Set(
-  ('secretary general secretary-general president minister spokesman spokeswoman spokesperson chancellor chief head leader boss premier ' +
-    'director chairman chairwoman ambassador envoy commander king queen pope governor mayor senator').split(' '),
-);
-const LEADS = new Set(['chief', 'head', 'leader', 'boss']);
-const LEADER_OFFICES = new Set(['general', 'secretary-general', 'president', 'chancellor', 'premier', 'director', 'chairman', 'chairwoman', 'chief', 'head', 'leader', 'king', 'queen', 'pope']);
+/** Office nouns, and the ones that mean whoever leads the organisation (data/lang/en/offices.txt, leader-*.txt). */
+const OFFICES = offices('en');
+const LEADS = leaderWords('en');
+const LEADER_OFFICES = leaderOffices('en');
 
 interface Role {
   /** Office nouns of the title phrase, lower case. */

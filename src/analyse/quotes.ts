@@ -14,23 +14,19 @@ import type { QuoteSpan, Sentence } from '../enrich/types.js';
 import { splitSentences } from '../enrich/sentences.js';
 import { foldWord } from './entities.js';
 import { speakerKind } from './speaker-kind.js';
+import { stopwords } from '../lang/stopwords.js';
+import { wordPairs } from '../lang/lists.js';
+import { statementStem } from '../lang/stem.js';
 
-const STOP = new Set(
-  ('the a an of to in on at for and or but is are was were be been that this it its with as by from we our us you they their he she his her i not ' +
-    'will would can could have has had do does did what which who there so if than then also very just about into over more most all any some').split(' '),
-);
-
+/** A statement's content words: its words without the function words, each stemmed (src/lang). */
 export function contentWords(text: string): Set<string> {
+  const stop = stopwords('function', 'en');
   const out = new Set<string>();
   for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (STOP.has(w) || w.length < 2) continue;
-    out.add(stem(w));
+    if (stop.has(w) || w.length < 2) continue;
+    out.add(statementStem(w));
   }
   return out;
-}
-
-function stem(w: string): string {
-  return (IRREGULAR.get(w) ?? w).replace(/(?:ing|ed|es|s|ly)$/u, '').slice(0, 7);
 }
 
 /** Two statements of at most this many content words each turn on their negations. */
@@ -39,28 +35,13 @@ const SHORT = 6;
 /** A negation anywhere in a statement. */
 const NEGATED = /\b(?:not|no|never|nor|cannot|without)\b|n['’]t\b/i;
 
-/** Adjectives and their opposites: "not easy" is said by "difficult". */
-const OPPOSITE = new Map(
-  ('easy:difficult possible:impossible likely:unlikely true:false legal:illegal enough:insufficient acceptable:unacceptable clear:unclear ' +
-    'sufficient:insufficient necessary:unnecessary fair:unfair safe:dangerous simple:complicated realistic:unrealistic happy:unhappy ' +
-    'willing:unwilling able:unable wise:unwise responsible:irresponsible effective:ineffective').split(' ').map((p) => p.split(':') as [string, string]),
-);
-
 /** "is not easy" → "is difficult": a negated adjective with a known opposite says the opposite, unnegated. */
 export function unnegate(text: string): string {
-  return text.replace(/\b(?:not|n['’]t)\s+(?:so\s+|very\s+|that\s+|too\s+)?([\p{L}]+)\b/giu, (m, adj: string) => OPPOSITE.get(adj.toLowerCase()) ?? m)
-    .replace(/\b(\p{L}+)n['’]t\s+(?:so\s+|very\s+)?([\p{L}]+)\b/giu, (m, aux: string, adj: string) => (OPPOSITE.has(adj.toLowerCase()) ? `${aux} ${OPPOSITE.get(adj.toLowerCase())}` : m));
+  // Adjectives and their opposites: "not easy" is said by "difficult" (data/lang/en/opposites.tsv).
+  const opposite = wordPairs('en', 'opposites');
+  return text.replace(/\b(?:not|n['’]t)\s+(?:so\s+|very\s+|that\s+|too\s+)?([\p{L}]+)\b/giu, (m, adj: string) => opposite.get(adj.toLowerCase()) ?? m)
+    .replace(/\b(\p{L}+)n['’]t\s+(?:so\s+|very\s+)?([\p{L}]+)\b/giu, (m, aux: string, adj: string) => (opposite.has(adj.toLowerCase()) ? `${aux} ${opposite.get(adj.toLowerCase())}` : m));
 }
-
-/** Past forms of common irregular verbs, to their base: "has not won" and "did not win" say one thing. */
-const IRREGULAR = new Map(
-  ('won:win broke:break broken:break went:go gone:go gave:give given:give took:take taken:take made:make came:come saw:see seen:see knew:know known:know ' +
-    'thought:think told:tell said:say got:get gotten:get found:find left:leave kept:keep held:hold brought:bring bought:buy fought:fight led:lead lost:lose ' +
-    'met:meet paid:pay ran:run sent:send spent:spend stood:stand understood:understand wrote:write written:write began:begin begun:begin chose:choose chosen:choose ' +
-    'fell:fall fallen:fall felt:feel forgot:forget forgotten:forget grew:grow grown:grow hit:hit hurt:hurt meant:mean rose:rise risen:rise sold:sell ' +
-    'spoke:speak spoken:speak struck:strike taught:teach threw:throw thrown:throw wore:wear worn:wear drove:drive driven:drive built:build sought:seek ' +
-    'became:become done:do did:do was:be were:be been:be had:have has:have').split(' ').map((p) => p.split(':') as [string, string]),
-);
 
 /** Share of the smaller set's words found in the larger. */
 export function containment(a: Set<string>, b: Set<string>): number {

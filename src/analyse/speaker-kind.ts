@@ -10,28 +10,13 @@
  *
  * @module
  */
+import { speakerNouns } from '../lang/titles.js';
 
-/** Nouns for people by what they are or do. */
-const PEOPLE =
-  'official|spokesman|spokeswoman|spokesperson|spokespeople|minister|president|secretary|chief|director|chairman|chairwoman|chair|leader|envoy|ambassador|' +
-  'representative|negotiator|chancellor|mayor|governor|commander|general|aide|adviser|advisor|lawmaker|legislator|senator|congressman|congresswoman|premier|' +
-  'prosecutor|judge|lawyer|attorney|counsel|economist|analyst|expert|strategist|pollster|researcher|scientist|professor|consultant|diplomat|source|insider|' +
-  'observer|critic|supporter|opponent|resident|local|voter|citizen|activist|advocate|campaigner|protester|witness|survivor|victim|soldier|troop|officer|' +
-  'investigator|doctor|worker|employee|executive|manager|owner|founder|banker|trader|investor|farmer|family|parent|student|teacher|member|person|people|' +
-  'man|woman|men|women|child|children|politician|candidate|nominee|democrat|republican|conservative|liberal|correspondent|journalist|reporter|editor|' +
-  'writer|author|historian|priest|bishop|cleric|relative|neighbour|neighbor|friend|colleague|ally|allies|rival|partner|staffer|deputy|others|other';
-/** Nouns for groups and institutions. */
-const GROUPS =
-  'group|organisation|organization|association|union|federation|party|campaign|committee|council|commission|government|administration|ministry|department|' +
-  'agency|office|embassy|army|military|force|navy|police|court|parliament|congress|senate|house|kremlin|company|firm|business|bank|lobby|coalition|alliance|' +
-  'team|staff|board|authority|authorities|regulator|intelligence|service|institute|center|centre|network|newspaper|outlet|media|press|club|caucus|bloc|' +
-  'delegation|cabinet|regime|leadership|opposition|industry|sector|employer|producer|manufacturer|operator|utility|hospital|university|school|church|state|city|country|nation';
-/** Nouns for documents and media that carry someone's words. */
-const DOCUMENTS =
-  'report|study|survey|poll|statement|letter|ad|advertisement|commercial|video|document|data|analysis|memo|filing|complaint|lawsuit|ruling|forecast|figure|' +
-  'statistic|estimate|e-mail|email|post|tweet|message|release|article|editorial|book|website|account|note|transcript|interview|speech|record|paper|footage|broadcast';
-
-const HEAD = new RegExp(`^(?:${PEOPLE}|${GROUPS}|${DOCUMENTS})(?:s|es)?$`, 'iu');
+/**
+ * Nouns for people, for groups and institutions, and for documents that carry someone's words
+ * (data/lang/en/speaker-people.txt, speaker-groups.txt, speaker-documents.txt), singular or plural.
+ */
+const HEAD = new RegExp(`^(?:${(['people', 'groups', 'documents'] as const).map((k) => [...speakerNouns(k)].join('|')).join('|')})(?:s|es)?$`, 'iu');
 /** Nationality and party plurals ("Norwegians", "Democrats", "Republicans"). */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ans|ians|ese|crats|icans|ists)$/u;
 /** "those briefed on the plan", "people familiar with the talks": people described by what they know. */

@@ -16,6 +16,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeHash } from '../code-hash.js';
+import { languageVersion } from '../lang/version.js';
 import type { GroupingState, Store } from '../store/types.js';
 import { createClusterer, type ClusterDoc, type StreamingClusterer } from './index.js';
 import { BACKGROUND_FILE } from './background.js';
@@ -28,7 +29,7 @@ let version: string | undefined;
  * by its next step.
  */
 export function groupingVersion(): string {
-  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [BACKGROUND_FILE]));
+  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [BACKGROUND_FILE], [languageVersion()]));
 }
 
 export interface GroupingResult {

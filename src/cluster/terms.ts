@@ -17,6 +17,9 @@
  */
 
 import { cedict, segment } from './cedict.js';
+import { CLUSTER_STOP_LANGUAGES, stopwords } from '../lang/stopwords.js';
+import { wordList, wordPairs } from '../lang/lists.js';
+import { lightStem } from '../lang/fold.js';
 
 /** Term → weighted count. */
 export type TermVector = Map<string, number>;
@@ -28,75 +31,24 @@ export interface DocTerms {
   length: number;
 }
 
-const STOP = new Set(
-  (
-    // English
-    'a an the and or but if of in on at to for from by with about as into over after before under between than then so that this these those ' +
-    'is are was were be been being has have had do does did will would can could should may might must shall it its it\'s he she they them his her their ' +
-    'we our you your i me my not no yes also more most said says say told according which who whom whose what when where why how all any some such ' +
-    'one two three new other up out there here just only very while during since until against across around through per via mr ms mrs dr ' +
-    'get gets got make makes made take takes took now year years day days week weeks time first last many much ' +
-    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow ' +
-    // Malay and Indonesian: the commonest function words, which a multilingual feed carries too
-    'yang dan di ke dari untuk dengan ini itu pada dalam akan tidak oleh telah juga bagi kepada atau ada lebih para sebagai seorang mereka kata ' +
-    'berkata bahawa bahwa adalah tersebut satu dua tiga selepas sebelum semalam hari ialah iaitu serta namun kerana karena masih sudah boleh'
-  ).split(' '),
-);
-
-const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
-
+/** Stop words of every language a feed mixes (data/lang/{en,ms}/stopwords-cluster.txt), read on first use. */
+let STOP: ReadonlySet<string> | null = null;
+/** Months, full and short ("May", "Sept"), which open no name. */
+let MONTHS: ReadonlySet<string> | null = null;
 /**
- * The commonest words of Malay and Indonesian news (crime and courts, disasters, politics, the
- * economy, health, people) with their English, so that a report in Malay meets one in English
- * on more than names and numbers. General vocabulary only; words spelt as in English need none.
+ * The commonest words of Malay and Indonesian news with their English (data/lang/ms/english.tsv),
+ * so that a report in Malay meets one in English on more than names and numbers.
  */
-const MALAY_ENGLISH = new Map(
-  (
-    'maut:dead mati:dead kematian:death tewas:killed bunuh:kill dibunuh:killed pembunuhan:murder cedera:injured mangsa:victim korban:victim ' +
-    'polis:police polisi:police ditahan:detained ditangkap:arrested tangkap:arrest penjara:jail dipenjara:jailed mahkamah:court pengadilan:court ' +
-    'hakim:judge peguam:lawyer didakwa:charged tuduhan:charge dakwaan:charge hukuman:sentence denda:fine didenda:fined rasuah:corruption ' +
-    'penipuan:fraud jenayah:crime gempa:earthquake banjir:flood kebakaran:fire taufan:typhoon ribut:storm hujan:rain letusan:eruption ' +
-    'kemalangan:accident kerajaan:government pemerintah:government menteri:minister presiden:president parlimen:parliament ' +
-    'pilihan:election undi:vote pemimpin:leader rakyat:people negara:country dunia:world bandar:city wilayah:region sempadan:border ' +
-    'perang:war tentera:military serangan:attack senjata:weapon perjanjian:agreement kerjasama:cooperation rundingan:talks mesyuarat:meeting ' +
-    'sidang:summit ekonomi:economy harga:price kadar:rate faedah:interest cukai:tax syarikat:company perniagaan:business pelaburan:investment ' +
-    'pelabur:investor saham:shares pasaran:market perdagangan:trade bekalan:supply minyak:oil tenaga:energy pekerja:worker pekerjaan:job ' +
-    'juta:million bilion:billion peratus:percent kesihatan:health penyakit:disease jangkitan:infection ubat:medicine doktor:doctor ' +
-    'vaksin:vaccine wanita:woman lelaki:man kanak-kanak:children anak:child ibu:mother bapa:father pelajar:student sekolah:school ' +
-    'keluarga:family rumah:home kereta:car kenderaan:vehicle jalan:road kapal:ship pesawat:aircraft penerbangan:flight lapangan:airport ' +
-    'keselamatan:safety bantuan:aid laporan:report kajian:study penyelidik:researcher saintis:scientist teknologi:technology universiti:university'
-  ).split(' ').map((pair) => pair.split(':') as [string, string]),
-);
+let MALAY_ENGLISH: ReadonlyMap<string, string> | null = null;
 
-/** A light stemmer: enough to meet "strikes"/"strike"/"striking", "voted"/"vote", "stopped"/"stop". */
-export function fold(word: string): string {
-  // Suffixes tested on character codes, not regular expressions: this runs for every word.
-  let w = word;
-  const n = w.length;
-  const last = w.charCodeAt(n - 1);
-  const before = w.charCodeAt(n - 2);
-  if (n > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (n > 4 && (w.endsWith('ies') || w.endsWith('ied'))) w = w.slice(0, -3) + 'y';
-  else if (n > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (n > 4 && w.endsWith('es') && isEsStem(w.charCodeAt(n - 3), w.charCodeAt(n - 4))) w = w.slice(0, -2);
-  // -s, but not -ss, -us, -is.
-  else if (n > 3 && last === 115 && before !== 115 && before !== 117 && before !== 105) w = w.slice(0, -1);
-  // "stopp" → "stop"; a final e goes so that "vote", "voted" and "voting" meet at "vot".
-  if (w !== word && w.length > 3 && isDoubled(w)) w = w.slice(0, -1);
-  if (w.length > 3 && w.charCodeAt(w.length - 1) === 101) w = w.slice(0, -1);
-  return w;
+function loadLists(): void {
+  STOP = stopwords('cluster', CLUSTER_STOP_LANGUAGES);
+  MONTHS = new Set([...wordList('en', 'months'), ...wordList('en', 'month-abbreviations')]);
+  MALAY_ENGLISH = wordPairs('ms', 'english');
 }
 
-/** Whether the letters before -es take -es (`boxes`, `churches`, `wishes`): s, x, z, ch, sh. */
-function isEsStem(c: number, c2: number): boolean {
-  return c === 115 || c === 120 || c === 122 || (c === 104 && (c2 === 99 || c2 === 115));
-}
-
-/** Whether a word ends in a doubled b, d, g, m, n, p, r or t (`stopp`). */
-function isDoubled(w: string): boolean {
-  const c = w.charCodeAt(w.length - 1);
-  return c === w.charCodeAt(w.length - 2) && (c === 98 || c === 100 || c === 103 || c === 109 || c === 110 || c === 112 || c === 114 || c === 116);
-}
+/** A light stemmer: enough to meet "strikes"/"strike"/"striking", "voted"/"vote", "stopped"/"stop" (see src/lang/fold.ts). */
+export const fold = lightStem;
 
 // A run of CJK script, or a word of any other script: "10分钟" is the number 10 and a Han run.
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+(?:['’.,&-](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+)*/gu;
@@ -116,6 +68,8 @@ export const GLOSS_WEIGHT = 1.5;
 function addGlosses(out: TermVector, run: string, weight: number): void {
   const words = cedict();
   if (!words) return;
+  if (!STOP) loadLists();
+  const stop = STOP!;
   for (const { gloss } of segment(run, words)) {
     let phrase: string[] = [];
     const flush = (): void => {
@@ -124,11 +78,11 @@ function addGlosses(out: TermVector, run: string, weight: number): void {
     };
     for (const w of gloss.text.match(GLOSS_WORD) ?? []) {
       const lower = w.toLowerCase();
-      if (gloss.name && UPPER.test(w) && !STOP.has(lower)) {
+      if (gloss.name && UPPER.test(w) && !stop.has(lower)) {
         phrase.push(lower);
         bump(out, `@${lower}`, weight);
       } else flush();
-      if (STOP.has(lower) || lower.length < 3) continue;
+      if (stop.has(lower) || lower.length < 3) continue;
       bump(out, fold(lower), weight);
     }
     flush();
@@ -154,6 +108,10 @@ function bump(out: TermVector, t: string, w: number): void {
  * headline capitalises every word).
  */
 function addZone(out: TermVector, text: string, weight: number, names: boolean): number {
+  if (!STOP) loadLists();
+  const stopWords = STOP!;
+  const months = MONTHS!;
+  const malayEnglish = MALAY_ENGLISH!;
   let count = 0;
   let phrase: string[] = [];
   let prevEnd = -1;
@@ -221,8 +179,8 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
     if (lower.includes('.')) lower = lower.replace(/\./g, '');
     const w0 = word.charCodeAt(0);
     const capital = w0 < 128 ? w0 >= 65 && w0 <= 90 : UPPER.test(word);
-    const stop = STOP.has(lower);
-    if (names && capital && !afterStop && !MONTHS.has(lower)) {
+    const stop = stopWords.has(lower);
+    if (names && capital && !afterStop && !months.has(lower)) {
       if (!stop) {
         phrase.push(lower);
         bump(out, `@${lower}`, weight);
@@ -233,7 +191,7 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
     if (stop || lower.length < 3 && !(capital && word.length >= 2 && word === word.toUpperCase())) continue;
     count++;
     bump(out, fold(lower), weight);
-    const english = MALAY_ENGLISH.get(lower);
+    const english = malayEnglish.get(lower);
     if (english) bump(out, fold(english), weight);
   }
   flush();
@@ -372,8 +330,6 @@ export const LANGUAGES = ['', 'en', 'ms', 'zh'] as const;
 const HAN_CHARS = /\p{Script=Han}/gu;
 const LETTERS = /\p{L}/gu;
 const WORDS = /\p{L}+/gu;
-const ENGLISH_MARKS = new Set('the and of to in is was for that with on are by from has have were will which this its'.split(' '));
-const MALAY_MARKS = new Set('yang dan di ke dari untuk dengan ini itu pada dalam akan tidak oleh telah juga bagi kepada adalah tersebut'.split(' '));
 
 /** Whether any UTF-16 unit of `s` is at or above `code`. */
 function hasFrom(s: string, code: number): boolean {
@@ -396,10 +352,13 @@ export function languageOf(title: string | null, text: string): number {
   if (han >= 20 && han >= (sample.length - sample.replace(LETTERS, '').length) * 0.3) return 3;
   let en = 0;
   let ms = 0;
+  // The commonest function words of each (data/lang/LANG/function-marks.txt).
+  const englishMarks = wordList('en', 'function-marks');
+  const malayMarks = wordList('ms', 'function-marks');
   const lower = sample.toLowerCase();
   for (let m = WORDS.exec(lower); m; m = WORDS.exec(lower)) {
-    if (ENGLISH_MARKS.has(m[0])) en++;
-    else if (MALAY_MARKS.has(m[0])) ms++;
+    if (englishMarks.has(m[0])) en++;
+    else if (malayMarks.has(m[0])) ms++;
   }
   if (en + ms < 8) return 0;
   if (en >= 3 * ms) return 1;

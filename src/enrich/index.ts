@@ -15,6 +15,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../types.js';
 import { codeHash } from '../code-hash.js';
+import { languageVersion } from '../lang/version.js';
 import type { EntitySpan, EntityType, Enrichment } from './types.js';
 import { MODEL_FILE, recogniseEntities } from './ner/index.js';
 import { findQuotes } from './quotes/index.js';
@@ -29,7 +30,7 @@ let version: string | undefined;
 
 /** A hash of the enrich stage's code, models and place list: stored enrichments made by other code or data are stale. */
 export function enrichVersion(): string {
-  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [MODEL_FILE, PLACES_FILE, CUE_MODEL_FILE]));
+  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [MODEL_FILE, PLACES_FILE, CUE_MODEL_FILE], [languageVersion()]));
 }
 
 function textHash(text: string): string {

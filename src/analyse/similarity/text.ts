@@ -8,28 +8,15 @@
  */
 import { memoByKey } from './memo.js';
 import { PairTable } from './pair-table.js';
+import { stopwords } from '../../lang/stopwords.js';
+import { foldToken } from '../../lang/fold.js';
+import { stem } from '../../lang/stem.js';
 
-/** Function words: they carry no claim of their own. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  ('a an the of to in on at for and or but nor is are was were be been being am that this these those it its itself with as by from ' +
-    'we our ours us you your yours they their theirs them he him his she her hers i me my mine not will would shall can could should ' +
-    'may might must has have had having do does did doing what which who whom whose there here also than then so such very more most ' +
-    'any some all each every both either neither no only just about into onto over under after before while during since until upon ' +
-    'said says say saying told tell according one ones its it\'s however other others now still even because if when where how why ' +
-    'though although yet too again further once out up down off own same few many much another well whether via per ' +
-    'mr mrs ms dr won\'t don\'t can\'t isn\'t aren\'t wasn\'t weren\'t doesn\'t didn\'t hasn\'t haven\'t wouldn\'t couldn\'t shouldn\'t').split(' '),
-);
+/** Function words: they carry no claim of their own (data/lang/en/stopwords.txt). */
+export const STOP_WORDS: ReadonlySet<string> = stopwords('function', 'en');
 
-const FOLD_CACHE = new Map<string, string>();
-
-/** Lower case without diacritics; curly apostrophes made straight. */
-export function foldToken(word: string): string {
-  // Most tokens are plain ASCII: nothing to decompose.
-  if (ASCII.test(word)) return word.toLowerCase();
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").toLowerCase();
-}
-
-const ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
+/** The folder and the stemmer of the language layer, for the modules of the analysis that import them from here. */
+export { foldToken, stem };
 
 /** Tokens of a text with their offsets: letters and digits, inner hyphens and apostrophes kept. */
 export function tokenize(text: string): { text: string; start: number; end: number }[] {
@@ -47,41 +34,6 @@ export function tokenize(text: string): { text: string; start: number; end: numb
     out.push({ text: t, start: m.index, end: m.index + t.length });
   }
   return out;
-}
-
-/**
- * A light English stemmer in the manner of Porter's first steps: plurals, possessives, -ing, -ed,
- * -ly, -ment, -ness, -ation, -ise/-ize. Enough to meet "agreed"/"agree", "talks"/"talk",
- * "membership"'s own forms; the prefix credit in {@link weightedOverlap} takes the rest.
- */
-export function stem(word: string): string {
-  const hit = FOLD_CACHE.get(word);
-  if (hit !== undefined) return hit;
-  let w = foldToken(word).replace(/'s$|'$/, '').replace(/[.']/g, '');
-  if (/^\d/.test(w)) w = w.replace(/,/g, '');
-  else if (w.length > 3) {
-    w = w.replace(/-/g, '');
-    w = w
-      .replace(/(?:isation|ization)s?$/, 'ize')
-      .replace(/(?:ational)$/, 'ate')
-      .replace(/ies$/, 'y')
-      .replace(/sses$/, 'ss')
-      .replace(/([^su])s$/, '$1')
-      .replace(/(\w{3,})(?:ingly|edly)$/, '$1')
-      .replace(/(\w{3,})ing$/, '$1')
-      .replace(/(\w{3,})ed$/, '$1')
-      .replace(/(\w{3,}(?:al|ful|ous|ive|ent|ant|ate|ed|ic|ar|ous|less))ly$/, '$1')
-      .replace(/(\w{4,})(?:ment|ness)$/, '$1')
-      .replace(/(\w{3,})(?:ation|ition)$/, '$1')
-      .replace(/(\w{3,})is(e)?$/, '$1iz')
-      .replace(/(\w{3,})iz(e)?$/, '$1iz')
-      .replace(/([^aeiou])\1$/, '$1')
-      .replace(/(\w{3,})e$/, '$1')
-      .replace(/(\w{2,})y$/, '$1i');
-  }
-  if (FOLD_CACHE.size > 200_000) FOLD_CACHE.clear();
-  FOLD_CACHE.set(word, w);
-  return w;
 }
 
 /** True when a token is worth comparing: not a stop word, not a lone letter. */

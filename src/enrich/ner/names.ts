@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { nameParticles } from '../../lang/titles.js';
 
 /** A person's name as written, in parts. */
 export interface PersonName {
@@ -17,8 +18,8 @@ export interface PersonName {
   suffix: string;
 }
 
-/** Lower-case particles of surnames ("von der Leyen", "bin Salman", "da Silva"). */
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'ter', 'ten', 'dos', 'das', 'zu']);
+/** Lower-case particles of surnames ("von der Leyen", "bin Salman", "da Silva"; data/lang/en/name-particles.txt). */
+const PARTICLES = nameParticles('en');
 
 /** A generational suffix after a surname ("Jr.", "III"). */
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;

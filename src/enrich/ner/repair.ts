@@ -20,23 +20,18 @@
  * @module
  */
 import type { EntitySpan, EntityType } from '../types.js';
+import { wordList } from '../../lang/lists.js';
+import { nameParticles, personTitles } from '../../lang/titles.js';
 
 /** Lower-case words inside a person's name ("von der Leyen", "bin Salman", "da Silva"). */
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'ter', 'ten', 'dos', 'das', 'zu']);
+const PARTICLES = nameParticles('en');
 const PARTICLE = `(?:${[...PARTICLES].join('|')})`;
 
 /**
  * Titles, offices and honorifics written before a name; lower case, without a final dot. They
  * are not part of the name (CoNLL-2003 leaves them outside, as the analysis does).
  */
-export const PERSON_TITLES = new Set(
-  ('mr mrs ms miss mx dr prof sir dame rev fr president vice prime minister premier chancellor secretary general senator sen ' +
-    'representative rep congressman congresswoman governor gov mayor judge justice ambassador envoy commissioner chairman ' +
-    'chairwoman chair director spokesman spokeswoman spokesperson king queen prince princess pope sheikh speaker deputy acting ' +
-    'interim former gen col lt sgt capt maj adm cmdr colonel captain major admiral sergeant lieutenant commander inspector ' +
-    'councillor councilman councilwoman alderman chief head leader coach officer detective constable superintendent sheriff ' +
-    'trooper marshal commodore').split(' '),
-);
+export const PERSON_TITLES = personTitles('en');
 
 /** Connector words that cannot end a name ("Daily Courier and"). */
 const TRAILING = /(?:\s+(?:and|or|of|for|the|to|on|in|at|&))+$/u;
@@ -51,7 +46,7 @@ const ORG_HEADS = new Set(
 );
 
 /** Capitalised words that never continue an organisation's name (days, months). */
-const NOT_IN_NAME = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+const NOT_IN_NAME: ReadonlySet<string> = new Set([...wordList('en', 'days'), ...wordList('en', 'months')]);
 
 const CAP_WORD = /^\p{Lu}[\p{L}\p{M}’'.-]*$/u;
 const isParticle = (w: string) => PARTICLES.has(w);

@@ -8,15 +8,14 @@
  */
 import type { EntitySpan, EntityType } from '../types.js';
 import { PLACES, DEMONYMS } from './gazetteer.js';
+import { titleWords } from '../../lang/titles.js';
+import { wordList } from '../../lang/lists.js';
 
-export const TITLES = new Set(
-  ('president prime minister foreign defence defense secretary general chancellor spokesman spokeswoman spokesperson king queen prince ' +
-    'senator governor mayor chief chairman chairwoman director ambassador envoy commander gen general col colonel lt sgt pope ' +
-    'mr mrs ms dr prof deputy vice head leader minister-president premier first lady sir lord dame judge justice state former ' +
-    'president-elect secretary-general russian ukrainian american german french british u.s nato eu un').split(' '),
-);
+/** Words of a title phrase before a name ("Secretary General", "Russian Foreign Minister"; data/lang/en/title-words.txt). */
+export const TITLES = titleWords('en');
 const ORG_HEADS = /^(?:ministry|ministries|alliance|party|union|council|agency|office|department|company|inc|corp|corporation|bank|university|committee|forces|army|navy|commission|parliament|government|assembly|court|institute|foundation|association|organization|organisation|group|news|times|post|press|service|services|federation|league|club|fund|board|authority|administration|kremlin|senate|congress|house|media|tv|radio|network|airlines|airways|reuters|police|guard|staff|command|summit)$/i;
-const SENTENCE_OPENERS = new Set('the a an this that these those it he she they we i in on at for but and or if when while after before as by from with however meanwhile also then there here what who why how according earlier later instead moreover nevertheless still since during'.split(' '));
+/** Words that open a sentence before a name and are no part of it (data/lang/en/sentence-openers.txt). */
+const SENTENCE_OPENERS = wordList('en', 'sentence-openers');
 const PLACE_PREPS = new Set(['in', 'from', 'to', 'at', 'near', 'across', 'into', 'outside', 'inside', 'towards', 'toward']);
 
 interface Token { text: string; start: number; end: number }

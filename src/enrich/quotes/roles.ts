@@ -4,10 +4,10 @@
  *
  * @module
  */
-export const ROLE_NOUNS =
-  'official|officials|spokesman|spokeswoman|spokesperson|minister|diplomats?|sources?|chief|head|president|secretary|general|analysts?|experts?|ministry|' +
-  'leader|envoy|ambassador|representative|negotiators?|chancellor|mayor|governor|commander|aide|adviser|advisor|lawmaker|senator|premier|director|chairman|chairwoman|prosecutor|spokespeople|' +
-  'economist|strategist|pollster|correspondent|researcher|professor|consultant|counsel|attorney|lawyer|manager|founder|executive|officer';
+import { roleNounPattern } from '../../lang/titles.js';
+
+/** The role nouns as an alternation (data/lang/en/role-nouns.txt). */
+export const ROLE_NOUNS = roleNounPattern('en');
 
 /** One role noun, whole word, any case. */
 export const ROLE_WORD = new RegExp(`^(?:${ROLE_NOUNS})$`, 'iu');

@@ -13,13 +13,21 @@ import type { EntitySpan, Span } from '../types.js';
 import { clauseSubject } from './attribution.js';
 import { ROLE_NOUNS, ROLE_WORD } from './roles.js';
 import type { Tokenised } from './tokens.js';
+import { genderedNouns } from '../../lang/titles.js';
+import { wordList } from '../../lang/lists.js';
 
 const ROLE_END = new RegExp(String.raw`(?:^|\s)(?:${ROLE_NOUNS})(?:\s+(?:of|for|at)\s+.*)?$`, 'iu');
 const ANONYMOUS = /^(?:an?\s+|one\s+|two\s+|several\s+|some\s+)|^(?:sources?|officials|diplomats|insiders|analysts|experts)\b/i;
 /** A role that names an institution, which speaks for itself ("the Foreign Ministry said"). */
 const INSTITUTION = /^(?:[\p{L}'’-]+\s+){0,4}(?:ministry|office|government|department|agency|embassy|committee|council|commission|administration|kremlin|white house)\b/iu;
 const PERSONAL_PRONOUN = /^(?:he|she|him|her)$/i;
-const STOP_CAPITALS = new Set('The A An He She It They We I In On At But And Or If When While As After Before This That These Those His Her Its Their Our Mr Mrs Ms Dr'.split(' '));
+/** Words that, capitalised, open a run of capitals but are no name (data/lang/en/capitalised-non-names.txt). */
+const NON_NAME_CAPITALS = wordList('en', 'capitalised-non-names');
+/** Whether a word is one of those, written with a capital and the rest in lower case ("The", "I"). */
+const isStopCapital = (w: string): boolean => {
+  const lower = w.toLowerCase();
+  return NON_NAME_CAPITALS.has(lower) && w === lower[0].toUpperCase() + lower.slice(1);
+};
 
 /** Capitalised-word runs that look like names, for when no tagger output is given. */
 export function guessNames(text: string): EntitySpan[] {
@@ -29,7 +37,7 @@ export function guessNames(text: string): EntitySpan[] {
     let t = m[0].replace(/['’]s$/, '');
     let start = m.index!;
     const first = t.split(/\s+/)[0];
-    if (STOP_CAPITALS.has(first)) {
+    if (isStopCapital(first)) {
       const rest = t.slice(first.length).trimStart();
       if (!rest) continue;
       start += t.length - rest.length;
@@ -56,8 +64,9 @@ export interface ResolverContext {
 }
 
 type Gender = 'm' | 'f';
-const MALE_TITLE = /^(?:mr|sir|lord|king|prince|spokesman|chairman|congressman|businessman|husband|father|son|brother|actor)$/i;
-const FEMALE_TITLE = /^(?:mrs|ms|miss|dame|lady|queen|princess|spokeswoman|chairwoman|congresswoman|businesswoman|wife|mother|daughter|sister|actress)$/i;
+/** Titles and nouns that tell a man or a woman (data/lang/en/male-nouns.txt, female-nouns.txt). */
+const MALE_TITLE = genderedNouns('male', 'en');
+const FEMALE_TITLE = genderedNouns('female', 'en');
 /** "the prime minister", "the ministry's spokeswoman": one person named by a role. */
 const SINGLE_ROLE = new RegExp(String.raw`^the\s+(?:[\p{L}'’-]+\s+){0,3}(?:${ROLE_NOUNS.split('|').filter((w) => !/s\??$|people|officials/.test(w)).join('|')})$`, 'iu');
 /** How many sentences back a pronoun may reach for the person it stands for. */
@@ -196,7 +205,9 @@ export class SpeakerResolver {
       for (const e of this.persons) {
         const before = /([\p{L}]+)\.?\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,2}$/u.exec(this.text.slice(Math.max(0, e.start - 40), e.start))?.[1] ?? '';
         const after = /^,\s+(?:a|an|the|his|her)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}]+)\b/u.exec(this.text.slice(e.end, e.end + 60))?.[1] ?? '';
-        const g: Gender | null = MALE_TITLE.test(before) || MALE_TITLE.test(after) ? 'm' : FEMALE_TITLE.test(before) || FEMALE_TITLE.test(after) ? 'f' : null;
+        const b = before.toLowerCase();
+        const a = after.toLowerCase();
+        const g: Gender | null = MALE_TITLE.has(b) || MALE_TITLE.has(a) ? 'm' : FEMALE_TITLE.has(b) || FEMALE_TITLE.has(a) ? 'f' : null;
         const key = e.text.split(/\s+/).pop()!.replace(/['’]s$/, '');
         // Two people of one surname and different genders: the surname shows neither.
         if (g) this.genders.set(key, this.genders.has(key) && this.genders.get(key) !== g ? null : g);
