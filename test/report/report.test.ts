@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reporters } from '../../src/present/report/index.js';
 import { hostileStory } from './fixture.js';
+import { browserSkip } from '../support/requirements.js';
 
 const here = '[report] ';
 
@@ -37,7 +38,7 @@ test(here + 'markdown escapes markup and links only http(s)', () => {
   assert.match(out, /## Who said what/);
 });
 
-test(here + 'the HTML report renders offline in Chromium, with no script run and no request made', { skip: existsSync('/usr/bin/chromium') ? undefined : 'no /usr/bin/chromium' }, async () => {
+test(here + 'the HTML report renders offline in Chromium, with no script run and no request made', { skip: browserSkip() }, async () => {
   const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'parallax-report-'));
   const file = join(dir, 'report.html');

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/present/web/server.js';
 import { fixtureArticle, fixtureStore, fixtureStory } from './fixture.js';
+import { browserSkip, CHROMIUM } from '../support/requirements.js';
 
-// End to end in a real Chromium against a real server on 127.0.0.1. Without Chromium this fails,
-// unless PARALLAX_SKIP_BROWSER=1 says to skip it.
-const CHROMIUM = '/usr/bin/chromium';
-const skip = process.env.PARALLAX_SKIP_BROWSER === '1' ? 'PARALLAX_SKIP_BROWSER=1' : undefined;
+// End to end in a real Chromium against a real server on 127.0.0.1 (skipped, saying why, where
+// there is no Chromium, except under CI=true).
+const skip = browserSkip();
 const here = '[web/browser] ';
 const results = new URL('../../test-results/', import.meta.url).pathname;
 

@@ -11,12 +11,12 @@ import type { Store } from '../../src/store/types.js';
 import type { Story } from '../../src/types.js';
 import { cli, root } from '../cli/helpers.js';
 import { toArticle, type FixtureArticle } from './fixture.js';
+import { browserSkip, CHROMIUM } from '../support/requirements.js';
 
 // The story page as a journalist reads it, in a real Chromium against a real server over a real
 // SQLite store, the analysis made by the real pipeline: it fits a phone's width and a laptop's, it
 // keeps its sections, its citations reach their sentences, and the sample story stays short.
-const CHROMIUM = '/usr/bin/chromium';
-const skip = process.env.PARALLAX_SKIP_BROWSER === '1' ? 'PARALLAX_SKIP_BROWSER=1' : undefined;
+const skip = browserSkip();
 const here = '[web/layout] ';
 const results = join(root, 'test-results');
 const WIDTHS = [1280, 390] as const;
