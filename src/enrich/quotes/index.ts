@@ -19,6 +19,7 @@ import type { EntitySpan, QuoteSpan, Span } from '../types.js';
 import { attributionAt, clauseSubject, isSignatureDash, type Attribution } from './attribution.js';
 import { cueFeatures, defaultCueModel, isCandidate, scoreToken, SPEECH, type CueModel } from './cues.js';
 import { findMarkedQuotes } from './marks.js';
+import { findQuotesIn } from './languages.js';
 import { guessNames, SpeakerResolver, type ResolvedSource } from './speaker.js';
 import { QUOTE_MARK, tokenise, type Tokenised } from './tokens.js';
 
@@ -40,6 +41,11 @@ export interface FindQuotesOptions {
   minNestedWords?: number;
   /** Also report attributions inside quotations (PolNeAR annotates them). */
   nested?: boolean;
+  /**
+   * The text's language (ISO 639-1). English, or unknown, is read by the trained model; other
+   * languages by their own words of saying (`languages.ts`), and not at all where the project has none.
+   */
+  language?: string | null;
 }
 
 const DEFAULTS = { threshold: -2.5, markThreshold: -8 };
@@ -68,6 +74,7 @@ function cueScores(tk: Tokenised, model: CueModel | null): number[] {
 }
 
 export function findQuotes(text: string, entities?: EntitySpan[], options: FindQuotesOptions = {}): FoundQuote[] {
+  if (options.language && options.language !== 'en' && options.language !== 'und') return findQuotesIn(options.language, text, entities);
   const model = options.model === undefined ? defaultCueModel() : options.model;
   const threshold = options.threshold ?? DEFAULTS.threshold;
   const markThreshold = options.markThreshold ?? DEFAULTS.markThreshold;
