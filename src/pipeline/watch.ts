@@ -13,10 +13,13 @@
  *
  * @module
  */
+import { isIP } from 'node:net';
+import { lookup } from 'node:dns/promises';
 import type { Store } from '../store/types.js';
 import type { InputItem } from '../ingest/files.js';
 import { fromRecord } from '../ingest/files.js';
-import { fetchUrl, FetchError } from '../ingest/web/http.js';
+import { fetchUrl, FetchError, PrivateAddressError } from '../ingest/web/http.js';
+import { isPrivateAddress } from '../ingest/web/address.js';
 import { parseFeedBytes, type FeedItem } from '../ingest/web/feeds.js';
 import { fetchPages, urlId, type PageOptions } from '../ingest/web/pages.js';
 import { groupPending } from '../cluster/stored.js';
@@ -44,6 +47,13 @@ export interface FeedState {
   movedFrom?: string;
   /** ISO 8601: when the feed was added. */
   added: string;
+  /**
+   * Added with `--allow-private`: the private addresses the feed's own host resolves to may be
+   * fetched when it is polled (a feed on the local network), and no other private address.
+   */
+  allowPrivate?: boolean;
+  /** Epoch milliseconds before which the server asked not to be asked again (Retry-After). */
+  retryUntil?: number | null;
 }
 
 /** What one poll did. */
@@ -105,14 +115,52 @@ function normaliseFeedUrl(url: string): string {
   return u.toString();
 }
 
-/** Follows a feed; false when it was followed already. */
-export async function addFeed(store: Store, url: string, title: string | null = null): Promise<boolean> {
+/**
+ * Follows a feed; false when it was followed already. `allowPrivate` is remembered with the feed
+ * (also for one followed already, which is then due at once): every later poll may reach the
+ * private addresses of the feed's own host without the flag being given again.
+ */
+export async function addFeed(store: Store, url: string, title: string | null = null, options: { allowPrivate?: boolean } = {}): Promise<boolean> {
   const u = normaliseFeedUrl(url);
   const key = FEED_PREFIX + u;
-  if (await store.getState(key)) return false;
+  const old = await store.getState<FeedState & { removed?: boolean }>(key);
+  if (old && !old.removed) {
+    if (options.allowPrivate && !old.allowPrivate) await store.setState(key, { ...old, allowPrivate: true, nextPoll: old.gone ? null : 0, errors: 0, lastError: null });
+    return false;
+  }
   const state: FeedState = { url: u, title, etag: null, lastModified: null, nextPoll: 0, lastPoll: null, errors: 0, lastError: null, seen: [], added: new Date().toISOString() };
+  if (options.allowPrivate) state.allowPrivate = true;
   await store.setState(key, state);
   return true;
+}
+
+/**
+ * The private addresses a feed added with `--allow-private` may reach: those its own host
+ * resolves to now. A list, not a blanket permission, so that a feed's items on other hosts of the
+ * local network (or a name that later resolves elsewhere) stay refused.
+ */
+export async function feedHostAddresses(url: string): Promise<string[]> {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return [];
+  }
+  if (isIP(host)) return isPrivateAddress(host) ? [host] : [];
+  try {
+    return (await lookup(host, { all: true })).map((a) => a.address).filter(isPrivateAddress);
+  } catch {
+    return [];
+  }
+}
+
+/** The fetch options of one feed's poll: its remembered permission added to the run's. */
+async function optionsFor(state: FeedState, options: WatchOptions): Promise<WatchOptions> {
+  if (!state.allowPrivate || options.allowPrivate === true) return options;
+  const own = await feedHostAddresses(state.url);
+  if (!own.length) return options;
+  const given = Array.isArray(options.allowPrivate) ? options.allowPrivate : [];
+  return { ...options, allowPrivate: [...new Set([...given, ...own])] };
 }
 
 /**
@@ -197,7 +245,8 @@ function itemInput(it: FeedItem, page: InputItem | null, feedUrl: string): { ite
 }
 
 /** Polls one feed now: new and changed items are fetched (the feed's summary standing in for a page that cannot be had) and stored. */
-export async function pollFeed(store: Store, state: FeedState, options: WatchOptions = {}, now = Date.now()): Promise<PollReport> {
+export async function pollFeed(store: Store, state: FeedState, runOptions: WatchOptions = {}, now = Date.now()): Promise<PollReport> {
+  const options = await optionsFor(state, runOptions);
   const schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
   const started = Date.now();
   const report: PollReport = { url: state.url, status: 'unchanged', newItems: 0, changedItems: 0, inserted: 0, updated: 0, unchanged: 0, failed: [], fromSummary: 0, nextPoll: null, ms: 0 };
@@ -220,6 +269,7 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
     if (res.notModified) {
       state.errors = 0;
       state.lastError = null;
+      state.retryUntil = null;
       state.nextPoll = now + nextInterval(null, res.headers, schedule, now);
       return await save();
     }
@@ -254,6 +304,7 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
     state.seen = [...seen].slice(-MAX_SEEN);
     state.errors = 0;
     state.lastError = null;
+    state.retryUntil = null;
     state.title = feed.title ?? state.title;
     // A feed that moved for good is followed at its new address from now on (unless that one is
     // followed already, in which case this one is dropped).
@@ -287,6 +338,8 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
     const status = err instanceof FetchError ? err.status : undefined;
     report.httpStatus = status;
     report.error = err instanceof FetchError ? err.message.replace(/^\S+: /, '') : (err as Error).message;
+    // The flag of one run is forgotten; the feed's own permission is what a user wants here.
+    if (err instanceof PrivateAddressError && !state.allowPrivate) report.error = report.error.replace(/\(use --allow-private to permit\)/, `(to allow it for this feed: parallax feeds add --allow-private ${state.url})`);
     state.lastError = report.error;
     if (status === 410) {
       state.gone = true;
@@ -297,14 +350,58 @@ export async function pollFeed(store: Store, state: FeedState, options: WatchOpt
     state.errors++;
     report.status = 'error';
     const asked = err instanceof FetchError ? err.retryAfterMs ?? 0 : 0;
+    state.retryUntil = asked > 0 ? now + asked : null;
     state.nextPoll = now + Math.min(schedule.maxIntervalMs, Math.max(backoffMs(state.errors, schedule), asked));
     return await save();
   }
 }
 
+/** A feed a round leaves out, and why. */
+export interface Skipped {
+  url: string;
+  reason: string;
+}
+
+/** Minutes or hours from now, for a person: "in 4 min", "in 2 h 5 min". */
+export function inWords(ms: number): string {
+  const min = Math.max(0, Math.ceil(ms / 60_000));
+  if (min < 1) return 'now';
+  if (min < 60) return `in ${min} min`;
+  return `in ${Math.floor(min / 60)} h${min % 60 ? ` ${min % 60} min` : ''}`;
+}
+
+/**
+ * The feeds a round polls. On their schedules: those due. With `every` (an explicit single round,
+ * `watch --once`): every followed feed whatever its schedule or error backoff, except one that is
+ * gone (410) or whose server asked, with Retry-After, not to be asked before a later time; those
+ * are returned as skipped with their reason.
+ */
+export function feedsToPoll(feeds: FeedState[], now: number, every = false): { due: FeedState[]; skipped: Skipped[] } {
+  const due: FeedState[] = [];
+  const skipped: Skipped[] = [];
+  for (const f of feeds) {
+    if (f.gone || f.nextPoll === null) {
+      if (every) skipped.push({ url: f.url, reason: 'gone (the server answered 410), not polled again' });
+    } else if (f.nextPoll <= now) due.push(f);
+    else if (!every) continue;
+    else if (f.retryUntil && f.retryUntil > now) skipped.push({ url: f.url, reason: `the server asked to wait (Retry-After) until ${new Date(f.retryUntil).toISOString().replace(/:\d\d\.\d+Z$/, 'Z')}` });
+    else due.push(f);
+  }
+  return { due, skipped };
+}
+
+/** Options of one round. */
+export interface RoundOptions extends WatchOptions {
+  /** Poll every followed feed now, not only those due (see {@link feedsToPoll}). */
+  every?: boolean;
+  /** Told of each feed the round leaves out. */
+  onSkip?: (s: Skipped) => void;
+}
+
 /** Polls every feed that is due, several at once; the stories are regrouped once if anything changed. */
-export async function pollDue(store: Store, options: WatchOptions = {}, now = Date.now(), onReport?: (r: PollReport) => void): Promise<PollReport[]> {
-  const due = (await listFeeds(store)).filter((f) => f.nextPoll !== null && f.nextPoll <= now && !f.gone);
+export async function pollDue(store: Store, options: RoundOptions = {}, now = Date.now(), onReport?: (r: PollReport) => void): Promise<PollReport[]> {
+  const { due, skipped } = feedsToPoll(await listFeeds(store), now, options.every);
+  for (const s of skipped) options.onSkip?.(s);
   const out: PollReport[] = [];
   let next = 0;
   const worker = async () => {
@@ -318,6 +415,21 @@ export async function pollDue(store: Store, options: WatchOptions = {}, now = Da
   // Also when nothing changed: articles a stopped round stored but never grouped are pending.
   await groupPending(store);
   return out;
+}
+
+/** Why a round polled nothing, or what it did, in one line. */
+export async function roundNote(store: Store, reports: PollReport[], skipped: Skipped[], now = Date.now()): Promise<string> {
+  const feeds = await listFeeds(store);
+  const times = feeds.map((f) => f.nextPoll).filter((t): t is number => t !== null && !Number.isNaN(t));
+  const next = times.length ? Math.min(...times) : null;
+  const when = next === null ? 'no feed will be polled again' : `next feed due ${inWords(next - now)}`;
+  if (!feeds.length) return 'nothing polled: no feeds are followed (add some with `parallax feeds add URL`)';
+  if (!reports.length) return skipped.length ? `nothing polled: ${skipped.length === feeds.length ? 'every feed' : `${skipped.length} of ${feeds.length} feeds`} skipped (see above); ${when}` : `nothing due: ${when}`;
+  const by = (st: PollReport['status']) => reports.filter((r) => r.status === st).length;
+  const parts = ([['updated', by('updated')], ['not modified', by('unchanged')], ['failed', by('error')], ['gone', by('gone')], ['stopped', by('aborted')]] as const).filter(([, n]) => n).map(([w, n]) => `${n} ${w}`);
+  const stored = reports.reduce((n, r) => n + r.inserted, 0);
+  const updated = reports.reduce((n, r) => n + r.updated, 0);
+  return `polled ${reports.length} ${reports.length === 1 ? 'feed' : 'feeds'} (${parts.join(', ')})${skipped.length ? `, skipped ${skipped.length}` : ''}; articles stored: ${stored} new, ${updated} updated; ${when}`;
 }
 
 /** One log line for a poll. */
@@ -334,14 +446,34 @@ export function formatPoll(r: PollReport): string {
 }
 
 /**
- * Polls feeds on their schedules until the signal aborts (or after one round with `once`):
- * one log line per poll.
+ * Polls feeds on their schedules until the signal aborts (or one round of every feed with
+ * `once`): one log line per poll, and a note (`note`) when a round polled nothing (why, and when
+ * the next feed is due) or, with `once`, what the round did.
  */
-export async function watch(store: Store, options: WatchOptions & { once?: boolean; signal?: AbortSignal; log?: (r: PollReport) => void }): Promise<void> {
+export async function watch(store: Store, options: WatchOptions & { once?: boolean; signal?: AbortSignal; log?: (r: PollReport) => void; note?: (line: string) => void }): Promise<void> {
   const log = options.log ?? (() => {});
+  const note = options.note ?? (() => {});
+  let said = '';
   while (!options.signal?.aborted) {
-    await pollDue(store, options, Date.now(), log);
-    if (options.once || options.signal?.aborted) return;
+    const skipped: Skipped[] = [];
+    const onSkip = (s: Skipped) => {
+      skipped.push(s);
+      note(`skipped ${s.url}: ${s.reason}`);
+    };
+    const reports = await pollDue(store, { ...options, every: options.once, onSkip }, Date.now(), log);
+    if (options.once) {
+      note(await roundNote(store, reports, skipped));
+      return;
+    }
+    if (options.signal?.aborted) return;
+    // A long watch says when it has nothing to do, once per wait (not at every wake-up).
+    if (!reports.length) {
+      const line = await roundNote(store, reports, skipped);
+      const key = line.replace(/ due (?:in .*|now)$/, '');
+      if (key !== said) note(line);
+      said = key;
+    } else said = '';
+    if (options.signal?.aborted) return;
     const times = (await listFeeds(store)).map((f) => f.nextPoll).filter((t): t is number => t !== null);
     // Wake at least once a minute, so feeds added meanwhile are picked up.
     const next = Math.min(...times, Date.now() + 60_000);

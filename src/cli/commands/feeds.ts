@@ -19,7 +19,7 @@ export function register(program: Command): void {
       .description('follow feeds; a site\'s page stands for the feeds it links to')
       .argument('<urls...>')
       .option('--no-check', 'add the URLs as given, without fetching them')
-      .option('--allow-private', 'allow fetching from private and loopback addresses')
+      .option('--allow-private', 'allow fetching from private and loopback addresses; remembered for the feed: its polls may reach its own host\'s private addresses (and no other)')
       .option('--ignore-robots', 'do not honour robots.txt')
       .option('--json', 'print the result as JSON'),
   ).action(async (urls: string[], opts: NetOptions) => {
@@ -27,14 +27,14 @@ export function register(program: Command): void {
     const { addFeed } = await import('../../pipeline/watch.js');
     const { resolveFeed } = await import('../../ingest/web/subscribe.js');
     const store = await openStore(opts.db);
-    const results: { input: string; feed?: string; title?: string | null; added?: boolean; error?: string }[] = [];
+    const results: { input: string; feed?: string; title?: string | null; added?: boolean; allowPrivate?: boolean; error?: string }[] = [];
     try {
       for (const u of urls) {
         try {
           const found = opts.check ? await resolveFeed(u, { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots }) : { url: u, title: null };
-          const added = await addFeed(store, found.url, found.title);
-          results.push({ input: u, feed: found.url, title: found.title, added });
-          if (!opts.json) console.log(`${added ? 'added' : 'already followed'}: ${found.url}${found.title ? `  (${found.title})` : ''}${found.url !== u ? `  [from ${u}]` : ''}`);
+          const added = await addFeed(store, found.url, found.title, { allowPrivate: opts.allowPrivate });
+          results.push({ input: u, feed: found.url, title: found.title, added, ...(opts.allowPrivate ? { allowPrivate: true } : {}) });
+          if (!opts.json) console.log(`${added ? 'added' : 'already followed'}: ${found.url}${found.title ? `  (${found.title})` : ''}${found.url !== u ? `  [from ${u}]` : ''}${opts.allowPrivate ? '; its host\'s private addresses allowed when polled' : ''}`);
         } catch (err) {
           const error = (err as Error).message.replace(/^\S+: /, '');
           results.push({ input: u, error });
@@ -110,7 +110,7 @@ export function register(program: Command): void {
       else
         for (const f of list) {
           const when = f.gone ? 'gone (410), not polled' : `next poll ${f.nextPoll ? iso(f.nextPoll) : 'now'}`;
-          console.log(`${f.url}  ${f.title ?? ''}  ${f.seen.length} items seen; ${when}${f.errors ? `; ${f.errors} errors in a row: ${f.lastError}` : ''}`);
+          console.log(`${f.url}  ${f.title ?? ''}  ${f.seen.length} items seen; ${when}${f.allowPrivate ? '; private addresses of its host allowed' : ''}${f.errors ? `; ${f.errors} errors in a row: ${f.lastError}` : ''}`);
         }
     } finally {
       await store.close();
