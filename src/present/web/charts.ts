@@ -29,7 +29,7 @@ export function spanOf(date: string): { from: number; to: number } | null {
 const DAY = 86_400_000;
 
 /** Axis ticks at round calendar steps, about six of them. */
-function ticks(lo: number, hi: number): { at: number; label: string }[] {
+function ticks(lo: number, hi: number, wholeDays = false): { at: number; label: string }[] {
   const span = hi - lo;
   const out: { at: number; label: string }[] = [];
   const d0 = new Date(lo);
@@ -48,6 +48,9 @@ function ticks(lo: number, hi: number): { at: number; label: string }[] {
   } else if (span > 4 * DAY) {
     const step = Math.max(1, Math.ceil(span / DAY / 7));
     for (let at = Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), d0.getUTCDate() + 1); at <= hi; at += step * DAY) out.push({ at, label: new Date(at).toISOString().slice(5, 10) });
+  } else if (wholeDays) {
+    // Dates known only to the day: ticks at days, no hours on the axis.
+    for (let at = lo; at <= hi; at += DAY) out.push({ at, label: new Date(at).toISOString().slice(5, 10) });
   } else {
     const hours = span / 3_600_000;
     const step = [1, 2, 3, 6, 12].find((s) => hours / s <= 7) ?? 12;
@@ -64,19 +67,31 @@ function scale(spans: { from: number; to: number }[]): { x: (t: number) => numbe
     hi += 1_800_000;
   }
   const x = (t: number) => LEFT + ((t - lo) / (hi - lo)) * (WIDTH - LEFT - RIGHT);
+  const wholeDays = spans.every((s) => s.to > s.from && s.from % DAY === 0 && s.to % DAY === 0);
   const axis = (y: number) =>
-    `<g class="axis"><line x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}"/>${ticks(lo, hi)
+    `<g class="axis"><line x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}"/>${ticks(lo, hi, wholeDays)
       .map((t) => `<line x1="${x(t.at).toFixed(1)}" y1="${y}" x2="${x(t.at).toFixed(1)}" y2="${y + 5}"/><text x="${x(t.at).toFixed(1)}" y="${y + 18}" text-anchor="middle">${h(t.label)}</text>`)
       .join('')}</g>`;
   return { x, axis };
 }
 
-/** One row of marks: a dot for an instant or a day, a bar for a month or a year. */
-function mark(span: { from: number; to: number }, x: (t: number) => number, y: number, label: string): string {
+/** The narrowest a span's bar is drawn (a day on an axis of months is narrower than this). */
+const MIN_BAR = 8;
+
+/**
+ * One mark: a dot for an instant, a bar over the whole span for a date known only to the day,
+ * month or year. A day is never a dot at its midday: that would give it an hour nobody gave.
+ */
+function mark(span: { from: number; to: number }, x: (t: number) => number, y: number, label: string, r = 5.5): string {
   const a = x(span.from);
   const b = x(span.to);
-  if (span.to - span.from > 2 * DAY && b - a > 10) return `<rect class="mark" x="${a.toFixed(1)}" y="${y - 5}" width="${(b - a).toFixed(1)}" height="10" rx="3"><title>${h(label)}</title></rect>`;
-  return `<circle class="mark" cx="${((a + b) / 2).toFixed(1)}" cy="${y}" r="5.5"><title>${h(label)}</title></circle>`;
+  if (span.to > span.from) {
+    // Too narrow to see: widened around the span, which it still covers.
+    const w = Math.max(MIN_BAR, b - a);
+    const left = b - a >= MIN_BAR ? a : (a + b) / 2 - MIN_BAR / 2;
+    return `<rect class="mark" x="${left.toFixed(1)}" y="${(y - r + 1).toFixed(1)}" width="${w.toFixed(1)}" height="${(2 * r - 2).toFixed(1)}" rx="3"><title>${h(label)}</title></rect>`;
+  }
+  return `<circle class="mark" cx="${a.toFixed(1)}" cy="${y}" r="${r}"><title>${h(label)}</title></circle>`;
 }
 
 export interface DatedEvent {
@@ -137,8 +152,7 @@ export function publicationChart(articles: Publication[], maxLanes = 16): string
       const dots = xs
         .map((a) => {
           const label = `${a.outlet}, ${a.published}: ${a.title}`;
-          const cx = (x(a.span.from) + x(a.span.to)) / 2;
-          return `<a href="#art-${a.n}" aria-label="${h(label)}"><circle class="mark" cx="${cx.toFixed(1)}" cy="${y}" r="6"><title>${h(label)}</title></circle></a>`;
+          return `<a href="#art-${a.n}" aria-label="${h(label)}">${mark(a.span, x, y, label, 6)}</a>`;
         })
         .join('');
       return `<text class="label" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${h(outlet.length > 20 ? outlet.slice(0, 19) + '…' : outlet)}</text><line class="grid" x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}"/>${dots}`;
@@ -153,12 +167,13 @@ export function publicationChart(articles: Publication[], maxLanes = 16): string
  * it has every article.
  */
 export function coverageChart(articles: Publication[]): string {
+  // An article known only to its day counts from the day's end: by then it had surely been
+  // published (the line is a lower bound), and no hour is made up for it.
+  const at = (a: { span: { from: number; to: number } }) => a.span.to;
   const dated = articles
     .map((a) => ({ ...a, span: a.published ? spanOf(a.published) : null }))
     .filter((a): a is Publication & { span: { from: number; to: number } } => !!a.span)
-    .sort((a, b) => a.span.from + a.span.to - (b.span.from + b.span.to));
-  // A date without a time stands at midday, as in the lanes chart.
-  const at = (a: { span: { from: number; to: number } }) => (a.span.from + a.span.to) / 2;
+    .sort((a, b) => at(a) - at(b));
   const outlets = new Set<string>();
   const steps: { at: number; n: number }[] = [];
   for (const a of dated) {

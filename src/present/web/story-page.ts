@@ -261,8 +261,8 @@ export function storyPage(s: Story): string {
   const published = publicationChart(pubs);
   const covered = coverageChart(pubs);
   const publication =
-    (covered ? `<figure><div class="scroll" role="region" aria-label="Coverage over time" tabindex="0">${covered}</div><figcaption>Coverage over time: outlets that had published, hour by hour</figcaption></figure>` : '') +
-    (published ? `<figure><div class="scroll" role="region" aria-label="When each outlet published" tabindex="0">${published}</div><figcaption>When each outlet published (each dot is an article; follow it to read it)</figcaption></figure>` : '');
+    (covered ? `<figure><div class="scroll" role="region" aria-label="Coverage over time" tabindex="0">${covered}</div><figcaption>Coverage over time: how many outlets had published${pubs.some((p) => p.published && !/T\d/.test(p.published)) ? ' (an article dated only to its day counts from the end of that day)' : ''}</figcaption></figure>` : '') +
+    (published ? `<figure><div class="scroll" role="region" aria-label="When each outlet published" tabindex="0">${published}</div><figcaption>When each outlet published (each mark is an article, a bar over its day when the page gives no time; follow it to read it)</figcaption></figure>` : '');
 
   const cov = s.coverage;
   const profiled = cov && (s.outlets ?? []).some((o) => o.profiled);
