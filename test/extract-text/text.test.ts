@@ -162,3 +162,17 @@ const DATES: [string, string | null][] = [
   ['32 December 2024', null],
 ];
 for (const [input, want] of DATES) test(here + `date: ${input}`, () => assert.equal(parseDate(input), want));
+
+test('plain text in scripts without letter case (Arabic, Hebrew, Hindi) is prose', () => {
+  // Invented reports: a headline, then sentences ending in the script's own stops.
+  const texts = {
+    ar: 'افتتاح جسر جديد في المدينة الساحلية\nافتتح المجلس البلدي يوم الثلاثاء جسرا جديدا فوق النهر بعد عامين من العمل.\nوقال رئيس المجلس إن الجسر سيخفف الازدحام في وسط المدينة؟\nويبلغ طول الجسر أربعمائة متر ويضم مسارا للدراجات.',
+    he: 'גשר חדש נפתח בעיר החוף\nמועצת העיר פתחה ביום שלישי גשר חדש מעל הנהר לאחר שנתיים של עבודה.\nראש המועצה אמר שהגשר יקל על העומס במרכז העיר.',
+    hi: 'तटीय शहर में नया पुल खुला\nनगर परिषद ने मंगलवार को दो साल के काम के बाद नदी पर एक नया पुल खोला।\nपरिषद के अध्यक्ष ने कहा कि पुल से शहर के केंद्र में भीड़ कम होगी।',
+  };
+  for (const [lang, text] of Object.entries(texts)) {
+    const out = extract(text);
+    assert.ok(!out.messages.some((m) => m.level === 'error'), `${lang}: ${out.messages.map((m) => m.reason).join('; ')}`);
+    assert.ok(out.text.includes(text.split('\n')[1]), `${lang}: the body keeps its sentences`);
+  }
+});

@@ -54,7 +54,7 @@ const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+\p{Lu}[\p{
  */
 const PROMPT =
   /\b(?:subscribe|sign up|signup|log ?in|newsletter|follow us|share (?:this|on)|click here|read more|more news|see also|read also|related (?:articles|stories|news)|similar articles|most (?:popular|read|viewed)|recommended|advertisement|sponsored|cookie|download (?:our|the) app|all rights reserved|copyright|comments?\b|join us|support us|donate)\b/i;
-const SENTENCE_END = /[.!?…。！？｡]["”’»)\]」』）》〉]*$|[.!?]\s*["”’»]$/;
+const SENTENCE_END = /[.!?…。！？｡؟۔।]["”’»)\]」』）》〉]*$|[.!?]\s*["”’»]$/;
 /** Footer lines: copyright and rights notices, at any length. */
 const LEGAL = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b/i;
 /**
@@ -188,8 +188,9 @@ function isCaption(text: string): boolean {
 export function isProse(text: string, words: number): boolean {
   if (words >= 30) return true;
   if (words < 5) return false;
-  // A sentence has small letters; scripts without letter case have none to show.
-  return SENTENCE_END.test(text) && (/\p{Ll}/u.test(text) || SPACELESS.test(text));
+  // A sentence has small letters; scripts without letter case (Arabic, Hebrew, Devanagari, Han…)
+  // have none to show, and their letters are all \p{Lo}.
+  return SENTENCE_END.test(text) && /[\p{Ll}\p{Lo}]/u.test(text);
 }
 
 export function toLines(text: string): Line[] {
