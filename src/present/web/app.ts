@@ -16,6 +16,7 @@ import { ingestRoutes } from './ingest.js';
 import { articlePage, errorPage, frontPage, outletPage, searchPage, storyPage, type Filters } from './pages.js';
 import { openApi } from './openapi.js';
 import { RenderCache } from './render-cache.js';
+import { withStoryDates } from './article-dates.js';
 import { Unavailable } from './unavailable.js';
 import { createAnalysisPool, type AnalysisPool } from '../../pipeline/analysis-pool.js';
 
@@ -128,9 +129,11 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
   app.get('/story/:id', (c) => cache.respond(c, c.req.param('id'), 'page', 'text/html; charset=UTF-8', storyPage));
 
   app.get('/article/:id', async (c) => {
-    const a = await store.getArticle(c.req.param('id'));
-    if (!a) throw new HttpError(404, 'No such article');
-    return c.html(articlePage(a, await store.storyOf(a.id)));
+    const found = await store.getArticle(c.req.param('id'));
+    if (!found) throw new HttpError(404, 'No such article');
+    const story = await store.storyOf(found.id);
+    const [a] = await withStoryDates(store, [found], () => story);
+    return c.html(articlePage(a, story));
   });
 
   app.get('/outlet/:name', async (c) => {
@@ -138,7 +141,9 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
     const limit = 500;
     const articles = await store.listArticles({ source: name, limit: limit + 1 });
     if (!articles.length) throw new HttpError(404, 'No articles from this outlet');
-    const mine = new Set(await Promise.all(articles.slice(0, limit).map((a) => store.storyOf(a.id))));
+    const storyIds = await Promise.all(articles.slice(0, limit).map((a) => store.storyOf(a.id)));
+    const storyOf = new Map(articles.slice(0, limit).map((a, i) => [a.id, storyIds[i]]));
+    const mine = new Set(storyIds);
     const { stories } = await catalog.stories();
     const covered = stories.filter((s) => mine.has(s.id));
     const missed = stories.filter((s) => !mine.has(s.id) && s.sourceCount >= 2).slice(0, 50);
@@ -146,7 +151,8 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
     const { matcherFor } = await import('../../outlets/index.js');
     const { userOutlets } = await import('../../pipeline/index.js');
     const profile = matcherFor(await userOutlets(store)).attribute(articles[0]).profile;
-    return c.html(outletPage(name, articles.slice(0, limit), articles.length > limit, covered, missed, profile));
+    const dated = await withStoryDates(store, articles.slice(0, limit), (id) => storyOf.get(id));
+    return c.html(outletPage(name, dated, articles.length > limit, covered, missed, profile));
   });
 
   /** Stories whose articles match, in the order of their best hit; then the hits. */
@@ -189,14 +195,16 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
       if (i >= 0) start = lo + i + 1;
     }
     const items = await store.listArticles({ ...filter, offset: start, limit: limit + 1 });
-    const shown = items.slice(0, limit);
+    const shown = await withStoryDates(store, items.slice(0, limit));
     return c.json({ items: shown.map(publicArticle), next: items.length > limit ? cursorOf(start + limit, shown[shown.length - 1].id) : null });
   });
 
   app.get('/api/articles/:id', async (c) => {
-    const a = await store.getArticle(c.req.param('id'));
-    if (!a) throw new HttpError(404, `no article "${c.req.param('id')}"`);
-    return c.json({ ...publicArticle(a), story: await store.storyOf(a.id) });
+    const found = await store.getArticle(c.req.param('id'));
+    if (!found) throw new HttpError(404, `no article "${c.req.param('id')}"`);
+    const story = await store.storyOf(found.id);
+    const [a] = await withStoryDates(store, [found], () => story);
+    return c.json({ ...publicArticle(a), story });
   });
 
   app.get('/api/outlets', async (c) => {

@@ -114,7 +114,7 @@ export const openApi = {
           url: nullable('string'),
           title: nullable('string'),
           byline: nullable('string'),
-          published: nullable('string'),
+          published: { ...nullable('string'), description: 'ISO 8601: `2024-12-03` for a day, `2024-12-03T14:27` (with its offset when the page gave one) when the time is known; completed from the story as in its analysis when the page gave no year or no date (then `provenance.published` is "story"); `--12-03` (month-day) only when nothing tells the year' },
           language: nullable('string'),
           text: str,
           blocks: { type: 'array', items: { type: 'object' } },
