@@ -6,6 +6,7 @@
  */
 import type { Article, Story, StoryClaim } from '../types.js';
 import { bareQuotation } from './quotation.js';
+import { articleTitle } from './title.js';
 import { conceptLabel, exclusiveOutlet, isUnnamed, outletNames } from './outlet-names.js';
 
 const WIDTH = 100;
@@ -79,7 +80,7 @@ export function formatStory(s: Story): string {
   out.push(`STORY ${s.id}: ${s.title}`);
   out.push(`${plural(s.articles.length, 'article')} from ${plural(outlets.size, 'outlet')}`);
   out.push(heading('Articles'));
-  for (const a of s.articles) out.push(`[${n.get(a.id)}] ${name(a.id)} · ${a.published ?? 'undated'} · ${a.title ?? a.text.slice(0, 70) + '…'}`);
+  for (const a of s.articles) out.push(`[${n.get(a.id)}] ${name(a.id)} · ${a.published ?? 'undated'} · ${articleTitle(a)}`);
 
   if (s.summary.length) {
     out.push(heading('Summary'));

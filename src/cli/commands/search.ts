@@ -16,7 +16,14 @@ export function register(program: Command): void {
       const hits = await store.search(query.join(' '), { limit: opts.limit });
       if (opts.json) printJson(hits);
       else if (!hits.length) console.log('no matches');
-      else for (const h of hits) console.log(`${h.id}  [${h.source ?? '?'}]  ${h.title ?? ''}\n    ${h.snippet.replace(/\s+/g, ' ')}\n    story ${h.story ?? '-'}`);
+      else {
+        const { articleTitle } = await import('../../present/title.js');
+        // By title (a hit without a headline by its opening words), then where it is from.
+        for (const h of hits) {
+          const title = h.title ?? articleTitle({ ...h, text: (await store.getArticle(h.id))?.text });
+          console.log(`${title}\n    ${[h.source, `article ${h.id}`, h.story ? `story ${h.story}` : 'in no story'].filter(Boolean).join(' · ')}\n    ${h.snippet.replace(/\s+/g, ' ')}`);
+        }
+      }
     } finally {
       await store.close();
     }

@@ -5,6 +5,7 @@
 import type { Story, StoryClaim } from '../../types.js';
 import { bareQuotation } from '../quotation.js';
 import { conceptLabel, exclusiveOutlet, outletNames } from '../outlet-names.js';
+import { articleTitle } from '../title.js';
 
 export interface Cited {
   text: string;
@@ -48,7 +49,7 @@ export function reportModel(s: Story): ReportModel {
   return {
     title: s.title,
     articles: s.articles.map((a, i) => ({
-      n: i + 1, id: a.id, outlet: outletOf(a.id), title: a.title ?? a.text.slice(0, 80) + '…', published: a.published ?? 'undated', url: a.url, profile: describe(a.id),
+      n: i + 1, id: a.id, outlet: outletOf(a.id), title: articleTitle(a), published: a.published ?? 'undated', url: a.url, profile: describe(a.id),
     })),
     summary: s.summary.map((x) => ({ text: x.text, cites: cites(x.articles) })),
     shared: s.claims

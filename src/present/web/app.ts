@@ -17,6 +17,7 @@ import { articlePage, errorPage, frontPage, outletPage, searchPage, storyPage, t
 import { openApi } from './openapi.js';
 import { RenderCache } from './render-cache.js';
 import { withStoryDates } from './article-dates.js';
+import { articleTitle } from '../title.js';
 import { Unavailable } from './unavailable.js';
 import { createAnalysisPool, type AnalysisPool } from '../../pipeline/analysis-pool.js';
 
@@ -166,7 +167,9 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
   app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 500);
     const { stories, hits } = q ? await searchAll(q, 50) : { stories: [], hits: [] };
-    return c.html(searchPage(q, stories, hits));
+    // A hit without a headline is listed by its opening words, not by its id.
+    const titled = await Promise.all(hits.map(async (x) => (x.title ? x : { ...x, title: articleTitle({ ...x, text: (await store.getArticle(x.id))?.text }) })));
+    return c.html(searchPage(q, stories, titled));
   });
 
   // ---- API

@@ -11,6 +11,7 @@ import type { SearchHit, StoredStory } from '../../store/types.js';
 import { coverageBar } from './charts.js';
 import { articleHref, count, h, layout, outletHref, safeUrl, storyHref } from './layout.js';
 import { anchorOf, passagesOf } from './passages.js';
+import { articleTitle } from '../title.js';
 
 export { errorPage, layout } from './layout.js';
 export { storyPage } from './story-page.js';
@@ -60,7 +61,7 @@ const snippet = (text: string) => h(text).replace(/\[([^[\]<>]{1,80})\]/g, '<mar
 export function searchPage(q: string, stories: StoredStory[], hits: SearchHit[]): string {
   const max = Math.max(1, ...stories.map((s) => s.sourceCount));
   const rows = hits
-    .map((x) => `<li><a href="${articleHref(x.id)}">${h(x.title ?? x.id)}</a> <span class="meta">${h(x.source ?? '')}</span>${x.story ? ` · <a href="${storyHref(x.story)}">its story</a>` : ''}<br><span class="snippet">${snippet(x.snippet)}</span></li>`)
+    .map((x) => `<li><a href="${articleHref(x.id)}">${h(articleTitle(x))}</a>${x.source ? ` <span class="meta">${h(x.source)}</span>` : ''}${x.story ? ` · <a href="${storyHref(x.story)}">its story</a>` : ''}<br><span class="snippet">${snippet(x.snippet)}</span></li>`)
     .join('');
   const body = q
     ? `${stories.length ? `<h2>Stories</h2><ol class="stories">${stories.map((s) => storyItem(s, max)).join('')}</ol>` : ''}<h2>Articles</h2>${hits.length ? `<ol class="hits">${rows}</ol>` : '<p>No matches.</p>'}`
@@ -96,8 +97,8 @@ export function articlePage(a: Article, story: string | null): string {
     ? `<details><summary>Notes from the pipeline (${a.messages.length})</summary><ul>${a.messages.map((m) => `<li><code>${h(m.stage)}/${h(m.rule)}</code> ${h(m.reason)}</li>`).join('')}</ul></details>`
     : '';
   return layout(
-    a.title ?? a.id,
-    `<article class="reader">${a.kicker ? `<p class="kicker">${h(a.kicker)}</p>` : ''}<h1>${h(a.title ?? a.id)}</h1>${a.dek ? `<p class="dek">${h(a.dek)}</p>` : ''}<dl class="meta">${meta}</dl>
+    articleTitle(a),
+    `<article class="reader">${a.kicker ? `<p class="kicker">${h(a.kicker)}</p>` : ''}<h1>${h(articleTitle(a))}</h1>${a.dek ? `<p class="dek">${h(a.dek)}</p>` : ''}<dl class="meta">${meta}</dl>
 ${story ? `<p><a href="${storyHref(story)}">The whole story, side by side</a></p>` : ''}<div class="body">${body}</div>${removed}${notes}</article>`,
   );
 }
@@ -126,7 +127,7 @@ export function outletPage(name: string, articles: Article[], more: boolean, cov
 <h2>Stories it covers</h2>${covered.length ? `<ol class="stories">${covered.map((s) => storyItem(s, max)).join('')}</ol>` : '<p>None.</p>'}
 <h2>Stories it misses</h2><p class="meta">Stories of several outlets that this one does not carry</p>${missed.length ? `<ol class="stories">${missed.map((s) => storyItem(s, max)).join('')}</ol>` : '<p>None.</p>'}
 <h2>Articles</h2><table class="sortable"><thead><tr><th scope="col">Title</th><th scope="col">Published</th></tr></thead><tbody>${articles
-      .map((a) => `<tr><td><a href="${articleHref(a.id)}">${h(a.title ?? a.id)}</a></td><td>${h(a.published ?? '')}</td></tr>`)
+      .map((a) => `<tr><td><a href="${articleHref(a.id)}">${h(articleTitle(a))}</a></td><td>${h(a.published ?? '')}</td></tr>`)
       .join('')}</tbody></table>${more ? '<p class="meta">Showing the first articles only.</p>' : ''}`,
   );
 }

@@ -7,6 +7,7 @@
  */
 import type { Story, StoryArticle, StoryClaim } from '../../types.js';
 import { bareQuotation } from '../quotation.js';
+import { articleTitle } from '../title.js';
 import { barChart } from '../report/svg.js';
 import { conceptLabel, outletNames } from '../outlet-names.js';
 import { coverageChart, eventsChart, publicationChart } from './charts.js';
@@ -257,7 +258,7 @@ export function storyPage(s: Story): string {
           : ''
       }`
     : '';
-  const pubs = s.articles.map((a) => ({ n: columns.get(a.id)!.n, outlet: outletOf(a.id), title: a.title ?? 'untitled', published: a.published }));
+  const pubs = s.articles.map((a) => ({ n: columns.get(a.id)!.n, outlet: outletOf(a.id), title: articleTitle(a), published: a.published }));
   const published = publicationChart(pubs);
   const covered = coverageChart(pubs);
   const publication =
@@ -358,5 +359,5 @@ function articleColumn(col: Column): string {
   const source = a.source ? `<a href="${outletHref(a.source)}">${h(col.outlet)}</a>` : h(col.outlet);
   return `<article id="art-${col.n}" class="col" aria-labelledby="art-${col.n}-h"><h3 id="art-${col.n}-h"><span class="num">${col.n}</span> ${source}</h3>
 <p class="meta">${a.published ? `<time>${h(a.published)}</time>` : 'undated'}${a.byline ? ` · ${h(a.byline)}` : ''}${a.language ? ` · ${h(a.language)}` : ''}</p>
-<p class="title"><a href="${articleHref(a.id)}">${h(a.title ?? 'untitled')}</a>${url ? ` <a class="ext" href="${h(url)}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>${paragraphs.join('')}${more}</article>`;
+<p class="title"><a href="${articleHref(a.id)}">${h(articleTitle(a))}</a>${url ? ` <a class="ext" href="${h(url)}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>${paragraphs.join('')}${more}</article>`;
 }
