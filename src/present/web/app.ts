@@ -123,7 +123,7 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
       outlets: facets ? [...facets.outlets.keys()].sort((a, b) => a.localeCompare(b)) : filters.outlet ? [filters.outlet] : [],
       languages: facets ? facets.languages : filters.lang ? [filters.lang] : [],
     };
-    return c.html(frontPage(page.items, page.next, filters, choices, (await catalog.stories()).stories.length));
+    return c.html(frontPage(page.items, page.next, filters, choices, (await catalog.stories()).stories.length, facets?.storyOutletNames));
   });
 
   const cache = new RenderCache(store, options.analyses ?? createAnalysisPool(store));
@@ -169,7 +169,7 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
     const { stories, hits } = q ? await searchAll(q, 50) : { stories: [], hits: [] };
     // A hit without a headline is listed by its opening words, not by its id.
     const titled = await Promise.all(hits.map(async (x) => (x.title ? x : { ...x, title: articleTitle({ ...x, text: (await store.getArticle(x.id))?.text }) })));
-    return c.html(searchPage(q, stories, titled));
+    return c.html(searchPage(q, stories, titled, (await catalog.facetsSoon())?.storyOutletNames));
   });
 
   // ---- API

@@ -51,7 +51,7 @@ h2 .size{font-size:.9rem;font-weight:400;color:var(--mute);margin-left:.4rem}det
 .claims li{margin:.3rem 0}td,th{overflow-wrap:break-word}
 @media (max-width:40rem){main{padding:1rem .75rem 3rem}.top{padding:.6rem .75rem}.matrix th[scope=row]{min-width:9rem;font-size:.92rem}
 .matrix td,.matrix th.rot{padding:.3rem .1rem}.chart text{font-size:17px}.chart .axis text:nth-of-type(2n){display:none}input[type=search]{width:11rem}.columns{grid-template-columns:1fr}.stories,.events{padding-left:1.6rem}}
-.hits li{margin:.6rem 0}.snippet{color:var(--mute)}.snippet mark{background:var(--own);color:var(--fg)}`;
+.stories .outlets{font-size:.9rem;overflow-wrap:anywhere}.more-outlets{display:inline}.more-outlets>summary{display:inline;cursor:pointer;color:var(--accent);text-decoration:underline}.more-outlets[open]>summary{margin-right:.3rem}.hits li{margin:.6rem 0}.snippet{color:var(--mute)}.snippet mark{background:var(--own);color:var(--fg)}`;
 
 /**
  * Enhancements only; every page works without them. Citations: hovering or focusing one shows the

@@ -13,9 +13,20 @@ import type { Store, StoredStory } from '../../store/types.js';
 /** Per story, who covers it in which language; per outlet, how many articles. */
 export interface Facets {
   storyOutlets: Map<string, Set<string>>;
+  /**
+   * Per story, its outlets as the story page names them (the registry's name, else the article's
+   * source, else its domain), the most articles first; and how many outlets nothing names.
+   */
+  storyOutletNames: Map<string, StoryOutletNames>;
   storyLanguages: Map<string, Set<string>>;
   outlets: Map<string, number>;
   languages: string[];
+}
+
+/** A story's outlets by name, for a list of stories. */
+export interface StoryOutletNames {
+  names: string[];
+  unnamed: number;
 }
 
 export class Catalog {
@@ -84,12 +95,20 @@ export class Catalog {
 
   private async build(count: number): Promise<Facets> {
     const { stories } = await this.stories();
-    const facets: Facets = { storyOutlets: new Map(), storyLanguages: new Map(), outlets: new Map(), languages: [] };
+    const facets: Facets = { storyOutlets: new Map(), storyOutletNames: new Map(), storyLanguages: new Map(), outlets: new Map(), languages: [] };
+    const { matcherFor, UNNAMED } = await import('../../outlets/index.js');
+    const { userOutlets } = await import('../../pipeline/index.js');
+    const matcher = matcherFor(await userOutlets(this.store));
     const languages = new Set<string>();
     for (const s of stories) {
       const outlets = new Set<string>();
       const langs = new Set<string>();
+      const named = new Map<string, number>();
+      let unnamed = 0;
       for (const a of await this.store.listArticles({ story: s.id })) {
+        const name = matcher.attribute(a).name;
+        if (name === UNNAMED) unnamed++;
+        else named.set(name, (named.get(name) ?? 0) + 1);
         if (a.source) {
           outlets.add(a.source);
           facets.outlets.set(a.source, (facets.outlets.get(a.source) ?? 0) + 1);
@@ -97,6 +116,7 @@ export class Catalog {
         if (a.language) langs.add(a.language);
       }
       facets.storyOutlets.set(s.id, outlets);
+      facets.storyOutletNames.set(s.id, { names: [...named].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n), unnamed });
       facets.storyLanguages.set(s.id, langs);
       for (const l of langs) languages.add(l);
       // Let requests through between stories: on a big store this takes a while.

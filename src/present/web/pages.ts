@@ -8,6 +8,7 @@
 import type { Article } from '../../types.js';
 import type { Outlet } from '../../outlets/index.js';
 import type { SearchHit, StoredStory } from '../../store/types.js';
+import type { StoryOutletNames } from './catalog.js';
 import { coverageBar } from './charts.js';
 import { articleHref, count, h, layout, outletHref, safeUrl, storyHref } from './layout.js';
 import { anchorOf, passagesOf } from './passages.js';
@@ -36,12 +37,26 @@ export const spanText = (s: { first: string | null; last: string | null }) => {
   return a && b && a !== b ? `${a} – ${b}` : a || 'undated';
 };
 
-function storyItem(s: StoredStory, max: number): string {
-  return `<li class="story"><a class="headline" href="${storyHref(s.id)}">${h(s.title)}</a>
-<div class="meta">${coverageBar(s.sourceCount, max)} ${count(s.sourceCount, 'outlet')} · ${count(s.articleCount, 'article')} · ${h(spanText(s))}</div></li>`;
+/** Outlets named in a story's line before the rest are folded. */
+const LISTED_OUTLETS = 4;
+
+/** Which outlets carry a story, compact: the first few by name, the others folded under "N more". */
+function outletList(o: StoryOutletNames | undefined): string {
+  if (!o || (!o.names.length && !o.unnamed)) return '';
+  const items = [...o.names.map((n) => h(n)), ...(o.unnamed ? [`${o.unnamed} unnamed`] : [])];
+  // Folded only when that hides more than one name.
+  const shown = items.length > LISTED_OUTLETS + 1 ? items.slice(0, LISTED_OUTLETS) : items;
+  const rest = items.slice(shown.length);
+  const more = rest.length ? ` <details class="more-outlets"><summary>and ${rest.length} more</summary>${rest.join(', ')}</details>` : '';
+  return `<div class="outlets"><span class="sr">Outlets: </span>${shown.join(', ')}${more}</div>`;
 }
 
-export function frontPage(stories: StoredStory[], next: string | null, filters: Filters, choices: FilterChoices, total: number): string {
+function storyItem(s: StoredStory, max: number, outlets?: Map<string, StoryOutletNames>): string {
+  return `<li class="story"><a class="headline" href="${storyHref(s.id)}">${h(s.title)}</a>
+<div class="meta">${coverageBar(s.sourceCount, max)} ${count(s.sourceCount, 'outlet')} · ${count(s.articleCount, 'article')} · ${h(spanText(s))}</div>${outletList(outlets?.get(s.id))}</li>`;
+}
+
+export function frontPage(stories: StoredStory[], next: string | null, filters: Filters, choices: FilterChoices, total: number, outlets?: Map<string, StoryOutletNames>): string {
   const max = Math.max(1, ...stories.map((s) => s.sourceCount));
   const select = (name: string, label: string, values: string[], chosen?: string) =>
     `<label>${label} <select name="${name}"><option value="">any</option>${values.map((v) => `<option value="${h(v)}"${v === chosen ? ' selected' : ''}>${h(v)}</option>`).join('')}</select></label>`;
@@ -51,20 +66,20 @@ export function frontPage(stories: StoredStory[], next: string | null, filters: 
   const more = next ? `<p><a rel="next" href="/?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: next })}">More stories</a></p>` : '';
   return layout(
     'Stories',
-    `<h1>Stories</h1><p class="meta">Biggest and newest first · ${count(total, 'story')} in the store</p>${form}${stories.length ? `<ol class="stories">${stories.map((s) => storyItem(s, max)).join('')}</ol>` : empty}${more}`,
+    `<h1>Stories</h1><p class="meta">Biggest and newest first · ${count(total, 'story')} in the store</p>${form}${stories.length ? `<ol class="stories">${stories.map((s) => storyItem(s, max, outlets)).join('')}</ol>` : empty}${more}`,
   );
 }
 
 /** The store marks the matched words of a snippet with [brackets]: shown as highlights, after escaping. */
 const snippet = (text: string) => h(text).replace(/\[([^[\]<>]{1,80})\]/g, '<mark>$1</mark>');
 
-export function searchPage(q: string, stories: StoredStory[], hits: SearchHit[]): string {
+export function searchPage(q: string, stories: StoredStory[], hits: SearchHit[], outlets?: Map<string, StoryOutletNames>): string {
   const max = Math.max(1, ...stories.map((s) => s.sourceCount));
   const rows = hits
     .map((x) => `<li><a href="${articleHref(x.id)}">${h(articleTitle(x))}</a>${x.source ? ` <span class="meta">${h(x.source)}</span>` : ''}${x.story ? ` · <a href="${storyHref(x.story)}">its story</a>` : ''}<br><span class="snippet">${snippet(x.snippet)}</span></li>`)
     .join('');
   const body = q
-    ? `${stories.length ? `<h2>Stories</h2><ol class="stories">${stories.map((s) => storyItem(s, max)).join('')}</ol>` : ''}<h2>Articles</h2>${hits.length ? `<ol class="hits">${rows}</ol>` : '<p>No matches.</p>'}`
+    ? `${stories.length ? `<h2>Stories</h2><ol class="stories">${stories.map((s) => storyItem(s, max, outlets)).join('')}</ol>` : ''}<h2>Articles</h2>${hits.length ? `<ol class="hits">${rows}</ol>` : '<p>No matches.</p>'}`
     : '<p>Type words to look for in the search box.</p>';
   return layout(q ? `Search: ${q}` : 'Search', `<h1>Search${q ? `: ${h(q)}` : ''}</h1>${body}`, q);
 }
