@@ -232,3 +232,18 @@ test(here + 'the sample story: under six screens tall at 1280 px, the summary, m
     await page.close();
   });
 });
+
+test(here + 'the articles side by side: at 1280 px the five articles stand in one row (none wrapped below the others); at 390 px one under another, the page no wider than the screen', { skip, timeout: 240_000 }, async () => {
+  await withServer(await ferryStore(), async (browser, url) => {
+    await eachWidth(browser, `${url}/story/${STORY}`, async (page, width) => {
+      await openAll(page);
+      const boxes = await page.locator('.columns > article.col').evaluateAll((cols) => cols.map((c) => (c as unknown as { getBoundingClientRect(): { top: number; left: number } }).getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), left: Math.round(r.left) })));
+      assert.equal(boxes.length, articles.length);
+      const rows = new Set(boxes.map((b) => b.top)).size;
+      if (width === 1280) assert.equal(rows, 1, `${width} px: the articles stand in ${rows} rows`);
+      else assert.equal(new Set(boxes.map((b) => b.left)).size, 1, `${width} px: one column`);
+      const w = await widthOf(page);
+      assert.ok(w.page <= w.window, `${width} px: the page is ${w.page} px wide`);
+    });
+  });
+});

@@ -38,7 +38,7 @@ th button{font:inherit;font-weight:600;border:0;padding:0;background:none;text-a
 figure{margin:1rem 0}figcaption{color:var(--mute);font-size:.9rem}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}
 .events{padding-left:2.4rem}.events time{font-weight:600;margin-right:.3rem}
 .legend mark{padding:0 .3rem}
-.columns{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem}.col{border:1px solid var(--line);border-radius:6px;padding:.7rem;font-size:.92rem;background:var(--panel)}
+.columns{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(13.5rem,1fr);gap:1rem;overflow-x:auto;padding-bottom:.3rem}.col{border:1px solid var(--line);border-radius:6px;padding:.7rem;font-size:.92rem;background:var(--panel)}
 .col h3{margin:.1rem 0}.col .title{font-weight:600}.num{display:inline-block;min-width:1.5rem;text-align:center;border-radius:50%;border:1px solid var(--mute);font-size:.85rem;margin-right:.2rem}
 mark{color:inherit;border-radius:2px}mark.shared{background:var(--shared)}mark.own{background:var(--own)}.cited{background:var(--cited)}
 :target{outline:3px solid var(--focus);outline-offset:1px}.gap{color:var(--mute);text-align:center}.ext{font-weight:400;font-size:.85rem}
@@ -50,7 +50,7 @@ details.evidence{margin:.2rem 0 0;border:0;padding:0;font-weight:normal;font-siz
 h2 .size{font-size:.9rem;font-weight:400;color:var(--mute);margin-left:.4rem}details.more{margin:.6rem 0;font-size:.95rem}details.more h3{font-size:1rem;margin:.6rem 0 .2rem}
 .claims li{margin:.3rem 0}td,th{overflow-wrap:break-word}
 @media (max-width:40rem){main{padding:1rem .75rem 3rem}.top{padding:.6rem .75rem}.matrix th[scope=row]{min-width:9rem;font-size:.92rem}
-.matrix td,.matrix th.rot{padding:.3rem .1rem}.chart text{font-size:17px}.chart .axis text:nth-of-type(2n){display:none}input[type=search]{width:11rem}.columns{grid-template-columns:1fr}.stories,.events{padding-left:1.6rem}}
+.matrix td,.matrix th.rot{padding:.3rem .1rem}.chart text{font-size:17px}.chart .axis text:nth-of-type(2n){display:none}input[type=search]{width:11rem}.columns{grid-auto-flow:row;grid-template-columns:1fr;grid-auto-columns:auto;overflow-x:visible}.stories,.events{padding-left:1.6rem}}
 .stories .outlets{font-size:.9rem;overflow-wrap:anywhere}.more-outlets{display:inline}.more-outlets>summary{display:inline;cursor:pointer;color:var(--accent);text-decoration:underline}.more-outlets[open]>summary{margin-right:.3rem}.hits li{margin:.6rem 0}.snippet{color:var(--mute)}.snippet mark{background:var(--own);color:var(--fg)}`;
 
 /**

@@ -293,7 +293,7 @@ export function storyPage(s: Story): string {
         : '')
     : '';
 
-  const side = `<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only · <span class="cited">cited</span> in the summary</p><div class="columns">${[...columns.values()].map(articleColumn).join('')}</div>`;
+  const side = `<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only · <span class="cited">cited</span> in the summary</p><div class="columns" role="region" aria-label="The articles, one column each" tabindex="0">${[...columns.values()].map(articleColumn).join('')}</div>`;
 
   const sources = outlets.length;
   const dates = s.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
