@@ -40,7 +40,7 @@ const MAX_DATED_TEXTS = 10_000;
 export function articleDates(a: Article): DateMention[] {
   const hit = datesCache.get(a.text);
   if (hit && hit.published === a.published) return hit.dates;
-  const dates = findDates(a.text, a.published);
+  const dates = findDates(a.text, a.published, a.language);
   if (datesCache.size >= MAX_DATED_TEXTS) datesCache.clear();
   datesCache.set(a.text, { published: a.published, dates });
   return dates;

@@ -79,7 +79,7 @@ const MAX_VOICES = 10_000;
 function readVoice(a: Article): string[][] {
   const runs: string[][] = [];
   const skip = (t: string, dates: { start: number; end: number }[]) => [...quotedSpans(t), ...dates].sort((x, y) => x.start - y.start);
-  for (const part of [a.title, a.kicker, a.dek]) if (part) runs.push(...phraseRuns(part, skip(part, findDates(part, a.published))));
+  for (const part of [a.title, a.kicker, a.dek]) if (part) runs.push(...phraseRuns(part, skip(part, findDates(part, a.published, a.language))));
   runs.push(...phraseRuns(a.text, skip(a.text, articleDates(a))));
   return runs;
 }

@@ -31,6 +31,7 @@
  * @module
  */
 import type { DateMention } from './types.js';
+import { findDatesIn } from './dates-languages.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE =
@@ -192,7 +193,9 @@ const RELATIVE: RelativeRule[] = [
   },
 ];
 
-export function findDates(text: string, published: string | null): DateMention[] {
+export function findDates(text: string, published: string | null, language?: string | null): DateMention[] {
+  // Other languages are read with the runtime's calendar words (dates-languages.ts); English, and text of no known language, here.
+  if (language && language !== 'en' && language !== 'und') return findDatesIn(language, text, published);
   const ref = base(published);
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
