@@ -18,7 +18,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fold } from './terms.js';
+// The fold of terms.ts (which reads this module, so it is imported from the language layer).
+import { lightStem as fold } from '../lang/fold.js';
 
 /**
  * `stem<TAB>count` lines (words folded as terms.ts folds them), after `#` comment lines of which
@@ -42,6 +43,9 @@ let unseen = 0;
  */
 const NUMBER = 0.02;
 
+/** Chance for a country term: a few countries are in much of the news. */
+const COUNTRY = 0.05;
+
 let table: Map<string, number> | null = null;
 
 /** Folded word → chance that an article has it; built on first use (some 13,000 words). */
@@ -59,6 +63,11 @@ function chances(): Map<string, number> {
   return table;
 }
 
+/** The chance that an English article has word `w` (lower-cased, not folded). */
+export function wordChance(w: string): number {
+  return chances().get(fold(w)) ?? unseen;
+}
+
 /**
  * Chance for a term no English count speaks for (Han character pairs in an English article): the
  * same for all, so that the prior only evens their weights out while the collection is small. (An
@@ -74,6 +83,14 @@ export const NEUTRAL = 0.01;
 export function priorChance(t: string): number {
   const c0 = t.charCodeAt(0);
   if (c0 === 35) return NUMBER; // '#'
+  // A name's phonetic key ('%') stands for a rare name (common words keep their own term): as
+  // rare as an unseen word. A country ('&') stands for its names in every language, and some
+  // countries are named in much of the news.
+  if (c0 === 37) {
+    chances();
+    return unseen;
+  }
+  if (c0 === 38) return COUNTRY;
   const words = chances();
   if (c0 === 64) {
     // '@': a name, one word or several; its words are lower-cased but not folded.

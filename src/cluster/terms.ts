@@ -20,6 +20,11 @@ import { cedict, segment } from './cedict.js';
 import { CLUSTER_STOP_LANGUAGES, stopwords } from '../lang/stopwords.js';
 import { wordList, wordPairs } from '../lang/lists.js';
 import { lightStem } from '../lang/fold.js';
+import { nameKey } from '../lang/romanise.js';
+import { countryOfPhrase, countriesInHan, countryForm, countryOfWord, inflects } from '../lang/countries.js';
+import { identifyLanguage } from '../lang/identify.js';
+import { joinNumbers, normaliseNumber } from './anchors.js';
+import { wordChance } from './background.js';
 
 /** Term → weighted count. */
 export type TermVector = Map<string, number>;
@@ -89,6 +94,30 @@ function addGlosses(out: TermVector, run: string, weight: number): void {
   }
 }
 
+/**
+ * The term of a one-word name: a country's code, whatever language names it (`&DE` for Germany,
+ * Deutschland, Германии); else the name's phonetic key (`%slns` for Zelensky, Selenskyj,
+ * Зеленского; see romanise.ts), which is where reports in other scripts and spellings meet it;
+ * else the name itself. A key stands in for the name rather than beside it: beside it, a name
+ * would count twice between two reports in one language.
+ */
+function nameTerm(lower: string, inflected: boolean): string {
+  const country = countryOfWord(countryForm(lower), inflected);
+  if (country) return `&${country}`;
+  // A word common in English ("Police" in a headline) is no name to spell in other scripts.
+  const key = wordChance(lower) < COMMON_NAME ? nameKey(lower) : null;
+  return key ? `%${key}` : `@${lower}`;
+}
+
+/**
+ * Chance in English (see background.ts) at and above which a capitalised word keeps its own term
+ * instead of a phonetic key: such a word is common, not a name to be spelled in other scripts.
+ */
+const COMMON_NAME = 0.01;
+
+/** Letters (without the article and clitics) from which an Arabic word is keyed as a possible name. */
+const ARABIC_NAME_LETTERS = 5;
+
 /** Words of a name up to which its initials are a term too. */
 const MAX_ACRONYM = 4;
 
@@ -107,8 +136,9 @@ function bump(out: TermVector, t: string, w: number): void {
  * Adds the terms of one zone of text. `names` is false where capitals mark no names (a Title Case
  * headline capitalises every word).
  */
-function addZone(out: TermVector, text: string, weight: number, names: boolean): number {
+function addZone(out: TermVector, text: string, weight: number, names: boolean, inflected = false): number {
   if (!STOP) loadLists();
+  text = joinNumbers(text);
   const stopWords = STOP!;
   const months = MONTHS!;
   const malayEnglish = MALAY_ENGLISH!;
@@ -117,7 +147,9 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
   let prevEnd = -1;
   const flush = (): void => {
     if (phrase.length > 1) {
-      bump(out, `@${phrase.join(' ')}`, weight);
+      // A country named in several words ("United States", "Соединённые Штаты") by its code.
+      const country = countryOfPhrase(phrase, inflected);
+      bump(out, country ? `&${country}` : `@${phrase.join(' ')}`, weight);
       // Its initials, as the word an acronym gives ("General Motors" meets "GM"). Long runs
       // are seldom shortened so.
       if (phrase.length <= MAX_ACRONYM) bump(out, initials(phrase), weight);
@@ -155,16 +187,20 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
       count += raw.length;
       if (raw.length === 1) bump(out, raw, weight);
       for (let i = 0; i + 2 <= raw.length; i++) bump(out, raw.slice(i, i + 2), weight);
-      if (HAN.test(raw)) addGlosses(out, raw, weight * GLOSS_WEIGHT);
+      if (HAN.test(raw)) {
+        addGlosses(out, raw, weight * GLOSS_WEIGHT);
+        for (const c of countriesInHan(raw)) bump(out, `&${c}`, weight);
+      }
       continue;
     }
     if (ascii ? c0 >= 48 && c0 <= 57 : DIGIT.test(raw)) {
       flush();
-      const n = raw.replace(/,(?=\d{3})/g, '');
       // Years and small counts alike: "19" on its own is weak, but idf decides that, not us.
       // A number alone is weak evidence (dates, counts and scores repeat everywhere): half weight.
-      if (/^\p{N}+(?:\.\p{N}+)?$/u.test(n)) bump(out, `#${n}`, weight * 0.5);
-      else bump(out, n.toLowerCase(), weight);
+      // Read to one form whatever the script and the separators (see anchors.ts).
+      const n = normaliseNumber(raw);
+      if (n !== null) bump(out, `#${n}`, weight * 0.5);
+      else bump(out, raw.toLowerCase(), weight);
       count++;
       continue;
     }
@@ -183,10 +219,21 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean):
     if (names && capital && !afterStop && !months.has(lower)) {
       if (!stop) {
         phrase.push(lower);
-        bump(out, `@${lower}`, weight);
+        bump(out, nameTerm(lower, inflected), weight);
       }
     } else if (phrase.length) {
       flush();
+    }
+    // Arabic has no capitals to mark names: its words are read for countries.
+    if (c0 >= 0x600 && c0 < 0x700 && lower.length >= 3) {
+      const country = countryOfWord(countryForm(lower), inflected);
+      if (country) bump(out, `&${country}`, weight);
+      else if (countryForm(lower).length >= ARABIC_NAME_LETTERS) {
+        // Nor does it mark names: a long word, as foreign names written in it are, is keyed
+        // too, so that the name meets its Latin or Cyrillic spelling.
+        const key = nameKey(lower);
+        if (key) bump(out, `%${key}`, weight);
+      }
     }
     if (stop || lower.length < 3 && !(capital && word.length >= 2 && word === word.toUpperCase())) continue;
     count++;
@@ -313,19 +360,29 @@ function countWords(s: string, from: number, to: number): number {
  * The zones of an article, weighted: title 3, lead 2, the rest 1, cut off after `maxChars`; the
  * text's prose only (see {@link proseOf}).
  */
-export function termVector(title: string | null, body: string, maxChars = 5000): DocTerms {
+export function termVector(title: string | null, body: string, maxChars = 5000, lang = 0): DocTerms {
   const terms: TermVector = new Map();
   let length = 0;
-  if (title) length += addZone(terms, title, 3, !isTitleCase(title));
+  // Names take endings in some languages ("Германии"): their stems are matched there.
+  const inflected = inflects(LANGUAGES[lang] ?? '');
+  if (title) length += addZone(terms, title, 3, !isTitleCase(title), inflected);
   const text = proseOf(body);
   const lead = text.slice(0, 600);
-  length += addZone(terms, lead, 2, true);
-  if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true);
+  length += addZone(terms, lead, 2, true, inflected);
+  if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true, inflected);
   return { terms, length };
 }
 
-/** Languages told apart for comparing across them; 0 when it cannot be told. */
-export const LANGUAGES = ['', 'en', 'ms', 'zh'] as const;
+/**
+ * Languages told apart for comparing across them; 0 when it cannot be told. English, Malay and
+ * Chinese first (told by their function words and script); the others as the language layer
+ * identifies them. A language not listed counts as unknown.
+ */
+export const LANGUAGES = ['', 'en', 'ms', 'zh', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'ru', 'uk', 'bg', 'sr', 'el', 'tr', 'az', 'ar', 'fa', 'he', 'hi', 'id', 'vi', 'ja', 'ko', 'sv', 'da', 'nb', 'fi', 'hu', 'ro', 'hr'] as const;
+const LANGUAGE_INDEX = new Map<string, number>(LANGUAGES.map((l, i) => [l, i]));
+
+/** Different function words a text needs to be taken for English or Malay on them. */
+const MIN_DISTINCT_MARKS = 4;
 
 const HAN_CHARS = /\p{Script=Han}/gu;
 const LETTERS = /\p{L}/gu;
@@ -356,12 +413,21 @@ export function languageOf(title: string | null, text: string): number {
   const englishMarks = wordList('en', 'function-marks');
   const malayMarks = wordList('ms', 'function-marks');
   const lower = sample.toLowerCase();
+  // Distinct marks too: one word shared with another language ("in" in German) repeats, while
+  // English text uses many of them.
+  const distinct = new Set<string>();
   for (let m = WORDS.exec(lower); m; m = WORDS.exec(lower)) {
     if (englishMarks.has(m[0])) en++;
     else if (malayMarks.has(m[0])) ms++;
+    else continue;
+    if (distinct.size < MIN_DISTINCT_MARKS) distinct.add(m[0]);
   }
-  if (en + ms < 8) return 0;
-  if (en >= 3 * ms) return 1;
-  if (ms >= 3 * en) return 2;
-  return 0;
+  if (en + ms >= 8 && distinct.size >= MIN_DISTINCT_MARKS) {
+    if (en >= 3 * ms) return 1;
+    if (ms >= 3 * en) return 2;
+    return 0;
+  }
+  // Neither English nor Malay: the language layer's identifier, when it is sure.
+  const guess = identifyLanguage(sample);
+  return guess.confidence >= 0.5 ? LANGUAGE_INDEX.get(guess.lang) ?? 0 : 0;
 }

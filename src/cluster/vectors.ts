@@ -11,7 +11,7 @@ import type { ClusterState } from './state.js';
 
 /** The article's unit TF-IDF vector over its strongest terms, and how much text it had. */
 export function vectorise(state: ClusterState, doc: ClusterDoc, lang: number): { terms: Int32Array; weights: Float32Array; length: number } {
-  const { terms, length } = termVector(doc.title, doc.text);
+  const { terms, length } = termVector(doc.title, doc.text, 5000, lang);
   if (length < state.params.longText && doc.url) {
     // A headline alone is short; the address often spells the full headline out. Its words
     // weigh as a lead does: below the headline, above the tail.

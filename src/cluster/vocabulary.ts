@@ -71,7 +71,9 @@ export class Vocabulary {
     for (let i = 0; i < t.length; i++) this.chars[this.used + i] = t.charCodeAt(i);
     this.used += t.length;
     this.starts[id + 1] = this.used;
-    this.isName[id] = t.charCodeAt(0) === 64 ? 1 : 0;
+    // Names: `@name`, a name's phonetic key `%key`, a country `&CODE` (see terms.ts).
+    const c0 = t.charCodeAt(0);
+    this.isName[id] = c0 === 64 || c0 === 37 || c0 === 38 ? 1 : 0;
     this.prior[id] = priorChance(t);
     this.slots[2 * at] = h;
     this.slots[2 * at + 1] = id + 1;

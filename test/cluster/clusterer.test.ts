@@ -37,7 +37,7 @@ test(`${here}two outlets' reports of one event form one story; another story sta
 
 /** Cosine of raw term counts over plain words (no names, no numbers). */
 function wordCosine(x: string, y: string): number {
-  const words = (t: string) => new Map([...termVector(null, t).terms].filter(([k]) => !k.startsWith('@') && !k.startsWith('#')));
+  const words = (t: string) => new Map([...termVector(null, t).terms].filter(([k]) => !/^[@#%&]/.test(k)));
   const [a, b] = [words(x), words(y)];
   let dot = 0;
   for (const [t, w] of a) dot += w * (b.get(t) ?? 0);
@@ -127,7 +127,8 @@ test(`${here}explanations give the shared names and terms, the score and the nea
   assert.equal(e.story, 'a');
   assert.ok(e.score > 0.2, `score ${e.score}`);
   const terms = e.shared.map((s) => s.term);
-  for (const t of ['@henning', '@orsk', 'rescuer']) assert.ok(terms.includes(t), `${t} among ${terms.join(', ')}`);
+  // Orsk by its phonetic key, as reports in other scripts spell it too.
+  for (const t of ['@henning', '%rsk', 'rescuer']) assert.ok(terms.includes(t), `${t} among ${terms.join(', ')}`);
   assert.ok(e.shared.every((s, i) => i === 0 || s.weight <= e.shared[i - 1].weight), 'strongest first');
   assert.match(e.reason, /nearest article a/);
   assert.deepEqual(c.explain('a')!.shared, [], 'an article that started its story shares nothing yet');
@@ -244,7 +245,8 @@ test(`${here}terms: stems, names, numbers, Han pairs, address words`, () => {
   ];
   for (const [word, want] of rows) assert.equal(fold(word), want, word);
   const { terms } = termVector(null, 'Police said Sarah Palin visited Wasilla on Friday. 1,200 people came.');
-  for (const t of ['@sarah palin', '@palin', '@wasilla', '#1200']) assert.ok(terms.has(t), `${t} in ${[...terms.keys()].join(' ')}`);
+  // A one-word name by its phonetic key (Palin → %pln, Wasilla → %fsl), as other scripts spell it too.
+  for (const t of ['@sarah palin', '%pln', '%fsl', '#1200']) assert.ok(terms.has(t), `${t} in ${[...terms.keys()].join(' ')}`);
   assert.ok(!terms.has('@police'), 'a sentence starts with a capital: no name');
   assert.ok(!terms.has('@friday'), 'weekdays are no names');
   assert.ok(termVector(null, 'Shares of General Motors fell after the recall.').terms.has('gm'), 'a name gives its initials');
