@@ -102,12 +102,23 @@ function addGlosses(out: TermVector, run: string, weight: number): void {
  * would count twice between two reports in one language.
  */
 function nameTerm(lower: string, inflected: boolean): string {
+  const cache = inflected ? NAME_TERMS_INFLECTED : NAME_TERMS;
+  let term = cache.get(lower);
+  if (term !== undefined) return term;
   const country = countryOfWord(countryForm(lower), inflected);
-  if (country) return `&${country}`;
   // A word common in English ("Police" in a headline) is no name to spell in other scripts.
-  const key = wordChance(lower) < COMMON_NAME ? nameKey(lower) : null;
-  return key ? `%${key}` : `@${lower}`;
+  const key = country ? null : wordChance(lower) < COMMON_NAME ? nameKey(lower) : null;
+  term = country ? `&${country}` : key ? `%${key}` : `@${lower}`;
+  // Names repeat from article to article: each is worked out once (the cache is bounded).
+  if (cache.size >= NAME_CACHE) cache.clear();
+  cache.set(lower, term);
+  return term;
 }
+
+/** Term of each name word seen, for languages without endings and with them (see {@link nameTerm}). */
+const NAME_TERMS = new Map<string, string>();
+const NAME_TERMS_INFLECTED = new Map<string, string>();
+const NAME_CACHE = 200_000;
 
 /**
  * Chance in English (see background.ts) at and above which a capitalised word keeps its own term
