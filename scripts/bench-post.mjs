@@ -4,46 +4,26 @@
 // story (extracted, stored, grouped in one incremental step). The bar: under 100 ms at the median.
 //   node --import tsx scripts/bench-post.mjs [--size=100000] [--posts=40]
 //
-// The collection is built as scripts/bench-cluster.mjs builds its corpus, from the full-text story
-// sets of ../shared/eval/stories (ecbplus, basil, mcms: headlines without text are not articles
-// the store takes), recombined: copy k of an article gets a new id, its date moved 30 days on per
-// copy and its capitalised names swapped for other names of the corpus, so that copies form new
-// stories. It is stored and grouped once (`regroup`, timed), and the server is started on it. The
+// The collection is built by scripts/lib-bench-corpus.mjs (the full-text story sets recombined to
+// size, as scripts/bench-cluster.mjs builds its corpus). It is stored and grouped once (`regroup`, timed), and the server is started on it. The
 // posted articles are further copies, never stored before. Also timed: a fresh process's first
 // grouping step on the same store (the server does it as it starts), which rebuilds the clusterer
 // from the stored steps; and, for comparison, what one article cost before grouping was
 // incremental: a regroup of the whole collection.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { extractItem, regroup } from '../src/pipeline/index.ts';
 import { fromRecord } from '../src/ingest/files.ts';
 import { startServer } from '../src/present/web/server.ts';
+import { corpus, storiesDir } from './lib-bench-corpus.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const dir = join(root, '..', 'shared', 'eval', 'stories');
-if (!existsSync(dir)) { console.log(`no ${dir}: skipped (the benchmark builds its collection from it)`); process.exit(0); }
+const record = corpus();
+if (!record) { console.log(`no ${storiesDir}: skipped (the benchmark builds its collection from it)`); process.exit(0); }
 const arg = (name, dflt) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const size = arg('size', 100_000);
 const posts = arg('posts', 40);
-
-const base = [];
-for (const f of ['ecbplus-dev', 'basil-dev', 'mcms-dev'])
-  for (const l of readFileSync(join(dir, `${f}.jsonl`), 'utf8').split('\n').filter(Boolean)) { const { story: _s, ...r } = JSON.parse(l); base.push(r); }
-const START = Date.parse('2020-01-01');
-base.forEach((r, i) => { r.day = i % 30; });
-base.sort((a, b) => a.day - b.day);
-const NAME = /\b\p{Lu}\p{Ll}{3,}\b/gu;
-const names = [...new Set(base.flatMap((r) => `${r.title ?? ''} ${r.text.slice(0, 2000)}`.match(NAME) ?? []))];
-const nameIndex = new Map(names.map((n, i) => [n, i]));
-function record(i) {
-  const r = base[i % base.length];
-  const k = Math.floor(i / base.length);
-  const published = new Date(START + (k * 30 + r.day) * 86_400_000).toISOString().slice(0, 10);
-  const swap = (s) => (s ?? '').replace(NAME, (w) => names[((nameIndex.get(w) ?? 0) + k * 7919) % names.length]);
-  return { id: `${r.id}~${k}`, source: r.source ?? `outlet${i % 40}`, title: k ? swap(r.title) : r.title, text: k ? swap(r.text) : r.text, published };
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'parallax-bench-post-'));
 const path = join(tmp, 'store.db');
