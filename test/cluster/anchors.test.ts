@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createClusterer, type ClusterDoc } from '../../src/cluster/index.js';
 import { joinNumbers, normaliseNumber } from '../../src/cluster/anchors.js';
 import { pairSimilarities } from '../../src/cluster/pairs.js';
-import { termVector } from '../../src/cluster/terms.js';
+import { LANGUAGES, termVector } from '../../src/cluster/terms.js';
 import { nameKey } from '../../src/lang/romanise.js';
 import { countriesInHan, countryForm, countryOfWord } from '../../src/lang/countries.js';
 
@@ -93,4 +93,11 @@ test(`${here}pair similarity: translations are closer than reports that share nu
   const [enRu, enHomes, ruSchool] = pairSimilarities(docs, [[0, 1], [0, 2], [1, 3]]);
   assert.ok(enRu > 2 * enHomes && enRu > 2 * ruSchool, `${enRu} ${enHomes} ${ruSchool}`);
   assert.ok(enRu <= 1);
+});
+
+test(`${here}a language's own function words are no terms in an article in that language`, () => {
+  const text = 'Der Minister sagte am Abend, dass die Regierung über den Haushalt noch nicht entschieden habe.';
+  const terms = termVector(null, text, 5000, LANGUAGES.indexOf('de')).terms;
+  for (const w of ['dass', 'über', 'nicht', 'habe']) assert.ok(!terms.has(w), `${w} in ${[...terms.keys()].join(' ')}`);
+  assert.ok([...terms.keys()].some((t) => t.startsWith('haushalt')), 'content words stay');
 });
