@@ -38,6 +38,7 @@ th button{font:inherit;font-weight:600;border:0;padding:0;background:none;text-a
 figure{margin:1rem 0}figcaption{color:var(--mute);font-size:.9rem}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}
 .events{padding-left:2.4rem}.events time{font-weight:600;margin-right:.3rem}
 .legend mark{padding:0 .3rem}
+.aligned td,.aligned th{vertical-align:top;text-align:left;min-width:11rem;font-size:.88rem}.aligned td:not(.none){background:var(--shared)}
 .columns{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(13.5rem,1fr);gap:1rem;overflow-x:auto;padding-bottom:.3rem}.col{border:1px solid var(--line);border-radius:6px;padding:.7rem;font-size:.92rem;background:var(--panel)}
 .col h3{margin:.1rem 0}.col .title{font-weight:600}.num{display:inline-block;min-width:1.5rem;text-align:center;border-radius:50%;border:1px solid var(--mute);font-size:.85rem;margin-right:.2rem}
 mark{color:inherit;border-radius:2px}mark.shared{background:var(--shared)}mark.own{background:var(--own)}.cited{background:var(--cited)}

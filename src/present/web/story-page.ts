@@ -31,6 +31,8 @@ const SHOWN_ENTITIES = 60;
 const HEADER_CHARS = 18;
 /** Concepts in the outlet-by-outlet wording table. */
 const PIVOT_CONCEPTS = 8;
+/** Shared claims lined up across the articles above the side-by-side columns. */
+const ALIGNED_ROWS = 20;
 
 type Mark = 'shared' | 'own' | 'cited';
 
@@ -293,7 +295,24 @@ export function storyPage(s: Story): string {
         : '')
     : '';
 
-  const side = `<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only · <span class="cited">cited</span> in the summary</p><div class="columns" role="region" aria-label="The articles, one column each" tabindex="0">${[...columns.values()].map(articleColumn).join('')}</div>`;
+  // The shared passages lined up: one row per claim several outlets carry (the matrix's order),
+  // one column per article, each cell that article's own sentence. The columns below keep each
+  // article's order, where shared passages cannot stand level.
+  const sharedRows = shownClaims.filter((c) => new Set(c.articles.map(outletOf)).size > 1).slice(0, ALIGNED_ROWS);
+  const alignedCols = [...columns.values()].filter((col) => sharedRows.some((c) => c.articles.includes(col.article.id)));
+  const ownSentence = (c: StoryClaim, col: Column) => {
+    const id = col.article.id;
+    return sentenceText(col, claimAt.get(c)?.get(id)) || (c.evidence?.length ? c.evidence : c.sentences).find((e) => e.article === id)?.text || '';
+  };
+  const aligned =
+    sharedRows.length && alignedCols.length > 1
+      ? `<div class="scroll" role="region" aria-label="Shared passages lined up" tabindex="0"><table class="aligned"><caption>Shared passages lined up: each row a claim several outlets carry, in each article's own words${
+          sharedRows.length < shownClaims.filter((c) => new Set(c.articles.map(outletOf)).size > 1).length ? ` (the ${sharedRows.length} most widely carried)` : ''
+        }</caption><thead><tr>${alignedCols.map((col) => `<th scope="col"><a href="#art-${col.n}"><span class="num">${col.n}</span> ${h(col.outlet)}</a></th>`).join('')}</tr></thead><tbody>${sharedRows
+          .map((c) => `<tr>${alignedCols.map((col) => (c.articles.includes(col.article.id) ? `<td>${h(ownSentence(c, col))}</td>` : '<td class="none"></td>')).join('')}</tr>`)
+          .join('')}</tbody></table></div>`
+      : '';
+  const side = `${aligned}<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only · <span class="cited">cited</span> in the summary</p><div class="columns" role="region" aria-label="The articles, one column each" tabindex="0">${[...columns.values()].map(articleColumn).join('')}</div>`;
 
   const sources = outlets.length;
   const dates = s.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
