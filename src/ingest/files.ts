@@ -32,7 +32,7 @@ export type InputItem =
 
 const TEXT_EXT = new Set(['.txt', '.text', '.md']);
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
-const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+export const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
 const KNOWN_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ...JSONL_EXT, '.json']);
 /** Inputs larger than MAX_INPUT_BYTES are refused rather than read into memory. */
 export { MAX_INPUT_BYTES };
@@ -219,7 +219,8 @@ function glob(pattern: string): string[] {
   return all.filter((f) => rx.test(resolve(f).slice(prefix.length).split(sep).join('/')));
 }
 
-function innerExt(path: string): string {
+/** A file's extension inside its `.gz`, lower case (`a.JSONL.gz` → `.jsonl`). */
+export function innerExt(path: string): string {
   const p = path.toLowerCase().endsWith('.gz') ? path.slice(0, -3) : path;
   return extname(p).toLowerCase();
 }
@@ -229,6 +230,11 @@ function stem(path: string): string {
   if (b.toLowerCase().endsWith('.gz')) b = b.slice(0, -3);
   const e = extname(b);
   return e ? b.slice(0, -e.length) : b;
+}
+
+/** Why an input past MAX_INPUT_BYTES is refused: what was found, and the limit. */
+export function tooLarge(found: string): string {
+  return `too large: ${found}; the limit of one input is ${MAX_INPUT_BYTES} bytes (${MAX_INPUT_BYTES / 2 ** 20} MiB), and nothing of it was stored`;
 }
 
 /** Reads one path (or stdin) into input items. */
@@ -246,20 +252,38 @@ export function readInputs(path: string, stdin?: Buffer): InputItem[] {
     } else {
       const st = statSync(path);
       if (!st.isFile()) return [{ ok: false, origin, error: 'not a regular file' }];
-      if (st.size > MAX_INPUT_BYTES) return [{ ok: false, origin, error: `too large (${st.size} bytes; the limit is ${MAX_INPUT_BYTES})` }];
+      if (st.size > MAX_INPUT_BYTES) return [{ ok: false, origin, error: tooLarge(`${st.size} bytes`) }];
       bytes = readFileSync(path);
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return [{ ok: false, origin, error: code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? (err as Error).message})` }];
+    return [{ ok: false, origin, error: unreadable(err) }];
   }
-  if (path.toLowerCase().endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
+  if (isGzip(path, bytes)) {
     try {
+      // Inflated in chunks, and stopped as soon as the output passes the limit.
       bytes = gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES });
-    } catch {
-      return [{ ok: false, origin, error: 'not a readable gzip file' }];
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return [{ ok: false, origin, error: code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge(`more than ${MAX_INPUT_BYTES} bytes once decompressed`) : 'not a readable gzip file' }];
     }
   }
+  return itemsFromBytes(path, bytes);
+}
+
+/** Why a file could not be read, in a few words. */
+export function unreadable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? (err as Error).message})`;
+}
+
+/** A gzip file, by its name or its first bytes. */
+export function isGzip(path: string, head: Uint8Array): boolean {
+  return path.toLowerCase().endsWith('.gz') || (head[0] === 0x1f && head[1] === 0x8b);
+}
+
+/** The items of one input's (decompressed) bytes: one article, or a JSON document's records. */
+export function itemsFromBytes(path: string, bytes: Buffer): InputItem[] {
+  const origin = path === '-' ? 'stdin' : path;
   if (bytes.length === 0) return [{ ok: false, origin, error: 'empty file' }];
 
   const ext = path === '-' ? '' : innerExt(path);

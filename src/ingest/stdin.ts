@@ -34,7 +34,8 @@ export function readStdin(max = MAX_INPUT_BYTES): { bytes: Buffer } | { error: s
     }
     if (n === 0) break;
     total += n;
-    if (total > max) return { error: `too large (more than ${max} bytes)` };
+    // Refused whole, before any of it is decoded or stored: a cut input would store a cut article.
+    if (total > max) return { error: `too large: more than ${max} bytes; the limit of one input is ${max} bytes (${+(max / 2 ** 20).toFixed(2)} MiB), and nothing of it was stored` };
     chunks.push(chunk.subarray(0, n));
   }
   return { bytes: Buffer.concat(chunks, total) };

@@ -34,12 +34,18 @@ export interface Progress {
   origin: string;
 }
 
-/** Extracts, stores and groups input items (files, stdin, fetched pages). */
-export async function ingestItems(store: Store, items: InputItem[], onProgress?: (p: Progress) => void): Promise<IngestSummary> {
+/**
+ * Extracts, stores and groups input items (files, stdin, fetched pages). Given as a stream
+ * (`streamInputs`), each item is let go once it is extracted, so memory follows the largest
+ * article rather than the batch; `total` in the progress is then 0 (not known in advance).
+ */
+export async function ingestItems(store: Store, items: Iterable<InputItem> | AsyncIterable<InputItem>, onProgress?: (p: Progress) => void): Promise<IngestSummary> {
   const sink = createSink(store);
-  for (const [i, item] of items.entries()) {
+  const total = Array.isArray(items) ? items.length : 0;
+  let done = 0;
+  for await (const item of items) {
     await sink.add(extractItem(item), item.origin);
-    onProgress?.({ done: i + 1, total: items.length, origin: item.origin });
+    onProgress?.({ done: ++done, total, origin: item.origin });
   }
   const summary = await sink.finish();
   return { ...summary, stories: (await store.listStories()).length };

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { InputItem } from '../../ingest/files.js';
 import { dbOption, printJson, warn } from '../options.js';
 
 export function register(program: Command): void {
@@ -17,13 +18,28 @@ export function register(program: Command): void {
     const warcs = all.filter((p) => /\.warc(\.gz)?$/i.test(p));
     const paths = all.filter((p) => !urls.includes(p) && !warcs.includes(p));
     const { openStore } = await import('../../store/index.js');
-    const { collectInputs, ingestItems } = await import('../../pipeline/index.js');
+    const { ingestItems } = await import('../../pipeline/index.js');
+    const { streamInputs } = await import('../../ingest/stream.js');
     const { progressBar } = await import('../progress.js');
-    const items = paths.length ? collectInputs(paths) : [];
-    if (urls.length) {
-      const { fetchPage } = await import('../../ingest/web/pages.js');
-      for (const u of urls) items.push(await fetchPage(u, {}, { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots }));
+    // Inputs are read one at a time as they are stored (a file of records line by line), so
+    // memory follows the largest article, not the batch; pages are fetched after the files.
+    const inputs = paths.length ? streamInputs(paths) : null;
+    const warnings: string[] = [];
+    let fetched = 0;
+    async function* items(): AsyncGenerator<InputItem> {
+      if (inputs) for await (const it of inputs) {
+        if (it.ok) for (const w of it.warnings ?? []) warnings.push(`parallax: ${it.origin}: warning: ${w}`);
+        yield it;
+      }
+      if (urls.length) {
+        const { fetchPage } = await import('../../ingest/web/pages.js');
+        for (const u of urls) {
+          yield await fetchPage(u, {}, { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots });
+          fetched++;
+        }
+      }
     }
+    const hasItems = !!inputs || urls.length > 0;
     const store = await openStore(opts.db);
     if (warcs.length) {
       const { ingestWarc } = await import('../../pipeline/warc.js');
@@ -32,7 +48,7 @@ export function register(program: Command): void {
         // after the files groups everything at once.
         for (const w of warcs) {
           const wbar = opts.progress && !opts.json ? progressBar(100, '% of ' + w) : null;
-          const s = await ingestWarc(store, w, { onProgress: (read, total) => wbar?.update(Math.floor((100 * read) / total)), keepRaw: opts.keepRaw, group: !items.length });
+          const s = await ingestWarc(store, w, { onProgress: (read, total) => wbar?.update(Math.floor((100 * read) / total)), keepRaw: opts.keepRaw, group: !hasItems });
           wbar?.stop();
           for (const f of s.failed) warn(`parallax: ${f.origin}: ${f.error}`);
           console.log(`${w}: ${s.records} records, ${s.html} HTML pages; ingested ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}`);
@@ -42,14 +58,14 @@ export function register(program: Command): void {
         await store.close();
         throw err;
       }
-      if (!items.length) { await store.close(); return; }
+      if (!hasItems) { await store.close(); return; }
     }
-    const bar = opts.progress && !opts.json ? progressBar(items.length) : null;
+    const bar = opts.progress && !opts.json ? progressBar((inputs?.total ?? 0) + urls.length, 'inputs') : null;
     try {
-      const summary = await ingestItems(store, items, (p) => bar?.update(p.done));
+      const summary = await ingestItems(store, items(), () => bar?.update((inputs?.done ?? 0) + fetched));
       bar?.stop();
       // Inputs read with damage (bytes that were not valid text) went in; say which, and what.
-      for (const it of items) if (it.ok) for (const w of it.warnings ?? []) warn(`parallax: ${it.origin}: warning: ${w}`);
+      for (const w of warnings) warn(w);
       for (const f of summary.failed) warn(`parallax: ${f.origin}: ${f.error}`);
       if (opts.json) printJson(summary);
       else
