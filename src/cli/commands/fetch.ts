@@ -8,7 +8,7 @@ export function register(program: Command): void {
       .description('fetch pages by URL, extract them, store them and update the stories')
       .argument('<urls...>')
       .option('--json', 'print the summary as JSON')
-      .option('--allow-private', 'allow fetching from private and loopback addresses')
+      .option('--allow-private', 'allow private and loopback addresses for the hosts of the URLs given (redirects elsewhere are still checked)')
       .option('--ignore-robots', 'do not honour robots.txt')
       .option('--timeout <seconds>', 'give up on a page after this long', '30')
       .option('--concurrency <n>', 'pages fetched at once (at most 2 per host)', '6'),
@@ -20,10 +20,11 @@ export function register(program: Command): void {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError(`--concurrency: "${opts.concurrency}" is not a positive whole number`);
     const { openStore } = await import('../../store/index.js');
     const { fetchPages } = await import('../../ingest/web/pages.js');
+    const { privateHosts } = await import('../../ingest/web/http.js');
     const { ingestItems } = await import('../../pipeline/index.js');
     const items = await fetchPages(
       urls.map((url) => ({ url })),
-      { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots, totalTimeoutMs: timeout * 1000 },
+      { allowPrivate: opts.allowPrivate ? privateHosts(urls) : false, ignoreRobots: opts.ignoreRobots, totalTimeoutMs: timeout * 1000 },
       concurrency,
     );
     const store = await openStore(opts.db);

@@ -10,7 +10,7 @@ export function register(program: Command): void {
       .argument('<paths...>', 'files, directories, glob patterns or http(s) URLs')
       .option('--json', 'print the summary as JSON')
       .option('--no-progress', 'no progress bar')
-      .option('--allow-private', 'allow URLs on private and loopback addresses')
+      .option('--allow-private', 'allow private and loopback addresses for the hosts of the URLs given (redirects elsewhere are still checked)')
       .option('--ignore-robots', 'do not honour robots.txt')
       .option('--keep-raw', "keep a copy of each archived page's HTML with its article (by default it refers to its WARC record)"),
   ).action(async (all: string[], opts: { db?: string; json?: boolean; progress: boolean; allowPrivate?: boolean; ignoreRobots?: boolean; keepRaw?: boolean }) => {
@@ -33,8 +33,11 @@ export function register(program: Command): void {
       }
       if (urls.length) {
         const { fetchPage } = await import('../../ingest/web/pages.js');
+        const { privateHosts } = await import('../../ingest/web/http.js');
+        // --allow-private is for the hosts named here, not for wherever they redirect.
+        const allowPrivate = opts.allowPrivate ? privateHosts(urls) : false;
         for (const u of urls) {
-          yield await fetchPage(u, {}, { allowPrivate: opts.allowPrivate, ignoreRobots: opts.ignoreRobots });
+          yield await fetchPage(u, {}, { allowPrivate, ignoreRobots: opts.ignoreRobots });
           fetched++;
         }
       }

@@ -25,8 +25,11 @@ export const USER_AGENT = 'Parallax/0.1 (+https://github.com/parallax-news/paral
 
 /** Options of one fetch; every field has a sensible default. */
 export interface FetchOptions {
-  /** `true` permits every private address; a list permits only those (a test server on 127.0.0.1). */
-  allowPrivate?: boolean | string[];
+  /**
+   * Private addresses: `true` permits every one; a list of addresses permits only those (a test
+   * server on 127.0.0.1); {@link privateHosts} permits them only for the hosts a user named.
+   */
+  allowPrivate?: AllowPolicy;
   /** Milliseconds to open the TCP connection (default 10 s). */
   connectTimeoutMs?: number;
   /** Milliseconds for the whole fetch, redirects and retries included (default 30 s). */
@@ -86,16 +89,78 @@ export class PrivateAddressError extends FetchError {}
 /** A reused keep-alive connection was already closed: the request is sent again on a new one. */
 class StaleSocketError extends FetchError {}
 
-type AllowPolicy = boolean | string[];
+/**
+ * Private addresses permitted for some hosts only: those a user named on the command line (a
+ * test server, a machine on the local network). A URL on one of them may reach a private address,
+ * and so may a redirect that stays on one; a redirect elsewhere, a link in a feed to another host,
+ * are checked like any other URL. Made by {@link privateHosts}.
+ */
+export interface PrivateHosts {
+  /** `hostname:port`, lower case, the port always written (see {@link hostKey}). */
+  readonly hosts: readonly string[];
+  /** The hosts as the user wrote them, for messages. */
+  readonly named: readonly string[];
+}
 
-function permitted(ip: string, allow: AllowPolicy): boolean {
+/** What a fetch may reach among private addresses: all, some addresses, or all for some hosts. */
+export type AllowPolicy = boolean | string[] | PrivateHosts;
+
+const DEFAULT_PORT: Record<string, string> = { 'http:': '80', 'https:': '443' };
+
+/** A URL's host as a policy names it: host name without brackets or a final dot, and its port. */
+export function hostKey(url: URL): string {
+  const name = url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return `${name}:${url.port || DEFAULT_PORT[url.protocol] || ''}`;
+}
+
+/**
+ * The policy for `--allow-private` given with these URLs: private addresses permitted for their
+ * hosts (host name and port) only. The web ports of a named host go together (an `http` URL on
+ * port 80 that redirects to `https` on 443 stays on its host). URLs that do not parse are left out.
+ */
+export function privateHosts(urls: readonly string[]): PrivateHosts {
+  const hosts = new Set<string>();
+  const named = new Set<string>();
+  for (const u of urls) {
+    let url: URL;
+    try {
+      url = new URL(u);
+    } catch {
+      continue;
+    }
+    const key = hostKey(url);
+    hosts.add(key);
+    named.add(url.host.toLowerCase());
+    const [name, port] = [key.slice(0, key.lastIndexOf(':')), key.slice(key.lastIndexOf(':') + 1)];
+    if (port === '80' || port === '443') hosts.add(`${name}:${port === '80' ? '443' : '80'}`);
+  }
+  return { hosts: [...hosts].sort(), named: [...named].sort() };
+}
+
+/** The policy one URL is fetched under: a host policy becomes all or nothing for that URL's host. */
+function policyFor(url: URL, allow: AllowPolicy): boolean | string[] {
+  if (typeof allow === 'boolean' || Array.isArray(allow)) return allow;
+  return allow.hosts.includes(hostKey(url));
+}
+
+/** How a refusal says what would permit the address. */
+function permitHint(allow: AllowPolicy): string {
+  if (allow === false || (Array.isArray(allow) && !allow.length)) return 'use --allow-private to permit';
+  if (typeof allow === 'object' && !Array.isArray(allow)) {
+    const named = allow.named;
+    return named.length ? `--allow-private permits only the host${named.length === 1 ? '' : 's'} named: ${named.join(', ')}` : 'use --allow-private to permit';
+  }
+  return 'use --allow-private to permit';
+}
+
+function permitted(ip: string, allow: boolean | string[]): boolean {
   return !isPrivateAddress(ip) || allow === true || (Array.isArray(allow) && allow.includes(ip));
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A DNS lookup that refuses private answers: the socket connects only to what it returns. */
-export function guardedLookup(allow: AllowPolicy) {
+export function guardedLookup(allow: boolean | string[], hint = permitHint(allow)) {
   return (hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
@@ -103,7 +168,7 @@ export function guardedLookup(allow: AllowPolicy) {
       // Any private answer refuses the host: with several answers a later attempt could use it.
       const bad = list.find((a) => !permitted(a.address, allow));
       if (bad || !list.length) {
-        const e = new Error(bad ? `refused: ${hostname} resolves to the private address ${bad.address} (use --allow-private to permit)` : `${hostname} has no address`) as NodeJS.ErrnoException;
+        const e = new Error(bad ? `refused: ${hostname} resolves to the private address ${bad.address} (${hint})` : `${hostname} has no address`) as NodeJS.ErrnoException;
         e.code = bad ? 'EPRIVATE' : 'ENOTFOUND';
         return callback(e, '', 0);
       }
@@ -116,11 +181,11 @@ export function guardedLookup(allow: AllowPolicy) {
 /** Agents by address policy: a socket opened under one policy is never reused under another. */
 const agents = new Map<string, { http: http.Agent; https: https.Agent }>();
 
-function agentsFor(allow: AllowPolicy) {
-  const key = JSON.stringify(allow);
+function agentsFor(allow: boolean | string[], hint: string) {
+  const key = JSON.stringify([allow, hint]);
   let pair = agents.get(key);
   if (!pair) {
-    const lookup = guardedLookup(allow) as never;
+    const lookup = guardedLookup(allow, hint) as never;
     pair = {
       // Idle sockets are let go after 4 s, before the 5 s keep-alive timeout common on servers.
       http: new http.Agent({ keepAlive: true, maxSockets: 8, timeout: 4000, lookup } as http.AgentOptions),
@@ -204,14 +269,17 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 function request(url: URL, s: Settings, deadline: number): Promise<Hop> {
   return new Promise((resolve, reject) => {
     const literal = url.hostname.replace(/^\[|\]$/g, '');
+    // Each hop is judged on its own host: a redirect off a named host loses the permission.
+    const allow = policyFor(url, s.allowPrivate);
+    const hint = permitHint(s.allowPrivate);
     // A literal IP in the URL is connected to without DNS: check it here.
-    if (isIP(literal) && !permitted(literal, s.allowPrivate)) {
-      return reject(new PrivateAddressError(url.href, `refused: ${literal} is a private address (use --allow-private to permit)`));
+    if (isIP(literal) && !permitted(literal, allow)) {
+      return reject(new PrivateAddressError(url.href, `refused: ${literal} is a private address (${hint})`));
     }
     const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: s.accept, 'accept-encoding': 'gzip, deflate, br' };
     if (s.etag) headers['if-none-match'] = s.etag;
     if (s.lastModified) headers['if-modified-since'] = s.lastModified;
-    const pair = agentsFor(s.allowPrivate);
+    const pair = agentsFor(allow, hint);
     const lib = url.protocol === 'https:' ? https : http;
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
