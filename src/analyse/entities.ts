@@ -24,6 +24,7 @@ import type { Article, EntityKind, EntityMention, StoryEntity } from '../types.j
 import type { EntitySpan, EntityType } from '../enrich/types.js';
 import { DEFINED_ACRONYM } from '../enrich/ner/repair.js';
 import { foldName } from '../lang/fold.js';
+import { nameKey } from '../lang/romanise.js';
 import { leaderOffices, leaderWords, offices, personTitles, titleWords } from '../lang/titles.js';
 import { givenFit, personName, type PersonName } from '../enrich/ner/names.js';
 import { STATE_ABBREVIATIONS } from '../enrich/ner/gazetteer.js';
@@ -49,8 +50,19 @@ function editDistance(a: string, b: string): number {
 
 const ACRONYM = /^(?:\p{Lu}\.?){2,5}$/u;
 
+/** Latin letters, or another alphabet's: names written in two alphabets are compared by their phonetic key too. */
+const isLatin = (w: string) => !/[^\p{Script=Latin}\P{L}]/u.test(w);
+
+/** Two spellings of one name in two alphabets (Шольц, Scholz; Макрон, Macron, ماكرون): the same phonetic key. */
+function sameAcrossAlphabets(a: string, b: string): boolean {
+  if (isLatin(a) === isLatin(b)) return false;
+  const k = nameKey(a);
+  return k !== null && k === nameKey(b);
+}
+
 function similarWord(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (sameAcrossAlphabets(a, b)) return true;
   const fa = foldWord(a);
   const fb = foldWord(b);
   if (fa === fb) return true;
@@ -153,11 +165,22 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
   // Groups indexed by the consonant skeleton of their surname (or whole name): a name can only
   // match a group whose skeleton it shares, so each lookup is a handful of comparisons.
   const bySkeleton = new Map<string, Group[]>();
+  // And by phonetic key, for the same name in another alphabet (see sameAcrossAlphabets).
+  const byKey = new Map<string, Group[]>();
   const index = (g: Group) => {
-    const k = skeleton(words(g.surname).pop() ?? g.surname);
-    const list = bySkeleton.get(k);
-    if (list) list.push(g);
-    else bySkeleton.set(k, [g]);
+    const last = words(g.surname).pop() ?? g.surname;
+    for (const [map, k] of [[bySkeleton, skeleton(last)], [byKey, nameKey(last)]] as const) {
+      if (!k) continue;
+      const list = map.get(k);
+      if (list) list.push(g);
+      else map.set(k, [g]);
+    }
+  };
+  const nearTo = (last: string): Group[] => {
+    const same = bySkeleton.get(skeleton(last)) ?? [];
+    const key = nameKey(last);
+    const other = key ? (byKey.get(key) ?? []).filter((g) => !same.includes(g) && isLatin(words(g.surname).pop() ?? '') !== isLatin(last)) : [];
+    return other.length ? [...same, ...other] : same;
   };
   // How the story tags each word written alone: a person's surname the tagger once took for a
   // place ("Lind") still joins the person; a place that is also someone's surname does not.
@@ -177,7 +200,7 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     const w = words(span.text);
     const person = span.type === 'PER' ? personName(span.text) : null;
     const last = person ? person.surname : w[w.length - 1];
-    const near = bySkeleton.get(skeleton(last)) ?? [];
+    const near = nearTo(last);
     let target: Group | undefined;
     if (person?.given.length) target = samePerson(near, person);
     else if (w.length >= 2 && !person) {

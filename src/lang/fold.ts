@@ -11,6 +11,7 @@
  *
  * @module
  */
+import anyAscii from 'any-ascii';
 
 /** A light stemmer: enough to meet "strikes"/"strike"/"striking", "voted"/"vote", "stopped"/"stop". */
 export function lightStem(word: string): string {
@@ -53,6 +54,11 @@ export function foldToken(word: string): string {
 
 const NAME_CACHE = new Map<string, string>();
 
+/** Alphabets a name is romanised from before folding. */
+const OTHER_ALPHABET = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Armenian}\p{Script=Georgian}]/u;
+/** Oblique case endings of Russian and Ukrainian surnames in -ский/-ський and of names ending in a consonant. */
+const CYRILLIC_CASE_ENDING = /(?:ого|ому|ым|ом|ою|ої|ому|ові|еві|у|ю|а|я|е|і)$/u;
+
 /**
  * Transliteration folding of one word of a name: diacritics dropped, lower case, the letters that
  * transliteration systems disagree on folded together (y/i/j, z/s, kh/h, ks/x, ph/f, w/v, ie/e,
@@ -61,7 +67,14 @@ const NAME_CACHE = new Map<string, string>();
 export function foldName(word: string): string {
   const hit = NAME_CACHE.get(word);
   if (hit !== undefined) return hit;
-  let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`.-]/g, '');
+  let w = word;
+  // A name in another alphabet is romanised first (Зеленский → Zelenskii, Шольц → Sholts), with a
+  // Cyrillic case ending off (Зеленского, Шольцу); Han names are not spelt out this way.
+  if (OTHER_ALPHABET.test(w)) {
+    if (/^\p{Script=Cyrillic}+$/u.test(w) && w.length > 5) w = w.replace(CYRILLIC_CASE_ENDING, '');
+    w = anyAscii(w);
+  }
+  w = w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`.-]/g, '');
   w = w.replace(/(?:yy|yi|iy|ii|ij|yj|y|j)$/u, 'i');
   w = w.replace(/kh/g, 'h').replace(/ks/g, 'x').replace(/ph/g, 'f').replace(/w/g, 'v').replace(/z/g, 's').replace(/[yj]/g, 'i').replace(/ie/g, 'i');
   w = w.replace(/(.)\1+/g, '$1');

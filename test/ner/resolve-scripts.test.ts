@@ -1,0 +1,58 @@
+// One person or place under every alphabet: names written in Latin, Cyrillic and Arabic letters
+// join one entity of the story when they are the same name, and stay apart when they are not.
+// Invented names throughout.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, StoryEntity } from '../../src/types.js';
+import type { EntitySpan, EntityType } from '../../src/enrich/types.js';
+import { resolveEntities } from '../../src/analyse/entities.js';
+
+function resolve(docs: [string, string, string, [string, EntityType][]][]): StoryEntity[] {
+  const arts: Article[] = [];
+  const spans = new Map<string, EntitySpan[]>();
+  for (const [id, language, text, names] of docs) {
+    const list: EntitySpan[] = [];
+    for (const [name, type] of [...names].sort((x, y) => y[0].length - x[0].length)) {
+      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+        if (list.some((s) => s.start < i + name.length && i < s.end)) continue;
+        list.push({ start: i, end: i + name.length, text: name, type });
+      }
+    }
+    spans.set(id, list.sort((a, b) => a.start - b.start));
+    arts.push({ id, source: null, url: null, title: null, kicker: null, dek: null, byline: null, published: null, dateline: null, language, blocks: [], text, contentHash: id, provenance: {}, removed: [], messages: [], raw: { kind: 'text', origin: id, content: text } });
+  }
+  return resolveEntities(arts, spans);
+}
+
+const holding = (es: StoryEntity[], text: string) => es.filter((e) => e.mentions.some((m) => m.text === text));
+
+test('a person in Latin, Cyrillic (in two cases) and Arabic letters is one entity', () => {
+  const es = resolve([
+    ['en', 'en', 'President Bogdan Marenko met the envoy. Marenko said the talks went well.', [['Bogdan Marenko', 'PER'], ['Marenko', 'PER']]],
+    ['ru', 'ru', 'Президент Богдан Маренко встретился с послом. По словам Маренко, переговоры прошли хорошо.', [['Богдан Маренко', 'PER'], ['Маренко', 'PER']]],
+    ['uk', 'uk', 'Заява Богдана Маренка прозвучала ввечері.', [['Богдана Маренка', 'PER']]],
+    ['ar', 'ar', 'قال الرئيس مارينكو إن المحادثات جرت بشكل جيد.', [['مارينكو', 'PER']]],
+  ]);
+  const e = holding(es, 'Bogdan Marenko');
+  assert.equal(e.length, 1);
+  for (const form of ['Богдан Маренко', 'Богдана Маренка', 'مارينكو']) assert.deepEqual(holding(es, form), e, `${form} joins Bogdan Marenko`);
+});
+
+test('a place under its names in two alphabets is one entity; different names stay apart', () => {
+  const es = resolve([
+    ['en', 'en', 'Shelling hit Dravosk and Kelmin on Monday.', [['Dravosk', 'LOC'], ['Kelmin', 'LOC']]],
+    ['ru', 'ru', 'В понедельник обстрелу подверглись Дравоск и Тарнов.', [['Дравоск', 'LOC'], ['Тарнов', 'LOC']]],
+  ]);
+  assert.deepEqual(holding(es, 'Дравоск'), holding(es, 'Dravosk'));
+  assert.notDeepEqual(holding(es, 'Тарнов'), holding(es, 'Kelmin'));
+  assert.equal(es.length, 3);
+});
+
+test('two people with one surname in two alphabets but different given names stay two', () => {
+  const es = resolve([
+    ['en', 'en', 'Anna Marenko, a lawyer, spoke first.', [['Anna Marenko', 'PER']]],
+    ['ru', 'ru', 'Первым выступил Игорь Маренко.', [['Игорь Маренко', 'PER']]],
+  ]);
+  assert.equal(holding(es, 'Anna Marenko').length, 1);
+  assert.notDeepEqual(holding(es, 'Игорь Маренко'), holding(es, 'Anna Marenko'));
+});
