@@ -147,7 +147,7 @@ function bump(out: TermVector, t: string, w: number): void {
  * Adds the terms of one zone of text. `names` is false where capitals mark no names (a Title Case
  * headline capitalises every word).
  */
-function addZone(out: TermVector, text: string, weight: number, names: boolean, inflected = false): number {
+function addZone(out: TermVector, text: string, weight: number, names: boolean, inflected = false, own: ReadonlySet<string> | null = null): number {
   if (!STOP) loadLists();
   text = joinNumbers(text);
   const stopWords = STOP!;
@@ -226,7 +226,7 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
     if (lower.includes('.')) lower = lower.replace(/\./g, '');
     const w0 = word.charCodeAt(0);
     const capital = w0 < 128 ? w0 >= 65 && w0 <= 90 : UPPER.test(word);
-    const stop = stopWords.has(lower);
+    const stop = stopWords.has(lower) || own !== null && own.has(lower);
     if (names && capital && !afterStop && !months.has(lower)) {
       if (!stop) {
         phrase.push(lower);
@@ -375,12 +375,16 @@ export function termVector(title: string | null, body: string, maxChars = 5000, 
   const terms: TermVector = new Map();
   let length = 0;
   // Names take endings in some languages ("Германии"): their stems are matched there.
-  const inflected = inflects(LANGUAGES[lang] ?? '');
-  if (title) length += addZone(terms, title, 3, !isTitleCase(title), inflected);
+  const code = LANGUAGES[lang] ?? '';
+  const inflected = inflects(code);
+  // The language's own function words too (data/lang/LANG/stopwords-cluster.txt): in a collection
+  // of many languages they are in few articles, and would weigh as names do.
+  const own = lang > 2 ? stopwords('cluster', code) : null;
+  if (title) length += addZone(terms, title, 3, !isTitleCase(title), inflected, own);
   const text = proseOf(body);
   const lead = text.slice(0, 600);
-  length += addZone(terms, lead, 2, true, inflected);
-  if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true, inflected);
+  length += addZone(terms, lead, 2, true, inflected, own);
+  if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true, inflected, own);
   return { terms, length };
 }
 
