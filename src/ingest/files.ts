@@ -37,10 +37,15 @@ const KNOWN_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ...JSONL_EXT, '.json']);
 /** Inputs larger than MAX_INPUT_BYTES are refused rather than read into memory. */
 export { MAX_INPUT_BYTES };
 
-/** Expands paths: directories recursively (known extensions only), globs, `-` for stdin. */
-export function expandPaths(paths: string[]): { files: string[]; errors: InputItem[] } {
+/**
+ * Expands paths: directories recursively (known extensions only), globs, `-` for stdin. The files
+ * a directory holds under other extensions (images, binaries, archives) are returned as
+ * `skipped`, so that the caller can say what it left out; a file named on its own is always read.
+ */
+export function expandPaths(paths: string[]): { files: string[]; errors: InputItem[]; skipped: string[] } {
   const files: string[] = [];
   const errors: InputItem[] = [];
+  const skipped: string[] = [];
   for (const p of paths) {
     if (p === '-') { files.push('-'); continue; }
     // A path that exists is read as it is, whatever characters its name holds ("a [1].html");
@@ -63,11 +68,11 @@ export function expandPaths(paths: string[]): { files: string[]; errors: InputIt
     }
     if (st.isDirectory()) {
       const found: InputItem[] = [];
-      files.push(...walk(p, found).filter((f) => KNOWN_EXT.has(innerExt(f))));
+      for (const f of walk(p, found)) (KNOWN_EXT.has(innerExt(f)) ? files : skipped).push(f);
       errors.push(...found);
     } else files.push(p);
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }
 
 function isLink(path: string): boolean {

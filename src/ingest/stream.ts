@@ -22,11 +22,13 @@ export interface InputStream extends AsyncIterable<InputItem> {
   readonly total: number;
   /** Files read to their end so far. */
   readonly done: number;
+  /** Files in the directories given that are not inputs by their extension (see `expandPaths`). */
+  readonly skipped: string[];
 }
 
 /** Reads paths (files, directories, globs, `-`) as a stream of input items. */
 export function streamInputs(paths: string[], max = MAX_INPUT_BYTES): InputStream {
-  const { files, errors } = expandPaths(paths);
+  const { files, errors, skipped } = expandPaths(paths);
   let done = 0;
   async function* items(): AsyncGenerator<InputItem> {
     yield* errors;
@@ -37,6 +39,7 @@ export function streamInputs(paths: string[], max = MAX_INPUT_BYTES): InputStrea
   }
   return {
     total: files.length,
+    skipped,
     get done() {
       return done;
     },

@@ -32,7 +32,7 @@ export function register(program: Command): void {
       const summary = await ingestItems(store, items);
       for (const f of summary.failed) warn(`parallax: ${f.origin}: ${f.error}`);
       if (opts.json) printJson(summary);
-      else console.log(`ingested ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}; ${summary.stories} stories in the store`);
+      else console.log(`ingested ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}; ${summary.stories} ${summary.stories === 1 ? 'story' : 'stories'} in the store`);
       if (summary.failed.length) process.exitCode = 1;
     } finally {
       await store.close();

@@ -2,6 +2,25 @@ import type { Command } from 'commander';
 import type { InputItem } from '../../ingest/files.js';
 import { dbOption, printJson, warn } from '../options.js';
 
+/** Names given in the line about skipped files before "and N more". */
+const NAMED_SKIPS = 5;
+
+/**
+ * The line about the files a directory held that are not inputs: how many, by extension, and the
+ * first few by name (a folder saved from a browser holds images and scripts beside the pages).
+ */
+export function skippedLine(files: string[]): string {
+  const byExt = new Map<string, number>();
+  for (const f of files) {
+    const base = f.split(/[\\/]/).pop() ?? f;
+    const ext = /(\.[^.]+)$/.exec(base.replace(/\.gz$/i, ''))?.[1].toLowerCase() ?? 'no extension';
+    byExt.set(ext, (byExt.get(ext) ?? 0) + 1);
+  }
+  const exts = [...byExt].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([e, n]) => `${e} ${n}`).join(', ');
+  const named = files.slice(0, NAMED_SKIPS).join(', ') + (files.length > NAMED_SKIPS ? `, and ${files.length - NAMED_SKIPS} more` : '');
+  return `skipped ${files.length} ${files.length === 1 ? 'file that is' : 'files that are'} not text, HTML, JSON or JSONL by their extension (${exts}): ${named}`;
+}
+
 export function register(program: Command): void {
   dbOption(
     program
@@ -70,10 +89,13 @@ export function register(program: Command): void {
       // Inputs read with damage (bytes that were not valid text) went in; say which, and what.
       for (const w of warnings) warn(w);
       for (const f of summary.failed) warn(`parallax: ${f.origin}: ${f.error}`);
-      if (opts.json) printJson(summary);
+      // Left out on purpose, not failed: said, but the exit code stays 0 when the rest landed.
+      const skipped = inputs?.skipped ?? [];
+      if (skipped.length) warn(`parallax: ${skippedLine(skipped)}`);
+      if (opts.json) printJson({ ...summary, skipped });
       else
         console.log(
-          `ingested ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}; ${summary.stories} stories in the store`,
+          `ingested ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}; ${summary.stories} ${summary.stories === 1 ? 'story' : 'stories'} in the store`,
         );
       if (summary.failed.length) process.exitCode = 1;
     } finally {
