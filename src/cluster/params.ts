@@ -87,6 +87,12 @@ export interface ClusterParams {
    * glosses, not their wording, so the same event scores lower across languages.
    */
   crossLanguageShare: number;
+  /**
+   * The same share when the two sides write in different scripts (Cyrillic against Latin, Arabic
+   * against Cyrillic): they share no cognates and no names spelled alike, only names' phonetic
+   * keys, countries and numbers.
+   */
+  crossScriptShare: number;
   /** Estimated Jaccard similarity of word 3-shingles at which a text is a copy. */
   duplicateJaccard: number;
   /**
@@ -128,6 +134,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   exactCandidates: 50,
   centroidTerms: 1000,
   crossLanguageShare: 0.3,
+  crossScriptShare: 0.1,
   duplicateJaccard: 0.7,
   retireAfter: 100_000,
   sweepEvery: 10_000,

@@ -10,6 +10,15 @@ import type { ClusterParams } from './params.js';
 import type { ClusterState } from './state.js';
 import type { StoryState } from './state.js';
 
+/**
+ * Languages by script: Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Japanese, Hangul.
+ * Chinese counts with Latin: its dictionary glosses are English words (see cedict.ts).
+ */
+const SCRIPTS: readonly (readonly string[])[] = [
+  ['en', 'ms', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'tr', 'az', 'id', 'vi', 'sv', 'da', 'nb', 'fi', 'hu', 'ro', 'hr', 'zh'],
+  ['ru', 'uk', 'bg', 'sr'], ['el'], ['ar', 'fa'], ['he'], ['hi'], ['ja'], ['ko'],
+];
+
 /** Articles per language of one article in each language, for {@link languageBoost}. */
 export const ONE_LANGUAGE = LANGUAGES.map((_, l) => LANGUAGES.map((_, k) => (k === l ? 1 : 0)));
 
@@ -22,16 +31,25 @@ export const ONE_LANGUAGE = LANGUAGES.map((_, l) => LANGUAGES.map((_, k) => (k =
 export function languageBoost(params: ClusterParams, a: number[], b: number[]): number {
   let na = 0;
   let nb = 0;
+  // Scripts on either side, one bit each: two sides that write in no script in common share no
+  // cognate and no name spelled alike, only keys, countries and numbers (see terms.ts).
+  let scriptsA = 0;
+  let scriptsB = 0;
   for (let l = 1; l < a.length; l++) {
     na += a[l];
     nb += b[l];
+    if (a[l]) scriptsA |= SCRIPT_BITS[l];
+    if (b[l]) scriptsB |= SCRIPT_BITS[l];
   }
   if (!na || !nb) return 1;
   let overlap = 0;
   for (let l = 1; l < a.length; l++) overlap += Math.min(a[l] / na, b[l] / nb);
-  const share = params.crossLanguageShare;
+  const share = scriptsA & scriptsB ? params.crossLanguageShare : params.crossScriptShare;
   return 1 / (overlap + (1 - overlap) * share);
 }
+
+/** The writing system of each language of LANGUAGES, as one bit. */
+const SCRIPT_BITS = LANGUAGES.map((l) => 1 << Math.max(0, SCRIPTS.findIndex((group) => group.includes(l))));
 
 /** Cosine of an article with a story's centroid. */
 export function centroidCosine(terms: Int32Array, weights: Float32Array, story: StoryState): number {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClusterer, type ClusterDoc } from '../../src/cluster/index.js';
+import { DEFAULT_PARAMS, createClusterer, type ClusterDoc } from '../../src/cluster/index.js';
+import { ONE_LANGUAGE, languageBoost } from '../../src/cluster/similarity.js';
 import { joinNumbers, normaliseNumber } from '../../src/cluster/anchors.js';
 import { pairSimilarities } from '../../src/cluster/pairs.js';
 import { LANGUAGES, termVector } from '../../src/cluster/terms.js';
@@ -100,4 +101,13 @@ test(`${here}a language's own function words are no terms in an article in that 
   const terms = termVector(null, text, 5000, LANGUAGES.indexOf('de')).terms;
   for (const w of ['dass', 'über', 'nicht', 'habe']) assert.ok(!terms.has(w), `${w} in ${[...terms.keys()].join(' ')}`);
   assert.ok([...terms.keys()].some((t) => t.startsWith('haushalt')), 'content words stay');
+});
+
+test(`${here}across scripts the bar is lower than across languages of one script`, () => {
+  const one = (code: string) => ONE_LANGUAGE[LANGUAGES.indexOf(code as (typeof LANGUAGES)[number])];
+  const latin = languageBoost(DEFAULT_PARAMS, one('de'), one('en'));
+  const cyrillic = languageBoost(DEFAULT_PARAMS, one('ru'), one('en'));
+  assert.equal(languageBoost(DEFAULT_PARAMS, one('en'), one('en')), 1);
+  assert.ok(cyrillic > latin && latin > 1, `${cyrillic} ${latin}`);
+  assert.equal(languageBoost(DEFAULT_PARAMS, one('ru'), one('uk')), latin, 'Russian and Ukrainian share a script');
 });
