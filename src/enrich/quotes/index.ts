@@ -20,13 +20,11 @@ import { attributionAt, clauseSubject, isSignatureDash, type Attribution } from 
 import { cueFeatures, defaultCueModel, isCandidate, scoreToken, SPEECH, type CueModel } from './cues.js';
 import { findMarkedQuotes } from './marks.js';
 import { findQuotesIn } from './languages.js';
+import type { FoundQuote } from './found.js';
 import { guessNames, SpeakerResolver, type ResolvedSource } from './speaker.js';
 import { QUOTE_MARK, tokenise, type Tokenised } from './tokens.js';
 
-/** A quotation as found: the speaker span as written, and the name it resolves to. */
-export interface FoundQuote extends QuoteSpan {
-  speaker: (Span & { text: string; name: string }) | null;
-}
+export type { FoundQuote } from './found.js';
 
 /** Options for {@link findQuotes}; the defaults are those measured on PolNeAR's dev part. */
 export interface FindQuotesOptions {

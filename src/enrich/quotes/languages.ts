@@ -19,7 +19,7 @@
  */
 import type { EntitySpan, Span } from '../types.js';
 import { wordList } from '../../lang/lists.js';
-import type { FoundQuote } from './index.js';
+import type { FoundQuote } from './found.js';
 
 /** Whether the project knows how quotations are attributed in `lang`. */
 export function quotesSupported(lang: string): boolean {
