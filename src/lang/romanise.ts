@@ -48,7 +48,9 @@ export function nameKey(word: string): string | null {
   const c0 = w.charCodeAt(0);
   // Arabic: the article and clitics off; a waw inside a word writes a vowel (o, u) in foreign
   // names far more often than a w.
-  if (c0 >= 0x600 && c0 < 0x700) w = w.replace(ARABIC_PREFIX, '').replace(/(?<=.)و/gu, '');
+  // Jim writes the g of foreign names (نيوجيني, Niugini) as often as their j, which other
+  // scripts' keys drop as a glide anyway.
+  if (c0 >= 0x600 && c0 < 0x700) w = w.replace(ARABIC_PREFIX, '').replace(/(?<=.)و/gu, '').replace(/ج/g, 'g');
   if (c0 >= 0x2e80) return null;
   let ascii = /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : anyAscii(w).toLowerCase();
   for (const [re, to] of DIGRAPHS) ascii = ascii.replace(re, to);

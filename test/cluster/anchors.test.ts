@@ -111,3 +111,11 @@ test(`${here}across scripts the bar is lower than across languages of one script
   assert.ok(cyrillic > latin && latin > 1, `${cyrillic} ${latin}`);
   assert.equal(languageBoost(DEFAULT_PARAMS, one('ru'), one('uk')), latin, 'Russian and Ukrainian share a script');
 });
+
+test(`${here}Arabic words are stemmed, so that forms with the article and endings meet`, () => {
+  const terms = (t: string) => new Set([...termVector(null, t, 5000, LANGUAGES.indexOf('ar')).terms.keys()].filter((k) => !/^[@#%&]/.test(k)));
+  const a = terms('أعلنت الحكومة خطة جديدة للمدارس');
+  const b = terms('قالت حكومة البلاد إن المدارس ستفتح');
+  const shared = [...a].filter((t) => b.has(t));
+  assert.ok(shared.length >= 2, `shared: ${shared.join(' ')} of ${[...a].join(' ')} / ${[...b].join(' ')}`);
+});
