@@ -49,6 +49,8 @@ interface Header {
   textEncoding: 'latin1' | 'utf16le';
   /** The least and greatest weight, in hundredths. */
   weightRange: [number, number];
+  /** The model's language when its features read stems (absent for English). */
+  language?: string;
 }
 
 /** The model file's bytes for a model's tables. */
@@ -128,6 +130,7 @@ export function encodeModel(data: ModelData): Buffer {
     tags: [...data.tags], features: entries.length, rows: rows.length, entries: E, slots: size,
     hasPhrases: phrase.some((p) => p > 0), hasClusters: clusters.some((c) => c >= 0), gazetteerTypes, phraseTypes,
     at: {} as Header['at'], textBytes: text.length, textEncoding, weightRange: [lo, hi],
+    ...(data.language ? { language: data.language } : {}),
   };
   // Offsets depend on the header's length, which depends on the offsets: lay out until stable.
   let json = '';
@@ -200,6 +203,7 @@ export function decodeModel(buf: Uint8Array): NerModel {
     cluster: (word) => (hasClusters ? lookupCluster(classTable, word) : undefined),
     caseRatio(lower) { const e = entry(lower); return e >= 0 ? caseRatio[e] : -1; },
     words: new Map(),
+    language: h.language,
   };
   return new NerModel({ tags: h.tags, keys, slots: rows, weights, range: h.weightRange, lex });
 }

@@ -13,6 +13,7 @@
  */
 import { PLACES, DEMONYMS } from './gazetteer.js';
 import { lookupCluster } from './clusters.js';
+import { GIVEN_KEY, hasStems, nameStem, PLACE_KEY, STEM_KEY } from './stems.js';
 
 /** IOB2 tags: what the tagger reports. */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -69,6 +70,8 @@ export interface ModelData {
    * from a common word in headlines in capitals and at the start of a sentence.
    */
   caseRatio?: Record<string, number>;
+  /** The language the model was trained for (ISO 639-1); where names inflect, the features read stems too (stems.ts). */
+  language?: string;
 }
 
 /**
@@ -91,9 +94,11 @@ export interface Lexicon {
   caseRatio(lower: string): number;
   /** What view() computes for a word alone, kept for the words seen again (most of them). */
   words: Map<string, WordInfo>;
+  /** The model's language, when it reads stems (see {@link ModelData.language}). */
+  language?: string;
 }
 
-export function lexicon(data: Pick<ModelData, 'gazetteer' | 'phrases' | 'clusters' | 'caseRatio'>): Lexicon {
+export function lexicon(data: Pick<ModelData, 'gazetteer' | 'phrases' | 'clusters' | 'caseRatio' | 'language'>): Lexicon {
   const phrasePrefixes = new Set<string>();
   for (const k of Object.keys(data.phrases ?? {})) {
     const ws = k.split(' ');
@@ -112,6 +117,7 @@ export function lexicon(data: Pick<ModelData, 'gazetteer' | 'phrases' | 'cluster
     cluster: (word) => (clusters.size ? lookupCluster(clusters, word) : undefined),
     caseRatio: (lower) => caseRatio.get(lower) ?? -1,
     words: new Map(),
+    language: data.language,
   };
 }
 
@@ -194,6 +200,11 @@ export interface SentenceView {
   caseRatio: Int8Array;
   place: Uint8Array;
   demonym: Uint8Array;
+  /** Where the model reads stems: the hash of each word's stem and of the types training gave the stem (0: none). */
+  stem: Int32Array | null;
+  stemGaz: Int32Array | null;
+  /** Where the model reads stems: 1 for a known given name, 2 for a word in Latin letters (a foreign name in Cyrillic text), 0 otherwise. */
+  given: Uint8Array | null;
 }
 
 const CLUSTERINGS = 3;
@@ -209,6 +220,11 @@ export interface WordInfo {
   gaz: number;
   caseRatio: number;
   demonym: boolean;
+  stem: number;
+  stemGaz: number;
+  /** A known place in the model's language (its stem in the lexicon's place table). */
+  place: boolean;
+  given: boolean;
 }
 
 function wordInfo(w: string, lex: Lexicon): WordInfo {
@@ -231,9 +247,13 @@ function wordInfo(w: string, lex: Lexicon): WordInfo {
   const c = lex.cluster(w);
   const classes = Array.from({ length: CLUSTERINGS }, (_, k) => c?.[k] ?? -1);
   const g = lex.gazetteer(lw);
+  const st = lex.language && hasStems(lex.language) ? nameStem(lw, lex.language) : '';
+  const sg = st ? lex.gazetteer(STEM_KEY + st) : undefined;
   const info: WordInfo = {
     word: fnv(w), low: fnv(lw), shape: fnv(shape(w)), prefix, suffix, classes, gaz: g ? fnv(g) : 0,
-    caseRatio: lex.caseRatio(lw), demonym: DEMONYMS.has(w),
+    caseRatio: lex.caseRatio(lw), demonym: !lex.language && DEMONYMS.has(w),
+    stem: st ? fnv(st) : 0, stemGaz: sg ? fnv(sg) : 0, place: st !== '' && /^\p{Lu}/u.test(w) && lex.gazetteer(PLACE_KEY + st) !== undefined,
+    given: st !== '' && /^\p{Lu}/u.test(w) && lex.gazetteer(GIVEN_KEY + st) !== undefined,
   };
   if (lex.words.size > 200_000) lex.words.clear();
   lex.words.set(w, info);
@@ -251,7 +271,10 @@ export function view(words: string[], lex: Lexicon): SentenceView {
     word: new Int32Array(n), low: new Int32Array(n), shape: new Int32Array(n), prefix: new Int32Array(n * 4), suffix: new Int32Array(n * 4),
     classes: new Int32Array(n * CLUSTERINGS), gaz: new Int32Array(n), phrase: new Int32Array(n), caseRatio: new Int8Array(n),
     place: new Uint8Array(n), demonym: new Uint8Array(n),
+    stem: null, stemGaz: null, given: null,
   };
+  const stems = lex.language !== undefined && hasStems(lex.language);
+  if (stems) { v.stem = new Int32Array(n); v.stemGaz = new Int32Array(n); v.given = new Uint8Array(n); }
   phraseMatches(lower, lex, v.phrase);
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -264,7 +287,8 @@ export function view(words: string[], lex: Lexicon): SentenceView {
     v.gaz[i] = info.gaz;
     v.caseRatio[i] = info.caseRatio;
     if (info.demonym) v.demonym[i] = 1;
-    if (PLACES.has(w) || (i + 1 < n && PLACES.has(`${w} ${words[i + 1]}`)) || (i > 0 && PLACES.has(`${words[i - 1]} ${w}`))) v.place[i] = 1;
+    if (stems) { v.stem![i] = info.stem; v.stemGaz![i] = info.stemGaz; v.given![i] = info.given ? 1 : /^[A-Za-z]/.test(w) ? 2 : 0; }
+    if (info.place || PLACES.has(w) || (i + 1 < n && PLACES.has(`${w} ${words[i + 1]}`)) || (i > 0 && PLACES.has(`${words[i - 1]} ${w}`))) v.place[i] = 1;
   }
   return v;
 }
@@ -361,6 +385,22 @@ export function features(v: SentenceView, i: number, prev: number, prev2: number
   out[k++] = mix(T[50], i + 2 < n ? cls[c + 2 * CLUSTERINGS] : -3);
   out[k++] = mix(mix(T[51], cp), cls[c]);
   out[k++] = mix(mix(T[52], cls[c]), cn);
+  const st = v.stem;
+  if (st) {
+    // Inflected languages: the stem alone, with the shape and the previous tag, the stems around it, and the types training gave the stem.
+    out[k++] = mix(T[53], st[i]);
+    out[k++] = mix(mix(T[54], st[i]), s0);
+    out[k++] = mix(mix(T[55], prev), st[i]);
+    out[k++] = mix(T[56], i > 0 ? st[i - 1] : START);
+    out[k++] = mix(T[57], i + 1 < n ? st[i + 1] : END);
+    const sg = v.stemGaz![i];
+    if (sg) { out[k++] = mix(T[58], sg); out[k++] = mix(mix(T[59], sg), s0); }
+    // A given name, and a word after one ("Мустафа" "Джемилев").
+    const gv = v.given!;
+    if (gv[i] === 1) out[k++] = mix(T[60], t1);
+    if (i > 0 && gv[i - 1] === 1) out[k++] = mix(T[61], s0);
+    out[k++] = mix(mix(mix(T[62], gv[i] === 2 ? 1 : 0), s0), i > 0 && gv[i - 1] === 2 ? 1 : 0);
+  }
   return k;
 }
 
