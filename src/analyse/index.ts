@@ -61,7 +61,7 @@ export function buildContext(input: Article[]): StoryContext {
     sentences.set(a.id, articleSentences(a));
     // An enrichment stored with the article is used as it is; otherwise it is worked out here
     // (and not kept: the pipeline stores enrichments, this function has no side effects).
-    const e = storedEnrichment(a) ?? enrichText(a.text);
+    const e = storedEnrichment(a) ?? enrichText(a.text, a.language);
     entitySpans.set(a.id, entitySpansOf(e, a.text));
     quoteSpans.set(a.id, e.quotes);
   }

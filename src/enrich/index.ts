@@ -17,7 +17,7 @@ import type { Article } from '../types.js';
 import { codeHash } from '../code-hash.js';
 import { languageVersion } from '../lang/version.js';
 import type { EntitySpan, EntityType, Enrichment } from './types.js';
-import { MODEL_FILE, recogniseEntities } from './ner/index.js';
+import { NER_LANGUAGES, modelFile, recogniseEntities } from './ner/index.js';
 import { findQuotes } from './quotes/index.js';
 import { CUE_MODEL_FILE } from './quotes/cues.js';
 import { PLACES_FILE } from './ner/gazetteer.js';
@@ -30,17 +30,18 @@ let version: string | undefined;
 
 /** A hash of the enrich stage's code, models and place list: stored enrichments made by other code or data are stale. */
 export function enrichVersion(): string {
-  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [MODEL_FILE, PLACES_FILE, CUE_MODEL_FILE], [languageVersion()]));
+  const models = NER_LANGUAGES.map((l) => modelFile(l)!);
+  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [...models, PLACES_FILE, CUE_MODEL_FILE], [languageVersion()]));
 }
 
 function textHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** Entities and quotations of one text. */
-export function enrichText(text: string): Enrichment {
-  const spans = recogniseEntities(text);
-  const quotes = findQuotes(text, spans);
+/** Entities and quotations of one text, its entities by the model of its language (ISO 639-1; unknown: English). */
+export function enrichText(text: string, language?: string | null): Enrichment {
+  const spans = recogniseEntities(text, language);
+  const quotes = findQuotes(text, spans, { language });
   const entities: number[] = [];
   for (const s of spans) entities.push(s.start, s.end, TYPES.indexOf(s.type));
   return { version: enrichVersion(), text: textHash(text), entities, quotes };
@@ -61,7 +62,7 @@ export function ensureEnriched(articles: Article[]): Article[] {
   const done: Article[] = [];
   for (const a of articles) {
     if (storedEnrichment(a)) continue;
-    a.enrichment = enrichText(a.text);
+    a.enrichment = enrichText(a.text, a.language);
     done.push(a);
   }
   return done;

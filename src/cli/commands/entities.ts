@@ -8,7 +8,8 @@ export function register(program: Command): void {
     .option('--conll <file>', 'a CoNLL-2003 file: print it back with the predicted tag appended to each token line')
     .option('--raw', 'tag each file as it is, offsets into the file (by default the article body the extractor keeps, offsets into it)')
     .option('--json', 'print as JSON')
-    .action(async (files: string[], opts: { conll?: string; raw?: boolean; json?: boolean }) => {
+    .option('--language <code>', 'the language of the text (ISO 639-1: en, ru, de, es…), which chooses the model; by default English with --conll, else the language identified in each text')
+    .action(async (files: string[], opts: { conll?: string; raw?: boolean; json?: boolean; language?: string }) => {
       const { recogniseEntities } = await import('../../enrich/ner/index.js');
       if (opts.conll) {
         const { tagConll } = await import('../../enrich/ner/conll.js');
@@ -22,7 +23,8 @@ export function register(program: Command): void {
         }
         // Each sentence goes through recogniseEntities as text, tokens joined by spaces, as an
         // article's text would: the figure measures what the pipeline does.
-        process.stdout.write(tagConll(text, recogniseEntities));
+        const lang = opts.language ?? 'en';
+        process.stdout.write(tagConll(text, (t) => recogniseEntities(t, lang)));
         return;
       }
       const { collectInputs, extractItem } = await import('../../pipeline/index.js');
@@ -42,7 +44,8 @@ export function register(program: Command): void {
             continue;
           }
           const id = basename(file, extname(file));
-          const spans = recogniseEntities(text);
+          const { detectLanguage } = await import('../../lang/detect.js');
+          const spans = recogniseEntities(text, opts.language ?? detectLanguage(text).language);
           all.push({ article: id, entities: spans });
           if (!opts.json) for (const e of spans) console.log(`${id}  ${e.type.padEnd(4)} ${e.text}  [${e.start}, ${e.end})`);
         }
@@ -53,7 +56,7 @@ export function register(program: Command): void {
       for (const item of collectInputs(files)) {
         const r = extractItem(item);
         if ('failure' in r) { warn(`parallax: ${r.failure.origin}: ${r.failure.error}`); failed++; continue; }
-        const spans = recogniseEntities(r.article.text);
+        const spans = recogniseEntities(r.article.text, opts.language ?? r.article.language);
         // The offsets point into the article body the extractor kept, so the body goes along.
         all.push({ article: r.article.id, text: r.article.text, entities: spans });
         if (!opts.json) for (const e of spans) console.log(`${r.article.id}  ${e.type.padEnd(4)} ${e.text}  [${e.start}, ${e.end})`);

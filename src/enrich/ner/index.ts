@@ -3,6 +3,10 @@
  * token's character offsets, so that spans point into the article text. Without the model file,
  * the rule-based recogniser stands in (and says so once on stderr).
  *
+ * Each language with a model of its own (English, Russian, German, Spanish) is tagged by it; each
+ * model loads on the first text of its language. Text in another language gets only what the
+ * English tagger finds that holds across languages (see {@link recogniseEntities}).
+ *
  * @module
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,8 +16,30 @@ import type { NerModel } from './perceptron.js';
 import { decodeModel } from './model-file.js';
 import { recogniseByRules } from './rules.js';
 import { repairSpans } from './repair.js';
+import { PLACES } from './gazetteer.js';
+import { scriptOf } from '../../lang/identify.js';
 
+/** The English model (CoNLL-2003). */
 export const MODEL_FILE = fileURLToPath(new URL('../../../models/ner/model.bin', import.meta.url));
+
+/** Languages with a model of their own; English is also the model for text of unknown language. */
+export const NER_LANGUAGES: readonly string[] = ['en', 'ru', 'de', 'es'];
+
+const modelFiles = new Map<string, string>(NER_LANGUAGES.map((l) => [l, l === 'en' ? MODEL_FILE : fileURLToPath(new URL(`../../../models/ner/${l}.bin`, import.meta.url))]));
+
+/** The model file of a language with a model (models/ner/<lang>.bin; English: model.bin). */
+export function modelFile(lang: string): string | undefined {
+  return modelFiles.get(lang);
+}
+
+/**
+ * Tags `lang` with the model in `file` from now on (evaluation: a model trained without the
+ * held-out part). The model loads on the next call, as any other.
+ */
+export function useModelFile(lang: string, file: string): void {
+  modelFiles.set(lang, file);
+  models.delete(lang);
+}
 
 export interface Token {
   text: string;
@@ -58,22 +84,47 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-let model: NerModel | null | undefined;
+const models = new Map<string, NerModel | null>();
 
-function loadModel(): NerModel | null {
-  if (model !== undefined) return model;
-  if (!existsSync(MODEL_FILE)) {
-    process.stderr.write(`parallax: no named-entity model at ${MODEL_FILE}; using rules (train one with scripts/train-ner.mjs)\n`);
-    return (model = null);
+/** The model of a language that has one, loaded on first use; null when its file is missing. */
+function loadModel(lang = 'en'): NerModel | null {
+  const have = models.get(lang);
+  if (have !== undefined) return have;
+  const file = modelFiles.get(lang)!;
+  if (!existsSync(file)) {
+    process.stderr.write(`parallax: no named-entity model at ${file}; ${lang === 'en' ? 'using rules' : `no entities in ${lang} text`} (train one with scripts/train-ner.mjs${lang === 'en' ? '' : ` --lang=${lang}`})\n`);
+    models.set(lang, null);
+    return null;
   }
-  model = decodeModel(readFileSync(MODEL_FILE));
-  return model;
+  const m = decodeModel(readFileSync(file));
+  models.set(lang, m);
+  return m;
 }
 
-/** IOB2 tags for tokens as given (CoNLL evaluation); null without a model. */
-export function tagTokens(words: string[]): string[] | null {
-  const m = loadModel();
+/** The languages whose model has been loaded in this process (each loads on the first text that needs it). */
+export function loadedModels(): string[] {
+  return [...models].filter(([, m]) => m).map(([lang]) => lang);
+}
+
+/** IOB2 tags for tokens as given (CoNLL evaluation) by a language's model; null without one. */
+export function tagTokens(words: string[], lang = 'en'): string[] | null {
+  const m = modelFiles.has(lang) ? loadModel(lang) : null;
   return m ? m.tag(words.map(asTrained)) : null;
+}
+
+/**
+ * Latin-script languages that capitalise every noun: the English tagger's guesses from capitals
+ * mean nothing there ("Montag", "Regierung"), so without a model of their own they get no entities.
+ */
+const CAPITALISES_NOUNS = new Set(['de', 'lb']);
+
+/** Which model tags text of `language`: its own, English for English and unknown text, else none (see {@link recogniseEntities}). */
+function route(language: string | null | undefined): { model: string; conservative: boolean } | null {
+  const lang = language?.toLowerCase().split(/[-_]/)[0] || 'und';
+  if (lang === 'und' || lang === 'en') return { model: 'en', conservative: false };
+  if (modelFiles.has(lang)) return { model: lang, conservative: false };
+  if (CAPITALISES_NOUNS.has(lang)) return null;
+  return { model: 'en', conservative: true };
 }
 
 /** The training data writes quotes as ASCII; typographic ones are mapped for the features only. */
@@ -86,11 +137,34 @@ const QUOTE = /^["“”'‘’«»„]$/;
 /**
  * Named entities in `text` (people, organisations, places and other names), with character
  * offsets into it. Works on article text as written: curly quotes, dashes, names in any script
- * with capitals, headlines in capitals. Synchronous; the model loads on the first call.
+ * with capitals, headlines in capitals. Synchronous; a model loads on the first call that needs it.
+ *
+ * `language` (ISO 639-1, as the article's; unknown: English) chooses the model. A language
+ * without one gets, for precision, only what holds across languages from the English tagger: a
+ * person's name of two capitalised words or more, and a known place as the place list writes it
+ * ("Paris", "New York"), in Latin script; a language that capitalises its nouns, or text in
+ * another script, gets none.
  */
-export function recogniseEntities(text: string): EntitySpan[] {
-  const m = loadModel();
-  if (!m) return recogniseByRules(text);
+export function recogniseEntities(text: string, language?: string | null): EntitySpan[] {
+  const r = route(language);
+  if (!r) return [];
+  const m = loadModel(r.model);
+  if (!m) return r.model === 'en' && !r.conservative ? recogniseByRules(text) : [];
+  if (r.conservative) return scriptOf(text) === 'Latn' ? tagText(text, m, 'en').filter(holdsAcrossLanguages) : [];
+  return tagText(text, m, r.model);
+}
+
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
+/** A span of the English tagger that a text in another language keeps: a person's full name, or a known place, in Latin script. */
+function holdsAcrossLanguages(s: EntitySpan): boolean {
+  if (scriptOf(s.text) !== 'Latn') return false;
+  if (s.type === 'PER') { const ws = s.text.split(/\s+/); return ws.length >= 2 && ws.every((w) => CAPITALISED.test(w)); }
+  return s.type === 'LOC' && PLACES.has(s.text);
+}
+
+/** The spans a model finds in a text, sentence by sentence; English's repaired (repair.ts knows English only). */
+function tagText(text: string, m: NerModel, lang: string): EntitySpan[] {
   const spans: EntitySpan[] = [];
   // Tag sentence by sentence (the model's unit); a blank line or a full stop before a capital ends one.
   for (const para of text.matchAll(/[^\n]+/g)) {
@@ -118,8 +192,9 @@ export function recogniseEntities(text: string): EntitySpan[] {
       close();
     }
   }
-  return harmonise(repairSpans(text, spans, (w) => m.caseRatio(w)));
+  return harmonise(lang === 'en' ? repairSpans(text, spans, (w) => m.caseRatio(w)) : spans);
 }
+
 
 /**
  * One name, one type within a text: a surname alone that the tagger typed otherwise takes the
