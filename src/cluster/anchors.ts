@@ -2,7 +2,8 @@
  * Numbers as every language writes them, read to one form, so that a number is a term that reports
  * in different languages share: digits of any script (Arabic-Indic ٢٠, fullwidth ２０), thousands
  * grouped by commas, stops, spaces or apostrophes ("20,000", "20.000", "20 000", "20'000"), decimal
- * commas ("1,5" is 1.5), and the Han myriads (2万 is 20,000; 150万, as 1.5 million is written
+ * commas where the language writes them ("1,5" is 1.5 in German, "3.294" is 3.294 in English and
+ * 3294 in German), and the Han myriads (2万 is 20,000; 150万, as 1.5 million is written
  * elsewhere, is 1.5; 12亿 is 1.2, as in "1.2 billion").
  *
  * @module
@@ -35,32 +36,57 @@ function toAscii(raw: string): string | null {
 }
 
 /**
- * A number token in one form: "20,000", "20.000", "20'000" → "20000"; "1,5" and "1.5" → "1.5";
- * "3.50" → "3.5". A separator followed by exactly three digits groups thousands, as in every
- * language that groups them; any other is the decimal mark. Null for what is not a plain number
- * ("3-2", "1.2.3a").
+ * A number token in one form, its decimal mark a full stop and its grouping gone: "20,000",
+ * "20.000", "20'000" → "20000"; "1,5" and "1.5" → "1.5". `decimal` is the decimal mark of the
+ * article's language (see {@link decimalMark}): any other separator groups thousands. Without
+ * it, a separator followed by exactly three digits groups thousands, as in most languages, and
+ * any other is the decimal mark. Digits are kept as written ("4.0", "01"): a version or a code
+ * is no other number. Null for what is not a plain number ("3-2", "1.2.3a").
  */
-export function normaliseNumber(raw: string): string | null {
+export function normaliseNumber(raw: string, decimal: string | null = null): string | null {
   const s = toAscii(raw);
   if (s === null || !/^\d/.test(s)) return null;
   const groups = s.split(/[.,'’]/);
   if (groups.some((g) => !/^\d+$/.test(g))) return null;
-  if (groups.length === 1) return stripZeros(groups[0]);
-  const tail = groups.slice(1);
-  // All groups after the first of three digits: thousands ("1,500", "1.234.567").
-  if (tail.every((g) => g.length === 3)) return stripZeros(groups.join(''));
-  // Else the last separator is the decimal mark, and earlier ones (of three digits) thousands.
-  const last = groups[groups.length - 1];
-  const whole = groups.slice(0, -1);
+  if (groups.length === 1) return s;
+  const seps = s.replace(/\d+/g, '');
+  let point: number;
+  if (decimal !== null) {
+    // The language's decimal mark, once and last; every other separator groups.
+    const at = seps.indexOf(decimal);
+    if (at >= 0 && at !== seps.length - 1) return null;
+    point = at >= 0 ? at : -1;
+  } else {
+    // All groups after the first of three digits: thousands ("1,500", "1.234.567"); else the last
+    // separator is the decimal mark.
+    point = groups.slice(1).every((g) => g.length === 3) ? -1 : seps.length - 1;
+  }
+  const whole = point < 0 ? groups : groups.slice(0, -1);
   if (whole.slice(1).some((g) => g.length !== 3)) return null;
-  const frac = last.replace(/0+$/, '');
-  const int = stripZeros(whole.join(''));
-  return frac ? `${int}.${frac}` : int;
+  const int = whole.join('');
+  return point < 0 ? int : `${int}.${groups[groups.length - 1]}`;
 }
 
-function stripZeros(d: string): string {
-  const s = d.replace(/^0+(?=\d)/, '');
-  return s;
+const DECIMAL = new Map<string, string | null>();
+
+/**
+ * The decimal mark of a language (ISO 639-1), from its CLDR number format (Intl), "." or ",";
+ * null for an unknown language or another mark.
+ */
+export function decimalMark(lang: string): string | null {
+  let mark = DECIMAL.get(lang);
+  if (mark !== undefined) return mark;
+  mark = null;
+  if (lang) {
+    try {
+      const part = new Intl.NumberFormat(lang, { numberingSystem: 'latn' }).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+      mark = part === '.' || part === ',' ? part : null;
+    } catch {
+      mark = null;
+    }
+  }
+  DECIMAL.set(lang, mark);
+  return mark;
 }
 
 /** A digit group and a space (plain, no-break or narrow) before three more digits: "20 000". */

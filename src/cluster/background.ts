@@ -91,6 +91,8 @@ export function priorChance(t: string): number {
     return unseen;
   }
   if (c0 === 38) return COUNTRY;
+  // A date ('~'): a day of a month, as common as a number.
+  if (c0 === 126) return NUMBER;
   const words = chances();
   if (c0 === 64) {
     // '@': a name, one word or several; its words are lower-cased but not folded.

@@ -22,9 +22,10 @@ import { wordList, wordPairs } from '../lang/lists.js';
 import { lightStem } from '../lang/fold.js';
 import { nameKey } from '../lang/romanise.js';
 import { snowballStemmer } from '../lang/snowball.js';
+import { monthOf } from '../lang/calendar.js';
 import { countryOfPhrase, countriesInHan, countryForm, countryOfWord, inflects } from '../lang/countries.js';
 import { identifyLanguage } from '../lang/identify.js';
-import { joinNumbers, normaliseNumber } from './anchors.js';
+import { decimalMark, joinNumbers, normaliseNumber } from './anchors.js';
 import { wordChance } from './background.js';
 
 /** Term → weighted count. */
@@ -127,6 +128,24 @@ const NAME_CACHE = 200_000;
  */
 const COMMON_NAME = 0.01;
 
+/** A day and month in Han script: 9月30日. */
+const HAN_DATE = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
+
+/** The day of the month a number token can be ("30", "30th", "30."), or 0. */
+function dayOf(raw: string): number {
+  const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|\.)?$/.exec(raw);
+  const d = m ? Number(m[1]) : 0;
+  return d >= 1 && d <= 31 ? d : 0;
+}
+
+/**
+ * The term of a day of a month, in whatever language and order it was written: a day on its own
+ * is a small number like any other, with its month it names one date.
+ */
+function dateTerm(month: number, day: number): string {
+  return `~${month}-${day}`;
+}
+
 /** Languages whose words are stemmed with their Snowball stemmer (see {@link termVector}). */
 const STEMMED: ReadonlySet<string> = new Set(['ar']);
 
@@ -147,13 +166,34 @@ function bump(out: TermVector, t: string, w: number): void {
   out.set(t, (out.get(t) ?? 0) + w);
 }
 
+/** What the language of an article changes in reading it (see {@link termVector}). */
+interface ZoneLanguage {
+  /** Names take endings: a name's stem with a short ending is matched too. */
+  inflected: boolean;
+  /** The language's own stop words. */
+  own: ReadonlySet<string> | null;
+  stem: (word: string) => string;
+  /** The language's decimal mark, null when not known. */
+  decimal: string | null;
+  /** Prose, where digits apart by a space may be one number ("20 000"); not words of an address. */
+  prose: boolean;
+}
+
 /**
  * Adds the terms of one zone of text. `names` is false where capitals mark no names (a Title Case
  * headline capitalises every word).
  */
-function addZone(out: TermVector, text: string, weight: number, names: boolean, inflected = false, own: ReadonlySet<string> | null = null, stem: (word: string) => string = fold): number {
+function addZone(out: TermVector, text: string, weight: number, names: boolean, zone: ZoneLanguage): number {
+  const { inflected, own, stem } = zone;
+  // Unknown language: English's decimal mark, the commonest in the collections grouped.
+  const decimal = zone.decimal ?? '.';
   if (!STOP) loadLists();
-  text = joinNumbers(text);
+  if (zone.prose) text = joinNumbers(text);
+  // Han dates ("9月30日") as dates written in words are (see `dateTerm`).
+  if (text.includes('月')) for (const h of text.matchAll(HAN_DATE)) bump(out, dateTerm(Number(h[1]), Number(h[2])), weight);
+  /** The day (1–31) or the month of the token before, when it was one. */
+  let day = 0;
+  let month = 0;
   const stopWords = STOP!;
   const months = MONTHS!;
   const malayEnglish = MALAY_ENGLISH!;
@@ -181,6 +221,8 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
     // space, by far the commonest gap, is settled without cutting it out.
     let afterStop: boolean;
     let plain: boolean;
+    // A day written as an ordinal with a stop before its month ("30. September").
+    let ordinal = false;
     if (prevEnd < 0) {
       afterStop = true;
       plain = true;
@@ -191,6 +233,7 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
       const between = text.slice(prevEnd, start);
       afterStop = /[.!?:;"“”()\n]/.test(between);
       plain = /^[ \t]*$/.test(between);
+      ordinal = day > 0 && between === '. ';
     }
     if (!plain && phrase.length) flush();
     prevEnd = start + raw.length;
@@ -199,6 +242,8 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
     const ascii = c0 < 128;
     if (!ascii && CJK.test(raw)) {
       flush();
+      day = 0;
+      month = 0;
       count += raw.length;
       if (raw.length === 1) bump(out, raw, weight);
       for (let i = 0; i + 2 <= raw.length; i++) bump(out, raw.slice(i, i + 2), weight);
@@ -213,10 +258,15 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
       // Years and small counts alike: "19" on its own is weak, but idf decides that, not us.
       // A number alone is weak evidence (dates, counts and scores repeat everywhere): half weight.
       // Read to one form whatever the script and the separators (see anchors.ts).
-      const n = normaliseNumber(raw);
+      const n = normaliseNumber(raw, decimal);
       if (n !== null) bump(out, `#${n}`, weight * 0.5);
       else bump(out, raw.toLowerCase(), weight);
       count++;
+      // A day of the month after its month ("September 30"); or before it, seen at the month.
+      const d = dayOf(raw);
+      if (d && month && plain) bump(out, dateTerm(month, d), weight);
+      day = plain || !month ? d : 0;
+      month = 0;
       continue;
     }
     // A possessive 's and a final full stop go; the checks on the last characters spare most
@@ -231,6 +281,11 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
     const w0 = word.charCodeAt(0);
     const capital = w0 < 128 ? w0 >= 65 && w0 <= 90 : UPPER.test(word);
     const stop = stopWords.has(lower) || own !== null && own.has(lower);
+    // A month in any language after a day ("30 сентября", "30 Eylül"), or before one.
+    const named = lower.length >= 3 ? monthOf(lower) : 0;
+    if (named && day && (plain || ordinal)) bump(out, dateTerm(named, day), weight);
+    month = named;
+    day = 0;
     if (names && capital && !afterStop && !months.has(lower)) {
       if (!stop) {
         phrase.push(lower);
@@ -375,26 +430,31 @@ function countWords(s: string, from: number, to: number): number {
  * The zones of an article, weighted: title 3, lead 2, the rest 1, cut off after `maxChars`; the
  * text's prose only (see {@link proseOf}).
  */
-export function termVector(title: string | null, body: string, maxChars = 5000, lang = 0): DocTerms {
+export function termVector(title: string | null, body: string, maxChars = 5000, lang = 0, prose = true): DocTerms {
   const terms: TermVector = new Map();
   let length = 0;
-  // Names take endings in some languages ("Германии"): their stems are matched there.
   const code = LANGUAGES[lang] ?? '';
-  const inflected = inflects(code);
-  // The language's own function words too (data/lang/LANG/stopwords-cluster.txt): in a collection
-  // of many languages they are in few articles, and would weigh as names do.
-  const own = lang > 2 ? stopwords('cluster', code) : null;
-  // Arabic writes its article, prepositions and pronouns onto the word: without its stemmer
-  // hardly two forms of a word meet. Other languages keep the light fold, by which their
-  // unstemmed forms still meet cognates in other languages (Snowball for German, French,
-  // Spanish, Turkish and Russian measured no better on the multilingual set, worse for German
-  // and Russian).
-  const stem = (STEMMED.has(code) ? snowballStemmer(code) : null) ?? fold;
-  if (title) length += addZone(terms, title, 3, !isTitleCase(title), inflected, own, stem);
+  const zone: ZoneLanguage = {
+    // Names take endings in some languages ("Германии"): their stems are matched there.
+    inflected: inflects(code),
+    // The language's own function words too (data/lang/LANG/stopwords-cluster.txt): in a collection
+    // of many languages they are in few articles, and would weigh as names do.
+    own: lang > 2 ? stopwords('cluster', code) : null,
+    // Arabic writes its article, prepositions and pronouns onto the word: without its stemmer
+    // hardly two forms of a word meet. Other languages keep the light fold, by which their
+    // unstemmed forms still meet cognates in other languages (Snowball for German, French,
+    // Spanish, Turkish and Russian measured no better on the multilingual set, worse for German
+    // and Russian).
+    stem: (STEMMED.has(code) ? snowballStemmer(code) : null) ?? fold,
+    // "3.294" is a decimal in English and 3,294 in German: the language's own mark decides.
+    decimal: decimalMark(code),
+    prose,
+  };
+  if (title) length += addZone(terms, title, 3, !isTitleCase(title), zone);
   const text = proseOf(body);
   const lead = text.slice(0, 600);
-  length += addZone(terms, lead, 2, true, inflected, own, stem);
-  if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true, inflected, own, stem);
+  length += addZone(terms, lead, 2, true, zone);
+  if (text.length > 600) length += addZone(terms, text.slice(600, maxChars), 1, true, zone);
   return { terms, length };
 }
 

@@ -15,7 +15,7 @@ export function vectorise(state: ClusterState, doc: ClusterDoc, lang: number): {
   if (length < state.params.longText && doc.url) {
     // A headline alone is short; the address often spells the full headline out. Its words
     // weigh as a lead does: below the headline, above the tail.
-    const slug = termVector(null, urlWords(doc.url));
+    const slug = termVector(null, urlWords(doc.url), 5000, 0, false);
     for (const t of slug.terms.keys()) if (!t.startsWith('@')) terms.set(t, Math.max(terms.get(t) ?? 0, 2));
   }
   const n = state.docs.size + 1;

@@ -13,7 +13,7 @@
  */
 
 /** Locales whose region names are read: the languages of most of the world's news. */
-const LOCALES = [
+export const LOCALES = [
   'en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'sk', 'sl', 'hr', 'sr', 'bs', 'hu',
   'ro', 'bg', 'ru', 'uk', 'be', 'el', 'tr', 'az', 'kk', 'uz', 'ka', 'hy', 'ar', 'fa', 'ur', 'he', 'hi', 'bn',
   'id', 'ms', 'vi', 'th', 'zh', 'ja', 'ko', 'sw', 'lt', 'lv', 'et', 'ca', 'sq', 'mk',

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_PARAMS, createClusterer, type ClusterDoc } from '../../src/cluster/index.js';
 import { ONE_LANGUAGE, languageBoost } from '../../src/cluster/similarity.js';
-import { joinNumbers, normaliseNumber } from '../../src/cluster/anchors.js';
+import { decimalMark, joinNumbers, normaliseNumber } from '../../src/cluster/anchors.js';
 import { pairSimilarities } from '../../src/cluster/pairs.js';
 import { LANGUAGES, termVector } from '../../src/cluster/terms.js';
 import { nameKey } from '../../src/lang/romanise.js';
@@ -54,9 +54,14 @@ test(`${here}a name gives one phonetic key in Latin, Cyrillic and Arabic spellin
 });
 
 test(`${here}numbers read to one form whatever the separators and the script`, () => {
-  for (const [raw, want] of [['20,000', '20000'], ['20.000', '20000'], ["20'000", '20000'], ['1,5', '1.5'], ['1.5', '1.5'], ['3,50', '3.5'], ['٢٠٠٠٠', '20000'], ['1,234.5', '1234.5'], ['1.234,5', '1234.5'], ['2019', '2019']] as const) {
+  for (const [raw, want] of [['20,000', '20000'], ['20.000', '20000'], ["20'000", '20000'], ['1,5', '1.5'], ['1.5', '1.5'], ['3,50', '3.50'], ['٢٠٠٠٠', '20000'], ['1,234.5', '1234.5'], ['1.234,5', '1234.5'], ['2019', '2019']] as const) {
     assert.equal(normaliseNumber(raw), want, raw);
   }
+  // The language's decimal mark decides what three digits after a separator are.
+  assert.equal(normaliseNumber('3.294', decimalMark('en')), '3.294');
+  assert.equal(normaliseNumber('3.294', decimalMark('de')), '3294');
+  assert.equal(normaliseNumber('3,294', decimalMark('ru')), '3.294');
+  assert.equal(normaliseNumber('3,294', decimalMark('en')), '3294');
   assert.equal(normaliseNumber('3-2'), null);
   assert.equal(joinNumbers('sondagem de 20 000 alunos'), 'sondagem de 20000 alunos');
   assert.equal(joinNumbers('In 2019 200 people came'), 'In 2019 200 people came', 'a year before a count is no thousands group');
@@ -118,4 +123,15 @@ test(`${here}Arabic words are stemmed, so that forms with the article and ending
   const b = terms('قالت حكومة البلاد إن المدارس ستفتح');
   const shared = [...a].filter((t) => b.has(t));
   assert.ok(shared.length >= 2, `shared: ${shared.join(' ')} of ${[...a].join(' ')} / ${[...b].join(' ')}`);
+});
+
+test(`${here}a day and its month are one term in any language and order; a month alone or a number alone is not`, () => {
+  const dates = (t: string, lang = 'en') => [...termVector(null, t, 5000, LANGUAGES.indexOf(lang as (typeof LANGUAGES)[number])).terms.keys()].filter((k) => k.startsWith('~'));
+  assert.deepEqual(dates('The vote is on September 30, officials said.'), ['~9-30']);
+  assert.deepEqual(dates('Голосование пройдёт 30 сентября.', 'ru'), ['~9-30']);
+  assert.deepEqual(dates('Oylama 30 Eylül tarihinde yapılacak.', 'tr'), ['~9-30']);
+  assert.deepEqual(dates('Gewählt wird am 30. September.', 'de'), ['~9-30']);
+  assert.deepEqual(dates('التصويت في 30 سبتمبر', 'ar'), ['~9-30']);
+  assert.deepEqual(dates('投票将于9月30日举行。', 'zh'), ['~9-30']);
+  assert.deepEqual(dates('He came 3 days ago. In May 2019 five people came, 40 of them in September.'), []);
 });
