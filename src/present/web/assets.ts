@@ -50,6 +50,7 @@ details.evidence{margin:.2rem 0 0;border:0;padding:0;font-weight:normal;font-siz
 .fold>summary h2::before{content:"▸";content:"▸"/"";display:inline-block;width:1.1em;color:var(--mute)}.fold[open]>summary h2::before{content:"▾";content:"▾"/""}.fold>summary:hover h2{color:var(--accent)}.fold h2{margin:1.4rem 0 .3rem}
 h2 .size{font-size:.9rem;font-weight:400;color:var(--mute);margin-left:.4rem}details.more{margin:.6rem 0;font-size:.95rem}details.more h3{font-size:1rem;margin:.6rem 0 .2rem}
 .claims li{margin:.3rem 0}td,th{overflow-wrap:break-word}
+.tag.lang{font-weight:400;font-size:.72rem;vertical-align:.1em;margin-left:.2rem}.aligned th .tag.lang{margin-left:.4rem}ul.langs{margin:.4rem 0;padding-left:1.2rem}.langs-line{white-space:normal}
 @media (max-width:40rem){main{padding:1rem .75rem 3rem}.top{padding:.6rem .75rem}.matrix th[scope=row]{min-width:9rem;font-size:.92rem}
 .matrix td,.matrix th.rot{padding:.3rem .1rem}.chart text{font-size:17px}.chart .axis text:nth-of-type(2n){display:none}input[type=search]{width:11rem}.columns{grid-auto-flow:row;grid-template-columns:1fr;grid-auto-columns:auto;overflow-x:visible}.stories,.events{padding-left:1.6rem}}
 .stories .outlets{font-size:.9rem;overflow-wrap:anywhere}.more-outlets{display:inline}.more-outlets>summary{display:inline;cursor:pointer;color:var(--accent);text-decoration:underline}.more-outlets[open]>summary{margin-right:.3rem}.hits li{margin:.6rem 0}.snippet{color:var(--mute)}.snippet mark{background:var(--own);color:var(--fg)}`;
@@ -72,6 +73,10 @@ export const SCRIPT = `(() => {
     who.textContent = a.getAttribute('data-outlet') || '';
     const said = document.createElement('span');
     said.textContent = a.getAttribute('data-source') || '';
+    // The sentence in its own language and direction (an Arabic one reads right to left).
+    const lang = a.getAttribute('data-lang');
+    if (lang) said.lang = lang;
+    said.dir = 'auto';
     pop.append(who, said);
     document.body.appendChild(pop);
     a.setAttribute('aria-describedby', 'cite-pop');

@@ -27,6 +27,8 @@ export interface Facets {
 export interface StoryOutletNames {
   names: string[];
   unnamed: number;
+  /** The languages of its articles (codes), the most used first. */
+  languages?: string[];
 }
 
 export class Catalog {
@@ -103,6 +105,7 @@ export class Catalog {
     for (const s of stories) {
       const outlets = new Set<string>();
       const langs = new Set<string>();
+      const langCounts = new Map<string, number>();
       const named = new Map<string, number>();
       let unnamed = 0;
       for (const a of await this.store.listArticles({ story: s.id })) {
@@ -113,10 +116,13 @@ export class Catalog {
           outlets.add(a.source);
           facets.outlets.set(a.source, (facets.outlets.get(a.source) ?? 0) + 1);
         }
-        if (a.language) langs.add(a.language);
+        if (a.language) {
+          langs.add(a.language);
+          langCounts.set(a.language, (langCounts.get(a.language) ?? 0) + 1);
+        }
       }
       facets.storyOutlets.set(s.id, outlets);
-      facets.storyOutletNames.set(s.id, { names: [...named].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n), unnamed });
+      facets.storyOutletNames.set(s.id, { names: [...named].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n), unnamed, languages: [...langCounts].sort((a, b) => b[1] - a[1]).map(([l]) => l) });
       facets.storyLanguages.set(s.id, langs);
       for (const l of langs) languages.add(l);
       // Let requests through between stories: on a big store this takes a while.

@@ -13,6 +13,7 @@ import { coverageBar } from './charts.js';
 import { articleHref, count, h, layout, outletHref, safeUrl, storyHref } from './layout.js';
 import { anchorOf, passagesOf } from './passages.js';
 import { articleTitle } from '../title.js';
+import { langAttrs, languageName } from '../languages.js';
 
 export { errorPage, layout } from './layout.js';
 export { storyPage } from './story-page.js';
@@ -48,7 +49,10 @@ function outletList(o: StoryOutletNames | undefined): string {
   const shown = items.length > LISTED_OUTLETS + 1 ? items.slice(0, LISTED_OUTLETS) : items;
   const rest = items.slice(shown.length);
   const more = rest.length ? ` <details class="more-outlets"><summary>and ${rest.length} more</summary>${rest.join(', ')}</details>` : '';
-  return `<div class="outlets"><span class="sr">Outlets: </span>${shown.join(', ')}${more}</div>`;
+  // The story's languages by name, when it holds several.
+  const langs = (o.languages ?? []).map((l) => languageName(l)).filter((l): l is string => !!l);
+  const languages = langs.length > 1 ? ` <span class="story-langs">· in ${h(langs.join(', '))}</span>` : '';
+  return `<div class="outlets"><span class="sr">Outlets: </span>${shown.join(', ')}${more}${languages}</div>`;
 }
 
 function storyItem(s: StoredStory, max: number, outlets?: Map<string, StoryOutletNames>): string {
@@ -58,9 +62,9 @@ function storyItem(s: StoredStory, max: number, outlets?: Map<string, StoryOutle
 
 export function frontPage(stories: StoredStory[], next: string | null, filters: Filters, choices: FilterChoices, total: number, outlets?: Map<string, StoryOutletNames>): string {
   const max = Math.max(1, ...stories.map((s) => s.sourceCount));
-  const select = (name: string, label: string, values: string[], chosen?: string) =>
-    `<label>${label} <select name="${name}"><option value="">any</option>${values.map((v) => `<option value="${h(v)}"${v === chosen ? ' selected' : ''}>${h(v)}</option>`).join('')}</select></label>`;
-  const form = `<form class="filters" method="get" action="/" aria-label="Filter stories">${select('outlet', 'Outlet', choices.outlets, filters.outlet)}${select('lang', 'Language', choices.languages, filters.lang)}
+  const select = (name: string, label: string, values: string[], chosen?: string, shown: (v: string) => string = (v) => v) =>
+    `<label>${label} <select name="${name}"><option value="">any</option>${values.map((v) => `<option value="${h(v)}"${v === chosen ? ' selected' : ''}>${h(shown(v))}</option>`).join('')}</select></label>`;
+  const form = `<form class="filters" method="get" action="/" aria-label="Filter stories">${select('outlet', 'Outlet', choices.outlets, filters.outlet)}${select('lang', 'Language', choices.languages, filters.lang, (v) => languageName(v) ?? v)}
 <label>From <input name="from" type="date" value="${h(filters.from ?? '')}"></label><label>To <input name="to" type="date" value="${h(filters.to ?? '')}"></label><button type="submit">Filter</button>${Object.values(filters).some(Boolean) ? ' <a href="/">Clear</a>' : ''}</form>`;
   const empty = total ? '<p>No story matches these filters.</p>' : '<p>No stories yet. Ingest some articles with <code>parallax ingest</code>.</p>';
   const more = next ? `<p><a rel="next" href="/?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: next })}">More stories</a></p>` : '';
@@ -93,7 +97,7 @@ export function articlePage(a: Article, story: string | null): string {
       ['Modified', a.modified ? h(a.modified) : null],
       ['Byline', a.byline ? h(a.byline) : null],
       ['Dateline', a.dateline ? h(a.dateline) : null],
-      ['Language', a.language ? h(a.language) : null],
+      ['Language', a.language ? h(languageName(a.language) ?? a.language) : null],
       ['Section', a.section ? h(a.section) : null],
       ['Address', a.url ? (url ? `<a href="${h(url)}" rel="noopener noreferrer nofollow">${h(url)}</a>` : `${h(a.url)} <span class="tag">not a web address; not linked</span>`) : null],
     ] as const
@@ -103,7 +107,7 @@ export function articlePage(a: Article, story: string | null): string {
     .join('');
   // Each sentence has an id so that the story page's citations can point at it.
   const body = passagesOf(a.text)
-    .map((sentences, p) => `<p>${sentences.map((t, s) => `<span id="${anchorOf({ p, s })}">${h(t)}</span>`).join(' ')}</p>`)
+    .map((sentences, p) => `<p${langAttrs(a.language, sentences.join(' '))}>${sentences.map((t, s) => `<span id="${anchorOf({ p, s })}">${h(t)}</span>`).join(' ')}</p>`)
     .join('');
   const removed = a.removed.length
     ? `<details><summary>Page chrome removed (${count(a.removed.length, 'piece')})</summary><ul class="removed">${a.removed.map((r) => `<li>${h(r)}</li>`).join('')}</ul></details>`
@@ -113,7 +117,7 @@ export function articlePage(a: Article, story: string | null): string {
     : '';
   return layout(
     articleTitle(a),
-    `<article class="reader">${a.kicker ? `<p class="kicker">${h(a.kicker)}</p>` : ''}<h1>${h(articleTitle(a))}</h1>${a.dek ? `<p class="dek">${h(a.dek)}</p>` : ''}<dl class="meta">${meta}</dl>
+    `<article class="reader">${a.kicker ? `<p class="kicker">${h(a.kicker)}</p>` : ''}<h1${langAttrs(a.language, articleTitle(a))}>${h(articleTitle(a))}</h1>${a.dek ? `<p class="dek">${h(a.dek)}</p>` : ''}<dl class="meta">${meta}</dl>
 ${story ? `<p><a href="${storyHref(story)}">The whole story, side by side</a></p>` : ''}<div class="body">${body}</div>${removed}${notes}</article>`,
   );
 }

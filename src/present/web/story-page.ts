@@ -10,6 +10,7 @@ import { bareQuotation } from '../quotation.js';
 import { articleTitle } from '../title.js';
 import { barChart } from '../report/svg.js';
 import { conceptLabel, outletNames } from '../outlet-names.js';
+import { langAttrs, languageName, languagesLine, nameForms, storyLanguageOf, storyLanguages, type StoryLanguages } from '../languages.js';
 import { coverageChart, eventsChart, publicationChart } from './charts.js';
 import { articleHref, count, h, layout, outletHref, safeUrl } from './layout.js';
 import { anchorOf, locate, passagesOf, type Passages, type Position } from './passages.js';
@@ -41,6 +42,8 @@ interface Column {
   n: number;
   article: StoryArticle;
   outlet: string;
+  /** The article's language (a BCP 47 tag), or null. */
+  lang: string | null;
   passages: Passages;
   marks: Map<string, Mark>;
   shown: Set<number>;
@@ -74,15 +77,29 @@ export function storyPage(s: Story): string {
   // One name per outlet, the one the terminal and the JSON give it.
   const outletOf = outletNames(s);
   const long = s.articles.length > LONG_STORY;
+  const langs = storyLanguageOf(s);
   const columns = new Map<string, Column>(
-    s.articles.map((a, i) => [a.id, { n: i + 1, article: a, outlet: outletOf(a.id), passages: passagesOf(a.text), marks: new Map(), shown: new Set() }]),
+    s.articles.map((a, i) => [a.id, { n: i + 1, article: a, outlet: outletOf(a.id), lang: langs.article(a.id), passages: passagesOf(a.text), marks: new Map(), shown: new Set() }]),
   );
+  // An outlet's own sentence: marked up with its language (and direction), and labelled with it
+  // when the story holds several languages.
+  const said = (text: string, lang: string | null) => {
+    const attrs = langAttrs(lang, text);
+    return attrs ? `<span${attrs}>${h(text)}</span>` : h(text);
+  };
+  const langLabel = (lang: string | null) => (langs.multi && lang ? ` <span class="tag lang">${h(languageName(lang))}</span>` : '');
+  const ownSaid = (text: string, articles: string[], rows?: { article: string; text: string }[]) => {
+    const lang = langs.of(text, articles, rows);
+    return said(text, lang) + langLabel(lang);
+  };
   // Outlet lists in the quotes, wording and timeline: names only (links are in the side-by-side
   // view) and at most a few, so that a story of fifty outlets keeps a light page.
   const outletsOf = (ids: string[]) => {
     const names = [...new Set(ids.map(outletOf))];
     return h(names.slice(0, LISTED_OUTLETS).join(', ')) + (names.length > LISTED_OUTLETS ? ` and ${names.length - LISTED_OUTLETS} more` : '');
   };
+  // The same, language by language when the story holds several: "English: A, B; Russian: C".
+  const outletsByLanguage = (ids: string[]) => (langs.multi ? byLanguage(ids, langs).map(([lang, group]) => `${h(languageName(lang) ?? 'language not identified')}: ${outletsOf(group)}`).join('; ') : outletsOf(ids));
 
   // Where each claim sits in each article: shared passages (carried by several outlets) and
   // exclusive ones (one outlet only) are marked in the side-by-side view.
@@ -131,11 +148,12 @@ export function storyPage(s: Story): string {
       const cites = citations[i]
         .filter((c): c is NonNullable<typeof c> => !!c)
         .map(({ col, pos }) => {
-          const said = sentenceText(col, pos) || x.text;
-          return `<a class="cite" href="${sentenceHref(col, pos)}" data-outlet="${h(col.outlet)}" data-source="${h(said)}" aria-label="${h(`source ${col.n}: ${col.outlet}`)}">${col.n}</a>`;
+          const source = sentenceText(col, pos) || x.text;
+          return `<a class="cite" href="${sentenceHref(col, pos)}" data-outlet="${h(col.outlet)}" data-source="${h(source)}"${col.lang ? ` data-lang="${h(col.lang)}"` : ''} aria-label="${h(`source ${col.n}: ${col.outlet}`)}">${col.n}</a>`;
         })
         .join('');
-      return `<li>${h(x.text)} <span class="cites">${cites}</span>${x.exclusive ? ' <span class="tag own">one outlet only</span>' : ''}</li>`;
+      const claim = claimByText.get(x.text);
+      return `<li>${ownSaid(x.text, x.articles, claim?.evidence?.length ? claim.evidence : claim?.sentences)} <span class="cites">${cites}</span>${x.exclusive ? ' <span class="tag own">one outlet only</span>' : ''}</li>`;
     })
     .join('');
 
@@ -151,7 +169,7 @@ export function storyPage(s: Story): string {
   const evidenceList = (rows: { article: string; text: string }[], shown: string) => {
     const own = rows.filter((e) => e.text !== shown);
     return own.length
-      ? `<details class="evidence"><summary>${count(own.length, 'sentence')} as each outlet wrote it</summary><ul>${own.map((e) => `<li><b>${h(outletOf(e.article))}</b> ${h(e.text)}</li>`).join('')}</ul></details>`
+      ? `<details class="evidence"><summary>${count(own.length, 'sentence')} as each outlet wrote it</summary><ul>${own.map((e) => `<li><b>${h(outletOf(e.article))}</b>${langLabel(langs.article(e.article))} ${said(e.text, langs.article(e.article))}</li>`).join('')}</ul></details>`
       : '';
   };
   const { rows: shownClaims, moreExclusives } = matrixClaims(s, outletOf);
@@ -159,7 +177,7 @@ export function storyPage(s: Story): string {
   const inMatrix = new Set(shownClaims);
   // Kept light: a story of hundreds of claims lists them all (each is marked where it sits in the
   // side-by-side view).
-  const claimItem = (c: StoryClaim) => `<li>${h(c.text)}</li>`;
+  const claimItem = (c: StoryClaim) => `<li>${ownSaid(c.text, c.articles, c.sentences)}</li>`;
   const sharedLeft = s.claims.filter((c) => !inMatrix.has(c) && new Set(c.articles.map(outletOf)).size > 1);
   const exclusiveLeft = [...moreExclusives].sort((a, b) => b[1].length - a[1].length);
   const leftCount = sharedLeft.length + exclusiveLeft.reduce((n, [, cs]) => n + cs.length, 0);
@@ -183,16 +201,22 @@ export function storyPage(s: Story): string {
         })
         .join('');
       const only = carriers.size === 1 ? ` <span class="tag own">only ${h([...carriers][0])}</span>` : '';
-      return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${h(c.text)}${only}</th><td class="count">${carriers.size}</td>${cells}</tr>`;
+      return `<tr${carriers.size === 1 ? ' class="exclusive"' : ''}><th scope="row">${ownSaid(c.text, c.articles, c.sentences)}${only}</th><td class="count">${carriers.size}</td>${cells}</tr>`;
     })
     .join('')}</tbody></table></div>${claimsNotShown}`;
 
   const disagreements = (s.disagreements ?? [])
-    .map((d) => `<li><strong>${h(d.about)}</strong><ul>${d.versions.map((v) => `<li>${h(v.text)} <span class="meta">${outletsOf(v.articles)}</span></li>`).join('')}</ul></li>`)
+    .map((d) => `<li><strong>${h(d.about)}</strong><ul>${d.versions.map((v) => `<li>${ownSaid(v.text, v.articles, d.evidence)} <span class="meta">${outletsOf(v.articles)}</span></li>`).join('')}</ul></li>`)
     .join('');
 
+  // A quote in its own words, marked up (and labelled) with its language.
+  const quoteText = (q: (typeof s.quotes)[number]) => {
+    const text = q.direct ? bareQuotation(q.text) : q.text;
+    const lang = langs.of(q.text, q.articles, [...(q.renderings ?? []), ...(q.evidence ?? [])]);
+    return `<q class="${q.direct ? 'direct' : 'indirect'}"${langAttrs(lang, text)}>${h(text)}</q>${langLabel(lang)}`;
+  };
   const quoteItem = (q: (typeof s.quotes)[number]) =>
-    `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.direct ? bareQuotation(q.text) : q.text)}</q>${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span>${evidenceList(q.evidence?.length ? q.evidence : q.renderings ?? [], q.text)}</li>`;
+    `<li>${quoteText(q)}${q.direct ? '' : ' <span class="tag">paraphrase</span>'} <span class="meta">— ${outletsOf(q.articles)}</span>${evidenceList(q.evidence?.length ? q.evidence : q.renderings ?? [], q.text)}</li>`;
   const bySpeaker = new Map<string, typeof s.quotes>();
   for (const q of s.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
   let quotesLeft = SHOWN_QUOTES;
@@ -209,7 +233,7 @@ export function storyPage(s: Story): string {
         const rest = sorted.slice(shown.length);
         // The quotes past the first ones, in short: the words and how many outlets carry them.
         if (rest.length)
-          notShown.push(`<h3>${h(speaker)}</h3><ul>${rest.map((q) => `<li><q class="${q.direct ? 'direct' : 'indirect'}">${h(q.direct ? bareQuotation(q.text) : q.text)}</q> <span class="meta">${count(new Set(q.articles.map(outletOf)).size, 'outlet')}</span></li>`).join('')}</ul>`);
+          notShown.push(`<h3>${h(speaker)}</h3><ul>${rest.map((q) => `<li>${quoteText(q)} <span class="meta">${count(new Set(q.articles.map(outletOf)).size, 'outlet')}</span></li>`).join('')}</ul>`);
         if (!shown.length) return '';
         return `<section class="speaker"><h3>${h(speaker)} <span class="meta">${count(qs.length, 'quote')}</span></h3><ul>${shown.map(quoteItem).join('')}</ul></section>`;
       })
@@ -217,7 +241,11 @@ export function storyPage(s: Story): string {
 
   const wordingTable = (rows: typeof s.wording, caption: string) =>
     `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0"><table class="wording"><caption>${h(caption)}</caption><thead><tr><th scope="col">Concept</th><th scope="col">Wording</th><th scope="col">Outlets</th></tr></thead><tbody>${rows
-      .flatMap((w) => w.variants.map((v, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(conceptLabel(s, w.concept, outletOf))}</th>` : ''}<td>${h(v.text)}</td><td>${outletsOf(v.articles)}</td></tr>`))
+      .flatMap((w) =>
+        byLanguageOrder(w.variants, langs).map(
+          ({ v, lang }, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(conceptLabel(s, w.concept, outletOf))}</th>` : ''}<td>${said(v.text, lang)}</td><td>${outletsByLanguage(v.articles)}</td></tr>`,
+        ),
+      )
       .join('')}</tbody></table></div>`;
   const wording =
     wordingTable(s.wording.slice(0, SHOWN_CONCEPTS), `Words the outlets choose for the same thing${s.wording.length > SHOWN_CONCEPTS ? ` (${SHOWN_CONCEPTS} of ${s.wording.length})` : ''}`) +
@@ -234,7 +262,10 @@ export function storyPage(s: Story): string {
           .map(
             (o) =>
               `<tr><th scope="row">${h(o.name)}</th>${pivotConcepts
-                .map((w) => `<td>${h(w.variants.filter((v) => v.articles.some((id) => o.articles.includes(id))).map((v) => v.text).join(', '))}</td>`)
+                .map((w) => {
+                  const used = w.variants.map((v) => ({ v, ids: v.articles.filter((id) => o.articles.includes(id)) })).filter((x) => x.ids.length);
+                  return `<td>${used.map(({ v, ids }) => said(v.text, langs.of(v.text, ids))).join(', ')}</td>`;
+                })
                 .join('')}</tr>`,
           )
           .join('')}</tbody></table></div>`
@@ -247,15 +278,16 @@ export function storyPage(s: Story): string {
     .slice(0, SHOWN_EVENTS)
     .map((x) => x.e)
     .sort((a, b) => a.date.localeCompare(b.date));
+  const eventItem = (e: (typeof s.timeline)[number]) => `<li><time>${h(e.date)}</time> ${ownSaid(e.text, e.articles, e.evidence)} <span class="meta">${outletsOf(e.articles)}</span></li>`;
   const timeline = events.length
     ? `<figure><div class="scroll" role="region" aria-label="Timeline of dated events" tabindex="0">${eventsChart(events, SHOWN_EVENTS)}</div><figcaption>Dated events the articles mention</figcaption></figure><ol class="events">${events
-        .map((e) => `<li><time>${h(e.date)}</time> ${h(e.text)} <span class="meta">${outletsOf(e.articles)}</span></li>`)
+        .map(eventItem)
         .join('')}</ol>${
         s.timeline.length > events.length
           ? `<details class="more"><summary>${count(s.timeline.length - events.length, 'more dated event')} (above: the ${events.length} most reported)</summary><ol class="events">${s.timeline
               .filter((e) => !events.includes(e))
               .sort((a, b) => a.date.localeCompare(b.date))
-              .map((e) => `<li><time>${h(e.date)}</time> ${h(e.text)} <span class="meta">${outletsOf(e.articles)}</span></li>`)
+              .map(eventItem)
               .join('')}</ol></details>`
           : ''
       }`
@@ -269,7 +301,13 @@ export function storyPage(s: Story): string {
 
   const cov = s.coverage;
   const profiled = cov && (s.outlets ?? []).some((o) => o.profiled);
-  const coverage = profiled
+  // The story's languages, each with its outlets, when there are several (the header names them all).
+  const languageList = langs.multi
+    ? `<ul class="langs" aria-label="Languages of the articles">${storyLanguages(s)
+        .map((l) => `<li><b>${h(l.name)}</b> ${count(l.articles, 'article')}: ${outletsOf(s.articles.filter((a) => langs.article(a.id) === l.code).map((a) => a.id))}</li>`)
+        .join('')}</ul>`
+    : '';
+  const coverage = languageList + (profiled
     ? `<div class="charts">${(
         [
           ['Countries', cov.countries],
@@ -279,13 +317,17 @@ export function storyPage(s: Story): string {
       )
         .map(([label, counts]) => `<figure>${barChart(`${label} of the outlets`, Object.entries(counts).sort((a, b) => b[1] - a[1]))}<figcaption>${h(label)}: ${h(Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', '))}</figcaption></figure>`)
         .join('')}</div>${cov.blindSpots.length ? `<p>Missing from the coverage: ${h(cov.blindSpots.map((b) => `${b.value} (${b.dimension})`).join(', '))}</p>` : ''}`
-    : '';
+    : '');
 
   const entityTable = (rows: typeof s.entities, caption: string) =>
     `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0"><table class="entities sortable"><caption>${h(caption)}</caption><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col" data-sort="number">Articles</th><th scope="col">Also written</th></tr></thead><tbody>${rows
       .map((e) => {
-        const also = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name).slice(0, 5);
-        return `<tr><th scope="row"><a href="/search?q=${encodeURIComponent(e.name)}">${h(e.name)}</a></th><td>${h(e.kind)}</td><td class="count">${new Set(e.mentions.map((m) => m.article)).size}</td><td>${h(also.join(', '))}</td></tr>`;
+        // A name met in several alphabets shows one form in each beside it: Bogdan Marenko · Богдан Маренко.
+        const forms = nameForms(e.name, e.mentions, langs);
+        const scripts = forms.length > 1 ? forms.slice(1).map((f) => ` · <span${langAttrs(f.lang, f.text)}>${h(f.text)}</span>`).join('') : '';
+        const also = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name && !forms.some((f) => f.text === t)).slice(0, 5);
+        const alsoLang = (t: string) => langs.of(t, e.mentions.filter((m) => m.text === t).map((m) => m.article));
+        return `<tr><th scope="row"><a href="/search?q=${encodeURIComponent(e.name)}">${h(e.name)}</a>${scripts}</th><td>${h(e.kind)}</td><td class="count">${new Set(e.mentions.map((m) => m.article)).size}</td><td>${also.map((t) => said(t, alsoLang(t))).join(', ')}</td></tr>`;
       })
       .join('')}</tbody></table></div>`;
   const entities = s.entities.length
@@ -308,13 +350,14 @@ export function storyPage(s: Story): string {
     sharedRows.length && alignedCols.length > 1
       ? `<div class="scroll" role="region" aria-label="Shared passages lined up" tabindex="0"><table class="aligned"><caption>Shared passages lined up: each row a claim several outlets carry, in each article's own words${
           sharedRows.length < shownClaims.filter((c) => new Set(c.articles.map(outletOf)).size > 1).length ? ` (the ${sharedRows.length} most widely carried)` : ''
-        }</caption><thead><tr>${alignedCols.map((col) => `<th scope="col"><a href="#art-${col.n}"><span class="num">${col.n}</span> ${h(col.outlet)}</a></th>`).join('')}</tr></thead><tbody>${sharedRows
-          .map((c) => `<tr>${alignedCols.map((col) => (c.articles.includes(col.article.id) ? `<td>${h(ownSentence(c, col))}</td>` : '<td class="none"></td>')).join('')}</tr>`)
+        }</caption><thead><tr>${alignedCols.map((col) => `<th scope="col"><a href="#art-${col.n}"><span class="num">${col.n}</span> ${h(col.outlet)}</a>${langLabel(col.lang)}</th>`).join('')}</tr></thead><tbody>${sharedRows
+          .map((c) => `<tr>${alignedCols.map((col) => (c.articles.includes(col.article.id) ? `<td${langAttrs(col.lang, ownSentence(c, col))}>${h(ownSentence(c, col))}</td>` : '<td class="none"></td>')).join('')}</tr>`)
           .join('')}</tbody></table></div>`
       : '';
   const side = `${aligned}<p class="legend"><mark class="shared">shared</mark> carried by several outlets · <mark class="own">exclusive</mark> carried by this outlet only · <span class="cited">cited</span> in the summary</p><div class="columns" role="region" aria-label="The articles, one column each" tabindex="0">${[...columns.values()].map(articleColumn).join('')}</div>`;
 
   const sources = outlets.length;
+  const languages = languagesLine(s);
   const dates = s.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
   const span = dates.length ? (dates[0].slice(0, 10) === dates[dates.length - 1].slice(0, 10) ? dates[0].slice(0, 10) : `${dates[0].slice(0, 10)} – ${dates[dates.length - 1].slice(0, 10)}`) : 'undated';
   const quoteCount = s.quotes.length;
@@ -340,7 +383,7 @@ export function storyPage(s: Story): string {
       : `<section aria-labelledby="${x.id}"><details class="fold" id="${x.id}-fold"><summary><h2 id="${x.id}">${h(x.title)}${x.size ? ` <span class="size">${h(x.size)}</span>` : ''}</h2></summary>${x.body}</details></section>`;
   return layout(
     s.title,
-    `<h1>${h(s.title)}</h1><p class="meta">${count(s.articles.length, 'article')} from ${count(sources, 'outlet')} · ${h(span)} · <a href="/api/stories/${encodeURIComponent(s.id)}">JSON</a></p>${toc}
+    `<h1>${h(s.title)}</h1><p class="meta">${count(s.articles.length, 'article')} from ${count(sources, 'outlet')}${languages ? ` · <span class="langs-line">${langs.multi ? `in ${count(storyLanguages(s).length, 'language')}: ` : ''}${h(languages)}</span>` : ''} · ${h(span)} · <a href="/api/stories/${encodeURIComponent(s.id)}">JSON</a></p>${toc}
 ${present.map(render).join('\n')}`,
   );
 }
@@ -372,11 +415,28 @@ function articleColumn(col: Column): string {
         return mark === 'cited' ? `<span id="a${col.n}-${key}" class="cited">${h(text)}</span>` : `<mark id="a${col.n}-${key}" class="${mark}">${h(text)}</mark>`;
       })
       .join(' ');
-    paragraphs.push(`<p>${body}</p>`);
+    paragraphs.push(`<p${langAttrs(col.lang, sentences.join(' '))}>${body}</p>`);
   });
   const more = skipped || col.shown.size < col.passages.length ? `<p><a href="${articleHref(a.id)}">Read the whole article</a></p>` : '';
   const source = a.source ? `<a href="${outletHref(a.source)}">${h(col.outlet)}</a>` : h(col.outlet);
   return `<article id="art-${col.n}" class="col" aria-labelledby="art-${col.n}-h"><h3 id="art-${col.n}-h"><span class="num">${col.n}</span> ${source}</h3>
-<p class="meta">${a.published ? `<time>${h(a.published)}</time>` : 'undated'}${a.byline ? ` · ${h(a.byline)}` : ''}${a.language ? ` · ${h(a.language)}` : ''}</p>
-<p class="title"><a href="${articleHref(a.id)}">${h(articleTitle(a))}</a>${url ? ` <a class="ext" href="${h(url)}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>${paragraphs.join('')}${more}</article>`;
+<p class="meta">${a.published ? `<time>${h(a.published)}</time>` : 'undated'}${a.byline ? ` · ${h(a.byline)}` : ''}${col.lang ? ` · ${h(languageName(col.lang))}` : ''}</p>
+<p class="title"><a href="${articleHref(a.id)}"${langAttrs(col.lang, articleTitle(a))}>${h(articleTitle(a))}</a>${url ? ` <a class="ext" href="${h(url)}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>${paragraphs.join('')}${more}</article>`;
+}
+
+/** Articles grouped by language, the story's most used language first; articles of no known language last. */
+function byLanguage(ids: string[], langs: StoryLanguages): [string | null, string[]][] {
+  const groups = new Map<string | null, string[]>();
+  for (const id of ids) {
+    const lang = langs.article(id);
+    groups.set(lang, [...(groups.get(lang) ?? []), id]);
+  }
+  const rank = langs.rank;
+  return [...groups].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
+
+/** A concept's variants with the language of each, grouped by language (the story's most used first) when there are several. */
+function byLanguageOrder<V extends { text: string; articles: string[] }>(variants: V[], langs: StoryLanguages): { v: V; lang: string | null }[] {
+  const out = variants.map((v) => ({ v, lang: langs.of(v.text, v.articles) }));
+  return langs.multi ? out.sort((a, b) => langs.rank(a.lang ?? langs.article(a.v.articles[0] ?? '')) - langs.rank(b.lang ?? langs.article(b.v.articles[0] ?? ''))) : out;
 }
