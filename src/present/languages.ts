@@ -105,6 +105,8 @@ const norm = (t: string) => t.replace(/\s+/g, ' ').trim().replace(/^\p{Ll}/u, (c
 export interface StoryLanguages {
   /** More than one language among the articles: sentences are then labelled with theirs. */
   multi: boolean;
+  /** Whether these articles are in more than one language (a wording concept is then shown language by language). */
+  several(articles: Iterable<string>): boolean;
   /** An article's language (a BCP 47 tag), or null. */
   article(id: string): string | null;
   /** A language's place among the story's, the most used first (0); none or one not in the story last. */
@@ -128,6 +130,7 @@ export function storyLanguageOf(s: Pick<Story, 'articles'>): StoryLanguages {
   return {
     multi: order.length > 1,
     article,
+    several: (ids) => new Set([...ids].map(article)).size > 1,
     rank: (lang) => (lang && order.includes(lang) ? order.indexOf(lang) : order.length),
     of(text, articles, own = []) {
       const t = norm(text);

@@ -151,10 +151,11 @@ export function formatStory(s: Story): string {
   if (s.wording.length) {
     out.push(heading('Wording'));
     for (const w of s.wording) {
-      // With several languages, each variant's outlets language by language: "Kyiv" Outlet A (English).
+      // Variants from articles of several languages: each one's outlets language by language, "Kyiv" Outlet A (English).
       const outletsOf = (ids: string[]) => [...new Set(ids.map(name))].join('/');
+      const split = langs.several(w.variants.flatMap((v) => v.articles));
       const variants = w.variants.map((v) => {
-        if (!langs.multi) return { rank: 0, text: `"${v.text}" ${outletsOf(v.articles)}` };
+        if (!split) return { rank: 0, text: `"${v.text}" ${outletsOf(v.articles)}` };
         const groups = new Map<string | null, string[]>();
         for (const id of v.articles) groups.set(langs.article(id), [...(groups.get(langs.article(id)) ?? []), id]);
         const ranked = [...groups].sort((a, b) => langs.rank(a[0]) - langs.rank(b[0]));

@@ -59,6 +59,8 @@ test(here + 'the terminal names each article\'s language beside its outlet, the 
   assert.match(out, /Sahil Daily \[4\] \(Arabic\): افتتح/);
   assert.match(out, /Движение транспорта по мосту откроется в среду\. \[3\] \(Russian\)/);
   assert.match(out, /"Velgorod" Lakeshore Herald\/Riverside Post \(English\) · "Велгорода" Severny Vestnik \(Russian\) · "فيلغورود" Sahil Daily \(Arabic\)/);
+  // A concept worded in one language is not split by language.
+  assert.match(out, /\nthe bridge: "new river bridge" Lakeshore Herald · "river bridge" Riverside Post\n/);
   assert.match(out, /Bogdan Marenko · Богдан Маренко · بوغدان مارينكو \(person; also /);
 });
 

@@ -58,7 +58,11 @@ export const multilingualStory: Story = {
     { text: EN1[2], articles: [herald, post, vestnik], coverage: 'most', sentences: [{ article: herald, text: EN1[2] }, { article: post, text: EN2[1] }, { article: vestnik, text: RU[2] }] },
     { text: RU[3], articles: [vestnik], coverage: 'one', sentences: [{ article: vestnik, text: RU[3] }] },
   ],
-  wording: [{ concept: 'the city', variants: [{ text: 'Velgorod', articles: [herald, post] }, { text: 'Велгорода', articles: [vestnik] }, { text: 'فيلغورود', articles: [sahil] }] }],
+  wording: [
+    { concept: 'the city', variants: [{ text: 'Velgorod', articles: [herald, post] }, { text: 'Велгорода', articles: [vestnik] }, { text: 'فيلغورود', articles: [sahil] }] },
+    // A concept worded in one language only.
+    { concept: 'the bridge', variants: [{ text: 'new river bridge', articles: [herald] }, { text: 'river bridge', articles: [post] }] },
+  ],
   timeline: [{ date: '2031-05-12', text: AR[0], articles: [sahil, herald], evidence: [{ article: sahil, text: AR[0], start: 0, end: AR[0].length }, { article: herald, text: EN1[0], start: 0, end: EN1[0].length }] }],
   summary: [
     { text: EN1[0], articles: [herald, post, vestnik, sahil] },

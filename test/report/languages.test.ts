@@ -15,7 +15,10 @@ test(here + "html: each outlet's sentence in its language (Arabic right to left)
 });
 
 test(here + 'markdown: the wording language by language', () => {
-  assert.match(reporters.md.render(multilingualStory), /"Velgorod" \(English: Lakeshore Herald, Riverside Post\) · "Велгорода" \(Russian: Severny Vestnik\) · "فيلغورود" \(Arabic: Sahil Daily\)/);
+  const md = reporters.md.render(multilingualStory);
+  assert.match(md, /"Velgorod" \(English: Lakeshore Herald, Riverside Post\) · "Велгорода" \(Russian: Severny Vestnik\) · "فيلغورود" \(Arabic: Sahil Daily\)/);
+  // A concept worded in one language is not split by language.
+  assert.match(md, /- the bridge: "new river bridge" \(Lakeshore Herald\) · "river bridge" \(Riverside Post\)/);
 });
 
 test(here + 'a story in one language is named once and labels no sentence', () => {

@@ -81,6 +81,8 @@ test(here + 'a name in several alphabets shows its forms; the wording is grouped
   assert.match(page, /<td>Velgorod<\/td><td>English: Lakeshore Herald, Riverside Post<\/td>/);
   assert.match(page, /<td><span lang="ru">Велгорода<\/span><\/td><td>Russian: Severny Vestnik<\/td>/);
   assert.match(page, /<td><span lang="ar" dir="rtl">فيلغورود<\/span><\/td><td>Arabic: Sahil Daily<\/td>/);
+  // A concept worded in one language is not split by language.
+  assert.match(page, /<td>river bridge<\/td><td>Riverside Post<\/td>/);
 });
 
 test(here + 'the front page says which languages a story of several is told in, by name; the language filter names them too', async () => {

@@ -89,20 +89,23 @@ export function reportModel(s: Story): ReportModel {
       }),
     disagreements: (s.disagreements ?? []).map((d) => ({ about: d.about, versions: d.versions.map((v) => ({ ...said(v.text, v.articles, d.evidence), cites: cites(v.articles) })) })),
     quotes: [...quotesBySpeaker].map(([speaker, quotes]) => ({ speaker, quotes })),
-    wording: s.wording.map((w) => ({
-      concept: conceptLabel(s, w.concept, outletOf),
-      variants: w.variants
-        .map((v) => {
-          const groups = new Map<string | null, string[]>();
-          for (const id of v.articles) groups.set(langs.article(id), [...(groups.get(langs.article(id)) ?? []), id]);
-          const ranked = [...groups].sort((a, b) => langs.rank(a[0]) - langs.rank(b[0]));
-          const byLanguage = langs.multi ? ranked.map(([lang, ids]) => ({ language: languageName(lang) ?? 'language not identified', outlets: [...new Set(ids.map(outletOf))] })) : [];
-          return { rank: langs.rank(ranked[0]?.[0] ?? null), v: { text: v.text, lang: langs.of(v.text, v.articles), outlets: [...new Set(v.articles.map(outletOf))], byLanguage } };
-        })
-        // Grouped by language (the story's most used first) when there are several.
-        .sort((a, b) => (langs.multi ? a.rank - b.rank : 0))
-        .map((x) => x.v),
-    })),
+    wording: s.wording.map((w) => {
+      const split = langs.several(w.variants.flatMap((v) => v.articles));
+      return {
+        concept: conceptLabel(s, w.concept, outletOf),
+        variants: w.variants
+          .map((v) => {
+            const groups = new Map<string | null, string[]>();
+            for (const id of v.articles) groups.set(langs.article(id), [...(groups.get(langs.article(id)) ?? []), id]);
+            const ranked = [...groups].sort((a, b) => langs.rank(a[0]) - langs.rank(b[0]));
+            const byLanguage = split ? ranked.map(([lang, ids]) => ({ language: languageName(lang) ?? 'language not identified', outlets: [...new Set(ids.map(outletOf))] })) : [];
+            return { rank: langs.rank(ranked[0]?.[0] ?? null), v: { text: v.text, lang: langs.of(v.text, v.articles), outlets: [...new Set(v.articles.map(outletOf))], byLanguage } };
+          })
+          // Grouped by language (the story's most used first) when there are several.
+          .sort((a, b) => (split ? a.rank - b.rank : 0))
+          .map((x) => x.v),
+      };
+    }),
     timeline: s.timeline.map((t) => ({ ...said(t.text, t.articles, t.evidence), date: t.date, cites: cites(t.articles) })),
     coverage: cov
       ? [

@@ -98,8 +98,8 @@ export function storyPage(s: Story): string {
     const names = [...new Set(ids.map(outletOf))];
     return h(names.slice(0, LISTED_OUTLETS).join(', ')) + (names.length > LISTED_OUTLETS ? ` and ${names.length - LISTED_OUTLETS} more` : '');
   };
-  // The same, language by language when the story holds several: "English: A, B; Russian: C".
-  const outletsByLanguage = (ids: string[]) => (langs.multi ? byLanguage(ids, langs).map(([lang, group]) => `${h(languageName(lang) ?? 'language not identified')}: ${outletsOf(group)}`).join('; ') : outletsOf(ids));
+  // The same, language by language when `split` (a wording concept in several languages): "English: A, B; Russian: C".
+  const outletsByLanguage = (ids: string[], split: boolean) => (split ? byLanguage(ids, langs).map(([lang, group]) => `${h(languageName(lang) ?? 'language not identified')}: ${outletsOf(group)}`).join('; ') : outletsOf(ids));
 
   // Where each claim sits in each article: shared passages (carried by several outlets) and
   // exclusive ones (one outlet only) are marked in the side-by-side view.
@@ -241,11 +241,12 @@ export function storyPage(s: Story): string {
 
   const wordingTable = (rows: typeof s.wording, caption: string) =>
     `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0"><table class="wording"><caption>${h(caption)}</caption><thead><tr><th scope="col">Concept</th><th scope="col">Wording</th><th scope="col">Outlets</th></tr></thead><tbody>${rows
-      .flatMap((w) =>
-        byLanguageOrder(w.variants, langs).map(
-          ({ v, lang }, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(conceptLabel(s, w.concept, outletOf))}</th>` : ''}<td>${said(v.text, lang)}</td><td>${outletsByLanguage(v.articles)}</td></tr>`,
-        ),
-      )
+      .flatMap((w) => {
+        const split = langs.several(w.variants.flatMap((v) => v.articles));
+        return byLanguageOrder(w.variants, langs).map(
+          ({ v, lang }, i) => `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${w.variants.length}">${h(conceptLabel(s, w.concept, outletOf))}</th>` : ''}<td>${said(v.text, lang)}</td><td>${outletsByLanguage(v.articles, split)}</td></tr>`,
+        );
+      })
       .join('')}</tbody></table></div>`;
   const wording =
     wordingTable(s.wording.slice(0, SHOWN_CONCEPTS), `Words the outlets choose for the same thing${s.wording.length > SHOWN_CONCEPTS ? ` (${SHOWN_CONCEPTS} of ${s.wording.length})` : ''}`) +
