@@ -96,6 +96,21 @@ test(here + 'the front page says which languages a story of several is told in, 
   }
 });
 
+test(here + "the article page names its language and marks its text up with it; the outlet page lists each article's language", async () => {
+  const store = await multilingualStore();
+  try {
+    const app = createApp(store);
+    const article = await (await app.request('/article/bridge-sahil')).text();
+    assert.match(article, /<dt>Language<\/dt><dd>Arabic<\/dd>/);
+    assert.match(article, /<h1 lang="ar" dir="rtl">/);
+    assert.match(article, /<p lang="ar" dir="rtl"><span id="p0s0">افتتح/);
+    const outlet = await (await app.request('/outlet/Severny%20Vestnik')).text();
+    assert.match(outlet, /<a href="\/article\/bridge-vestnik" lang="ru">В Велгороде открыли новый мост<\/a><\/td><td>Russian<\/td>/);
+  } finally {
+    await store.close();
+  }
+});
+
 test(here + 'a story in one language labels none of its sentences', async () => {
   const store = await fixtureStore();
   try {

@@ -145,8 +145,8 @@ export function outletPage(name: string, articles: Article[], more: boolean, cov
     `<h1>${h(name)}</h1>${facts ? `<dl class="meta">${facts}</dl>` : '<p class="meta">Not in the outlet registry: no profile.</p>'}
 <h2>Stories it covers</h2>${covered.length ? `<ol class="stories">${covered.map((s) => storyItem(s, max)).join('')}</ol>` : '<p>None.</p>'}
 <h2>Stories it misses</h2><p class="meta">Stories of several outlets that this one does not carry</p>${missed.length ? `<ol class="stories">${missed.map((s) => storyItem(s, max)).join('')}</ol>` : '<p>None.</p>'}
-<h2>Articles</h2><table class="sortable"><thead><tr><th scope="col">Title</th><th scope="col">Published</th></tr></thead><tbody>${articles
-      .map((a) => `<tr><td><a href="${articleHref(a.id)}">${h(articleTitle(a))}</a></td><td>${h(a.published ?? '')}</td></tr>`)
+<h2>Articles</h2><table class="sortable"><thead><tr><th scope="col">Title</th><th scope="col">Language</th><th scope="col">Published</th></tr></thead><tbody>${articles
+      .map((a) => `<tr><td><a href="${articleHref(a.id)}"${langAttrs(a.language, articleTitle(a))}>${h(articleTitle(a))}</a></td><td>${h(languageName(a.language) ?? '')}</td><td>${h(a.published ?? '')}</td></tr>`)
       .join('')}</tbody></table>${more ? '<p class="meta">Showing the first articles only.</p>' : ''}`,
   );
 }
