@@ -177,6 +177,8 @@ interface ZoneLanguage {
   decimal: string | null;
   /** Prose, where digits apart by a space may be one number ("20 000"); not words of an address. */
   prose: boolean;
+  /** Words in lower case may name a country or a nationality: every known language but English and Malay. */
+  lowerCountries: boolean;
 }
 
 /**
@@ -286,6 +288,12 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
     if (named && day && (plain || ordinal)) bump(out, dateTerm(named, day), weight);
     month = named;
     day = 0;
+    // A nationality or a country in lower case, as languages other than English write the
+    // adjective ("немецкий", "allemand"; see countries.ts).
+    if (zone.lowerCountries && !capital && !stop && lower.length >= 4) {
+      const country = countryOfWord(countryForm(lower), inflected);
+      if (country) bump(out, `&${country}`, weight);
+    }
     if (names && capital && !afterStop && !months.has(lower)) {
       if (!stop) {
         phrase.push(lower);
@@ -449,6 +457,7 @@ export function termVector(title: string | null, body: string, maxChars = 5000, 
     // "3.294" is a decimal in English and 3,294 in German: the language's own mark decides.
     decimal: decimalMark(code),
     prose,
+    lowerCountries: lang > 2,
   };
   if (title) length += addZone(terms, title, 3, !isTitleCase(title), zone);
   const text = proseOf(body);

@@ -49,6 +49,19 @@ function stemOf(w: string): string {
   return w.replace(/[aeiouyıəäöüаяеёиыоуэюйьіїєαεηιουωاهي]+$/u, '');
 }
 
+/**
+ * Languages whose name is also the adjective of one country's people and things ("German",
+ * "немецкий"), with that country. Languages of many countries (English, Arabic, Spanish in the
+ * Americas is still Spanish) or whose name is no adjective of a country are left out.
+ */
+const NATIONALITY: readonly (readonly [string, string])[] = [
+  ['de', 'DE'], ['fr', 'FR'], ['ru', 'RU'], ['es', 'ES'], ['it', 'IT'], ['ja', 'JP'], ['zh', 'CN'], ['ko', 'KR'], ['tr', 'TR'],
+  ['uk', 'UA'], ['pl', 'PL'], ['el', 'GR'], ['fa', 'IR'], ['pt', 'PT'], ['nl', 'NL'], ['sv', 'SE'], ['da', 'DK'], ['fi', 'FI'],
+  ['hu', 'HU'], ['cs', 'CZ'], ['ro', 'RO'], ['bg', 'BG'], ['hr', 'HR'], ['sr', 'RS'], ['vi', 'VN'], ['th', 'TH'], ['ka', 'GE'],
+  ['hy', 'AM'], ['az', 'AZ'], ['kk', 'KZ'], ['be', 'BY'], ['lt', 'LT'], ['lv', 'LV'], ['et', 'EE'], ['sk', 'SK'], ['sl', 'SI'],
+  ['sq', 'AL'], ['mk', 'MK'],
+];
+
 /** Codes of countries that no longer exist (ISO 3166-3), whose names some locales give to today's. */
 const RETIRED = new Set(['AN', 'BU', 'CS', 'DD', 'FX', 'NT', 'SU', 'TP', 'YD', 'YU', 'ZR']);
 
@@ -110,6 +123,26 @@ function build(): Table {
           t.phrases.set(words[0], list);
         }
       }
+    }
+  }
+  // Nationality adjectives, where a language's name is one ("German", "немецкий", "allemand",
+  // "الألمانية"): after the countries' own names, which win where both give a word.
+  for (const locale of LOCALES) {
+    let names: Intl.DisplayNames;
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+    } catch {
+      continue;
+    }
+    for (const [language, code] of NATIONALITY) {
+      const name = names.of(language);
+      if (!name || /\s/.test(name)) continue;
+      if (/^\p{Script=Han}+$/u.test(name)) continue;
+      const w = countryForm(name);
+      if (w.length < 4) continue;
+      if (!t.words.has(w)) t.words.set(w, code);
+      const s = stemOf(w);
+      if (s.length >= MIN_STEM && !t.stems.has(s)) t.stems.set(s, code);
     }
   }
   // Longest phrases first, so that "South Sudan" is not read as "Sudan".

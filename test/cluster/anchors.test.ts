@@ -135,3 +135,11 @@ test(`${here}a day and its month are one term in any language and order; a month
   assert.deepEqual(dates('投票将于9月30日举行。', 'zh'), ['~9-30']);
   assert.deepEqual(dates('He came 3 days ago. In May 2019 five people came, 40 of them in September.'), []);
 });
+
+test(`${here}a nationality is its country in any language, capitalised or not`, () => {
+  const countries = (t: string, lang: string) => [...termVector(null, t, 5000, LANGUAGES.indexOf(lang as (typeof LANGUAGES)[number])).terms.keys()].filter((k) => k.startsWith('&'));
+  assert.deepEqual(countries('Officials said the German navy had delayed the ship again.', 'en'), ['&DE']);
+  assert.deepEqual(countries('Чиновники сообщили, что немецкий флот снова отложил спуск корабля.', 'ru'), ['&DE']);
+  assert.deepEqual(countries('Selon les responsables, le gouvernement allemand a encore retardé le navire.', 'fr'), ['&DE']);
+  assert.deepEqual(countries('The new polish for the ship arrived.', 'en'), [], 'a word in lower case in English is no nationality');
+});
