@@ -128,6 +128,13 @@ const NAME_CACHE = 200_000;
  */
 const COMMON_NAME = 0.01;
 
+/** Weight of a date against its zone's: as a number's, a date alone is weak evidence (many events fall on one day). */
+const DATE_WEIGHT = 1;
+
+function noMonth(): number {
+  return 0;
+}
+
 /** A day and month in Han script: 9月30日. */
 const HAN_DATE = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 
@@ -175,7 +182,10 @@ interface ZoneLanguage {
   stem: (word: string) => string;
   /** The language's decimal mark, null when not known. */
   decimal: string | null;
-  /** Prose, where digits apart by a space may be one number ("20 000"); not words of an address. */
+  /**
+   * Prose, where digits apart by a space may be one number ("20 000") and a day beside a month a
+   * date; not words of an address ("/2014/03/05/…-march-5").
+   */
   prose: boolean;
   /** Words in lower case may name a country or a nationality: every known language but English and Malay. */
   lowerCountries: boolean;
@@ -185,14 +195,16 @@ interface ZoneLanguage {
  * Adds the terms of one zone of text. `names` is false where capitals mark no names (a Title Case
  * headline capitalises every word).
  */
-function addZone(out: TermVector, text: string, weight: number, names: boolean, zone: ZoneLanguage): number {
+function addZone(out: TermVector, text: string, weight: number, names: boolean, zone: ZoneLanguage, dates = true): number {
   const { inflected, own, stem } = zone;
+  // Without dates, no day or month is ever noted, so no date term is made.
+  const monthOfWord = dates && zone.prose ? monthOf : noMonth;
   // Unknown language: English's decimal mark, the commonest in the collections grouped.
   const decimal = zone.decimal ?? '.';
   if (!STOP) loadLists();
   if (zone.prose) text = joinNumbers(text);
   // Han dates ("9月30日") as dates written in words are (see `dateTerm`).
-  if (text.includes('月')) for (const h of text.matchAll(HAN_DATE)) bump(out, dateTerm(Number(h[1]), Number(h[2])), weight);
+  if (dates && zone.prose && text.includes("月")) for (const h of text.matchAll(HAN_DATE)) bump(out, dateTerm(Number(h[1]), Number(h[2])), weight * DATE_WEIGHT);
   /** The day (1–31) or the month of the token before, when it was one. */
   let day = 0;
   let month = 0;
@@ -266,7 +278,7 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
       count++;
       // A day of the month after its month ("September 30"); or before it, seen at the month.
       const d = dayOf(raw);
-      if (d && month && plain) bump(out, dateTerm(month, d), weight);
+      if (d && month && plain) bump(out, dateTerm(month, d), weight * DATE_WEIGHT);
       day = plain || !month ? d : 0;
       month = 0;
       continue;
@@ -284,8 +296,8 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
     const capital = w0 < 128 ? w0 >= 65 && w0 <= 90 : UPPER.test(word);
     const stop = stopWords.has(lower) || own !== null && own.has(lower);
     // A month in any language after a day ("30 сентября", "30 Eylül"), or before one.
-    const named = lower.length >= 3 ? monthOf(lower) : 0;
-    if (named && day && (plain || ordinal)) bump(out, dateTerm(named, day), weight);
+    const named = lower.length >= 3 ? monthOfWord(lower) : 0;
+    if (named && day && (plain || ordinal)) bump(out, dateTerm(named, day), weight * DATE_WEIGHT);
     month = named;
     day = 0;
     // A nationality or a country in lower case, as languages other than English write the
@@ -459,7 +471,9 @@ export function termVector(title: string | null, body: string, maxChars = 5000, 
     prose,
     lowerCountries: lang > 2,
   };
-  if (title) length += addZone(terms, title, 3, !isTitleCase(title), zone);
+  // A headline's date is no event's: "March 5" in a headline of a few words outweighs them and
+  // meets every other headline of that day; the report's own text dates the event.
+  if (title) length += addZone(terms, title, 3, !isTitleCase(title), zone, false);
   const text = proseOf(body);
   const lead = text.slice(0, 600);
   length += addZone(terms, lead, 2, true, zone);
