@@ -18,7 +18,7 @@ const LANGS = {
   fi: 'fin', hu: 'hun', ro: 'ron', hr: 'hrv',
 };
 for (const [code, list] of Object.entries(LANGS)) {
-  const words = [...new Set(lists[list].map((w) => w.trim().toLowerCase()).filter((w) => /^\p{L}[\p{L}\p{M}'’-]*$/u.test(w)))].sort();
+  const words = [...new Set(lists[list].map((w) => w.trim().toLowerCase()).filter((w) => /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{M}'’-]*$/u.test(w)))].sort();
   const dir = join(root, 'data', 'lang', code);
   mkdirSync(dir, { recursive: true });
   const head = `# Function words of this language for grouping, from the npm package stopword ${version} (MIT), list "${list}"; written by scripts/build-stopwords.mjs.`;

@@ -2,7 +2,7 @@
 // each language, resolved against a publication date (Thursday 5 December 2024).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDates } from '../../src/enrich/dates.ts';
+import { findDates } from '../../src/enrich/dates.js';
 
 const PUB = '2024-12-05T10:00:00Z';
 const dates = (text: string, lang: string) => findDates(text, PUB, lang).map((d) => [d.text, d.date]);

@@ -3,8 +3,8 @@
 // the name before them, and nothing where no verb of saying attributes the marks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findQuotes } from '../../src/enrich/quotes/index.ts';
-import { quotesSupported } from '../../src/enrich/quotes/languages.ts';
+import { findQuotes } from '../../src/enrich/quotes/index.js';
+import { quotesSupported } from '../../src/enrich/quotes/languages.js';
 
 const found = (text: string, language: string) =>
   findQuotes(text, [], { language }).map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, cue: q.cue?.text ?? null, direct: q.direct }));
