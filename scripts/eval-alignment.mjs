@@ -5,7 +5,7 @@
 // articles; the story's claims that both carry pair one English sentence with one sentence of the
 // other language. A pair is right when both sentences are the same line. Precision: right pairs
 // among all pairs; recall: lines paired rightly among all lines. Per language and overall.
-// Bars: precision ≥ 0.90, recall ≥ 0.60.
+// Bars: precision ≥ 0.90, recall ≥ 0.60. Also given for firm pairs alone (tentative ones are shown apart).
 // Usage: node --import tsx scripts/eval-alignment.mjs [--limit=N documents]; SHOW_WRONG=1 prints each wrong pair on stderr.
 import { readFileSync } from 'node:fs';
 import { requireShared } from './lib-eval.mjs';
@@ -28,17 +28,20 @@ const article = (r, i) => {
   if (!('article' in x)) throw new Error(`${r.id}: ${x.failure.error}`);
   return x.article;
 };
-/** The line of the record's own text a sentence comes from (its longest stretch found in a line; -1 when none). */
+/**
+ * The line of the record's own text a sentence comes from: the line holding most of its pieces
+ * (the sentence splitter may join the end of one line to the next, which holds the rest); -1 when
+ * no line holds any, or two hold as many.
+ */
 const lineOf = (raw, sentence) => {
   const lines = raw.split('\n');
-  const probe = (from, len) => sentence.slice(from, from + len).trim();
-  for (const [from, len] of [[0, 40], [Math.max(0, sentence.length - 40), 40], [Math.floor(sentence.length / 3), 30]]) {
-    const p = probe(from, len);
-    if (p.length < 8) continue;
-    const hits = lines.flatMap((l, i) => (l.includes(p) ? [i] : []));
-    if (hits.length === 1) return hits[0];
+  const votes = new Array(lines.length).fill(0);
+  for (let at = 0; at + 12 <= sentence.length; at += 6) {
+    const piece = sentence.slice(at, at + 12);
+    lines.forEach((l, i) => { if (l.includes(piece)) votes[i]++; });
   }
-  return -1;
+  const top = Math.max(...votes);
+  return top > 0 && votes.filter((v) => v === top).length === 1 ? votes.indexOf(top) : -1;
 };
 const per = new Map();
 let n = 0;
@@ -52,7 +55,7 @@ for (const doc of docs.values()) {
     const a = article(en, 0);
     const b = article(other, 1);
     const story = analyseStory([a, b]);
-    const s = per.get(lang) ?? { pairs: 0, right: 0, lines: 0, rightLines: new Set() };
+    const s = per.get(lang) ?? { pairs: 0, right: 0, lines: 0, rightLines: new Set(), firmPairs: 0, firmRight: 0, firmLines: new Set() };
     s.lines += Math.min(enLines.length, other.text.split('\n').length);
     for (const c of story.claims ?? []) {
       const ea = c.sentences.filter((x) => x.article === a.id);
@@ -60,20 +63,29 @@ for (const doc of docs.values()) {
       if (!ea.length || !eb.length) continue;
       for (const x of ea) for (const y of eb) {
         s.pairs++;
+        if (!c.tentative) s.firmPairs++;
         const la = lineOf(en.text, x.text);
         const lb = lineOf(other.text, y.text);
-        if (la >= 0 && la === lb) { s.right++; s.rightLines.add(`${en.id}:${la}`); }
+        if (la >= 0 && la === lb) {
+          s.right++;
+          s.rightLines.add(`${en.id}:${la}`);
+          if (!c.tentative) { s.firmRight++; s.firmLines.add(`${en.id}:${la}`); }
+        }
         else if (process.env.SHOW_WRONG) console.error(`WRONG ${lang}\n  ${x.text}\n  ${y.text}`);
       }
     }
     per.set(lang, s);
   }
 }
-let P = 0, R = 0, L = 0, RL = 0;
+let P = 0, R = 0, L = 0, RL = 0, FP = 0, FR = 0, FL = 0;
 for (const [lang, s] of [...per].sort()) {
   console.log(`alignment_${lang}_precision\t${s.pairs ? (s.right / s.pairs).toFixed(3) : 'n/a'} (${s.pairs} pairs)`);
   console.log(`alignment_${lang}_recall\t${(s.rightLines.size / s.lines).toFixed(3)}`);
   P += s.pairs; R += s.right; L += s.lines; RL += s.rightLines.size;
+  FP += s.firmPairs; FR += s.firmRight; FL += s.firmLines.size;
 }
+// Firm pairs only: tentative ones are shown apart, as a reader sees them.
+console.log(`alignment_firm_precision\t${FP ? (FR / FP).toFixed(3) : 'n/a'} (${FP} pairs)`);
+console.log(`alignment_firm_recall\t${(FL / L).toFixed(3)}`);
 console.log(`alignment_precision\t${P ? (R / P).toFixed(3) : 'n/a'} (${P} pairs)`);
 console.log(`alignment_recall\t${(RL / L).toFixed(3)}`);

@@ -28,6 +28,10 @@ import { STOP_WORDS, TermSpace, TermWeights, contentStems, stemsOfTokens, tokeni
 import { CONTAINED, WEAK_PAIR, pairConfidence, statementFacts, type StatementFacts } from './claim-match.js';
 import { TextMemo } from './article-text.js';
 import { PairTable } from './similarity/pair-table.js';
+import { FIRM_ANCHORS, pairsAcrossLanguages } from './claims-across.js';
+
+/** Confidence of a pairing across languages that shares FIRM_ANCHORS names and numbers: just firm. */
+const FIRM_ACROSS = 0.6;
 
 /** Weighted overlap at which two statements are taken to say the same thing. */
 export const CLAIM_SIMILARITY = 0.3;
@@ -247,10 +251,12 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const n = statements.length;
   // Overlaps already worked out, by ordered pair: the cohesion test asks for the same pairs again.
   const known = new PairTable();
+  // Statements in two languages share few words: what they share are names and numbers (claims-across.ts).
+  const across = pairsAcrossLanguages(statements, new Map(ctx.articles.map((a) => [a.id, a.language?.toLowerCase().split(/[-_]/)[0] ?? null])));
   const sim = (i: number, j: number) => {
     let v = known.get(i, j);
     if (v !== v) {
-      v = weights.overlap(vectors[i], vectors[j]);
+      v = Math.max(weights.overlap(vectors[i], vectors[j]), across.dice(i, j));
       known.set(i, j, v);
     }
     return v;
@@ -368,6 +374,12 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
       score >= CLAIM_SIMILARITY || contained >= CONTAINED || (bestIn.get(i, artOf[j]) === score && bestIn.get(j, artOf[i]) === score))
     .map((e) => ({ ...e, confidence: pairConfidence(facts[e.i], facts[e.j], e.score, e.contained, predicateWeights) }));
   const kept = edges.filter((e) => e.confidence >= WEAK_PAIR);
+  // Pairs across languages rest on names and numbers alone: firm with three shared, else tentative.
+  // Their score ranks them after the pairs of one language that words prove.
+  for (const p of across.pairs) {
+    if (kept.some((e) => e.i === p.i && e.j === p.j)) continue;
+    kept.push({ i: p.i, j: p.j, score: p.dice * CLAIM_SIMILARITY, contained: 0, confidence: p.shared >= FIRM_ANCHORS ? FIRM_ACROSS : WEAK_PAIR });
+  }
   kept.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
 
   // Kruskal-like joining under two constraints: one statement per article per claim, and cohesion.
