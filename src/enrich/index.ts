@@ -17,7 +17,7 @@ import type { Article } from '../types.js';
 import { codeHash } from '../code-hash.js';
 import { languageVersion } from '../lang/version.js';
 import type { EntitySpan, EntityType, Enrichment } from './types.js';
-import { NER_LANGUAGES, modelFile, recogniseEntities } from './ner/index.js';
+import { NER_LANGUAGES, modelFile, nerModelOf, recogniseEntities } from './ner/index.js';
 import { findQuotes } from './quotes/index.js';
 import { CUE_MODEL_FILE } from './quotes/cues.js';
 import { PLACES_FILE } from './ner/gazetteer.js';
@@ -26,12 +26,23 @@ export type { Enrichment } from './types.js';
 
 const TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
-let version: string | undefined;
+const versions = new Map<string, string>();
 
-/** A hash of the enrich stage's code, models and place list: stored enrichments made by other code or data are stale. */
-export function enrichVersion(): string {
-  const models = NER_LANGUAGES.map((l) => modelFile(l)!);
-  return (version ??= codeHash([dirname(fileURLToPath(import.meta.url))], [...models, PLACES_FILE, CUE_MODEL_FILE], [languageVersion()]));
+/**
+ * A hash of the enrich stage's code, models and place list: stored enrichments made by other code
+ * or data are stale. With a language (null: unknown), the version of that language's enrichments,
+ * which reads only the entity model that tags it (an English run hashes no other model); without,
+ * the version of all of them (what the analysis's version reads).
+ */
+export function enrichVersion(language?: string | null): string {
+  const models = language === undefined ? NER_LANGUAGES : [nerModelOf(language)].filter((l): l is string => l !== null);
+  const key = models.join(',');
+  let v = versions.get(key);
+  if (v === undefined) {
+    v = codeHash([dirname(fileURLToPath(import.meta.url))], [...models.map((l) => modelFile(l)!), PLACES_FILE, CUE_MODEL_FILE], [languageVersion(), key]);
+    versions.set(key, v);
+  }
+  return v;
 }
 
 function textHash(text: string): string {
@@ -44,13 +55,13 @@ export function enrichText(text: string, language?: string | null): Enrichment {
   const quotes = findQuotes(text, spans, { language });
   const entities: number[] = [];
   for (const s of spans) entities.push(s.start, s.end, TYPES.indexOf(s.type));
-  return { version: enrichVersion(), text: textHash(text), entities, quotes };
+  return { version: enrichVersion(language ?? null), text: textHash(text), entities, quotes };
 }
 
 /** The article's stored enrichment when it is still valid for its text and this code, else null. */
 export function storedEnrichment(a: Article): Enrichment | null {
   const e = a.enrichment;
-  if (!e || e.version !== enrichVersion() || e.text !== textHash(a.text)) return null;
+  if (!e || e.version !== enrichVersion(a.language ?? null) || e.text !== textHash(a.text)) return null;
   return e;
 }
 

@@ -9,6 +9,7 @@ import { loadedModels, recogniseEntities } from '../../src/enrich/ner/index.js';
 import { nameStem } from '../../src/enrich/ner/stems.js';
 import { decodeModel, encodeModel } from '../../src/enrich/ner/model-file.js';
 import { NerModel } from '../../src/enrich/ner/perceptron.js';
+import { enrichText, enrichVersion } from '../../src/enrich/index.js';
 
 // Sentences written for these tests, in the manner of news reports in each language.
 const found = (text: string, lang: string | null) => recogniseEntities(text, lang).map((s) => `${s.type} ${s.text}`);
@@ -89,4 +90,15 @@ test('entities --conll --language tags a CoNLL file with that language\'s model'
   assert.equal(r.status, 0, r.stderr);
   const tags = r.stdout.split('\n').filter(Boolean).map((l) => l.split(' ').slice(1).join(' '));
   assert.deepEqual(tags, ['O O', 'O O', 'O O', 'B-PER B-PER', 'I-PER I-PER', 'O O', 'B-LOC B-LOC', 'O O']);
+});
+
+test('an enrichment is versioned with the model of its language', () => {
+  const text = 'Am Montag sprach Klaus Berghoff in Köln.';
+  const e = enrichText(text, 'de');
+  assert.equal(e.version, enrichVersion('de'));
+  assert.notEqual(enrichVersion('de'), enrichVersion('en'));
+  // English, unknown and model-less languages in Latin script share the English model's version.
+  assert.equal(enrichVersion(null), enrichVersion('en'));
+  assert.equal(enrichVersion('fr'), enrichVersion('en'));
+  assert.ok(e.entities.length > 0);
 });

@@ -118,6 +118,11 @@ export function tagTokens(words: string[], lang = 'en'): string[] | null {
  */
 const CAPITALISES_NOUNS = new Set(['de', 'lb']);
 
+/** The language whose model tags text of `language` (English for English, unknown and model-less languages in Latin script), or null when none does. */
+export function nerModelOf(language: string | null | undefined): string | null {
+  return route(language)?.model ?? null;
+}
+
 /** Which model tags text of `language`: its own, English for English and unknown text, else none (see {@link recogniseEntities}). */
 function route(language: string | null | undefined): { model: string; conservative: boolean } | null {
   const lang = language?.toLowerCase().split(/[-_]/)[0] || 'und';
