@@ -44,15 +44,14 @@ test(here + 'empty and markup-free input', () => {
   assert.ok(rules(plain).includes('html:no-markup'));
 });
 
-test(here + 'a 50 MB page is capped by size and still gives its article, fast', () => {
+// How fast is for the benchmarks (no timing assertion here): the cap is what keeps it so.
+test(here + 'a 50 MB page is capped by size and still gives its article', () => {
   const filler = '<div class="x"><span>filler</span></div>\n'.repeat(Math.ceil((50 * 1024 * 1024) / 40));
   const html = `<html><body><article>${PARA}${PARA}</article>${filler}</body></html>`;
-  const t0 = performance.now();
   const a = extractHtml(html, { origin: 'huge', maxBytes: 4 * 1024 * 1024 });
-  const ms = performance.now() - t0;
   assert.ok(rules(a).includes('cap:size'));
   assert.match(a.text, /The committee met/);
-  assert.ok(ms < 5000, `took ${ms} ms`);
+  assert.doesNotMatch(a.text, /filler/);
 });
 
 test(here + 'a time cap stops parsing and says so', () => {
