@@ -103,12 +103,11 @@ export interface KillLoopOptions {
   /** Kills wanted (runs that end before their moment are not counted). */
   kills: number;
   /**
-   * How long a run takes (see {@link timeRun}). Moments are drawn from a little before the first
-   * commit (start-up is most of a small run, and a kill there tests little) to a little past the
-   * end: the first third of the kills in the first half of that span (so the first runs are
-   * stopped while storing), the others anywhere in it (some in the grouping that ends a run). A
-   * run that ends before its moment is timed, and its time is the end the next moments are drawn
-   * against: a re-run has less to do, and machines speed up and slow down.
+   * How long a run takes (see {@link timeRun}). The first third of the kills fall just after a
+   * commit of the run (up to 250 ms after it); the others at a moment drawn from a little before
+   * the first commit (start-up is most of a small run, and a kill there tests little) to a little
+   * past the end. A run that ends before its moment is timed, and its time is the end the next
+   * moments are drawn against: a re-run has less to do, and machines speed up and slow down.
    */
   times: RunTimes;
   /** Called after each kill (for a bench's log). */
@@ -126,6 +125,22 @@ export interface KilledRun {
   ungrouped: number;
   /** `PRAGMA integrity_check` after the kill. */
   integrity: string;
+}
+
+/** What a run has committed so far, cheaply (articles stored, and grouped), to tell when it commits. */
+function progress(db: string): string {
+  if (!existsSync(db)) return '0/0';
+  try {
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      const r = conn.prepare('SELECT count(*) AS n, count(grouped) AS g FROM articles').get() as { n: number; g: number };
+      return `${r.n}/${r.g}`;
+    } finally {
+      conn.close();
+    }
+  } catch {
+    return '0/0'; // no schema yet, or the file is being made
+  }
 }
 
 /** Articles, the ungrouped ones, and the integrity check of a store (as a second process sees it). */
@@ -186,16 +201,32 @@ export async function killLoop(o: KillLoopOptions): Promise<KilledRun[]> {
   let whole = o.times.wholeMs;
   for (let k = 0; runs.filter((r) => !r.finished).length < o.kills && k < 3 * o.kills; k++) {
     const killed = runs.filter((r) => !r.finished).length;
-    const from = 0.8 * o.times.firstCommitMs;
+    // The first third: a moment just after this run's first commit (a batch of articles, or a
+    // grouping step), whenever that comes, so that some runs are stopped mid-way whatever the
+    // machine's speed. The others: a moment in a span of time, from a little before the first
+    // commit (or the middle of a re-run, which has less to do) to a little past the end.
+    // Once a run has ended by itself there is nothing left to commit: time from then on.
+    const atCommit = killed < o.kills / 3 && !runs.some((r) => r.finished);
+    const from = Math.min(0.8 * o.times.firstCommitMs, 0.5 * whole);
     const to = Math.max(from + 100, 1.15 * whole);
-    const wait = Math.round(from + random() * (to - from) * (killed < o.kills / 3 ? 0.5 : 1));
+    const delay = Math.round(random() * 250);
+    let wait = Math.round(from + random() * (to - from));
+    const before = progress(o.db);
     const started = performance.now();
     const child = spawn(process.execPath, [bin, 'ingest', '--db', o.db, '--no-progress', ...o.inputs], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ? null : code)));
+    let ended = false;
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => { ended = true; resolve(signal ? null : code); }));
     let timer: NodeJS.Timeout | undefined;
-    const moment = new Promise<'time'>((r) => (timer = setTimeout(() => r('time'), wait)));
+    const moment = atCommit
+      ? (async (): Promise<'time'> => {
+          while (!ended && progress(o.db) === before) await new Promise((r) => setTimeout(r, 10));
+          await new Promise((r) => setTimeout(r, delay));
+          wait = Math.round(performance.now() - started);
+          return 'time';
+        })()
+      : new Promise<'time'>((r) => (timer = setTimeout(() => r('time'), wait)));
     const first = await Promise.race([exited, moment]);
     clearTimeout(timer);
     let finished = false;
