@@ -12,6 +12,7 @@
  * @module
  */
 import { statSync } from 'node:fs';
+import { UserError } from '../errors.js';
 import { resolve } from 'node:path';
 import type { Store } from '../store/types.js';
 import { mediaTypeOf } from '../ingest/web/charset.js';
@@ -98,8 +99,14 @@ async function readHttpHead(record: WarcRecord): Promise<HttpHead | null> {
 export async function ingestWarc(store: Store, path: string, options: WarcOptions | ((bytesRead: number, total: number) => void) = {}): Promise<WarcSummary> {
   const opts: WarcOptions = typeof options === 'function' ? { onProgress: options } : options;
   const maxRecord = opts.maxRecordBytes ?? 8 * 1024 * 1024;
-  // A file that cannot be opened fails the call, before anything is read.
-  statSync(path);
+  // A file that cannot be opened fails the call, before anything is read, with its name and why.
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (err) {
+    throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (!stat.isFile()) throw new UserError(`${path}: not a file`);
   const summary: WarcSummary = { records: 0, html: 0, inserted: 0, updated: 0, unchanged: 0, failed: [], tooLarge: 0, bytes: 0 };
   // A page captured twice: the later capture stands.
   const sink = createSink(store, { group: opts.group === false ? false : GROUP_EVERY, duplicates: 'last' });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, root, storyFixtures } from './helpers.js';
@@ -140,4 +140,20 @@ test(here + 'standard input is read bounded: more than the input limit is refuse
   const ok = spawnSync(process.execPath, [join(root, 'bin', 'parallax'), 'extract', '--json', '-'], { input: 'The harbour reopened on Monday after a week of repairs to the storm walls, the port authority said in a statement.', encoding: 'utf8' });
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(JSON.parse(ok.stdout).text, /storm walls/);
+});
+
+test(here + 'a WARC file that is missing or a folder is a clear error with a non-zero exit, no stack trace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-warc-missing-'));
+  try {
+    const db = join(dir, 'store.db');
+    for (const [path, why] of [[join(dir, 'missing.warc'), /missing\.warc: cannot read \(ENOENT\)/], [join(dir, 'folder.warc'), /folder\.warc: not a file/]] as const) {
+      if (path.endsWith('folder.warc')) mkdirSync(path);
+      const r = cli(['ingest', path, '--db', db]);
+      assert.notEqual(r.status, 0, r.stderr);
+      assert.match(r.stderr, why);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
