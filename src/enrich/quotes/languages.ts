@@ -154,18 +154,20 @@ function speakerOf(text: string, ws: Word[], lx: Lexicon, entities: readonly Ent
     const antecedent = near(before) && (!near(person) || before!.end >= person!.end) ? before!.name : near(person) ? person!.text : '';
     return { start, end, text: spanText, name: antecedent };
   }
-  if (lx.verbs.has(run[0].lower) || lx.conjunctions.has(run[0].lower) || run.every((w) => lx.stops.has(w.lower))) return null;
+  // A verb or an auxiliary is no part of a speaker ("haben gesagt"), nor are function words alone.
+  if (run.some((w) => lx.verbs.has(w.lower) || lx.auxiliaries.has(w.lower)) || lx.conjunctions.has(run[0].lower) || run.every((w) => lx.stops.has(w.lower))) return null;
   // A person or organisation named in the words; a place only when it is all there is ("Россия заявила").
   const entity = entityIn(entities, start, end);
   if (entity && (entity.type !== 'LOC' || (entity.start <= start && entity.end >= end))) {
     return { start, end, text: spanText, name: text.slice(Math.max(entity.start, start), Math.min(entity.end, end)) };
   }
   // Names: the last run of capitalised words ("президент России Владимир Путин" → "Владимир Путин"),
-  // where a capital says something: not the first word of a sentence alone, and not where a tagger
-  // has looked and found a place only.
-  if (!entity && lang !== 'ar' && lang !== 'de') {
+  // where a capital says something: not the first word of a sentence alone, nor a place the tagger
+  // found ("Эксперты в Киеве" name no one).
+  const inPlace = (w: Word) => entities.some((e) => e.type === 'LOC' && e.start <= w.start && w.end <= e.end);
+  if ((!entity || entity.type === 'LOC') && lang !== 'ar' && lang !== 'de') {
     let k = run.length - 1;
-    while (k >= 0 && !(capitalised(run[k]) && !sentenceInitial(text, run[k].start))) k--;
+    while (k >= 0 && !(capitalised(run[k]) && !sentenceInitial(text, run[k].start) && !inPlace(run[k]))) k--;
     let first = k;
     while (first > 0 && capitalised(run[first - 1])) first--;
     if (k >= 0) return { start, end, text: spanText, name: text.slice(run[first].start, run[k].end) };
@@ -199,8 +201,10 @@ function takeRun(ws: Word[], from: number, step: 1 | -1, lx: Lexicon, limit = 5)
     const lastCap = out.findLastIndex((w, i) => i > 0 && capitalised(w));
     if (lastCap > 0) out.length = lastCap + 1;
   }
-  // A backward run starts at the clause: drop the function words opening it ("Хотя украинские …").
+  // A backward run starts at the clause: drop the function words opening it ("Хотя украинские …"),
+  // and the adverbs between the speaker and the verb ("… Тиффани Нг также отметила").
   while (step < 0 && out.length > 1 && lx.stops.has(out[0].lower) && !lx.pronouns.has(out[0].lower)) out.shift();
+  while (step < 0 && out.length > 1 && lx.stops.has(out[out.length - 1].lower) && !lx.pronouns.has(out[out.length - 1].lower)) out.pop();
   return out;
 }
 
