@@ -25,6 +25,9 @@ import type { EntitySpan, EntityType } from '../enrich/types.js';
 import { DEFINED_ACRONYM } from '../enrich/ner/repair.js';
 import { foldName } from '../lang/fold.js';
 import { nameKey } from '../lang/romanise.js';
+import { glossOfName } from '../enrich/ner/chinese.js';
+
+const HAN = /^\p{Script=Han}+$/u;
 import { leaderOffices, leaderWords, offices, personTitles, titleWords } from '../lang/titles.js';
 import { givenFit, personName, type PersonName } from '../enrich/ner/names.js';
 import { STATE_ABBREVIATIONS } from '../enrich/ner/gazetteer.js';
@@ -156,7 +159,8 @@ export function resolveEntities(articles: Article[], spans: Map<string, EntitySp
     if (place) all.push({ article: a.id, span: { start: -1, end: -1, text: place, type: 'LOC' } });
   }
   // Longer names first, so that surnames alone find the full names they belong to.
-  for (const x of all) x.core = nameCore(x.span.text, x.span.type);
+  // A Chinese name joins the others by its dictionary gloss (普京 → Vladimir Putin); its mention keeps its characters.
+  for (const x of all) x.core = nameCore(HAN.test(x.span.text) ? (glossOfName(x.span.text) ?? x.span.text) : x.span.text, x.span.type);
   const length = new Map(all.map((x) => [x, words(x.core!).length]));
   all.sort((x, y) => length.get(y)! - length.get(x)!);
   const groups: Group[] = [];

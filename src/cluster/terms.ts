@@ -16,7 +16,7 @@
  * @module
  */
 
-import { cedict, segment } from './cedict.js';
+import { cedict, segment } from '../lang/cedict.js';
 import { CLUSTER_STOP_LANGUAGES, stopwords } from '../lang/stopwords.js';
 import { wordList, wordPairs } from '../lang/lists.js';
 import { lightStem } from '../lang/fold.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClusterer, type ClusterDoc } from '../../src/cluster/index.js';
 import { fold, languageOf, termVector } from '../../src/cluster/terms.js';
-import { firstSense, parseCedict, segment } from '../../src/cluster/cedict.js';
+import { firstSense, parseCedict, segment } from '../../src/lang/cedict.js';
 
 const here = '[cluster] ';
 

@@ -15,6 +15,7 @@ import type { EntitySpan, EntityType } from '../types.js';
 import type { NerModel } from './perceptron.js';
 import { decodeModel } from './model-file.js';
 import { recogniseByRules } from './rules.js';
+import { recogniseChinese } from './chinese.js';
 import { repairSpans } from './repair.js';
 import { PLACES } from './gazetteer.js';
 import { scriptOf } from '../../lang/identify.js';
@@ -151,6 +152,8 @@ const QUOTE = /^["“”'‘’«»„]$/;
  * another script, gets none.
  */
 export function recogniseEntities(text: string, language?: string | null): EntitySpan[] {
+  // Chinese names come from the dictionary (chinese.ts): the taggers read words between spaces.
+  if (language?.toLowerCase().startsWith('zh')) return recogniseChinese(text);
   const r = route(language);
   if (!r) return [];
   const m = loadModel(r.model);
