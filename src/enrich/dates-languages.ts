@@ -21,22 +21,17 @@
  */
 import type { DateMention } from './types.js';
 import { wordList } from '../lang/lists.js';
+import { calendarWords, type CalendarWords } from '../lang/calendar.js';
 
 const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
-interface Calendar {
-  /** Lower-case forms of each month (standalone, in a date, abbreviated), by month 0–11. */
-  months: string[][];
+/** A language's calendar words (lang/calendar.ts) with the stems that meet their case endings. */
+interface Calendar extends CalendarWords {
   /** The stem a month's forms share, for case endings CLDR does not list. */
   stems: string[];
-  weekdays: string[][];
   weekdayStems: string[];
-  /** Whether the language writes weekdays with a capital (German, Turkish): elsewhere a capital one opens a sentence or a name. */
-  weekdayCapitalised: boolean;
-  yesterday: string[];
-  today: string[];
 }
 
 const calendars = new Map<string, Calendar | null>();
@@ -52,50 +47,11 @@ function stemOf(forms: string[]): string {
   return s;
 }
 
-function formsOf(lang: string, parts: Intl.DateTimeFormatOptions, date: Date, type: 'month' | 'weekday'): string {
-  const p = new Intl.DateTimeFormat(lang, { ...parts, timeZone: 'UTC' }).formatToParts(date).find((x) => x.type === type);
-  return (p?.value ?? '').toLowerCase();
-}
-
-/** The runtime's calendar words of `lang`, or null when it has none for it. */
+/** The calendar words of `lang` with their stems, or null when the runtime has none for it. */
 function calendar(lang: string): Calendar | null {
   if (calendars.has(lang)) return calendars.get(lang)!;
-  let cal: Calendar | null = null;
-  if (Intl.DateTimeFormat.supportedLocalesOf([lang]).length) {
-    const months = Array.from({ length: 12 }, (_, m) => {
-      const d = new Date(Date.UTC(2021, m, 3));
-      const forms = [
-        formsOf(lang, { month: 'long' }, d, 'month'),
-        formsOf(lang, { day: 'numeric', month: 'long' }, d, 'month'),
-        formsOf(lang, { month: 'short' }, d, 'month'),
-        formsOf(lang, { day: 'numeric', month: 'short' }, d, 'month'),
-      ].filter((f) => f && !/\d/.test(f));
-      return [...new Set(forms)];
-    });
-    // 2021-01-03 was a Sunday.
-    const weekdays = Array.from({ length: 7 }, (_, w) => {
-      const d = new Date(Date.UTC(2021, 0, 3 + w));
-      const forms = [formsOf(lang, { weekday: 'long' }, d, 'weekday')];
-      // Chinese and Japanese also write the short form (周二), which cannot be mistaken for a word there.
-      if (SPACELESS.has(lang)) forms.push(formsOf(lang, { weekday: 'short' }, d, 'weekday'));
-      return [...new Set(forms.filter(Boolean))];
-    });
-    const rel = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-    const word = (n: number) => rel.format(n, 'day').toLowerCase();
-    const yesterday = word(-1);
-    const today = word(0);
-    // A language CLDR knows only in part gives digits ("in 1 day") rather than words: no relative days then.
-    cal = {
-      months,
-      stems: months.map((f) => stemOf(f)),
-      weekdays,
-      weekdayStems: weekdays.map((f) => stemOf(f)),
-      weekdayCapitalised: /^\p{Lu}/u.test(new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2021, 0, 5)))),
-      yesterday: /\d/.test(yesterday) ? [] : [yesterday],
-      today: /\d/.test(today) ? [] : [today],
-    };
-    if (months.some((f) => !f.length) || months[0][0] === months[1][0]) cal = null;
-  }
+  const words = calendarWords(lang);
+  const cal = words && { ...words, stems: words.months.map(stemOf), weekdayStems: words.weekdays.map(stemOf) };
   calendars.set(lang, cal);
   return cal;
 }
@@ -104,7 +60,7 @@ function calendar(lang: string): Calendar | null {
 const SPACELESS = new Set(['zh', 'ja']);
 
 /** Which month a word names, by its CLDR forms or by their stem plus a case ending of up to two letters; -1 for none. */
-function monthOf(cal: Calendar, word: string): number {
+function monthIn(cal: Calendar, word: string): number {
   const w = word.toLowerCase();
   for (let m = 0; m < 12; m++) if (cal.months[m].includes(w) || cal.months[m].includes(`${w}.`)) return m;
   for (let m = 0; m < 12; m++) {
@@ -188,7 +144,7 @@ export function findDatesIn(lang: string, text: string, published: string | null
     const words = [...text.matchAll(WORD)].map((w) => ({ start: w.index!, end: w.index! + w[0].length, text: w[0] }));
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      const month = monthOf(cal, w.text.replace(/\.$/, ''));
+      const month = monthIn(cal, w.text.replace(/\.$/, ''));
       if (month >= 0) {
         // A day before the month ("3. Dezember", "3 de diciembre", "1er mai"), a year after it ("2024", "de 2024", "2024 года").
         const before = /(?:^|[^\d.])((3[01]|[12]\d|0?[1-9])(?:\.|er|-?го)?\s+(?:de\s+)?)$/u.exec(text.slice(Math.max(0, w.start - 10), w.start));
@@ -232,14 +188,12 @@ export function findDatesIn(lang: string, text: string, published: string | null
   if (ref && cal) {
     const inQuote = quoted(text);
     const edge = SPACELESS.has(lang) ? ['', ''] : ['(?<![\\p{L}\\p{M}])', '(?![\\p{L}\\p{M}])'];
-    for (const [words, shift] of [[cal.yesterday, -1], [cal.today, 0]] as const) {
-      for (const phrase of words) {
-        if (!phrase) continue;
-        const re = new RegExp(`${edge[0]}${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]")}${edge[1]}`, 'giu');
-        while ((m = re.exec(text))) {
-          if (inQuote.some(([a, b]) => a <= m!.index && m!.index < b)) continue;
-          add(m.index, m.index + m[0].length, isoDay(new Date(ref.getTime() + shift * DAY)), true);
-        }
+    for (const [phrase, shift] of [[cal.yesterday, -1], [cal.today, 0]] as const) {
+      if (!phrase) continue;
+      const re = new RegExp(`${edge[0]}${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]")}${edge[1]}`, 'giu');
+      while ((m = re.exec(text))) {
+        if (inQuote.some(([a, b]) => a <= m!.index && m!.index < b)) continue;
+        add(m.index, m.index + m[0].length, isoDay(new Date(ref.getTime() + shift * DAY)), true);
       }
     }
   }

@@ -10,44 +10,30 @@
  */
 import type { EntitySpan, EntityType } from '../types.js';
 import { cedict, segment } from '../../lang/cedict.js';
+import { calendarWords } from '../../lang/calendar.js';
+import { countryForm, countryOfPhrase, countryOfWord } from '../../lang/countries.js';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Words that name a body in English glosses. */
 const BODY = /\b(?:Union|Nations|Organi[sz]ation|Party|Ministry|Council|Bank|University|Company|Corporation|Agency|Committee|Army|Court|Parliament|Congress|Assembly|Alliance|Association|Institute|Fund|Group|Treaty|Forces|Office|Department|Commission|Federation|League|Front|Movement|NATO|UN|EU)\b/;
 
-let regions: Set<string> | null = null;
-/** English names of every country and region CLDR knows. */
-function regionNames(): Set<string> {
-  if (regions) return regions;
-  regions = new Set();
-  const names = new Intl.DisplayNames(['en'], { type: 'region' });
-  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) {
-    const code = String.fromCharCode(a, b);
-    try {
-      const n = names.of(code);
-      if (n && n !== code) regions.add(n);
-    } catch {
-      // Not a region code.
-    }
-  }
-  return regions;
+/** Is a gloss the English name of a country or region (CLDR, see lang/countries.ts)? */
+function namesCountry(gloss: string): boolean {
+  const words = gloss.toLowerCase().split(/\s+/);
+  return (words.length === 1 ? countryOfWord(countryForm(words[0]), false) : countryOfPhrase(words, false)) !== null;
 }
 
-let calendarWords: Set<string> | null = null;
-/** English names of weekdays and months (CLDR): the dictionary capitalises them, but they name no one (周二 Tuesday). */
+/** Is a gloss an English weekday or month name (the dictionary capitalises them, but they name no one: 周二 Tuesday)? */
 function isCalendarWord(gloss: string): boolean {
-  if (!calendarWords) {
-    calendarWords = new Set();
-    for (let d = 0; d < 7; d++) calendarWords.add(new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2021, 0, 3 + d))));
-    for (let m = 0; m < 12; m++) calendarWords.add(new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2021, m, 3))));
-  }
-  return calendarWords.has(gloss.split(/[\s,]/)[0]);
+  const en = calendarWords('en');
+  const first = gloss.split(/[\s,]/)[0].toLowerCase();
+  return !!en && (en.weekdays.some((f) => f.includes(first)) || en.months.some((f) => f.includes(first)));
 }
 
 /** The kind of name an English gloss names. */
 export function kindOfGloss(gloss: string): EntityType {
   if (BODY.test(gloss)) return 'ORG';
-  if (regionNames().has(gloss)) return 'LOC';
+  if (namesCountry(gloss)) return 'LOC';
   const words = gloss.split(/\s+/);
   if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w))) return 'PER';
   return 'LOC';
