@@ -1,27 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article, StoryEntity } from '../../src/types.js';
-import type { EntitySpan, EntityType } from '../../src/enrich/types.js';
-import { resolveEntities } from '../../src/analyse/entities.js';
+import type { StoryEntity } from '../../src/types.js';
+import type { EntityType } from '../../src/enrich/types.js';
+import { resolveNamed } from './resolve-helper.js';
 import { givenFit, personName } from '../../src/enrich/ner/names.js';
 
 /** Articles of [id, text, names]: a span for each occurrence of each name not inside a longer one. */
-function resolve(docs: [string, string, [string, EntityType][]][]): StoryEntity[] {
-  const arts: Article[] = [];
-  const spans = new Map<string, EntitySpan[]>();
-  for (const [id, text, names] of docs) {
-    const list: EntitySpan[] = [];
-    for (const [name, type] of [...names].sort((x, y) => y[0].length - x[0].length)) {
-      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-        if (list.some((s) => s.start < i + name.length && i < s.end)) continue;
-        list.push({ start: i, end: i + name.length, text: name, type });
-      }
-    }
-    spans.set(id, list.sort((a, b) => a.start - b.start));
-    arts.push({ id, source: null, url: null, title: null, kicker: null, dek: null, byline: null, published: null, dateline: null, language: 'en', blocks: [], text, contentHash: id, provenance: {}, removed: [], messages: [], raw: { kind: 'text', origin: id, content: text } });
-  }
-  return resolveEntities(arts, spans);
-}
+const resolve = (docs: [string, string, [string, EntityType][]][]): StoryEntity[] => resolveNamed(docs.map(([id, text, names]) => ({ id, text, names })));
 
 /** The entity holding a mention written `text`. */
 const of = (es: StoryEntity[], text: string) => {

@@ -3,26 +3,11 @@
 // Invented names throughout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article, StoryEntity } from '../../src/types.js';
-import type { EntitySpan, EntityType } from '../../src/enrich/types.js';
-import { resolveEntities } from '../../src/analyse/entities.js';
+import type { StoryEntity } from '../../src/types.js';
+import type { EntityType } from '../../src/enrich/types.js';
+import { resolveNamed } from './resolve-helper.js';
 
-function resolve(docs: [string, string, string, [string, EntityType][]][]): StoryEntity[] {
-  const arts: Article[] = [];
-  const spans = new Map<string, EntitySpan[]>();
-  for (const [id, language, text, names] of docs) {
-    const list: EntitySpan[] = [];
-    for (const [name, type] of [...names].sort((x, y) => y[0].length - x[0].length)) {
-      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-        if (list.some((s) => s.start < i + name.length && i < s.end)) continue;
-        list.push({ start: i, end: i + name.length, text: name, type });
-      }
-    }
-    spans.set(id, list.sort((a, b) => a.start - b.start));
-    arts.push({ id, source: null, url: null, title: null, kicker: null, dek: null, byline: null, published: null, dateline: null, language, blocks: [], text, contentHash: id, provenance: {}, removed: [], messages: [], raw: { kind: 'text', origin: id, content: text } });
-  }
-  return resolveEntities(arts, spans);
-}
+const resolve = (docs: [string, string, string, [string, EntityType][]][]): StoryEntity[] => resolveNamed(docs.map(([id, language, text, names]) => ({ id, language, text, names })));
 
 const holding = (es: StoryEntity[], text: string) => es.filter((e) => e.mentions.some((m) => m.text === text));
 
