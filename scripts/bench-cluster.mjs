@@ -15,36 +15,16 @@
 // for the next. Figures: articles/s over wall time, articles per CPU-second of this process (the fairer
 // figure on a shared machine), the CPU cost per article in each tenth of the run (flat cost means
 // per-article costs that stay level), and peak RSS.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createClusterer } from '../src/cluster/index.ts';
+import { corpus, FULL_TEXT, storiesDir } from './lib-bench-corpus.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const dir = join(root, '..', 'shared', 'eval', 'stories');
-if (!existsSync(dir)) { console.log(`no ${dir}: skipped (the benchmark builds its corpus from it)`); process.exit(0); }
+// The four sets, headlines too (scripts/lib-bench-corpus.mjs recombines them to size).
+const record = corpus([...FULL_TEXT, 'uci-headlines-dev']);
+if (!record) { console.log(`no ${storiesDir}: skipped (the benchmark builds its corpus from it)`); process.exit(0); }
 const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '10000,100000').split(',').map(Number);
 
-const base = [];
-for (const f of ['ecbplus-dev', 'basil-dev', 'mcms-dev', 'uci-headlines-dev'])
-  for (const l of readFileSync(join(dir, `${f}.jsonl`), 'utf8').split('\n').filter(Boolean)) { const { story, ...r } = JSON.parse(l); base.push(r); }
-// Copy 0 spans 30 days: dated articles keep their date moved into the window, undated ones get a
-// day by their position, so every copy is a month of news.
-const START = Date.parse('2020-01-01');
-base.forEach((r, i) => { r.day = i % 30; });
-base.sort((a, b) => a.day - b.day);
-const NAME = /\b\p{Lu}\p{Ll}{3,}\b/gu;
-const names = [...new Set(base.flatMap((r) => `${r.title ?? ''} ${r.text.slice(0, 2000)}`.match(NAME) ?? []))];
-const nameIndex = new Map(names.map((n, i) => [n, i]));
-
-function* corpus(n) {
-  for (let i = 0; i < n; i++) {
-    const r = base[i % base.length];
-    const k = Math.floor(i / base.length);
-    const published = new Date(START + (k * 30 + r.day) * 86_400_000).toISOString().slice(0, 10);
-    if (!k) { yield { ...r, published }; continue; }
-    const swap = (s) => (s ?? '').replace(NAME, (w) => names[((nameIndex.get(w) ?? 0) + k * 7919) % names.length]);
-    yield { ...r, id: `${r.id}~${k}`, url: r.url ? `${r.url}~${k}` : null, title: swap(r.title), text: swap(r.text), published };
-  }
+function* articles(n) {
+  for (let i = 0; i < n; i++) yield record(i);
 }
 
 for (const n of sizes) {
@@ -58,7 +38,7 @@ for (const n of sizes) {
   const t0 = performance.now();
   let i = 0;
   let stories = 0;
-  for (const r of corpus(n)) {
+  for (const r of articles(n)) {
     const a = c.add({ id: String(r.id), title: r.title ?? null, text: r.text ?? '', published: r.published ?? null, source: r.source ?? null, url: r.url ?? null });
     if (a.story === a.id) stories++;
     if (++i % 5000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
