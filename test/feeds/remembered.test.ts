@@ -3,28 +3,17 @@
 // backoff and says what it did; a long watch with nothing due says when the next feed is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { addFeed, listFeeds, pollDue, watch, feedsToPoll, type FeedState } from '../../src/pipeline/watch.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { fixtureServer, page, type FixtureServer } from './server.js';
+import { cliRun } from '../cli/helpers.js';
 
 const here = '[feeds-remembered] ';
-const bin = fileURLToPath(new URL('../../bin/parallax', import.meta.url));
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = cliRun;
 
 const FERRY = 'The island ferry resumed its crossings on Monday after a week of storms, the harbour office said.\nTickets bought for cancelled crossings will be refunded, a spokeswoman for the operator said.';
 

@@ -4,15 +4,14 @@
 // and the other server is never reached. Real servers on 127.0.0.1, the real CLI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureServer, page, type FixtureServer } from '../feeds/server.js';
 import { fetchUrl, hostKey, PrivateAddressError, privateHosts } from '../../src/ingest/web/http.js';
+import { cliRun } from '../cli/helpers.js';
 
 const here = '[ingest/faults-allow-private] ';
-const bin = new URL('../../bin/parallax', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'parallax-allow-private-'));
 
 let named: FixtureServer;
@@ -39,16 +38,7 @@ after(async () => {
   await other.close();
 });
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = cliRun;
 
 test(here + 'hosts are named by host and port; the web ports of one host go together', () => {
   const p = privateHosts(['http://LocalHost.:8080/a', 'http://[::1]/b', 'not a url', 'https://intranet.example/c']);

@@ -9,21 +9,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { fixtureServer, page, type FixtureServer } from '../feeds/server.js';
 import { freshDatabase, postgresAvailable } from '../support/pg-server.js';
+import { cliRun } from '../cli/helpers.js';
 
 const here = '[queue/pg-commands] ';
 const bin = fileURLToPath(new URL('../../bin/parallax', import.meta.url));
 const skip = postgresAvailable() ?? undefined;
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = cliRun;
 
 let srv: FixtureServer;
 const items = [
