@@ -22,6 +22,7 @@
 import type { DateMention } from './types.js';
 import { wordList } from '../lang/lists.js';
 import { calendarWords, type CalendarWords } from '../lang/calendar.js';
+import { quotedAt } from './quoted.js';
 
 const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -98,13 +99,6 @@ function yearFor(m: number, d: number, ref: Date | null): number | null {
   if (!ref) return null;
   const y = ref.getUTCFullYear();
   return Date.UTC(y, m, d, 12) - ref.getTime() > 7 * DAY ? y - 1 : y;
-}
-
-/** Spans inside quotation marks, where "today" is the speaker's. */
-function quoted(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const m of text.matchAll(/«[^»\n]*»|„[^“”\n]*[“”]|“[^”\n]*”|"[^"\n]*"|「[^」\n]*」/g)) out.push([m.index!, m.index! + m[0].length]);
-  return out;
 }
 
 const WORD = /[\p{L}\p{M}]+\.?/gu;
@@ -186,13 +180,13 @@ export function findDatesIn(lang: string, text: string, published: string | null
   }
 
   if (ref && cal) {
-    const inQuote = quoted(text);
+    const inQuote = quotedAt(text);
     const edge = SPACELESS.has(lang) ? ['', ''] : ['(?<![\\p{L}\\p{M}])', '(?![\\p{L}\\p{M}])'];
     for (const [phrase, shift] of [[cal.yesterday, -1], [cal.today, 0]] as const) {
       if (!phrase) continue;
       const re = new RegExp(`${edge[0]}${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]")}${edge[1]}`, 'giu');
       while ((m = re.exec(text))) {
-        if (inQuote.some(([a, b]) => a <= m!.index && m!.index < b)) continue;
+        if (inQuote(m.index)) continue;
         add(m.index, m.index + m[0].length, isoDay(new Date(ref.getTime() + shift * DAY)), true);
       }
     }

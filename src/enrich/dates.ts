@@ -32,6 +32,7 @@
  */
 import type { DateMention } from './types.js';
 import { findDatesIn } from './dates-languages.js';
+import { quotedAt } from './quoted.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE =
@@ -93,15 +94,6 @@ const PAST_WORD = new RegExp(
 const NOT_PAST_AFTER = /^(?:be|being|been|to|will|would|can|could|may|might|must|shall|should)$/i;
 // Just before a weekday, words that can only look ahead: "as early as Thursday".
 const AHEAD_BEFORE = /\b(?:as (?:early|soon) as|no (?:earlier|later) than)\s+(?:on\s+)?$/i;
-
-/** Where quotations stand, paragraph by paragraph: relative dates there are the speaker's. */
-function quotedAt(text: string): (pos: number) => boolean {
-  const spans: [number, number][] = [];
-  const re = /“[^”\n]*(?:”|$)|«[^»\n]*(?:»|$)|"[^"\n]*(?:"|$)/gm;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) spans.push([m.index, m.index + m[0].length]);
-  return (pos) => spans.some(([a, b]) => pos > a && pos < b);
-}
 
 /** The clause around a position: back to the last sentence stop or semicolon, on to the next. */
 function clauseBounds(text: string, pos: number): [number, number] {
