@@ -376,8 +376,9 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
   const kept = edges.filter((e) => e.confidence >= WEAK_PAIR);
   // Pairs across languages rest on names and numbers alone: firm with three shared, else tentative.
   // Their score ranks them after the pairs of one language that words prove.
+  const pairedByWords = new Set(kept.map((e) => e.i * n + e.j));
   for (const p of across.pairs) {
-    if (kept.some((e) => e.i === p.i && e.j === p.j)) continue;
+    if (pairedByWords.has(p.i * n + p.j)) continue;
     kept.push({ i: p.i, j: p.j, score: p.dice * CLAIM_SIMILARITY, contained: 0, confidence: p.shared >= FIRM_ANCHORS ? FIRM_ACROSS : WEAK_PAIR });
   }
   kept.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
