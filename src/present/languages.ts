@@ -16,7 +16,8 @@
 import type { Story } from '../types.js';
 import { scriptOf, type Script } from '../lang/identify.js';
 
-const NAMES = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+/** Made on first use: constructing it costs a short command (`extract`) some milliseconds. */
+let names: Intl.DisplayNames | null = null;
 
 /** A language code as a valid BCP 47 tag ("ru", "pt-BR"), or null for none, `und` or a malformed one. */
 export function languageTag(code: string | null | undefined): string | null {
@@ -32,7 +33,9 @@ export function languageTag(code: string | null | undefined): string | null {
 /** A language's English name ("Russian" for ru); a code the runtime does not name stays as it is; null for none. */
 export function languageName(code: string | null | undefined): string | null {
   const tag = languageTag(code);
-  return tag ? (NAMES.of(tag) ?? tag) : null;
+  if (!tag) return null;
+  names ??= new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+  return names.of(tag) ?? tag;
 }
 
 /** Scripts written right to left among those the language layer tells apart. */
