@@ -182,6 +182,11 @@ export class StreamingClusterer implements Clusterer {
   }
 
   /** The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. */
+  /** Articles it holds. */
+  get size(): number {
+    return this.state.docs.size;
+  }
+
   snapshot(): unknown {
     return snapshot(this.state);
   }

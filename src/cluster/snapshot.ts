@@ -14,7 +14,7 @@ import { EvidenceLog } from './evidence.js';
 import { Posting } from './postings.js';
 import type { ClusterState } from './state.js';
 
-interface SnapshotV1 {
+export interface SnapshotV1 {
   format: 'parallax-cluster';
   version: 1;
   params: ClusterParams;
@@ -26,7 +26,13 @@ interface SnapshotV1 {
    * told apart and before the review of small stories.
    */
   docs: { id: string; story: number; terms: number[]; weights: number[]; time: number | null; lang?: number; words?: number }[];
-  stories: { id: string; centroid: [number, number][]; norm2: number; members: number[]; first: number | null; last: number | null; lastArrival: number; mergedInto: number; retired: boolean; related: [number, number][] }[];
+  stories: { id: string; centroid: [number, number][]; norm2: number; members: number[]; first: number | null; last: number | null; lastArrival: number; mergedInto: number; retired: boolean; related: [number, number][]; reviewed?: number | null }[];
+  /**
+   * Arrivals not yet reviewed, as (story, article) pairs, for settle's `quiet` mode; with each
+   * story's `reviewed`, absent in snapshots made before a restored clusterer had to go on exactly
+   * as the one saved (a store's checkpoint, see `stored.ts`).
+   */
+  arrivals?: number[];
   evidence: Record<string, (number | null)[]>;
   duplicates: NearDuplicateState;
   urls: [number, number][];
@@ -39,7 +45,7 @@ const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const back = (x: number | null): number => (x === null ? NaN : x);
 
 /** The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. */
-export function snapshot(state: ClusterState): unknown {
+export function snapshot(state: ClusterState): SnapshotV1 {
   const out: SnapshotV1 = {
     format: 'parallax-cluster',
     version: 1,
@@ -51,8 +57,9 @@ export function snapshot(state: ClusterState): unknown {
     // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
     stories: state.stories.map((s) => ({
       id: s.id, centroid: s.centroid.entries(), norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),
-      lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: [...s.related],
+      lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: [...s.related], reviewed: s.reviewed ?? null,
     })),
+    arrivals: state.arrivals.slice(state.arrivalsHead),
     evidence: state.evidence.toJSON(),
     duplicates: state.duplicates.snapshot(),
     urls: [...state.byUrl],
@@ -81,10 +88,13 @@ export function restore(state: ClusterState, raw: unknown): void {
     return {
       id: s.id, centroid, norm2: s.norm2, members: [...s.members], first: back(s.first), last: back(s.last),
       lastArrival: s.lastArrival, mergedInto: s.mergedInto, retired: s.retired, related: new Map(s.related),
+      ...(s.reviewed !== undefined && s.reviewed !== null ? { reviewed: s.reviewed } : {}),
       langs: LANGUAGES.map((_, l) => s.members.filter((m) => state.docs.lang[m] === l).length),
       names: s.centroid.filter(([t]) => state.vocabulary.isName[t]).length,
     };
   });
+  state.arrivals = saved.arrivals ? [...saved.arrivals] : [];
+  state.arrivalsHead = 0;
   state.evidence = EvidenceLog.fromJSON(saved.evidence, state.docs.size);
   state.duplicates = NearDuplicateIndex.restore(saved.duplicates);
   state.byUrl = new Map(saved.urls);

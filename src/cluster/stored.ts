@@ -11,6 +11,13 @@
  * A commit names the step it follows and is refused when another process got there first; the
  * step is then made again on the store as it now stands.
  *
+ * Rebuilding by replay costs about a millisecond an article (minutes for a large collection), so
+ * the store also keeps a checkpoint: the clusterer's state after some step, in binary form
+ * (`snapshot-binary.ts`). A process restores the newest checkpoint made by this code and replays
+ * only the steps after it; a checkpoint that does not read back is ignored (the replay is the
+ * truth). Checkpoints are saved as the collection grows by a quarter (and at least
+ * {@link CHECKPOINT_EVERY} articles), and at the end of a bulk ingest or regroup.
+ *
  * @module
  */
 import { dirname } from 'node:path';
@@ -20,6 +27,8 @@ import { languageVersion } from '../lang/version.js';
 import type { GroupingState, Store } from '../store/types.js';
 import { createClusterer, type ClusterDoc, type StreamingClusterer } from './index.js';
 import { BACKGROUND_FILE } from './background.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-binary.js';
+import type { SnapshotV1 } from './snapshot.js';
 
 let version: string | undefined;
 
@@ -45,7 +54,14 @@ interface Held {
   clusterer: StreamingClusterer;
   /** The last step this clusterer has seen. */
   seq: number;
+  /** Articles it held at the store's newest checkpoint (0: none). */
+  checkpointed: number;
 }
+
+/** Least articles grouped since the last checkpoint before a step saves another. */
+export const CHECKPOINT_EVERY = 2000;
+/** Least articles grouped since the last checkpoint for one at the end of a bulk ingest or a regroup: fewer replay in a moment. */
+export const CHECKPOINT_LEAST = 500;
 
 const held = new WeakMap<Store, Held>();
 const queues = new WeakMap<Store, Promise<unknown>>();
@@ -101,13 +117,25 @@ async function replay(clusterer: StreamingClusterer, store: Store, after: number
   return seq;
 }
 
+/** The clusterer of the store's newest checkpoint, when it was made by this code after the last full regroup. */
+async function fromCheckpoint(store: Store, state: GroupingState): Promise<Held | null> {
+  const c = await store.groupingCheckpoint();
+  if (!c || c.version !== groupingVersion() || c.seq > state.seq || c.seq < state.base) return null;
+  try {
+    return { clusterer: createClusterer({ state: decodeSnapshot(c.data) }), seq: c.seq, checkpointed: c.articles };
+  } catch {
+    // Damaged or cut short: the steps themselves rebuild the same state.
+    return null;
+  }
+}
+
 /** This process's clusterer, brought up to the store's last step (built from the store when there is none). */
 async function current(store: Store, state: GroupingState): Promise<Held> {
   let h = held.get(store);
   // A clusterer from before another process's full regroup (or ahead of the store: a different
   // file under the same object) no longer matches what the store holds.
   if (h && (h.seq > state.seq || h.seq < state.base)) h = undefined;
-  if (!h) h = { clusterer: createClusterer(), seq: 0 };
+  if (!h) h = (await fromCheckpoint(store, state)) ?? { clusterer: createClusterer(), seq: 0, checkpointed: 0 };
   if (h.seq < state.seq) h.seq = Math.max(await replay(h.clusterer, store, h.seq), state.seq);
   held.set(store, h);
   return h;
@@ -139,6 +167,8 @@ export function groupPending(store: Store): Promise<GroupingResult> {
       const assignments = [...touched].map((id): [string, string] => [id, h.clusterer.storyOfArticle(id)!]);
       if (await store.commitGrouping({ expect: h.seq, seq: h.seq + 1, fed, assignments, version: groupingVersion() })) {
         h.seq++;
+        const grown = h.clusterer.size - h.checkpointed;
+        if (grown >= CHECKPOINT_EVERY && grown * 4 >= h.checkpointed) await saveCheckpoint(store, h);
         return { fed: fed.length, changed: assignments.length, stories: [...new Set(assignments.map((a) => a[1]))] };
       }
       // Another process committed a step meanwhile: this clusterer has seen articles in an order
@@ -170,10 +200,35 @@ async function regroupFromScratch(store: Store): Promise<GroupingResult> {
       const assignments = [...clusterer.assignments()];
       if (!fed.length) return { fed: 0, changed: 0, stories: [] };
       if (await store.commitGrouping({ expect: state.seq, seq: state.seq + 1, fed, assignments, base: true, version: groupingVersion() })) {
-        held.set(store, { clusterer, seq: state.seq + 1 });
+        const h = { clusterer, seq: state.seq + 1, checkpointed: 0 };
+        held.set(store, h);
+        if (clusterer.size >= CHECKPOINT_LEAST) await saveCheckpoint(store, h);
         return { fed: fed.length, changed: assignments.length, stories: [...new Set(assignments.map((a) => a[1]))] };
       }
     }
     throw new Error(`regrouping gave way to other processes ${ATTEMPTS} times; run it again`);
   }
+}
+
+async function saveCheckpoint(store: Store, h: Held): Promise<void> {
+  const data = encodeSnapshot(h.clusterer.snapshot() as SnapshotV1);
+  await store.saveGroupingCheckpoint({ seq: h.seq, version: groupingVersion(), articles: h.clusterer.size, data });
+  h.checkpointed = h.clusterer.size;
+}
+
+/**
+ * Saves a checkpoint of this process's clusterer when at least `least` articles were grouped
+ * since the last one: what a bulk ingest does as it ends, so that the next process starts from
+ * it. Nothing when this process holds no clusterer for the store.
+ */
+export function checkpointGrouping(store: Store, least = CHECKPOINT_LEAST): Promise<boolean> {
+  return exclusive(store, async () => {
+    const h = held.get(store);
+    if (!h || h.clusterer.size - h.checkpointed < Math.max(1, least)) return false;
+    const state = await store.groupingState();
+    // Steps of other processes since: this clusterer is behind the store, its state no longer the newest.
+    if (state.seq !== h.seq) return false;
+    await saveCheckpoint(store, h);
+    return true;
+  });
 }

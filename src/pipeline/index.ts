@@ -21,7 +21,7 @@ import { createSink, type StoreSummary } from './sink.js';
 export { collectInputs, extractItem, toClusterDoc, type Extracted, type Failure } from './extract.js';
 export { createSink, type Sink, type SinkOptions, type StoreSummary } from './sink.js';
 export { analyseArticles, explainStory, storyAnalysis, storyCoverages, userOutlets } from './analysis.js';
-export { groupPending, storedClusterer } from '../cluster/stored.js';
+export { checkpointGrouping, groupPending, storedClusterer } from '../cluster/stored.js';
 
 export interface IngestSummary extends StoreSummary {
   /** Stories in the store afterwards. */

@@ -8,7 +8,7 @@
  */
 import type { Article } from '../types.js';
 import type { Store, UpsertResult } from '../store/types.js';
-import { groupPending } from '../cluster/stored.js';
+import { checkpointGrouping, groupPending } from '../cluster/stored.js';
 import { enrichExtracted, type Extracted, type Failure } from './extract.js';
 
 /** What storing some inputs did. */
@@ -39,6 +39,13 @@ export interface SinkOptions {
    * extraction thread). False leaves it to the story's first analysis.
    */
   enrich?: boolean;
+  /**
+   * Save a grouping checkpoint at the end when at least this many articles were grouped since the
+   * last one (default `CHECKPOINT_LEAST`, 500): a bulk ingest leaves the next process a state to
+   * start from. False for none: a server storing one article a request leaves it to the grouping
+   * steps, which save one as the collection grows.
+   */
+  checkpoint?: number | false;
 }
 
 export interface Sink {
@@ -92,7 +99,10 @@ export function createSink(store: Store, options: SinkOptions = {}): Sink {
     async finish() {
       await flush();
       // Also when this run stored nothing new: articles a stopped run stored but never grouped are pending.
-      if (group !== false) await groupPending(store);
+      if (group !== false) {
+        await groupPending(store);
+        if (options.checkpoint !== false) await checkpointGrouping(store, options.checkpoint);
+      }
       return summary;
     },
   };

@@ -9,7 +9,7 @@
  * @module
  */
 import type { Article, ClusterDoc, Story } from '../types.js';
-import { GROUPING_KEY, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
+import { GROUPING_KEY, type GroupingCheckpoint, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 import { centralTitle } from './title.js';
 
@@ -49,6 +49,8 @@ const MIGRATIONS: string[] = [
   // Incremental grouping: the step of the grouping that fed each article (null: awaiting grouping).
   `ALTER TABLE articles ADD COLUMN grouped INTEGER;
    CREATE INDEX articles_grouped ON articles(grouped);`,
+  // The clusterer's state after a grouping step, so that a new process need not replay them all.
+  `CREATE TABLE grouping_checkpoints (seq INTEGER PRIMARY KEY, version TEXT NOT NULL, articles INTEGER NOT NULL, data BYTEA NOT NULL, made_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
 ];
 
 /** Opens a store on a PostgreSQL server by URL, with a connection pool. */
@@ -239,6 +241,22 @@ class PostgresStore implements Store {
         [GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base, version: step.version })],
       );
       return true;
+    });
+  }
+
+  async groupingCheckpoint(): Promise<GroupingCheckpoint | null> {
+    const rows = await this.sql.query<GroupingCheckpoint>('SELECT seq, version, articles, data FROM grouping_checkpoints ORDER BY seq DESC LIMIT 1');
+    return rows[0] ?? null;
+  }
+
+  async saveGroupingCheckpoint(c: GroupingCheckpoint): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO grouping_checkpoints (seq, version, articles, data) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (seq) DO UPDATE SET version = EXCLUDED.version, articles = EXCLUDED.articles, data = EXCLUDED.data, made_at = now()`,
+        [c.seq, c.version, c.articles, Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength)],
+      );
+      await tx.query('DELETE FROM grouping_checkpoints WHERE seq < $1', [c.seq]);
     });
   }
 

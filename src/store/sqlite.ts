@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article, ClusterDoc, Story } from '../types.js';
-import { GROUPING_KEY, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
+import { GROUPING_KEY, type GroupingCheckpoint, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 import { centralTitle } from './title.js';
 
@@ -56,6 +56,14 @@ const MIGRATIONS: string[] = [
   // Incremental grouping: the step of the grouping that fed each article (null: awaiting grouping).
   `ALTER TABLE articles ADD COLUMN grouped INTEGER;
    CREATE INDEX articles_grouped ON articles(grouped);`,
+  // The clusterer's state after a grouping step, so that a new process need not replay them all.
+  `CREATE TABLE grouping_checkpoints (
+     seq INTEGER PRIMARY KEY,
+     version TEXT NOT NULL,
+     articles INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     made_at TEXT NOT NULL
+   );`,
 ];
 
 /** How long a write waits for another process's to end before giving up. */
@@ -218,6 +226,19 @@ class SqliteStore implements Store {
         .prepare('INSERT OR REPLACE INTO state (key, value, updated_at) VALUES (?, ?, ?)')
         .run(GROUPING_KEY, JSON.stringify({ seq: step.seq, base: step.base ? step.seq : now.base, version: step.version }), new Date().toISOString());
       return true;
+    }).immediate());
+  }
+
+  async groupingCheckpoint(): Promise<GroupingCheckpoint | null> {
+    const row = this.db.prepare('SELECT seq, version, articles, data FROM grouping_checkpoints ORDER BY seq DESC LIMIT 1').get() as GroupingCheckpoint | undefined;
+    return row ?? null;
+  }
+
+  async saveGroupingCheckpoint(c: GroupingCheckpoint): Promise<void> {
+    writing(this.path, () => this.db.transaction(() => {
+      this.db.prepare('INSERT OR REPLACE INTO grouping_checkpoints (seq, version, articles, data, made_at) VALUES (?, ?, ?, ?, ?)')
+        .run(c.seq, c.version, c.articles, Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength), new Date().toISOString());
+      this.db.prepare('DELETE FROM grouping_checkpoints WHERE seq < ?').run(c.seq);
     }).immediate());
   }
 

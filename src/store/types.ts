@@ -52,6 +52,20 @@ export interface GroupingStep {
   version: string;
 }
 
+/**
+ * The clusterer's state as it stood after grouping step `seq`, in binary form (see
+ * `cluster/snapshot-binary.ts`): a process with no clusterer in memory restores the newest one and
+ * replays only the steps after it, instead of the whole collection.
+ */
+export interface GroupingCheckpoint {
+  seq: number;
+  /** The grouping code's version that made it: one of another version is not used. */
+  version: string;
+  /** Articles the clusterer held. */
+  articles: number;
+  data: Uint8Array;
+}
+
 /** The state key under which the grouping's step counter is kept. */
 export const GROUPING_KEY = 'grouping';
 
@@ -84,6 +98,10 @@ export interface Store {
   iterateGrouped(after: number): AsyncIterable<{ doc: ClusterDoc; seq: number }>;
   /** Commits a step in one transaction; false (nothing written) when `expect` is not the last step. */
   commitGrouping(step: GroupingStep): Promise<boolean>;
+  /** The newest grouping checkpoint, or null when none was saved. */
+  groupingCheckpoint(): Promise<GroupingCheckpoint | null>;
+  /** Saves a grouping checkpoint and drops the older ones. */
+  saveGroupingCheckpoint(checkpoint: GroupingCheckpoint): Promise<void>;
   /** Records story assignments (article id → story id). */
   assignStories(assignments: Map<string, string> | [string, string][]): Promise<void>;
   storyOf(articleId: string): Promise<string | null>;

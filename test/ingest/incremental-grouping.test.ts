@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { createSink, explainStory, extractItem, groupPending, ingestItems, regroup } from '../../src/pipeline/index.js';
+import { checkpointGrouping, createSink, explainStory, extractItem, groupPending, ingestItems, regroup } from '../../src/pipeline/index.js';
 import type { InputItem } from '../../src/ingest/files.js';
 import { storedEnrichment } from '../../src/enrich/index.js';
 import type { Store } from '../../src/store/types.js';
@@ -183,6 +183,105 @@ test(here + 'articles are enriched as they are stored: the first analysis of the
       const stored = await store.getArticle(a.id);
       assert.ok(stored?.enrichment && storedEnrichment(stored), `${a.id} is stored with a valid enrichment`);
     }
+  } finally {
+    await store.close();
+  }
+});
+
+/** The store, counting the articles a process replays from it. */
+function counting(store: Store): { store: Store; replayed: () => number } {
+  let n = 0;
+  const wrapped = new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'iterateGrouped') {
+        return async function* (after: number) {
+          for await (const x of target.iterateGrouped(after)) {
+            n++;
+            yield x;
+          }
+        };
+      }
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return { store: wrapped, replayed: () => n };
+}
+
+test(here + 'a new process starts from the stored checkpoint, replays only the steps after it, and ends with the same stories', async () => {
+  const list = articles();
+  const expected = await regrouped(list);
+  const path = tempPath();
+  const cut = Math.floor(list.length / 2);
+  const first = await openSqliteStore(path);
+  for (const a of list.slice(0, cut)) {
+    await first.upsertArticles([a]);
+    await groupPending(first);
+  }
+  assert.equal(await checkpointGrouping(first, 1), true);
+  const saved = await first.groupingCheckpoint();
+  assert.deepEqual([saved?.seq, saved?.articles], [cut, cut]);
+  // Two steps after the checkpoint, then the process stops.
+  for (const a of list.slice(cut, cut + 2)) {
+    await first.upsertArticles([a]);
+    await groupPending(first);
+  }
+  await first.close();
+
+  const { store, replayed } = counting(await openSqliteStore(path));
+  try {
+    for (const a of list.slice(cut + 2)) {
+      await store.upsertArticles([a]);
+      await groupPending(store);
+    }
+    assert.equal(replayed(), 2, 'the two steps after the checkpoint, not the collection');
+    assert.deepEqual(await partition(store, list), expected);
+  } finally {
+    await store.close();
+  }
+});
+
+test(here + 'a checkpoint of other code, or one that does not read back, is passed over: the steps are replayed', async () => {
+  const list = articles();
+  const expected = await regrouped(list);
+  for (const spoil of ['version', 'bytes'] as const) {
+    const path = tempPath();
+    const first = await openSqliteStore(path);
+    for (const a of list.slice(0, 6)) {
+      await first.upsertArticles([a]);
+      await groupPending(first);
+    }
+    await checkpointGrouping(first, 1);
+    const c = (await first.groupingCheckpoint())!;
+    await first.saveGroupingCheckpoint(spoil === 'version' ? { ...c, version: 'other code' } : { ...c, data: c.data.subarray(0, c.data.length - 100) });
+    await first.close();
+    const { store, replayed } = counting(await openSqliteStore(path));
+    try {
+      for (const a of list.slice(6)) {
+        await store.upsertArticles([a]);
+        await groupPending(store);
+      }
+      assert.equal(replayed(), 6, spoil);
+      assert.deepEqual(await partition(store, list), expected, spoil);
+    } finally {
+      await store.close();
+    }
+  }
+});
+
+test(here + 'a bulk ingest ends with a checkpoint of what it grouped; a small one leaves none', async () => {
+  const store = await openSqliteStore(tempPath());
+  try {
+    await ingestItems(store, items());
+    assert.equal(await store.groupingCheckpoint(), null, `${items().length} articles replay in a moment`);
+    assert.equal(await checkpointGrouping(store, 1000), false, 'under the least');
+    const sink = createSink(store, { checkpoint: 10 });
+    for (const a of articles()) await sink.add({ article: { ...a, id: `${a.id}-again`, contentHash: `${a.contentHash}-again` } });
+    await sink.finish();
+    const c = await store.groupingCheckpoint();
+    assert.equal(c?.articles, 2 * items().length);
+    assert.equal(c?.seq, (await store.groupingState()).seq);
+    assert.equal(await checkpointGrouping(store, 1), false, 'nothing new since');
   } finally {
     await store.close();
   }

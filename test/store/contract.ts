@@ -136,6 +136,19 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     assert.deepEqual(await s.groupingState(), { seq: 3, base: 3, pending: 0, version: 'v2' });
   });
 
+  t('keeps the newest grouping checkpoint, bytes as they were, and drops older ones', async (s) => {
+    assert.equal(await s.groupingCheckpoint(), null);
+    const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255);
+    await s.saveGroupingCheckpoint({ seq: 2, version: 'v1', articles: 10, data: bytes(1000, 1) });
+    // A view into a larger buffer, at an odd offset: only its own bytes are kept.
+    const big = bytes(5003, 7);
+    await s.saveGroupingCheckpoint({ seq: 5, version: 'v1', articles: 40, data: big.subarray(3, 5003) });
+    const c = await s.groupingCheckpoint();
+    assert.ok(c);
+    assert.deepEqual({ seq: c.seq, version: c.version, articles: c.articles }, { seq: 5, version: 'v1', articles: 40 });
+    assert.deepEqual(Buffer.from(c.data), Buffer.from(big.subarray(3)));
+  });
+
   t('keeps small JSON state by key and lists it by prefix', async (s) => {
     await s.setState('feed:https://a.example/rss?x=1_%', { etag: '"1"' });
     await s.setState('feed:https://b.example/rss', { etag: '"2"' });

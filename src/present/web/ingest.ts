@@ -71,7 +71,7 @@ export function ingestRoutes(app: Hono, store: Store, options: AppOptions, onCha
       const r = extractItem(item);
       if ('failure' in r) throw new HttpError(422, r.failure.error);
       // Stored, then one grouping step: the new article (and any left pending) joins or opens a story.
-      const sink = createSink(store);
+      const sink = createSink(store, { checkpoint: false });
       await sink.add(r);
       const done = await sink.finish();
       const result = done.inserted ? 'inserted' : done.updated ? 'updated' : 'unchanged';
