@@ -7,8 +7,8 @@
 // The collection is built by scripts/lib-bench-corpus.mjs (the full-text story sets recombined to
 // size, as scripts/bench-cluster.mjs builds its corpus). It is stored and grouped once (`regroup`, timed), and the server is started on it. The
 // posted articles are further copies, never stored before. Also timed: a fresh process's first
-// grouping step on the same store (the server does it as it starts), which rebuilds the clusterer
-// from the stored steps; and, for comparison, what one article cost before grouping was
+// grouping step on the same store (the server does it as it starts), which restores the clusterer
+// from the checkpoint the regroup left in the store; and, for comparison, what one article cost before grouping was
 // incremental: a regroup of the whole collection.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +67,7 @@ try {
   await server.close();
   await store.close();
   console.log(`collection: ${count} articles stored in ${built.toFixed(0)} s; one regroup of it ${regroupSecs.toFixed(1)} s (what every new article cost before grouping was incremental)`);
-  console.log(`server start on it: clusterer rebuilt from the stored steps in ${warmSecs.toFixed(1)} s`);
+  console.log(`server start on it: clusterer restored from the store's checkpoint in ${warmSecs.toFixed(1)} s`);
   console.log(`POST /api/articles, ${posts} new articles one after another: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (bar: median < 100 ms)${unplaced ? `; ${unplaced} not placed in a story` : ''}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

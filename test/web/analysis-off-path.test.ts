@@ -1,7 +1,9 @@
 /**
  * The first view of a story analyses it: on a big story that holds the CPU for seconds. The server
  * runs analyses on threads, so that other pages are answered meanwhile, and bounds them: beyond
- * the queue a request is answered 503 with Retry-After rather than queued without limit.
+ * the queue an API request is answered 503 with Retry-After rather than queued without limit, and
+ * a reader's story page that cannot have its analysis at once lists the story's articles, says the
+ * comparison is on its way and reloads.
  *
  * Real parts: a SQLite file holding invented stories, a real server on 127.0.0.1 whose threads
  * open the same file. The store handed to the server is the real one, watched only to know when
@@ -95,7 +97,7 @@ test(here + 'while a big story is analysed, a cached story page and the story li
   const server = await startServer({ store, port: 0 });
   try {
     const order: string[] = [];
-    const big = fetch(`${server.url}/story/big`).then(async (r) => {
+    const big = fetch(`${server.url}/api/stories/big`).then(async (r) => {
       order.push('big');
       return { status: r.status, body: await r.text() };
     });
@@ -121,7 +123,7 @@ test(here + 'while a big story is analysed, a cached story page and the story li
   }
 });
 
-test(here + 'beyond the queue, distinct unanalysed stories are answered 503 with Retry-After, and nothing else fails', { timeout: 180_000 }, async () => {
+test(here + 'beyond the queue, distinct unanalysed stories are answered 503 with Retry-After by the API and with their articles on the page; nothing else fails', { timeout: 180_000 }, async () => {
   const path = newDb();
   const real = await fixtureStore(path);
   await addStory(real, 'big', 40, 10);
@@ -133,13 +135,16 @@ test(here + 'beyond the queue, distinct unanalysed stories are answered 503 with
   try {
     const big = fetch(`${server.url}/api/stories/big`);
     await asked('big');
-    const flood = await Promise.all(
-      small.map(async (id, i) => {
-        const path = i % 2 ? `/api/stories/${id}` : `/story/${id}`;
-        const r = await fetch(server.url + path);
-        return { id, path, status: r.status, retryAfter: r.headers.get('retry-after'), type: r.headers.get('content-type') ?? '', body: await r.text() };
-      }),
-    );
+    const asks = small.map(async (id) => {
+      const path = `/api/stories/${id}`;
+      const r = await fetch(server.url + path);
+      return { id, path, status: r.status, retryAfter: r.headers.get('retry-after'), type: r.headers.get('content-type') ?? '', body: await r.text() };
+    });
+    // The first refusal comes back while the big story still holds the thread and the queue is
+    // full: a reader asking for that story's page meanwhile gets its articles, not an error.
+    const firstRefused = await Promise.any(asks.map((p) => p.then((r) => (r.status === 503 ? r : Promise.reject(new Error('taken'))))));
+    const page = await fetch(`${server.url}/story/${firstRefused.id}`);
+    const flood = await Promise.all(asks);
     // Other pages are answered meanwhile.
     const list = await fetch(`${server.url}/api/stories?limit=1`);
     assert.equal(list.status, 200);
@@ -154,20 +159,27 @@ test(here + 'beyond the queue, distinct unanalysed stories are answered 503 with
     assert.ok(flood.filter((r) => r.status === 200).length <= 2, `statuses: ${statuses.join(' ')}`);
     for (const r of refused) {
       assert.match(r.retryAfter ?? '', /^[1-9]\d*$/, r.path);
-      if (r.path.startsWith('/api/')) {
-        assert.match(r.type, /application\/json/);
-        const body = JSON.parse(r.body) as { status: number; message: string };
-        assert.equal(body.status, 503);
-        assert.match(body.message, /busy/);
-        assert.doesNotMatch(body.message, /\n/);
-      } else {
-        assert.match(r.type, /text\/html/);
-        assert.match(r.body, /busy/);
-      }
+      assert.match(r.type, /application\/json/);
+      const body = JSON.parse(r.body) as { status: number; message: string };
+      assert.equal(body.status, 503);
+      assert.match(body.message, /busy/);
+      assert.doesNotMatch(body.message, /\n/);
     }
+    const id = firstRefused.id;
+    assert.equal(page.status, 200);
+    assert.equal(page.headers.get('parallax-analysis'), 'pending');
+    assert.equal(page.headers.get('cache-control'), 'no-store');
+    const html = await page.text();
+    assert.match(html, /<meta http-equiv="refresh" content="\d+">/);
+    assert.match(html, /busy comparing other stories/);
+    for (let i = 0; i < 3; i++) assert.ok(html.includes(`href="/article/${id}-${i}"`), `article ${i} listed`);
     assert.equal((await big).status, 200);
-    // Once the queue has room again, the refused stories are answered.
+    // Once the queue has room again, the refused stories are answered, the page with its comparison.
     for (const r of refused) assert.equal((await fetch(server.url + r.path)).status, 200, r.path);
+    const full = await fetch(`${server.url}/story/${id}`);
+    assert.equal(full.status, 200);
+    assert.equal(full.headers.get('parallax-analysis'), null);
+    assert.doesNotMatch(await full.text(), /http-equiv="refresh"/);
   } finally {
     await server.close();
     await real.close();
@@ -186,6 +198,36 @@ test(here + 'the same story asked for many times at once is one job, not a full 
       answers.map((r) => r.status),
       answers.map(() => 200),
     );
+  } finally {
+    await server.close();
+    await real.close();
+  }
+});
+
+test(here + 'a story page whose analysis takes long answers at once with the articles, and with the comparison once it is made', { timeout: 180_000 }, async () => {
+  const path = newDb();
+  const real = await fixtureStore(path);
+  await addStory(real, 'slow', 60, 12);
+  // A server that gives a page no more than a moment, as a busy one does.
+  const server = await startServer({ store: real, port: 0, pagePatienceMs: { idle: 50, busy: 50 } });
+  try {
+    const first = await fetch(`${server.url}/story/slow`);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('parallax-analysis'), 'pending');
+    const html = await first.text();
+    assert.match(html, /comparing how the outlets tell this story/);
+    assert.match(html, /60 articles from 20 outlets/);
+    // The analysis went on without the reader: the stored comparison appears.
+    let analysed = null;
+    for (let i = 0; i < 600 && !analysed; i++) {
+      analysed = await real.getAnalysis('slow');
+      if (!analysed) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(analysed?.articles.length, 60);
+    const again = await fetch(`${server.url}/story/slow`);
+    assert.equal(again.headers.get('parallax-analysis'), null);
+    assert.match(await again.text(), /Port levy row deepens/);
+    assert.equal((await fetch(`${server.url}/story/no-such-story`)).status, 404);
   } finally {
     await server.close();
     await real.close();

@@ -19,6 +19,7 @@ import { RenderCache } from './render-cache.js';
 import { withStoryDates } from './article-dates.js';
 import { articleTitle } from '../title.js';
 import { Unavailable } from './unavailable.js';
+import { preparingPage } from './preparing-page.js';
 import { createAnalysisPool, type AnalysisPool } from '../../pipeline/analysis-pool.js';
 
 export { HttpError } from './errors.js';
@@ -126,8 +127,8 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
     return c.html(frontPage(page.items, page.next, filters, choices, (await catalog.stories()).stories.length, facets?.storyOutletNames));
   });
 
-  const cache = new RenderCache(store, options.analyses ?? createAnalysisPool(store));
-  app.get('/story/:id', (c) => cache.respond(c, c.req.param('id'), 'page', 'text/html; charset=UTF-8', storyPage));
+  const cache = new RenderCache(store, options.analyses ?? createAnalysisPool(store), undefined, options.pagePatienceMs);
+  app.get('/story/:id', (c) => cache.respond(c, c.req.param('id'), 'page', 'text/html; charset=UTF-8', storyPage, preparingPage));
 
   app.get('/article/:id', async (c) => {
     const found = await store.getArticle(c.req.param('id'));

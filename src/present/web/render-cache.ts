@@ -12,6 +12,13 @@ import type { Story } from '../../types.js';
 import { AnalysisRefused, type AnalysisPool } from '../../pipeline/analysis-pool.js';
 import { HttpError } from './errors.js';
 import { Unavailable } from './unavailable.js';
+import { PREPARING_LISTED, type Preparing } from './preparing-page.js';
+
+/** How long a page waits for its story's analysis before it answers with the articles and a reload (see `AppOptions.pagePatienceMs`). */
+export const PAGE_PATIENCE_MS = { idle: 10_000, busy: 500 };
+
+/** How a response is made when its analysis is not ready in time (pages for readers; the API answers 503 instead). */
+export type WhilePreparing = (p: Preparing) => string;
 
 interface Entry {
   stamp: string;
@@ -33,29 +40,42 @@ export class RenderCache {
     /** Where analyses are made: on threads, off the server's own (see `createAnalysisPool`). */
     private readonly analyses: AnalysisPool,
     private readonly max = 200,
+    private readonly patience = PAGE_PATIENCE_MS,
   ) {}
 
   clear(): void {
     this.entries.clear();
   }
 
-  /** Answers with `make(story)` for the story `id`, from the cache when its analysis is unchanged; 404 when there is no such story. */
-  async respond(c: Context, id: string, kind: string, type: string, make: (s: Story) => string): Promise<Response> {
+  /**
+   * Answers with `make(story)` for the story `id`, from the cache when its analysis is unchanged;
+   * 404 when there is no such story. With `preparing`, an analysis not made within the patience
+   * (short while other analyses run or wait), or refused for now, gives `preparing(…)` (200, never cached) while it
+   * goes on; without, the request waits for it, or gets a 503 when it is refused.
+   */
+  async respond(c: Context, id: string, kind: string, type: string, make: (s: Story) => string, preparing?: WhilePreparing): Promise<Response> {
     const key = `${kind}\n${id}`;
     const stamp = await this.store.analysisStamp(id);
     let hit = this.entries.get(key);
     if (!stamp || hit?.stamp !== stamp) {
+      const wait = this.analyses.running + this.analyses.waiting > 0 ? this.patience.busy : this.patience.idle;
       let render = this.pending.get(key);
       if (!render) {
         render = this.render(key, id, kind, make).finally(() => this.pending.delete(key));
         this.pending.set(key, render);
       }
-      const made = await render.catch((err: unknown) => {
+      const outcome = await (preparing ? withPatience(render, wait) : render.then((entry) => ({ entry }), (err: unknown) => ({ err })));
+      if (outcome === 'late' || ('err' in outcome && outcome.err instanceof AnalysisRefused && preparing)) {
+        const refused = outcome !== 'late';
+        return this.preparing(c, id, preparing!, !refused, refused ? (outcome.err as AnalysisRefused).retryAfter : 3);
+      }
+      if ('err' in outcome) {
+        const err = outcome.err;
         if (err instanceof NoStory) throw new HttpError(404, c.req.path.startsWith('/api/') ? `no story "${id}"` : 'No such story');
         if (err instanceof AnalysisRefused) throw new Unavailable(err.message, err.retryAfter);
         throw err;
-      });
-      hit = made;
+      }
+      hit = outcome.entry;
     }
     c.header('ETag', hit.etag);
     c.header('Vary', 'Accept-Encoding');
@@ -64,6 +84,16 @@ export class RenderCache {
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     if (gzip) c.header('Content-Encoding', 'gzip');
     return c.body(gzip ? hit.gzip : hit.bytes, 200, { 'Content-Type': type });
+  }
+
+  /** The story's articles while its analysis is made; 404 when it has none. */
+  private async preparing(c: Context, id: string, page: WhilePreparing, queued: boolean, retryAfter: number): Promise<Response> {
+    const articles = await this.store.listArticles({ story: id, limit: PREPARING_LISTED + 1 });
+    if (!articles.length) throw new HttpError(404, 'No such story');
+    c.header('Cache-Control', 'no-store');
+    c.header('Parallax-Analysis', 'pending');
+    const busy = this.analyses.running + this.analyses.waiting;
+    return c.html(page({ articles, queued, busy, retryAfter: Math.max(2, Math.min(retryAfter, 10)) }), 200);
   }
 
   /** One analysis per story at a time, whichever response asked for it. */
@@ -89,4 +119,14 @@ export class RenderCache {
     }
     return entry;
   }
+}
+
+/** The render's outcome, or 'late' when it takes longer than `ms` (it goes on). */
+function withPatience(render: Promise<Entry>, ms: number): Promise<{ entry: Entry } | { err: unknown } | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  const done = render.then((entry) => ({ entry }), (err: unknown) => ({ err }));
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
 }
