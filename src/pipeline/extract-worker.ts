@@ -1,6 +1,7 @@
 /** The worker thread of {@link ../extract-pool.ts}: extracts and enriches the items and archived pages it is sent. */
 import { parentPort } from 'node:worker_threads';
-import { enrichExtracted, extractItem } from './extract.js';
+import { extractItem } from './extract.js';
+import { enrichExtracted } from './enrich.js';
 import type { InputItem } from '../ingest/files.js';
 import { extractArchivedPage, type ArchivedPage } from './archived-page.js';
 

@@ -8,7 +8,6 @@ import type { Article } from '../types.js';
 import { expandPaths, readInputs, type InputItem } from '../ingest/files.js';
 import { extractArticle } from '../extract/index.js';
 import type { ClusterDoc } from '../cluster/types.js';
-import { ensureEnriched } from '../enrich/index.js';
 
 /** An input that gave no article, and why. */
 export interface Failure {
@@ -43,21 +42,4 @@ export function extractItem(item: InputItem): Extracted {
 /** What grouping reads of an article. */
 export function toClusterDoc(a: Article): ClusterDoc {
   return { id: a.id, title: a.title, text: a.text, published: a.published, source: a.source, url: a.url };
-}
-
-/**
- * The enrich step: the article's named entities and quotations worked out and kept with it (in
- * the extraction thread or worker that made it), so that no story's first analysis waits for
- * its articles' tagging. An article that already has them, valid for its text and this code,
- * is left as it is.
- */
-export function enrichExtracted(extracted: Extracted): Extracted {
-  if ('article' in extracted) {
-    try {
-      ensureEnriched([extracted.article]);
-    } catch {
-      // A failure here is not the input's fault: the analysis works them out again when it needs them.
-    }
-  }
-  return extracted;
 }

@@ -9,7 +9,8 @@
 import type { Article } from '../types.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { checkpointGrouping, groupPending } from '../cluster/stored.js';
-import { enrichExtracted, type Extracted, type Failure } from './extract.js';
+import type { Extracted, Failure } from './extract.js';
+import { enrichExtracted } from './enrich.js';
 
 /** What storing some inputs did. */
 export interface StoreSummary {
