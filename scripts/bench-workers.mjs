@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Worker throughput against a local PostgreSQL server: the same corpus ingested through the job
-// queue by 1, 2 and 4 worker processes (`--workers=1,2,4`, `--n=2000`). Starts its own throw-away
+// queue by 1, 2 and 4 worker processes (`--workers=1,2,4`, `--n=2000`), end to end (process start
+// to exit) and steady (first job done to last). Starts its own throw-away
 // server on 127.0.0.1 (PostgreSQL must be installed) unless PARALLAX_TEST_PG names one.
 // Corpus: ../shared/eval/stories full texts (ecbplus, basil, mcms; `story` not read), else generated.
 import { execFileSync, spawn } from 'node:child_process';
@@ -57,7 +58,10 @@ for (const k of counts) {
   await Promise.all(procs);
   const ms = performance.now() - t0;
   const [{ grp }] = await sql.query(`SELECT count(*) FILTER (WHERE kind = 'group') AS grp FROM parallax_jobs`);
-  console.log(`${k} worker${k > 1 ? 's' : ' '}  ${(ms / 1000).toFixed(1).padStart(6)} s  ${(n / (ms / 1000)).toFixed(0).padStart(6)} articles/s  (${grp} regroupings)`);
+  // Steady rate: from the first job done to the last (grouping included), leaving out the
+  // processes' start (loading code and models) and their exit once the queue is empty.
+  const [{ span }] = await sql.query(`SELECT extract(epoch FROM max(updated_at) - min(updated_at)) AS span FROM parallax_jobs WHERE state = 'done'`);
+  console.log(`${k} worker${k > 1 ? 's' : ' '}  ${(ms / 1000).toFixed(1).padStart(6)} s  ${(n / (ms / 1000)).toFixed(0).padStart(6)} articles/s end to end; steady ${((n - 1) / Number(span)).toFixed(0).padStart(4)} articles/s  (${grp} group steps)`);
   await sql.close();
 }
 if (dir) execFileSync(join(root, 'scripts', 'pg-test-server.sh'), ['stop', dir]);
