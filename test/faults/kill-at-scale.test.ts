@@ -1,9 +1,8 @@
 // SIGKILLs at random moments (seeded, so a failure replays) of a real `parallax ingest`,
 // each followed by a re-run that the next kill may stop in its turn: of a directory of articles,
 // and of a web archive. After each kill the store passes `PRAGMA integrity_check`; after a last
-// run, every article is stored once and in a story. The full-size run (20 kills each of an ingest
-// of 3,000 articles and of a WARC of 250 records) is `npm run bench -- faults`; this one is
-// smaller (10 kills each, 1,500 articles, 150 records) so that the suite stays quick.
+// run, every article is stored once and in a story: 20 kills each of an ingest of 3,000 articles
+// and of a WARC of 250 records (`npm run bench -- faults` runs the same at will).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -12,17 +11,17 @@ import { join } from 'node:path';
 import { finish, inspect, killLoop, timeRun, writeArticles, writeWarc, type KilledRun } from './kill-loop.js';
 
 const here = '[faults/kill-at-scale] ';
-/** Kills in each test: each costs a start-up of the CLI, so the suite makes ten (the bench twenty). */
-const KILLS = 10;
+/** Kills in each test. */
+const KILLS = 20;
 
 function summary(runs: KilledRun[]): string {
   return runs.map((r) => `${r.wait} ms: ${r.finished ? 'finished' : `${r.articles} stored, ${r.ungrouped} ungrouped`}`).join('; ');
 }
 
-test(here + 'an ingest of 1,500 articles killed 10 times at random moments ends with every article stored once, in a story', { timeout: 600_000 }, async (t) => {
+test(here + 'an ingest of 3,000 articles killed 20 times at random moments ends with every article stored once, in a story', { timeout: 600_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-kill-scale-'));
   const docs = join(dir, 'docs');
-  const N = 1500;
+  const N = 3000;
   writeArticles(docs, N);
   const db = join(dir, 'kill.db');
   // Moments across a run as long as one takes on this machine now: reading, storing, grouping.
@@ -38,7 +37,7 @@ test(here + 'an ingest of 1,500 articles killed 10 times at random moments ends 
   assert.deepEqual(end, { articles: N, distinctIds: N, distinctUrls: 0, ungrouped: 0, integrity: 'ok' });
 });
 
-test(here + 'an ingest of a WARC of 250 records killed 10 times at random moments ends with every page stored once, in a story', { timeout: 600_000 }, async (t) => {
+test(here + 'an ingest of a WARC of 250 records killed 20 times at random moments ends with every page stored once, in a story', { timeout: 600_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-kill-warc-'));
   const file = join(dir, 'news.warc.gz');
   const pages = await writeWarc(file, 250);
