@@ -187,8 +187,8 @@ export class StreamingClusterer implements Clusterer {
     return this.state.docs.size;
   }
 
-  snapshot(): unknown {
-    return snapshot(this.state);
+  snapshot(options?: { typed?: boolean }): unknown {
+    return snapshot(this.state, options?.typed);
   }
 }
 

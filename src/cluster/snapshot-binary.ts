@@ -24,27 +24,35 @@ const align = (n: number): number => (n + 7) & ~7;
 const nan = (x: number | null | undefined): number => (x === null || x === undefined ? NaN : x);
 const nul = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
-/** Collects columns: a flat typed array per name, filled from JS arrays. */
+/**
+ * Collects columns, then writes them straight into one buffer: each column is laid out from its
+ * length first and filled in place at the end, so that the snapshot's numbers are copied once,
+ * with no typed array or flattened list of their own (a checkpoint of a large collection is made
+ * at the end of an ingest, when memory is at its highest).
+ */
 class Writer {
   readonly columns: Record<string, [number, ColumnType, number]> = {};
-  private readonly parts: { at: number; col: Column }[] = [];
+  private readonly parts: { at: number; type: ColumnType; n: number; fill: (col: Column) => void }[] = [];
   private size = 0;
-  put(name: string, type: ColumnType, values: ArrayLike<number | null>): void {
-    const col = new TYPES[type](values.length);
-    for (let i = 0; i < values.length; i++) col[i] = nan(values[i]);
-    this.columns[name] = [this.size, type, col.length];
-    this.parts.push({ at: this.size, col });
-    this.size = align(this.size + col.byteLength);
+  private add(name: string, type: ColumnType, n: number, fill: (col: Column) => void): void {
+    this.columns[name] = [this.size, type, n];
+    this.parts.push({ at: this.size, type, n, fill });
+    this.size = align(this.size + n * TYPES[type].BYTES_PER_ELEMENT);
   }
-  /** Several variable-length lists as one column of values and one of lengths. */
-  lists(name: string, type: ColumnType, lists: readonly ArrayLike<number | null>[]): void {
+  put(name: string, type: ColumnType, values: ArrayLike<number | null>): void {
+    this.add(name, type, values.length, (col) => {
+      for (let i = 0; i < values.length; i++) col[i] = nan(values[i]);
+    });
+  }
+  /** Several variable-length lists as one column of values (and, unless `sharedLengths`, one of their lengths). */
+  lists(name: string, type: ColumnType, lists: readonly ArrayLike<number | null>[], sharedLengths = false): void {
     let total = 0;
     for (const l of lists) total += l.length;
-    const flat = new Array<number | null>(total);
-    let k = 0;
-    for (const l of lists) for (let i = 0; i < l.length; i++) flat[k++] = l[i];
-    this.put(`${name}.n`, 'i32', lists.map((l) => l.length));
-    this.put(name, type, flat);
+    if (!sharedLengths) this.add(`${name}.n`, 'i32', lists.length, (col) => lists.forEach((l, i) => (col[i] = l.length)));
+    this.add(name, type, total, (col) => {
+      let k = 0;
+      for (const l of lists) for (let i = 0; i < l.length; i++) col[k++] = nan(l[i]);
+    });
   }
   finish(header: Record<string, unknown>): Buffer {
     const json = Buffer.from(JSON.stringify({ ...header, columns: this.columns }), 'utf8');
@@ -54,7 +62,8 @@ class Writer {
     out.writeUInt32LE(1, 4);
     out.writeUInt32LE(json.length, 8);
     json.copy(out, 12);
-    for (const { at, col } of this.parts) out.set(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), first + at);
+    // Buffer.alloc of this size is not pooled: its byte offset is 0, so every column is aligned.
+    for (const { at, type, n, fill } of this.parts) fill(new TYPES[type](out.buffer, out.byteOffset + first + at, n));
     return out;
   }
 }
@@ -119,9 +128,9 @@ export function encodeSnapshot(s: SnapshotV1): Buffer {
   w.put('docs.lang', 'u8', s.docs.map((d) => d.lang ?? 0));
   w.put('docs.words', 'u16', s.docs.map((d) => d.words ?? 0));
   w.lists('docs.terms', 'i32', s.docs.map((d) => d.terms));
-  w.put('docs.weights', 'f32', s.docs.flatMap((d) => d.weights));
+  w.lists('docs.weights', 'f32', s.docs.map((d) => d.weights), true);
   w.lists('stories.centroid.terms', 'i32', s.stories.map((x) => x.centroid.map((e) => e[0])));
-  w.put('stories.centroid.weights', 'f64', s.stories.flatMap((x) => x.centroid.map((e) => e[1])));
+  w.lists('stories.centroid.weights', 'f64', s.stories.map((x) => x.centroid.map((e) => e[1])), true);
   w.put('stories.norm2', 'f64', s.stories.map((x) => x.norm2));
   w.lists('stories.members', 'i32', s.stories.map((x) => x.members));
   w.put('stories.first', 'f64', s.stories.map((x) => x.first));
@@ -131,7 +140,7 @@ export function encodeSnapshot(s: SnapshotV1): Buffer {
   w.put('stories.retired', 'u8', s.stories.map((x) => (x.retired ? 1 : 0)));
   w.put('stories.reviewed', 'f64', s.stories.map((x) => x.reviewed ?? null));
   w.lists('stories.related.story', 'i32', s.stories.map((x) => x.related.map((r) => r[0])));
-  w.put('stories.related.score', 'f64', s.stories.flatMap((x) => x.related.map((r) => r[1])));
+  w.lists('stories.related.score', 'f64', s.stories.map((x) => x.related.map((r) => r[1])), true);
   w.put('arrivals', 'i32', s.arrivals ?? []);
   for (const [name, values] of Object.entries(s.evidence)) w.put(`evidence.${name}`, EVIDENCE_TYPES[name] ?? 'f64', values);
   w.lists('duplicates.signatures', 'u32', s.duplicates.generations.map((g) => g.signatures));
@@ -141,7 +150,7 @@ export function encodeSnapshot(s: SnapshotV1): Buffer {
   w.put('titles.doc', 'i32', s.titles.map((u) => u[1]));
   w.put('postings.term', 'i32', s.postings.map((p) => p[0]));
   w.lists('postings.docs', 'i32', s.postings.map((p) => p[1]));
-  w.put('postings.weights', 'f64', s.postings.flatMap((p) => p[2]));
+  w.lists('postings.weights', 'f64', s.postings.map((p) => p[2]), true);
   w.put('postings.next', 'i32', s.postings.map((p) => p[3]));
   return w.finish({
     format: s.format, version: s.version, params: s.params, vocabulary: s.vocabulary, clock: s.clock,
@@ -164,7 +173,8 @@ export function decodeSnapshot(buf: Uint8Array): SnapshotV1 {
   let at = 0;
   const docs = h.docIds.map((id, i) => {
     const n = terms[i].length;
-    const d = { id, story: story[i], terms: Array.from(terms[i]), weights: Array.from(weights.subarray(at, at + n)), time: nul(time[i]), lang: lang[i], words: words[i] };
+    // Views into the buffer: restoring copies them into the clusterer's own blocks.
+    const d = { id, story: story[i], terms: terms[i], weights: weights.subarray(at, at + n), time: nul(time[i]), lang: lang[i], words: words[i] };
     at += n;
     return d;
   });

@@ -211,7 +211,7 @@ async function regroupFromScratch(store: Store): Promise<GroupingResult> {
 }
 
 async function saveCheckpoint(store: Store, h: Held): Promise<void> {
-  const data = encodeSnapshot(h.clusterer.snapshot() as SnapshotV1);
+  const data = encodeSnapshot(h.clusterer.snapshot({ typed: true }) as SnapshotV1);
   await store.saveGroupingCheckpoint({ seq: h.seq, version: groupingVersion(), articles: h.clusterer.size, data });
   h.checkpointed = h.clusterer.size;
 }

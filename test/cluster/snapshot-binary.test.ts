@@ -21,15 +21,17 @@ function docs(): ClusterDoc[] {
   return out;
 }
 
-const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+/** As plain JSON, typed arrays as arrays. */
+const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)));
 
 test(`${here}the binary form reads back as the very snapshot it was made from`, () => {
   const c = createClusterer({ sweepEvery: 5 });
   for (const d of docs()) c.add(d);
   c.settle({ quiet: 3 });
   const snap = c.snapshot() as SnapshotV1;
+  assert.deepEqual(plain(c.snapshot({ typed: true })), plain(snap), 'typed vectors hold the same numbers');
   assert.ok(snap.docs.length > 20 && snap.stories.some((s) => s.retired || s.mergedInto >= 0 || s.related.length), 'a state worth saving');
-  const bytes = encodeSnapshot(snap);
+  const bytes = encodeSnapshot(c.snapshot({ typed: true }) as SnapshotV1);
   assert.ok(bytes.length < JSON.stringify(snap).length, 'smaller than the JSON');
   assert.deepEqual(plain(decodeSnapshot(bytes)), plain(snap));
   // Read from a buffer that does not start on an 8-byte boundary, as a database may hand it.
