@@ -51,6 +51,8 @@ export interface AnalysisPool {
   analyse(storyId: string): Promise<Story | null>;
   /** Whether analyses run on threads (false: inline). */
   readonly threaded: boolean;
+  /** Analyses that can run at once. */
+  readonly size: number;
   readonly running: number;
   readonly waiting: number;
   close(): Promise<void>;
@@ -203,6 +205,9 @@ export function createAnalysisPool(store: Store, options: AnalysisPoolOptions = 
   return {
     get threaded() {
       return threaded;
+    },
+    get size() {
+      return threads;
     },
     get running() {
       return running;

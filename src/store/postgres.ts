@@ -244,6 +244,15 @@ class PostgresStore implements Store {
     });
   }
 
+  async storiesWithoutAnalysis(limit: number): Promise<string[]> {
+    const rows = await this.sql.query<{ story: string }>(
+      `SELECT story FROM articles a WHERE story IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analyses n WHERE n.story = a.story)
+       GROUP BY story ORDER BY count(DISTINCT coalesce(source, id)) DESC, count(*) DESC, max(published) DESC, story COLLATE "C" LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.story);
+  }
+
   async groupingCheckpoint(): Promise<GroupingCheckpoint | null> {
     const rows = await this.sql.query<GroupingCheckpoint>('SELECT seq, version, articles, data FROM grouping_checkpoints ORDER BY seq DESC LIMIT 1');
     return rows[0] ?? null;

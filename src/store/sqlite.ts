@@ -229,6 +229,16 @@ class SqliteStore implements Store {
     }).immediate());
   }
 
+  async storiesWithoutAnalysis(limit: number): Promise<string[]> {
+    return this.db
+      .prepare(
+        `SELECT story FROM articles a WHERE story IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analyses n WHERE n.story = a.story)
+         GROUP BY story ORDER BY count(DISTINCT coalesce(source, id)) DESC, count(*) DESC, max(published) DESC, story LIMIT ?`,
+      )
+      .pluck()
+      .all(limit) as string[];
+  }
+
   async groupingCheckpoint(): Promise<GroupingCheckpoint | null> {
     const row = this.db.prepare('SELECT seq, version, articles, data FROM grouping_checkpoints ORDER BY seq DESC LIMIT 1').get() as GroupingCheckpoint | undefined;
     return row ?? null;

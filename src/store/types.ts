@@ -112,6 +112,11 @@ export interface Store {
    * text and gets no stale enrichment. Changes nothing else (no cached analysis is dropped).
    */
   saveEnrichments(articles: Article[]): Promise<void>;
+  /**
+   * Stories that have no cached analysis, the most widely carried first (as the front page lists
+   * them): what a server analyses ahead of its readers while it is idle.
+   */
+  storiesWithoutAnalysis(limit: number): Promise<string[]>;
   /** Caches a story's analysis; invalidated when its articles change. */
   saveAnalysis(story: Story): Promise<void>;
   getAnalysis(storyId: string): Promise<Story | null>;

@@ -149,6 +149,18 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     assert.deepEqual(Buffer.from(c.data), Buffer.from(big.subarray(3)));
   });
 
+  t('lists the stories without an analysis, the most widely carried first', async (s) => {
+    await s.upsertArticles([
+      makeArticle('a1', { source: 'One' }), makeArticle('a2', { source: 'Two' }), makeArticle('b1', { source: 'One' }),
+      makeArticle('c1', { source: 'One' }), makeArticle('c2', { source: 'Two' }), makeArticle('c3', { source: 'Three' }),
+    ]);
+    await s.assignStories([['a1', 'A'], ['a2', 'A'], ['b1', 'B'], ['c1', 'C'], ['c2', 'C'], ['c3', 'C']]);
+    assert.deepEqual(await s.storiesWithoutAnalysis(10), ['C', 'A', 'B']);
+    assert.deepEqual(await s.storiesWithoutAnalysis(1), ['C']);
+    await s.saveAnalysis({ id: 'C', title: 't', articles: [], entities: [], quotes: [], claims: [], wording: [], timeline: [], summary: [] } as unknown as Story);
+    assert.deepEqual(await s.storiesWithoutAnalysis(10), ['A', 'B']);
+  });
+
   t('keeps small JSON state by key and lists it by prefix', async (s) => {
     await s.setState('feed:https://a.example/rss?x=1_%', { etag: '"1"' });
     await s.setState('feed:https://b.example/rss', { etag: '"2"' });

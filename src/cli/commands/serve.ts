@@ -32,7 +32,7 @@ export function register(program: Command): void {
     let server;
     try {
       // The analysis threads open the same store by the same spec (a SQLite path or a PostgreSQL URL).
-      server = await startServer({ store, host: opts.host, port: opts.port, public: !!opts.public, allowIngest: opts.allowIngest ? { token: token! } : undefined, analysis: { spec: resolveDbSpec(opts.db) } });
+      server = await startServer({ store, host: opts.host, port: opts.port, public: !!opts.public, allowIngest: opts.allowIngest ? { token: token! } : undefined, analysis: { spec: resolveDbSpec(opts.db) }, prepare: true });
     } catch (err) {
       await store.close();
       throw new UserError(`cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`);

@@ -34,6 +34,8 @@ export interface WebAppOptions extends AppOptions {
    * it. Without one, analyses run inline on this thread, bounded the same way.
    */
   analyses?: AnalysisPool;
+  /** Called when an ingest request changed the collection (the server's preparer looks for new stories). */
+  onCollectionChange?: () => void;
 }
 
 /** No inline script or style at all: the page's one script and stylesheet are served from here. */
@@ -229,6 +231,7 @@ export function createApp(store: Store, options: WebAppOptions = {}): Hono {
   ingestRoutes(app, store, options, () => {
     catalog.invalidate();
     cache.clear();
+    options.onCollectionChange?.();
   });
   app.all('/api/*', (c) =>
     ['GET', 'HEAD'].includes(c.req.method)

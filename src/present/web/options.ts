@@ -16,9 +16,9 @@ export interface AppOptions {
   allowPrivateFetch?: boolean;
   /**
    * How long a story page waits for its analysis before it answers with the story's articles and a
-   * reload (`preparing-page.ts`): `busy` while other analyses run or wait (500 ms by default), so
-   * that readers of a busy server are answered at once; `idle` otherwise (10 s), so that a reader
-   * of a quiet one gets the comparison on the first view.
+   * reload (`preparing-page.ts`): `busy` while every analysis place is taken or analyses wait
+   * (500 ms by default), so that readers of a busy server are answered at once; `idle` otherwise
+   * (10 s), so that a reader of a quiet one gets the comparison on the first view.
    */
   pagePatienceMs?: { idle: number; busy: number };
   /** Lists the stories at once rather than on the first visit to the front page (a second or two on a big store). */

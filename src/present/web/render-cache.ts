@@ -50,7 +50,7 @@ export class RenderCache {
   /**
    * Answers with `make(story)` for the story `id`, from the cache when its analysis is unchanged;
    * 404 when there is no such story. With `preparing`, an analysis not made within the patience
-   * (short while other analyses run or wait), or refused for now, gives `preparing(…)` (200, never cached) while it
+   * (short while no analysis could start at once), or refused for now, gives `preparing(…)` (200, never cached) while it
    * goes on; without, the request waits for it, or gets a 503 when it is refused.
    */
   async respond(c: Context, id: string, kind: string, type: string, make: (s: Story) => string, preparing?: WhilePreparing): Promise<Response> {
@@ -58,7 +58,8 @@ export class RenderCache {
     const stamp = await this.store.analysisStamp(id);
     let hit = this.entries.get(key);
     if (!stamp || hit?.stamp !== stamp) {
-      const wait = this.analyses.running + this.analyses.waiting > 0 ? this.patience.busy : this.patience.idle;
+      // Busy: no analysis could start now (every place taken, or some already waiting).
+      const wait = this.analyses.waiting > 0 || this.analyses.running >= this.analyses.size ? this.patience.busy : this.patience.idle;
       let render = this.pending.get(key);
       if (!render) {
         render = this.render(key, id, kind, make).finally(() => this.pending.delete(key));

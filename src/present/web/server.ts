@@ -17,6 +17,7 @@ import { networkInterfaces } from 'node:os';
 import type { Store } from '../../store/types.js';
 import { createAnalysisPool, storeSpecOf, type AnalysisPoolOptions } from '../../pipeline/analysis-pool.js';
 import { createApp, type AppOptions } from './app.js';
+import { startPreparer, type Preparer, type PreparerOptions } from './preparer.js';
 
 export interface ServerOptions extends AppOptions {
   store: Store;
@@ -28,6 +29,11 @@ export interface ServerOptions extends AppOptions {
    * run on the server's thread.
    */
   analysis?: AnalysisPoolOptions;
+  /**
+   * Analyse stories ahead of the readers while the analysis pool stands idle (see `preparer.ts`);
+   * off by default, on in `parallax serve`.
+   */
+  prepare?: boolean | PreparerOptions;
   /** Address to bind; 127.0.0.1 by default. */
   host?: string;
   /** Port; 8747 by default, 0 for a free one. */
@@ -77,7 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The first view of a story analyses it, which takes seconds on a big one: on threads, the
   // server meanwhile answers every other request.
   const analyses = createAnalysisPool(options.store, { ...options.analysis, spec: options.analysis?.spec ?? storeSpecOf(options.store) });
-  const app = createApp(options.store, { warm: true, ...options, analyses });
+  let preparer: Preparer | null = null;
+  const app = createApp(options.store, { warm: true, ...options, analyses, onCollectionChange: () => preparer?.nudge() });
   const host = options.host ?? '127.0.0.1';
   const names = namesFor(host);
   let port = -1;
@@ -96,8 +103,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname: host, port: options.port ?? 8747 }, (info: AddressInfo) => {
       port = info.port;
+      if (options.prepare) preparer = startPreparer(options.store, analyses, options.prepare === true ? {} : options.prepare);
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({ url: `http://${shown}:${info.port}`, close: () => stop(server as Server).then(() => analyses.close()) });
+      resolve({ url: `http://${shown}:${info.port}`, close: () => stop(server as Server).then(() => {
+          preparer?.stop();
+          return analyses.close();
+        }) });
     });
     server.once('error', (err) => {
       void analyses.close();
