@@ -20,6 +20,7 @@ import { explain, keepShared } from './explain.js';
 import { settle } from './review.js';
 import { sweep } from './sweep.js';
 import { restore, snapshot } from './snapshot.js';
+import { encodeState } from './snapshot-binary.js';
 
 /** The streaming clusterer behind {@link createClusterer}. */
 export class StreamingClusterer implements Clusterer {
@@ -187,8 +188,13 @@ export class StreamingClusterer implements Clusterer {
     return this.state.docs.size;
   }
 
-  snapshot(options?: { typed?: boolean }): unknown {
-    return snapshot(this.state, options?.typed);
+  /** The state in binary form (`snapshot-binary.ts`), for a store's checkpoint; `createClusterer({ state: decodeSnapshot(bytes) })` reads it back. */
+  checkpoint(): Buffer {
+    return encodeState(this.state);
+  }
+
+  snapshot(): unknown {
+    return snapshot(this.state);
   }
 }
 

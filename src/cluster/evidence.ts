@@ -35,7 +35,7 @@ export class EvidenceLog {
   sharedTerms = new Int32Array(0);
   sharedWeights = new Float32Array(0);
 
-  private static readonly COLUMNS = ['story', 'score', 'centroid', 'nearest', 'nearestScore', 'gap', 'names', 'threshold', 'closest', 'closestScore', 'duplicateOf', 'duplicateBy', 'sharedTerms', 'sharedWeights'] as const;
+  static readonly COLUMNS = ['story', 'score', 'centroid', 'nearest', 'nearestScore', 'gap', 'names', 'threshold', 'closest', 'closestScore', 'duplicateOf', 'duplicateBy', 'sharedTerms', 'sharedWeights'] as const;
 
   /** Makes room for article `i` and returns it. */
   slot(i: number): number {
@@ -59,6 +59,11 @@ export class EvidenceLog {
     this.names[i] = NaN;
     this.sharedTerms.fill(-1, i * SHARED, (i + 1) * SHARED);
     return i;
+  }
+
+  /** Each column's values in use (views, not copies), in {@link EvidenceLog.COLUMNS} order. */
+  columns(): [string, Int32Array | Float32Array | Uint8Array][] {
+    return EvidenceLog.COLUMNS.map((c) => [c, this[c].subarray(0, this.size * (c === 'sharedTerms' || c === 'sharedWeights' ? SHARED : 1))]);
   }
 
   toJSON(): Record<string, (number | null)[]> {

@@ -261,6 +261,11 @@ export class NearDuplicateIndex {
     return match;
   }
 
+  /** What {@link snapshot} holds, the signatures as views rather than copies. */
+  views(): { options: Required<MinHashOptions>; generations: { keys: readonly Key[]; signatures: Uint32Array }[] } {
+    return { options: this.options, generations: this.generations.map((g) => ({ keys: g.keys, signatures: g.signatures.subarray(0, g.keys.length * this.k) })) };
+  }
+
   snapshot(): NearDuplicateState {
     return {
       options: this.options,

@@ -44,12 +44,8 @@ export interface SnapshotV1 {
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const back = (x: number | null): number => (x === null ? NaN : x);
 
-/**
- * The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. With
- * `typed`, the articles' vectors are typed arrays (half the memory of number arrays, and copied in
- * one step), for the binary form (`snapshot-binary.ts`); JSON would write them as objects.
- */
-export function snapshot(state: ClusterState, typed = false): SnapshotV1 {
+/** The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. */
+export function snapshot(state: ClusterState): SnapshotV1 {
   const out: SnapshotV1 = {
     format: 'parallax-cluster',
     version: 1,
@@ -57,7 +53,7 @@ export function snapshot(state: ClusterState, typed = false): SnapshotV1 {
     vocabulary: Array.from({ length: state.vocabulary.size }, (_, i) => state.vocabulary.name(i)),
     df: Array.from(state.vocabulary.df.subarray(0, state.vocabulary.size)),
     clock: num(state.clock),
-    docs: state.docs.ids.map((id, i) => ({ id, story: state.docs.story[i], terms: typed ? state.docs.termsOf(i).slice() : [...state.docs.termsOf(i)], weights: typed ? state.docs.weightsOf(i).slice() : [...state.docs.weightsOf(i)], time: num(state.docs.time[i]), lang: state.docs.lang[i], words: state.docs.words[i] })),
+    docs: state.docs.ids.map((id, i) => ({ id, story: state.docs.story[i], terms: [...state.docs.termsOf(i)], weights: [...state.docs.weightsOf(i)], time: num(state.docs.time[i]), lang: state.docs.lang[i], words: state.docs.words[i] })),
     // The norms are kept as they are, not recomputed: sums in another order differ in the last bit.
     stories: state.stories.map((s) => ({
       id: s.id, centroid: s.centroid.entries(), norm2: s.norm2, members: s.members, first: num(s.first), last: num(s.last),

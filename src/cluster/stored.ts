@@ -27,8 +27,7 @@ import { languageVersion } from '../lang/version.js';
 import type { GroupingState, Store } from '../store/types.js';
 import { createClusterer, type ClusterDoc, type StreamingClusterer } from './index.js';
 import { BACKGROUND_FILE } from './background.js';
-import { decodeSnapshot, encodeSnapshot } from './snapshot-binary.js';
-import type { SnapshotV1 } from './snapshot.js';
+import { decodeSnapshot } from './snapshot-binary.js';
 
 let version: string | undefined;
 
@@ -211,7 +210,7 @@ async function regroupFromScratch(store: Store): Promise<GroupingResult> {
 }
 
 async function saveCheckpoint(store: Store, h: Held): Promise<void> {
-  const data = encodeSnapshot(h.clusterer.snapshot({ typed: true }) as SnapshotV1);
+  const data = h.clusterer.checkpoint();
   await store.saveGroupingCheckpoint({ seq: h.seq, version: groupingVersion(), articles: h.clusterer.size, data });
   h.checkpointed = h.clusterer.size;
 }
