@@ -35,7 +35,7 @@ export class EvidenceLog {
   sharedTerms = new Int32Array(0);
   sharedWeights = new Float32Array(0);
 
-  static readonly COLUMNS = ['story', 'score', 'centroid', 'nearest', 'nearestScore', 'gap', 'names', 'threshold', 'closest', 'closestScore', 'duplicateOf', 'duplicateBy', 'sharedTerms', 'sharedWeights'] as const;
+  private static readonly COLUMNS = ['story', 'score', 'centroid', 'nearest', 'nearestScore', 'gap', 'names', 'threshold', 'closest', 'closestScore', 'duplicateOf', 'duplicateBy', 'sharedTerms', 'sharedWeights'] as const;
 
   /** Makes room for article `i` and returns it. */
   slot(i: number): number {

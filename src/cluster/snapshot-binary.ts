@@ -1,11 +1,11 @@
 /**
- * The clusterer's snapshot ({@link SnapshotV1}) in a binary form, for the checkpoints a store
- * keeps (see `stored.ts`): its bulk, the articles' vectors, the stories' centroids and members,
- * the postings, the near-duplicate signatures and the evidence columns, is written column by
- * column as raw typed arrays, and the rest (ids, vocabulary, parameters) as a JSON header. As JSON
- * the snapshot of 20,000 articles is about 100 MB and takes seconds to print and parse; this form
- * is a fraction of that and reads back in one copy per column. It decodes to the same
- * {@link SnapshotV1}, restored by the one `restore`.
+ * The clusterer's state in a binary form, for the checkpoints a store keeps (see `stored.ts`): its
+ * bulk, the articles' vectors, the stories' centroids and members, the postings, the
+ * near-duplicate signatures and the evidence columns, is written column by column as raw typed
+ * arrays straight from the state, and the rest (ids, vocabulary, parameters) as a JSON header. As
+ * JSON the snapshot of 20,000 articles is about 100 MB and takes seconds to print and parse; this
+ * form is a fraction of that and reads back in one copy per column. It decodes to the
+ * {@link SnapshotV1} that `snapshot()` would give, restored by the one `restore`.
  *
  * Layout: "PXCS", u32 version (1), u32 length of the UTF-8 JSON header, the header, then each
  * column at an offset (from the first column, which starts at the next multiple of 8) that is a
@@ -45,13 +45,17 @@ class Writer {
       for (let i = 0; i < values.length; i++) col[i] = nan(values[i]);
     });
   }
-  /** A typed array of the column's own type, copied as it is (NaN stays NaN: null when read). */
-  raw(name: string, type: ColumnType, view: ArrayBufferView & ArrayLike<number>): void {
-    if (!(view instanceof TYPES[type])) throw new Error(`column ${name}: not ${type}`);
+  /** A typed array, copied as it is into a column of its own type (NaN stays NaN: null when read). */
+  raw(name: string, view: ArrayBufferView & ArrayLike<number>): void {
+    const type = (Object.keys(TYPES) as ColumnType[]).find((t) => view instanceof TYPES[t]);
+    if (!type) throw new Error(`column ${name}: not a typed array of a column type`);
     this.add(name, type, view.length, (col) => col.set(view as never));
   }
-  /** {@link lists} over `count` lists given by index, without building them. */
-  listsOf(name: string, type: ColumnType, count: number, list: (i: number) => ArrayLike<number>, sharedLengths = false): void {
+  /**
+   * `count` variable-length lists (given by index, not built) as one column of values and, unless
+   * `sharedLengths` (another column's lengths fit them), one of their lengths.
+   */
+  lists(name: string, type: ColumnType, count: number, list: (i: number) => ArrayLike<number>, sharedLengths = false): void {
     let total = 0;
     for (let i = 0; i < count; i++) total += list(i).length;
     if (!sharedLengths) this.add(`${name}.n`, 'i32', count, (col) => {
@@ -66,16 +70,6 @@ class Writer {
           k += l.length;
         } else for (let j = 0; j < l.length; j++) col[k++] = l[j];
       }
-    });
-  }
-  /** Several variable-length lists as one column of values (and, unless `sharedLengths`, one of their lengths). */
-  lists(name: string, type: ColumnType, lists: readonly ArrayLike<number | null>[], sharedLengths = false): void {
-    let total = 0;
-    for (const l of lists) total += l.length;
-    if (!sharedLengths) this.add(`${name}.n`, 'i32', lists.length, (col) => lists.forEach((l, i) => (col[i] = l.length)));
-    this.add(name, type, total, (col) => {
-      let k = 0;
-      for (const l of lists) for (let i = 0; i < l.length; i++) col[k++] = nan(l[i]);
     });
   }
   finish(header: Record<string, unknown>): Buffer {
@@ -138,110 +132,64 @@ class Reader {
   }
 }
 
-const EVIDENCE_TYPES: Record<string, ColumnType> = {
-  story: 'i32', score: 'f32', centroid: 'f32', nearest: 'i32', nearestScore: 'f32', gap: 'f32', names: 'f32', threshold: 'f32',
-  closest: 'i32', closestScore: 'f32', duplicateOf: 'i32', duplicateBy: 'u8', sharedTerms: 'i32', sharedWeights: 'f32',
-};
-
-/** The snapshot in binary form. */
-export function encodeSnapshot(s: SnapshotV1): Buffer {
-  const w = new Writer();
-  w.put('df', 'i32', s.df);
-  w.put('docs.story', 'i32', s.docs.map((d) => d.story));
-  w.put('docs.time', 'f64', s.docs.map((d) => d.time));
-  w.put('docs.lang', 'u8', s.docs.map((d) => d.lang ?? 0));
-  w.put('docs.words', 'u16', s.docs.map((d) => d.words ?? 0));
-  w.lists('docs.terms', 'i32', s.docs.map((d) => d.terms));
-  w.lists('docs.weights', 'f32', s.docs.map((d) => d.weights), true);
-  w.lists('stories.centroid.terms', 'i32', s.stories.map((x) => x.centroid.map((e) => e[0])));
-  w.lists('stories.centroid.weights', 'f64', s.stories.map((x) => x.centroid.map((e) => e[1])), true);
-  w.put('stories.norm2', 'f64', s.stories.map((x) => x.norm2));
-  w.lists('stories.members', 'i32', s.stories.map((x) => x.members));
-  w.put('stories.first', 'f64', s.stories.map((x) => x.first));
-  w.put('stories.last', 'f64', s.stories.map((x) => x.last));
-  w.put('stories.lastArrival', 'i32', s.stories.map((x) => x.lastArrival));
-  w.put('stories.mergedInto', 'i32', s.stories.map((x) => x.mergedInto));
-  w.put('stories.retired', 'u8', s.stories.map((x) => (x.retired ? 1 : 0)));
-  w.put('stories.reviewed', 'f64', s.stories.map((x) => x.reviewed ?? null));
-  w.lists('stories.related.story', 'i32', s.stories.map((x) => x.related.map((r) => r[0])));
-  w.lists('stories.related.score', 'f64', s.stories.map((x) => x.related.map((r) => r[1])), true);
-  w.put('arrivals', 'i32', s.arrivals ?? []);
-  for (const [name, values] of Object.entries(s.evidence)) w.put(`evidence.${name}`, EVIDENCE_TYPES[name] ?? 'f64', values);
-  w.lists('duplicates.signatures', 'u32', s.duplicates.generations.map((g) => g.signatures));
-  w.put('urls.key', 'f64', s.urls.map((u) => u[0]));
-  w.put('urls.doc', 'i32', s.urls.map((u) => u[1]));
-  w.put('titles.key', 'f64', s.titles.map((u) => u[0]));
-  w.put('titles.doc', 'i32', s.titles.map((u) => u[1]));
-  w.put('postings.term', 'i32', s.postings.map((p) => p[0]));
-  w.lists('postings.docs', 'i32', s.postings.map((p) => p[1]));
-  w.lists('postings.weights', 'f64', s.postings.map((p) => p[2]), true);
-  w.put('postings.next', 'i32', s.postings.map((p) => p[3]));
-  return w.finish({
-    format: s.format, version: s.version, params: s.params, vocabulary: s.vocabulary, clock: s.clock,
-    docIds: s.docs.map((d) => d.id), storyIds: s.stories.map((x) => x.id), arrivals: s.arrivals !== undefined,
-    evidence: Object.keys(s.evidence),
-    duplicates: { options: s.duplicates.options, keys: s.duplicates.generations.map((g) => g.keys) },
-  });
-}
-
 /**
- * The binary form of a clusterer's state, read from the state itself: the same bytes as
- * {@link encodeSnapshot} of its snapshot, without the snapshot's arrays in between (for 6,000 long
- * articles those took some 160 MB at the end of an ingest, when memory is at its highest).
+ * The binary form of a clusterer's state, read from the state itself, without its snapshot's
+ * arrays in between (for 6,000 long articles those took some 160 MB at the end of an ingest, when
+ * memory is at its highest).
  */
 export function encodeState(state: ClusterState): Buffer {
   const w = new Writer();
   const n = state.docs.size;
   const docs = state.docs;
   const stories = state.stories;
-  w.raw('df', 'i32', state.vocabulary.df.subarray(0, state.vocabulary.size));
-  w.raw('docs.story', 'i32', docs.story.subarray(0, n));
-  w.raw('docs.time', 'f64', docs.time.subarray(0, n));
-  w.raw('docs.lang', 'u8', docs.lang.subarray(0, n));
-  w.raw('docs.words', 'u16', docs.words.subarray(0, n));
-  w.listsOf('docs.terms', 'i32', n, (i) => docs.termsOf(i));
-  w.listsOf('docs.weights', 'f32', n, (i) => docs.weightsOf(i), true);
-  w.listsOf('stories.centroid.terms', 'i32', stories.length, (i) => stories[i].centroid.keys.subarray(0, stories[i].centroid.size));
-  w.listsOf('stories.centroid.weights', 'f64', stories.length, (i) => stories[i].centroid.values.subarray(0, stories[i].centroid.size), true);
+  w.raw('df', state.vocabulary.df.subarray(0, state.vocabulary.size));
+  w.raw('docs.story', docs.story.subarray(0, n));
+  w.raw('docs.time', docs.time.subarray(0, n));
+  w.raw('docs.lang', docs.lang.subarray(0, n));
+  w.raw('docs.words', docs.words.subarray(0, n));
+  w.lists('docs.terms', 'i32', n, (i) => docs.termsOf(i));
+  w.lists('docs.weights', 'f32', n, (i) => docs.weightsOf(i), true);
+  w.lists('stories.centroid.terms', 'i32', stories.length, (i) => stories[i].centroid.keys.subarray(0, stories[i].centroid.size));
+  w.lists('stories.centroid.weights', 'f64', stories.length, (i) => stories[i].centroid.values.subarray(0, stories[i].centroid.size), true);
   w.put('stories.norm2', 'f64', stories.map((x) => x.norm2));
-  w.listsOf('stories.members', 'i32', stories.length, (i) => stories[i].members);
+  w.lists('stories.members', 'i32', stories.length, (i) => stories[i].members);
   w.put('stories.first', 'f64', stories.map((x) => x.first));
   w.put('stories.last', 'f64', stories.map((x) => x.last));
   w.put('stories.lastArrival', 'i32', stories.map((x) => x.lastArrival));
   w.put('stories.mergedInto', 'i32', stories.map((x) => x.mergedInto));
   w.put('stories.retired', 'u8', stories.map((x) => (x.retired ? 1 : 0)));
   w.put('stories.reviewed', 'f64', stories.map((x) => x.reviewed ?? null));
-  w.listsOf('stories.related.story', 'i32', stories.length, (i) => [...stories[i].related.keys()]);
-  w.listsOf('stories.related.score', 'f64', stories.length, (i) => [...stories[i].related.values()], true);
+  w.lists('stories.related.story', 'i32', stories.length, (i) => [...stories[i].related.keys()]);
+  w.lists('stories.related.score', 'f64', stories.length, (i) => [...stories[i].related.values()], true);
   w.put('arrivals', 'i32', state.arrivals.slice(state.arrivalsHead));
   const evidence = state.evidence.columns();
-  for (const [name, values] of evidence) w.raw(`evidence.${name}`, EVIDENCE_TYPES[name], values);
+  for (const [name, values] of evidence) w.raw(`evidence.${name}`, values);
   const duplicates = state.duplicates.views();
-  w.listsOf('duplicates.signatures', 'u32', duplicates.generations.length, (g) => duplicates.generations[g].signatures);
+  w.lists('duplicates.signatures', 'u32', duplicates.generations.length, (g) => duplicates.generations[g].signatures);
   w.put('urls.key', 'f64', [...state.byUrl.keys()]);
   w.put('urls.doc', 'i32', [...state.byUrl.values()]);
   w.put('titles.key', 'f64', [...state.byTitle.keys()]);
   w.put('titles.doc', 'i32', [...state.byTitle.values()]);
   const postings = [...state.postings.values()];
   w.put('postings.term', 'i32', postings.map((p) => p.term));
-  w.listsOf('postings.docs', 'i32', postings.length, (i) => postings[i].docs);
-  w.listsOf('postings.weights', 'f64', postings.length, (i) => postings[i].weights, true);
+  w.lists('postings.docs', 'i32', postings.length, (i) => postings[i].docs);
+  w.lists('postings.weights', 'f64', postings.length, (i) => postings[i].weights, true);
   w.put('postings.next', 'i32', postings.map((p) => p.next));
   return w.finish({
     format: 'parallax-cluster', version: 1, params: state.params, vocabulary: Array.from({ length: state.vocabulary.size }, (_, i) => state.vocabulary.name(i)),
     clock: Number.isFinite(state.clock) ? state.clock : null,
-    docIds: docs.ids, storyIds: stories.map((x) => x.id), arrivals: true,
+    docIds: docs.ids, storyIds: stories.map((x) => x.id),
     evidence: evidence.map(([name]) => name),
     duplicates: { options: duplicates.options, keys: duplicates.generations.map((g) => g.keys) },
   });
 }
 
-/** The snapshot a buffer of {@link encodeSnapshot} holds; throws on anything else. */
+/** The snapshot a buffer of {@link encodeState} holds; throws on anything else. */
 export function decodeSnapshot(buf: Uint8Array): SnapshotV1 {
   const r = new Reader(buf);
   const h = r.header as Reader['header'] & {
     format: SnapshotV1['format']; version: SnapshotV1['version']; params: SnapshotV1['params']; vocabulary: string[]; clock: number | null;
-    docIds: string[]; storyIds: string[]; arrivals: boolean; evidence: string[]; duplicates: { options: SnapshotV1['duplicates']['options']; keys: SnapshotV1['duplicates']['generations'][number]['keys'][] };
+    docIds: string[]; storyIds: string[]; evidence: string[]; duplicates: { options: SnapshotV1['duplicates']['options']; keys: SnapshotV1['duplicates']['generations'][number]['keys'][] };
   };
   const [story, time, lang, words] = ['docs.story', 'docs.time', 'docs.lang', 'docs.words'].map((n) => r.get(n));
   const terms = r.lists('docs.terms');
@@ -288,7 +236,7 @@ export function decodeSnapshot(buf: Uint8Array): SnapshotV1 {
   };
   return {
     format: h.format, version: h.version, params: h.params, vocabulary: h.vocabulary, df: r.numbers('df'), clock: h.clock, docs, stories,
-    ...(h.arrivals ? { arrivals: r.numbers('arrivals') } : {}),
+    arrivals: r.numbers('arrivals'),
     evidence: Object.fromEntries(h.evidence.map((name) => [name, r.nullable(`evidence.${name}`)])),
     duplicates: { options: h.duplicates.options, generations: h.duplicates.keys.map((keys, g) => ({ keys, signatures: Array.from(signatures[g]) })) },
     urls: pairs('urls'), titles: pairs('titles'), postings,
