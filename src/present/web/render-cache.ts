@@ -50,8 +50,8 @@ export class RenderCache {
   /**
    * Answers with `make(story)` for the story `id`, from the cache when its analysis is unchanged;
    * 404 when there is no such story. With `preparing`, an analysis not made within the patience
-   * (short while no analysis could start at once), or refused for now, gives `preparing(…)` (200, never cached) while it
-   * goes on; without, the request waits for it, or gets a 503 when it is refused.
+   * (short while no analysis could start at once), or refused for now, gives `preparing(…)` (200,
+   * never cached) while it goes on; without, the request waits for it, or gets a 503 when refused.
    */
   async respond(c: Context, id: string, kind: string, type: string, make: (s: Story) => string, preparing?: WhilePreparing): Promise<Response> {
     const key = `${kind}\n${id}`;
@@ -65,11 +65,11 @@ export class RenderCache {
         render = this.render(key, id, kind, make).finally(() => this.pending.delete(key));
         this.pending.set(key, render);
       }
-      const outcome = await (preparing ? withPatience(render, wait) : render.then((entry) => ({ entry }), (err: unknown) => ({ err })));
-      if (outcome === 'late' || ('err' in outcome && outcome.err instanceof AnalysisRefused && preparing)) {
-        const refused = outcome !== 'late';
-        return this.preparing(c, id, preparing!, !refused, refused ? (outcome.err as AnalysisRefused).retryAfter : 3);
-      }
+      const settled = render.then((entry) => ({ entry }), (err: unknown) => ({ err }));
+      const outcome = preparing ? await withPatience(settled, wait) : await settled;
+      // Only a page waits with patience, so only a page is late.
+      if (outcome === 'late') return this.preparing(c, id, preparing!, true, 3);
+      if (preparing && 'err' in outcome && outcome.err instanceof AnalysisRefused) return this.preparing(c, id, preparing, false, outcome.err.retryAfter);
       if ('err' in outcome) {
         const err = outcome.err;
         if (err instanceof NoStory) throw new HttpError(404, c.req.path.startsWith('/api/') ? `no story "${id}"` : 'No such story');
@@ -122,12 +122,11 @@ export class RenderCache {
   }
 }
 
-/** The render's outcome, or 'late' when it takes longer than `ms` (it goes on). */
-function withPatience(render: Promise<Entry>, ms: number): Promise<{ entry: Entry } | { err: unknown } | 'late'> {
+/** The outcome, or 'late' when it takes longer than `ms` (the render goes on). */
+function withPatience<T>(outcome: Promise<T>, ms: number): Promise<T | 'late'> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), ms);
   });
-  const done = render.then((entry) => ({ entry }), (err: unknown) => ({ err }));
-  return Promise.race([done, late]).finally(() => clearTimeout(timer));
+  return Promise.race([outcome, late]).finally(() => clearTimeout(timer));
 }
