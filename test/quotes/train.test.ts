@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { examples, trainPerceptron } from '../../src/enrich/quotes/train.js';
-import { findCues } from '../../src/enrich/quotes/cues.js';
+import { findCues } from '../../src/enrich/quotes/cue-score.js';
 import { tokenise } from '../../src/enrich/quotes/tokens.js';
 
 // A small annotated corpus in the PolNeAR shape: the cue of each attribution marked by offsets.

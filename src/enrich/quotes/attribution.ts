@@ -48,8 +48,9 @@ const isWord = (t: QToken | undefined) => !!t && /[\p{L}\p{N}]/u.test(t.text);
 const isOpenQuote = (t: QToken | undefined) => !!t && /["“«„]/.test(t.text);
 
 /** A dash right after a closing quotation mark and before a name signs the quotation. */
+const DASH_ALONE = /^[―—–-]$/;
 export function isSignatureDash(tokens: QToken[], i: number): boolean {
-  return /^[―—–-]$/.test(tokens[i]?.text ?? '') && /[”"»]/.test(tokens[i - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') &&
+  return DASH_ALONE.test(tokens[i]?.text ?? '') && /[”"»]/.test(tokens[i - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') &&
     tokens[i - 1].sentence === tokens[i].sentence;
 }
 

@@ -17,8 +17,9 @@ import { QUOTE_MARK, type QToken, type Tokenised } from './tokens.js';
 export const CUE_MODEL_FILE = fileURLToPath(new URL('../../../models/quotes/cue-weights.tsv', import.meta.url));
 
 /** Tokens that can head a cue: words, a colon, a dash that introduces a source. */
+const LETTER_START = /^\p{L}/u;
 export function isCandidate(t: QToken): boolean {
-  return /^[\p{L}]/u.test(t.text) || t.text === ':' || t.text === '―' || t.text === '—';
+  return LETTER_START.test(t.text) || t.text === ':' || t.text === '―' || t.text === '—';
 }
 
 /** Verbs of saying: the words after them are the subject's own. */
@@ -32,9 +33,21 @@ function shape(w: string): string {
 /** A crude lemma: "says", "saying", "said" stay apart but "argues"/"argued"/"arguing" meet. */
 const lemma = (w: string) => w.replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
 
+/** Where {@link lemma} of `w` ends: `w.slice(0, lemmaEnd(w)) === lemma(w)`, without making it. */
+export function lemmaEnd(w: string): number {
+  let end = w.length;
+  if (w.endsWith('ing')) end -= 3;
+  else if (w.endsWith('ed') || w.endsWith('es')) end -= 2;
+  else if (w.endsWith('s')) end -= 1;
+  return end > 0 && w.charCodeAt(end - 1) === 101 ? end - 1 : end;
+}
+
 const bucket = (n: number) => (n < 3 ? String(n) : n < 6 ? '3-5' : n < 12 ? '6-11' : '12+');
 
-/** The features of token `i`, as strings (the model's keys). */
+/**
+ * The features of token `i`, as strings (the model's keys): what training reads. Scoring makes
+ * the same features hashed, without the strings (`cue-score.ts`); change both together.
+ */
 export function cueFeatures(tk: Tokenised, i: number, sentHasQuote: boolean): string[] {
   const { tokens, sentences } = tk;
   const t = tokens[i];
@@ -87,6 +100,8 @@ export interface CueModel {
 /** What scoring reads of a model's weights: a feature's weight, undefined when it has none. */
 export interface WeightLookup {
   get(feature: string): number | undefined;
+  /** Every feature with its weight. */
+  entries(): Iterable<[string, number]>;
 }
 
 /**
@@ -97,7 +112,7 @@ export interface WeightLookup {
  */
 const tables = new WeakMap<CueModel, WeightLookup>();
 
-function tableOf(model: CueModel): WeightLookup {
+export function weightsOf(model: CueModel): WeightLookup {
   let table = tables.get(model);
   if (!table) tables.set(model, (table = new Map(Object.entries(model.weights))));
   return table;
@@ -211,6 +226,10 @@ class WeightTable implements WeightLookup {
     }
   }
 
+  *entries(): IterableIterator<[string, number]> {
+    for (let e = 0; e < this.values.length; e++) yield [this.text.slice(this.offsets[e], this.offsets[e + 1]), this.values[e]];
+  }
+
   /** The weights as an object, features in the file's order. */
   toObject(): Record<string, number> {
     const out: Record<string, number> = {};
@@ -259,24 +278,8 @@ export function defaultCueModel(): CueModel | null {
 }
 
 export function scoreToken(model: CueModel, features: string[]): number {
-  const table = tableOf(model);
+  const table = weightsOf(model);
   let s = 0;
   for (const f of features) s += table.get(f) ?? 0;
   return s;
-}
-
-/** Indices of the tokens that head an attribution cue. */
-export function findCues(tk: Tokenised, model: CueModel | null): number[] {
-  const out: number[] = [];
-  const hasQuote = tk.sentences.map((s) => QUOTE_MARK.test(tk.text.slice(s.start, s.end)));
-  for (let i = 0; i < tk.tokens.length; i++) {
-    const t = tk.tokens[i];
-    if (!isCandidate(t)) continue;
-    if (!model) {
-      if (SPEECH.test(t.lower) && (t.lower !== 'according' || tk.tokens[i + 1]?.lower === 'to')) out.push(i);
-      continue;
-    }
-    if (scoreToken(model, cueFeatures(tk, i, hasQuote[t.sentence])) > model.threshold) out.push(i);
-  }
-  return out;
 }

@@ -17,7 +17,8 @@
  */
 import type { EntitySpan, QuoteSpan, Span } from '../types.js';
 import { attributionAt, clauseSubject, isSignatureDash, type Attribution } from './attribution.js';
-import { cueFeatures, defaultCueModel, isCandidate, scoreToken, SPEECH, type CueModel } from './cues.js';
+import { defaultCueModel, isCandidate, SPEECH, type CueModel } from './cues.js';
+import { CueScorer } from './cue-score.js';
 import { findMarkedQuotes } from './marks.js';
 import { findQuotesIn } from './languages.js';
 import type { FoundQuote } from './found.js';
@@ -52,22 +53,29 @@ interface Candidate extends Attribution { score: number; head: number }
 
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
+// Constants, not literals in the loop: a literal makes a new object each time it is reached.
+const CONTRACTION = /['’]/;
+const STATES = /^(?:expressed|voiced|stated|shared|reiterated|repeated|made)$/;
+const DETERMINER = /^(?:the|his|her|their|its)$/;
+const STANCE = /^(?:view|opinion|hope|belief|confidence|concern|position|point|clear)$/;
+const SPEAKING_AS = /^(?:on|anonymously|privately)$/;
+const SAYING = /^(?:said|says|told|according|added|wrote|stated|noted|argued|explained|insisted|warned|asked|claimed|announced)$/;
+
 /** Scores of every token as a cue head (−∞ for tokens that cannot head one). */
 function cueScores(tk: Tokenised, model: CueModel | null): number[] {
-  const hasQuote = tk.sentences.map((s) => QUOTE_MARK.test(tk.text.slice(s.start, s.end)));
+  const scorer = model ? new CueScorer(tk, model) : null;
   return tk.tokens.map((t, i) => {
     if (isSignatureDash(tk.tokens, i)) return 10;
     // A transcript line: "PENCE: Well, look, …", "Brell: …" at the start of a paragraph.
     if (t.text === ':' && isSpeakerLabel(tk, i)) return 10;
     // A contraction ("doesn’t", "won't") is an auxiliary, never the verb of saying.
-    if (!isCandidate(t) || /['’]/.test(t.text)) return -Infinity;
+    if (!isCandidate(t) || CONTRACTION.test(t.text)) return -Infinity;
     // "expressed the view that", "voiced the hope that": a statement of the subject's.
-    if (/^(?:expressed|voiced|stated|shared|reiterated|repeated|made)$/.test(t.lower) && /^(?:the|his|her|their|its)$/.test(tk.tokens[i + 1]?.lower ?? '') &&
-      /^(?:view|opinion|hope|belief|confidence|concern|position|point|clear)$/.test(tk.tokens[i + 2]?.lower ?? '') && tk.tokens[i + 3]?.lower === 'that') return 5;
+    if (STATES.test(t.lower) && DETERMINER.test(tk.tokens[i + 1]?.lower ?? '') && STANCE.test(tk.tokens[i + 2]?.lower ?? '') && tk.tokens[i + 3]?.lower === 'that') return 5;
     // "speaking on condition of anonymity" describes a source; it is not a statement.
-    if (t.lower === 'speaking' && /^(?:on|anonymously|privately)$/.test(tk.tokens[i + 1]?.lower ?? '')) return -Infinity;
-    if (!model) return /^(?:said|says|told|according|added|wrote|stated|noted|argued|explained|insisted|warned|asked|claimed|announced)$/.test(t.lower) ? 1 : -Infinity;
-    return scoreToken(model, cueFeatures(tk, i, hasQuote[t.sentence]));
+    if (t.lower === 'speaking' && SPEAKING_AS.test(tk.tokens[i + 1]?.lower ?? '')) return -Infinity;
+    if (!scorer) return SAYING.test(t.lower) ? 1 : -Infinity;
+    return scorer.score(i);
   });
 }
 

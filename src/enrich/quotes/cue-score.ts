@@ -1,0 +1,313 @@
+/**
+ * The cue model's score of each token, with its features hashed as they are read instead of built
+ * as strings. `cueFeatures` (in `cues.ts`) spells out the features, for training and for reading;
+ * building some forty strings a token made the quote finder the largest allocator of enrichment
+ * (about 7 MB an article of 10 KB, most of it promoted before it died), and scanning each
+ * sentence again for every token made it quadratic in a sentence's length. Here the features are
+ * the same, in the same order, each one's characters fed to two running hashes and looked up by
+ * the pair; what each token is (a verb of saying, a capital, a quotation mark, inside an open
+ * quotation) is worked out once per text.
+ *
+ * The weights are found by a 64-bit key (two independent 32-bit hashes of the feature's text),
+ * so a feature the model never saw matches one it has with a chance of about 2⁻⁴⁹: the score is
+ * the one the strings give, which a test checks on every feature of invented texts.
+ *
+ * @module
+ */
+import { defaultCueModel, isCandidate, lemmaEnd, SPEECH, weightsOf, type CueModel } from './cues.js';
+import { QUOTE_MARK, type QSentence, type Tokenised } from './tokens.js';
+
+/** Two 32-bit hashes of a text fed in pieces: FNV-1a, and a multiply-xorshift of its own. */
+class FeatureHash {
+  h1 = 0;
+  h2 = 0;
+  start(prefix: string): this {
+    this.h1 = 0x811c9dc5 | 0;
+    this.h2 = 0x9747b28c | 0;
+    return this.text(prefix);
+  }
+  unit(c: number): this {
+    this.h1 = Math.imul(this.h1 ^ c, 0x01000193);
+    const h = Math.imul(this.h2 ^ c, 0x5bd1e995);
+    this.h2 = h ^ (h >>> 15);
+    return this;
+  }
+  /** The UTF-16 units of `s` from `from` to `to`. */
+  text(s: string, from = 0, to = s.length): this {
+    for (let i = from; i < to; i++) this.unit(s.charCodeAt(i));
+    return this;
+  }
+  /** A small non-negative integer, as its decimal digits. */
+  int(n: number): this {
+    if (n >= 10) this.int(Math.floor(n / 10));
+    return this.unit(48 + (n % 10));
+  }
+  /** What `shape()` of `cues.ts` gives for `w`: runs of capitals X, of small letters x, of ASCII digits d, other characters as they are; 5 units at most. */
+  shape(w: string): this {
+    let out = 0;
+    let last = 0; // the class of the previous code point: 1 capital, 2 small letter, 3 digit, 0 other
+    for (let i = 0; i < w.length && out < 5; ) {
+      const cp = w.codePointAt(i)!;
+      const size = cp > 0xffff ? 2 : 1;
+      const k = classOf(cp);
+      if (k === 0) {
+        for (let j = 0; j < size && out < 5; j++, out++) this.unit(w.charCodeAt(i + j));
+      } else if (k !== last) {
+        this.unit(k === 1 ? 88 : k === 2 ? 120 : 100);
+        out++;
+      }
+      last = k;
+      i += size;
+    }
+    return this;
+  }
+}
+
+const classes = new Map<number, number>();
+/** 1 for a capital (\p{Lu}), 2 for a small letter (\p{Ll}), 3 for an ASCII digit, else 0. */
+function classOf(cp: number): number {
+  if (cp >= 65 && cp <= 90) return 1;
+  if (cp >= 97 && cp <= 122) return 2;
+  if (cp >= 48 && cp <= 57) return 3;
+  if (cp < 128) return 0;
+  let k = classes.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = UPPER.test(ch) ? 1 : LOWER.test(ch) ? 2 : 0;
+    if (classes.size < 10_000) classes.set(cp, k);
+  }
+  return k;
+}
+
+/** Weights by the two hashes of their feature, in open addressing. */
+export class HashedWeights {
+  private readonly k1: Int32Array;
+  private readonly k2: Int32Array;
+  private readonly values: Float64Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(entries: Iterable<[string, number]>) {
+    const list = [...entries];
+    let size = 16;
+    while (size < list.length * 2) size <<= 1;
+    this.k1 = new Int32Array(size);
+    this.k2 = new Int32Array(size);
+    this.values = new Float64Array(size);
+    this.used = new Uint8Array(size);
+    this.mask = size - 1;
+    const h = new FeatureHash();
+    for (const [feature, weight] of list) {
+      h.start(feature);
+      let slot = h.h1 & this.mask;
+      while (this.used[slot] && !(this.k1[slot] === h.h1 && this.k2[slot] === h.h2)) slot = (slot + 1) & this.mask;
+      this.used[slot] = 1;
+      this.k1[slot] = h.h1;
+      this.k2[slot] = h.h2;
+      this.values[slot] = weight;
+    }
+  }
+
+  /**
+   * The running sum of {@link add}. A field, not a returned number: a weight returned by a call
+   * that is not inlined is a new heap object each time, a field's number is changed in place.
+   */
+  sum = 0;
+
+  /** Adds the weight of the feature whose hashes `h` holds to {@link sum} (nothing when the model has none). */
+  add(h: FeatureHash): void {
+    const { k1, k2, used, mask } = this;
+    for (let slot = h.h1 & mask; used[slot]; slot = (slot + 1) & mask) {
+      if (k1[slot] === h.h1 && k2[slot] === h.h2) {
+        this.sum += this.values[slot];
+        return;
+      }
+    }
+  }
+}
+
+const hashed = new WeakMap<CueModel, HashedWeights>();
+function hashedWeights(model: CueModel): HashedWeights {
+  let w = hashed.get(model);
+  if (!w) hashed.set(model, (w = new HashedWeights(weightsOf(model).entries())));
+  return w;
+}
+
+// Regular expressions as constants: a literal in a loop makes a new object each time it is reached.
+const CAPITAL = /^\p{Lu}/u;
+const OPEN_MARK = /["“«„]/;
+const CLOSE_MARK = /[”"»]/;
+const OPENS = /[“«„]/;
+const CLOSES = /[”»]/;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+const BUCKETS = ['0', '1', '2', '3-5', '3-5', '3-5', '6-11', '6-11', '6-11', '6-11', '6-11', '6-11'];
+const bucket = (n: number) => (n < 12 ? BUCKETS[n] : '12+');
+const PRONOUN = /^(?:he|she|they|i|we)$/;
+const OBJECT = /^(?:the|a|an|his|her|their|its|him|them|me|us|reporters|journalists)$/;
+
+/** Scores tokens of one text as cue heads, with what each token is worked out once. */
+export class CueScorer {
+  private readonly weights: HashedWeights;
+  private readonly h = new FeatureHash();
+  /** Per token: a verb of saying, starts with a capital, holds an opening / closing / any quotation mark. */
+  private readonly speech: Uint8Array;
+  private readonly capital: Uint8Array;
+  private readonly openMark: Uint8Array;
+  private readonly closeMark: Uint8Array;
+  private readonly anyMark: Uint8Array;
+  /** Per token: inside a quotation opened before it in its sentence; capitals right before it in its sentence. */
+  private readonly inside: Uint8Array;
+  private readonly capsBefore: Uint16Array;
+  /** Per sentence: its first verb of saying (−1: none), and whether it holds a quotation mark. */
+  private readonly firstSpeech: Int32Array;
+  readonly sentenceHasQuote: boolean[];
+
+  constructor(private readonly tk: Tokenised, model: CueModel) {
+    this.weights = hashedWeights(model);
+    const { tokens, sentences, text } = tk;
+    const n = tokens.length;
+    this.speech = new Uint8Array(n);
+    this.capital = new Uint8Array(n);
+    this.openMark = new Uint8Array(n);
+    this.closeMark = new Uint8Array(n);
+    this.anyMark = new Uint8Array(n);
+    this.inside = new Uint8Array(n);
+    this.capsBefore = new Uint16Array(n);
+    for (let k = 0; k < n; k++) {
+      const t = tokens[k];
+      this.speech[k] = SPEECH.test(t.lower) ? 1 : 0;
+      this.capital[k] = CAPITAL.test(t.text) ? 1 : 0;
+      this.openMark[k] = OPEN_MARK.test(t.text) ? 1 : 0;
+      this.closeMark[k] = CLOSE_MARK.test(t.text) ? 1 : 0;
+      this.anyMark[k] = QUOTE_MARK.test(t.text) ? 1 : 0;
+    }
+    this.firstSpeech = new Int32Array(sentences.length).fill(-1);
+    this.sentenceHasQuote = sentences.map((s) => QUOTE_MARK.test(text.slice(s.start, s.end)));
+    for (let j = 0; j < sentences.length; j++) {
+      const s = sentences[j];
+      let open = false;
+      let caps = 0;
+      for (let k = s.first; k < s.last; k++) {
+        this.inside[k] = open ? 1 : 0;
+        this.capsBefore[k] = Math.min(caps, 0xffff);
+        const x = tokens[k].text;
+        if (OPENS.test(x)) open = true;
+        else if (CLOSES.test(x)) open = false;
+        else if (x === '"') open = !open;
+        caps = this.capital[k] ? caps + 1 : 0;
+        if (this.speech[k] && this.firstSpeech[j] < 0) this.firstSpeech[j] = k;
+      }
+    }
+  }
+
+  /** Token `k` of the sentence `sent` in lower case, or the sentence's edge beyond it. */
+  private at(sent: QSentence, k: number): string {
+    return k >= sent.first && k < sent.last ? this.tk.tokens[k].lower : k < sent.first ? '<s>' : '</s>';
+  }
+
+  /**
+   * The model's score of token `i` as the head of a cue: the sum of its features' weights, as
+   * `scoreToken(model, cueFeatures(…))` gives it, added in the same order. (No closure over the
+   * sum: a captured number is boxed anew at every addition.)
+   */
+  score(i: number): number {
+    const { tk, h, weights } = this;
+    const { tokens, sentences } = tk;
+    const t = tokens[i];
+    const sent = sentences[t.sentence];
+    const w = t.lower;
+    const p1 = this.at(sent, i - 1), p2 = this.at(sent, i - 2), n1 = this.at(sent, i + 1), n2 = this.at(sent, i + 2);
+    weights.sum = 0;
+    weights.add(h.start('b'));
+    weights.add(h.start('w=').text(w));
+    weights.add(h.start('s3=').text(w, Math.max(0, w.length - 3)));
+    weights.add(h.start('s2=').text(w, Math.max(0, w.length - 2)));
+    weights.add(h.start('sh=').shape(t.text));
+    weights.add(h.start('p1=').text(p1));
+    weights.add(h.start('p2=').text(p2));
+    weights.add(h.start('n1=').text(n1));
+    weights.add(h.start('n2=').text(n2));
+    weights.add(h.start('p1w=').text(p1).unit(124).text(w));
+    weights.add(h.start('wn1=').text(w).unit(124).text(n1));
+    weights.add(h.start('wn2=').text(w).unit(124).text(n2));
+    weights.add(h.start('p1sh=').shape(tokens[i - 1]?.text ?? ''));
+    weights.add(h.start('n1sh=').shape(tokens[i + 1]?.text ?? ''));
+    weights.add(h.start('pos=').text(bucket(i - sent.first)));
+    weights.add(h.start('rest=').text(bucket(sent.last - i - 1)));
+    weights.add(h.start(this.sentenceHasQuote[t.sentence] ? 'q=true' : 'q=false'));
+    if (this.speech[i]) weights.add(h.start('speech'));
+    for (let k = i + 1; k < Math.min(sent.last, i + 6); k++) {
+      if (tokens[k].lower !== 'that') continue;
+      weights.add(h.start('that@').int(k - i));
+      weights.add(h.start('w+that=').text(w));
+      break;
+    }
+    for (let k = i + 1; k < Math.min(sent.last, i + 4); k++) {
+      if (!this.openMark[k]) continue;
+      weights.add(h.start('openq@').int(k - i));
+      weights.add(h.start('w+openq=').text(w));
+      break;
+    }
+    for (let k = i - 1; k >= Math.max(sent.first, i - 6); k--) {
+      if (!this.closeMark[k]) continue;
+      weights.add(h.start('closeq@').int(i - k));
+      weights.add(h.start('w+closeq=').text(w));
+      break;
+    }
+    if (p1 === ',' || p2 === ',') {
+      weights.add(h.start(p1 === ',' ? 'commaBefore=true' : 'commaBefore=false'));
+      weights.add(h.start('w+commaBefore=').text(w));
+    }
+    if (n1 === '.' || n1 === '</s>') {
+      weights.add(h.start('endsSentence'));
+      weights.add(h.start('w+end=').text(w));
+    }
+    if (i > 0 && this.capital[i - 1]) {
+      weights.add(h.start('capBefore'));
+      weights.add(h.start('w+capBefore=').text(w));
+    }
+    if (PRONOUN.test(p1)) {
+      weights.add(h.start('pronBefore'));
+      weights.add(h.start('w+pronBefore=').text(w));
+    }
+    if (i + 1 < tokens.length && this.anyMark[i + 1]) weights.add(h.start('quoteAfter'));
+    const lem = lemmaEnd(w);
+    weights.add(h.start('lem=').text(w, 0, lem));
+    weights.add(h.start('p1|lem=').text(p1).unit(124).text(w, 0, lem));
+    for (let k = Math.max(sent.first, i - 3); k < i; k++) weights.add(h.start('L:').text(tokens[k].lower));
+    for (let k = i + 1; k < Math.min(sent.last, i + 4); k++) weights.add(h.start('R:').text(tokens[k].lower));
+    if (this.inside[i]) {
+      weights.add(h.start('insideQuote'));
+      weights.add(h.start('w+inside=').text(w));
+    }
+    let other = this.firstSpeech[t.sentence];
+    if (other === i) for (other = i + 1; other < sent.last && !this.speech[other]; other++);
+    if (other >= 0 && other < sent.last) weights.add(h.start(other < i ? 'speechBefore' : 'speechAfter'));
+    const cap = this.capsBefore[i];
+    weights.add(h.start('capRun=').int(Math.min(cap, 3)));
+    weights.add(h.start('w+capRun=').text(w).unit(124).int(Math.min(cap, 2)));
+    if (OBJECT.test(n1)) {
+      weights.add(h.start('objectAfter'));
+      weights.add(h.start('w+objectAfter=').text(w));
+    }
+    return weights.sum;
+  }
+}
+
+/** Indices of the tokens that head an attribution cue (the model's own decision, without the finder's rules). */
+export function findCues(tk: Tokenised, model: CueModel | null = defaultCueModel()): number[] {
+  const out: number[] = [];
+  const scorer = model ? new CueScorer(tk, model) : null;
+  for (let i = 0; i < tk.tokens.length; i++) {
+    const t = tk.tokens[i];
+    if (!isCandidate(t)) continue;
+    if (!scorer || !model) {
+      if (SPEECH.test(t.lower) && (t.lower !== 'according' || tk.tokens[i + 1]?.lower === 'to')) out.push(i);
+      continue;
+    }
+    if (scorer.score(i) > model.threshold) out.push(i);
+  }
+  return out;
+}
