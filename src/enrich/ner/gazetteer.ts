@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const PLACES_FILE = fileURLToPath(new URL('../../../data/places.txt', import.meta.url));
 
 let places: Set<string> | undefined;
+/** The first words of the names of two words, so that a pair of words is looked up as a name only when it can be one. */
+let firstWords: Set<string> | undefined;
 
 /** The names in a places file: one a line, `#` lines are comments. */
 export function parsePlaces(text: string): Set<string> {
@@ -29,9 +31,20 @@ function loadPlaces(): Set<string> {
   return parsePlaces(readFileSync(PLACES_FILE, 'utf8'));
 }
 
+function pairStarts(): Set<string> {
+  const out = new Set<string>();
+  for (const name of (places ??= loadPlaces())) {
+    const space = name.indexOf(' ');
+    if (space > 0 && name.indexOf(' ', space + 1) < 0) out.add(name.slice(0, space));
+  }
+  return out;
+}
+
 /** Whether a name (as written: "New York", "St. Petersburg") is a known place. */
-export const PLACES: { has(name: string): boolean; readonly size: number } = {
+export const PLACES: { has(name: string): boolean; hasPair(first: string, second: string): boolean; readonly size: number } = {
   has: (name) => (places ??= loadPlaces()).has(name),
+  /** Whether the two words with a space between them are a known place (`has(\`${first} ${second}\`)`, without making the string for most words). */
+  hasPair: (first, second) => (firstWords ??= pairStarts()).has(first) && places!.has(`${first} ${second}`),
   get size() { return (places ??= loadPlaces()).size; },
 };
 

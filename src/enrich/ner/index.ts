@@ -58,7 +58,8 @@ const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Lt', 'Col', 'Sgt
 // ("3. Smith"); numbers with a sign or a leading point (+48, .496); runs of dashes and dots; a clitic after a space ("Brell 's", as CoNLL writes
 // it); words and numbers, joined across hyphens, apostrophes and ampersands, and across . , : /
 // before a digit (1,500; 3.5; 1996-08-31; 10-year-old; AT&T); any other mark alone.
-const TOKEN = new RegExp(
+/** One token (global: searched for), as {@link tokenize} reads them. */
+export const TOKEN = new RegExp(
   `[\\p{L}\\p{N}][\\p{L}\\p{N}-]*\\.(?:com|org|net|gov|edu|info|io)(?![\\p{L}\\p{N}])|(?:\\p{L}\\.){2,}|(?:${ABBREVIATIONS})\\.(?=\\s)|(?<![^\\n])\\d{1,3}\\.(?=\\s)|(?<![\\p{L}\\p{N}.])[+.]\\d+(?:[.,]\\d+)*|-{2,}|\\.{2,}|\\p{Lu}\\.(?=\\s+\\p{Lu})|['’](?:s|S|re|ve|ll|d|m)(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}]+(?:(?:[-'’&]|[.,:/](?=\\p{N}))[\\p{L}\\p{N}]+)*|\\S`,
   'gu',
 );
@@ -66,13 +67,23 @@ const TOKEN = new RegExp(
 /**
  * Tokens as CoNLL-2003 has them: words (with inner hyphens, apostrophes and dots of initials and
  * abbreviations), numbers, the possessive 's apart, and each punctuation mark on its own.
+ * Offsets count from `offset` (where `text` starts in a longer text).
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
-  const re = TOKEN;
-  for (const m of text.matchAll(re)) {
-    let t = m[0];
-    let start = m.index!;
+  // Every alternative of TOKEN starts at a character that is not a space, and its last matches any
+  // such character: so the tokens are found by skipping spaces and matching TOKEN at the next
+  // character (sticky), which gives what a search would without a match array per token.
+  const re = TOKEN_AT;
+  for (let at = 0; ; ) {
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+    if (at >= text.length) break;
+    re.lastIndex = at;
+    if (!re.test(text)) { at++; continue; }
+    const stop = re.lastIndex;
+    let t = text.slice(at, stop);
+    let start = at + offset;
+    at = stop;
     // "Brell's" → "Brell" + "'s", as in the training data.
     const n = t.length;
     if (n > 3 && (t[n - 1] === 's' || t[n - 1] === 'S') && (t[n - 2] === "'" || t[n - 2] === '’')) {
@@ -83,6 +94,15 @@ export function tokenize(text: string): Token[] {
     out.push({ text: t, start, end: start + t.length });
   }
   return out;
+}
+
+const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+
+/** What `\s` matches: ECMAScript's white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const models = new Map<string, NerModel | null>();
@@ -139,6 +159,7 @@ const TYPOGRAPHIC = /[“”„«»‘’–—]/;
 
 const OPENS_SENTENCE = /^\p{Lu}/u;
 const QUOTE = /^["“”'‘’«»„]$/;
+const SENTENCE_MARK = /^[.!?]$/;
 
 /**
  * Named entities in `text` (people, organisations, places and other names), with character
@@ -176,11 +197,11 @@ function tagText(text: string, m: NerModel, lang: string): EntitySpan[] {
   const spans: EntitySpan[] = [];
   // Tag sentence by sentence (the model's unit); a blank line or a full stop before a capital ends one.
   for (const para of text.matchAll(/[^\n]+/g)) {
-    const toks = tokenize(para[0]).map((t) => ({ ...t, start: t.start + para.index!, end: t.end + para.index! }));
+    const toks = tokenize(para[0], para.index!);
     let from = 0;
     for (let i = 0; i <= toks.length; i++) {
       const next = toks[i + 1]?.text ?? '';
-      const end = i === toks.length || (/^[.!?]$/.test(toks[i].text) && (OPENS_SENTENCE.test(next) || (QUOTE.test(next) && OPENS_SENTENCE.test(toks[i + 2]?.text ?? ''))));
+      const end = i === toks.length || (SENTENCE_MARK.test(toks[i].text) && (OPENS_SENTENCE.test(next) || (QUOTE.test(next) && OPENS_SENTENCE.test(toks[i + 2]?.text ?? ''))));
       if (!end) continue;
       const sent = toks.slice(from, i === toks.length ? i : i + 1);
       from = i + 1;

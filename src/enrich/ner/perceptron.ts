@@ -14,6 +14,7 @@
 import { PLACES, DEMONYMS } from './gazetteer.js';
 import { lookupCluster } from './clusters.js';
 import { GIVEN_KEY, hasStems, nameStem, PLACE_KEY, STEM_KEY } from './stems.js';
+import { letterCase, shape, UPPER_CASE } from './letters.js';
 
 /** IOB2 tags: what the tagger reports. */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -148,10 +149,6 @@ export function caseRatios(sentences: Iterable<string[]>, minCount = 3): Record<
   return out;
 }
 
-export function shape(w: string): string {
-  const s = w.replace(/\p{Lu}/gu, 'X').replace(/\p{Ll}/gu, 'x').replace(/\d/g, 'd').replace(/[^Xxd]/g, '.');
-  return s.replace(/(.)\1{2,}/g, '$1$1');
-}
 
 // Features are 32-bit numbers, not strings: each is a template number mixed with the hashes of
 // the words, shapes or classes it reads. The hashes of a sentence's words are computed once, and
@@ -260,11 +257,19 @@ function wordInfo(w: string, lex: Lexicon): WordInfo {
   return info;
 }
 
+const LATIN_START = /^[A-Za-z]/;
 export function view(words: string[], lex: Lexicon): SentenceView {
   const n = words.length;
   let upper = 0;
   let letters = 0;
-  for (const w of words) for (const ch of w) if (ch.toLowerCase() !== ch.toUpperCase()) { letters++; if (ch === ch.toUpperCase()) upper++; }
+  for (const w of words) {
+    for (let j = 0; j < w.length; ) {
+      const cp = w.codePointAt(j)!;
+      j += cp > 0xffff ? 2 : 1;
+      const c = letterCase(cp);
+      if (c) { letters++; if (c === UPPER_CASE) upper++; }
+    }
+  }
   const lower = words.map((w) => w.toLowerCase());
   const v: SentenceView = {
     words, lower, caps: letters > 8 && upper === letters,
@@ -287,8 +292,8 @@ export function view(words: string[], lex: Lexicon): SentenceView {
     v.gaz[i] = info.gaz;
     v.caseRatio[i] = info.caseRatio;
     if (info.demonym) v.demonym[i] = 1;
-    if (stems) { v.stem![i] = info.stem; v.stemGaz![i] = info.stemGaz; v.given![i] = info.given ? 1 : /^[A-Za-z]/.test(w) ? 2 : 0; }
-    if (info.place || PLACES.has(w) || (i + 1 < n && PLACES.has(`${w} ${words[i + 1]}`)) || (i > 0 && PLACES.has(`${words[i - 1]} ${w}`))) v.place[i] = 1;
+    if (stems) { v.stem![i] = info.stem; v.stemGaz![i] = info.stemGaz; v.given![i] = info.given ? 1 : LATIN_START.test(w) ? 2 : 0; }
+    if (info.place || PLACES.has(w) || (i + 1 < n && PLACES.hasPair(w, words[i + 1])) || (i > 0 && PLACES.hasPair(words[i - 1], w))) v.place[i] = 1;
   }
   return v;
 }
