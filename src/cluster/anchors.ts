@@ -44,6 +44,10 @@ function toAscii(raw: string): string | null {
  * is no other number. Null for what is not a plain number ("3-2", "1.2.3a").
  */
 export function normaliseNumber(raw: string, decimal: string | null = null): string | null {
+  // The commonest case, ASCII digits alone, is already in its form.
+  let i = 0;
+  while (i < raw.length && raw.charCodeAt(i) >= 48 && raw.charCodeAt(i) <= 57) i++;
+  if (i === raw.length && i > 0) return raw;
   const s = toAscii(raw);
   if (s === null || !/^\d/.test(s)) return null;
   const groups = s.split(/[.,'’]/);

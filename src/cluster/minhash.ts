@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { nextAt } from './scan.js';
 
 /** Options of a {@link NearDuplicateIndex}. */
 export interface MinHashOptions {
@@ -38,10 +39,30 @@ export interface DuplicateMatch {
   similarity: number;
 }
 
-/** Lower-cased words of a text, letters and digits only; Han, kana and Hangul character by character. */
-export function shingleWords(text: string, maxWords = 3000): string[] {
-  const words = text.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  return words.length > maxWords ? words.slice(0, maxWords) : words;
+const SHINGLE_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{M}\p{N}]+/uy;
+const MAX_WORDS = 3000;
+
+/**
+ * FNV-1a of each lower-cased word of a text (letters and digits only; Han, kana and Hangul
+ * character by character), of the first {@link MAX_WORDS}: hashed where they stand, not cut out.
+ */
+function wordHashes(text: string): Uint32Array {
+  const lower = text.toLowerCase();
+  let out = new Uint32Array(Math.min(MAX_WORDS, 64));
+  let n = 0;
+  for (let at = nextAt(SHINGLE_WORD, lower, 0); at >= 0 && n < MAX_WORDS; ) {
+    const end = SHINGLE_WORD.lastIndex;
+    let h = 0x811c9dc5;
+    for (let i = at; i < end; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+    if (n === out.length) {
+      const grown = new Uint32Array(Math.min(MAX_WORDS, out.length * 2));
+      grown.set(out);
+      out = grown;
+    }
+    out[n++] = h >>> 0;
+    at = nextAt(SHINGLE_WORD, lower, end);
+  }
+  return out.subarray(0, n);
 }
 
 /** 32-bit FNV-1a of a string. */
@@ -69,11 +90,13 @@ function mix(h: number): number {
  * shingle gives none).
  */
 export function shingleHashes(text: string, size = 3): Uint32Array {
-  const words = shingleWords(text);
+  return shinglesOf(wordHashes(text), size);
+}
+
+/** The distinct shingle hashes of words given by their hashes, ascending. */
+function shinglesOf(hashes: Uint32Array, size: number): Uint32Array {
   // Each word is hashed once, not once for every shingle it is part of.
-  const hashes = new Uint32Array(words.length);
-  for (let j = 0; j < words.length; j++) hashes[j] = fnv1a(words[j]);
-  const count = Math.max(0, words.length - size + 1);
+  const count = Math.max(0, hashes.length - size + 1);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x811c9dc5;

@@ -16,6 +16,7 @@
  * @module
  */
 
+import { nextAt } from './scan.js';
 import { cedict, segment } from '../lang/cedict.js';
 import { CLUSTER_STOP_LANGUAGES, stopwords } from '../lang/stopwords.js';
 import { wordList, wordPairs } from '../lang/lists.js';
@@ -58,7 +59,15 @@ function loadLists(): void {
 export const fold = lightStem;
 
 // A run of CJK script, or a word of any other script: "10分钟" is the number 10 and a Han run.
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+(?:['’.,&-](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+)*/gu;
+export const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+(?:['’.,&-](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+)*/gu;
+/** TOKEN at one place (sticky); see {@link nextToken}. */
+export const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+/**
+ * Where the next token of `text` at or after `from` starts, with its end in `TOKEN_AT.lastIndex`;
+ * -1 when there is none (see `scan.ts`).
+ */
+export const nextToken = (text: string, from: number): number => nextAt(TOKEN_AT, text, from);
+
 const HAN = /^\p{Script=Han}/u;
 const GLOSS_WORD = /[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*/g;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -135,12 +144,21 @@ function noMonth(): number {
   return 0;
 }
 
+// Constants, not literals in the loop: a literal makes a new object each time it is reached.
+const STOP_MARKS = /[.!?:;"“”()\n]/;
+const BLANK = /^[ \t]*$/;
+const DOTS = /\./g;
+
 /** A day and month in Han script: 9月30日. */
 const HAN_DATE = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 
 /** The day of the month a number token can be ("30", "30th", "30."), or 0. */
+const DAY = /^(\d{1,2})(?:st|nd|rd|th|er|e|\.)?$/;
 function dayOf(raw: string): number {
-  const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|\.)?$/.exec(raw);
+  const c = raw.charCodeAt(0);
+  // Most number tokens are no day: more than two digits ("2026", "1,500") settle it without a match.
+  if (raw.length > 2 && raw.charCodeAt(1) >= 48 && raw.charCodeAt(1) <= 57 && raw.charCodeAt(2) >= 48 && raw.charCodeAt(2) <= 57 && c >= 48 && c <= 57) return 0;
+  const m = DAY.exec(raw);
   const d = m ? Number(m[1]) : 0;
   return d >= 1 && d <= 31 ? d : 0;
 }
@@ -225,12 +243,9 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
     }
     phrase = [];
   };
-  // The tokens one by one from the shared expression (no iterator, no copy of it); nothing below
-  // runs TOKEN again before the loop ends.
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
+  // The tokens one by one (each one's end is read before the body runs, which may look for tokens in other text).
+  for (let start = nextToken(text, 0), tokenEnd = TOKEN_AT.lastIndex; start >= 0; start = nextToken(text, tokenEnd), tokenEnd = TOKEN_AT.lastIndex) {
+    const raw = text.slice(start, tokenEnd);
     // Names run across plain spaces only: "Sarah Palin" is one, "Palin, Alaska" two. A single
     // space, by far the commonest gap, is settled without cutting it out.
     let afterStop: boolean;
@@ -245,8 +260,8 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
       plain = true;
     } else {
       const between = text.slice(prevEnd, start);
-      afterStop = /[.!?:;"“”()\n]/.test(between);
-      plain = /^[ \t]*$/.test(between);
+      afterStop = STOP_MARKS.test(between);
+      plain = BLANK.test(between);
       ordinal = day > 0 && between === '. ';
     }
     if (!plain && phrase.length) flush();
@@ -291,7 +306,7 @@ function addZone(out: TermVector, text: string, weight: number, names: boolean, 
     if (raw.charCodeAt(end - 1) === 115 && (c1 === 39 || c1 === 0x2019)) word = raw.slice(0, end - 2);
     if (word.charCodeAt(word.length - 1) === 46) word = word.slice(0, -1);
     let lower = word.toLowerCase();
-    if (lower.includes('.')) lower = lower.replace(/\./g, '');
+    if (lower.includes('.')) lower = lower.replace(DOTS, '');
     const w0 = word.charCodeAt(0);
     const capital = w0 < 128 ? w0 >= 65 && w0 <= 90 : UPPER.test(word);
     const stop = stopWords.has(lower) || own !== null && own.has(lower);
@@ -494,7 +509,7 @@ const MIN_DISTINCT_MARKS = 4;
 
 const HAN_CHARS = /\p{Script=Han}/gu;
 const LETTERS = /\p{L}/gu;
-const WORDS = /\p{L}+/gu;
+const WORD_AT = /\p{L}+/uy;
 
 /** Whether any UTF-16 unit of `s` is at or above `code`. */
 function hasFrom(s: string, code: number): boolean {
@@ -524,11 +539,14 @@ export function languageOf(title: string | null, text: string): number {
   // Distinct marks too: one word shared with another language ("in" in German) repeats, while
   // English text uses many of them.
   const distinct = new Set<string>();
-  for (let m = WORDS.exec(lower); m; m = WORDS.exec(lower)) {
-    if (englishMarks.has(m[0])) en++;
-    else if (malayMarks.has(m[0])) ms++;
+  for (let at = nextAt(WORD_AT, lower, 0); at >= 0; ) {
+    const end = WORD_AT.lastIndex;
+    const word = lower.slice(at, end);
+    at = nextAt(WORD_AT, lower, end);
+    if (englishMarks.has(word)) en++;
+    else if (malayMarks.has(word)) ms++;
     else continue;
-    if (distinct.size < MIN_DISTINCT_MARKS) distinct.add(m[0]);
+    if (distinct.size < MIN_DISTINCT_MARKS) distinct.add(word);
   }
   if (en + ms >= 8 && distinct.size >= MIN_DISTINCT_MARKS) {
     if (en >= 3 * ms) return 1;
