@@ -14,7 +14,7 @@
 //    on standard input and a gzip of 1 GB of zeros (both refused). Peak RSS is read in the child
 //    (getrusage at exit) and held to 512 MB + 20 times the largest article.
 //
-//   node --import tsx scripts/bench-readers.mjs [--articles=10000] [--more=2000] [--clients=32] [--input-mb=60] [--db=PATH] [--skip-memory]
+//   node --import tsx scripts/bench-readers.mjs [--articles=10000] [--more=2000] [--clients=32] [--input-mb=60] [--db=PATH] [--skip-memory] [--skip-readers]
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -70,104 +70,106 @@ const record = (i) => {
 
 try {
   // 1. Readers while an ingest runs.
-  const db = keep ?? join(work, 'readers.db');
-  let built = 'reused';
-  if (!keep || !existsSync(keep)) {
-    const file = join(work, 'store.jsonl');
-    await writeJsonl(file, 0, articles, record);
-    const r = await cli(['ingest', '--db', db, '--no-progress', file]);
-    if (r.code !== 0) throw new Error(`building the store failed: ${r.stderr}`);
-    built = `built by one ingest in ${(r.ms / 1000).toFixed(0)} s`;
-  }
-  const moreFile = join(work, 'more.jsonl');
-  await writeJsonl(moreFile, 1_000_000, more, record);
+  if (!process.argv.includes('--skip-readers')) {
+    const db = keep ?? join(work, 'readers.db');
+    let built = 'reused';
+    if (!keep || !existsSync(keep)) {
+      const file = join(work, 'store.jsonl');
+      await writeJsonl(file, 0, articles, record);
+      const r = await cli(['ingest', '--db', db, '--no-progress', file]);
+      if (r.code !== 0) throw new Error(`building the store failed: ${r.stderr}`);
+      built = `built by one ingest in ${(r.ms / 1000).toFixed(0)} s`;
+    }
+    const moreFile = join(work, 'more.jsonl');
+    await writeJsonl(moreFile, 1_000_000, more, record);
 
-  const server = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let serverErr = '';
-  server.stderr.on('data', (c) => (serverErr += c));
-  const base = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (c) => {
-      out += c;
-      const m = /"url"\s*:\s*"([^"]+)"/.exec(out);
-      if (m) resolve(m[1].replace(/\/$/, ''));
+    const server = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let serverErr = '';
+    server.stderr.on('data', (c) => (serverErr += c));
+    const base = await new Promise((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (c) => {
+        out += c;
+        const m = /"url"\s*:\s*"([^"]+)"/.exec(out);
+        if (m) resolve(m[1].replace(/\/$/, ''));
+      });
+      server.on('exit', () => reject(new Error(`serve ended: ${serverErr}`)));
     });
-    server.on('exit', () => reject(new Error(`serve ended: ${serverErr}`)));
-  });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const get = (path) =>
-    new Promise((resolve) => {
-      const t = performance.now();
-      http
-        .get(base + path, { agent }, (res) => {
-          const parts = [];
-          res.on('data', (c) => parts.push(c));
-          res.on('end', () => resolve({ status: res.statusCode, pending: res.headers['parallax-analysis'] === 'pending', ms: performance.now() - t, body: Buffer.concat(parts).toString() }));
-        })
-        .on('error', (err) => resolve({ status: 0, ms: performance.now() - t, body: err.message }));
-    });
-  // Story ids, from the API as a reader would page through them.
-  const ids = [];
-  for (let cursor = null; ids.length < 2000; ) {
-    const page = JSON.parse((await get(`/api/stories?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body);
-    ids.push(...page.items.map((s) => s.id));
-    if (!page.next) break;
-    cursor = page.next;
-  }
-  const stories = ids.length;
-  const random = seeded(32);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+    const get = (path) =>
+      new Promise((resolve) => {
+        const t = performance.now();
+        http
+          .get(base + path, { agent }, (res) => {
+            const parts = [];
+            res.on('data', (c) => parts.push(c));
+            res.on('end', () => resolve({ status: res.statusCode, pending: res.headers['parallax-analysis'] === 'pending', ms: performance.now() - t, body: Buffer.concat(parts).toString() }));
+          })
+          .on('error', (err) => resolve({ status: 0, ms: performance.now() - t, body: err.message }));
+      });
+    // Story ids, from the API as a reader would page through them.
+    const ids = [];
+    for (let cursor = null; ids.length < 2000; ) {
+      const page = JSON.parse((await get(`/api/stories?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body);
+      ids.push(...page.items.map((s) => s.id));
+      if (!page.next) break;
+      cursor = page.next;
+    }
+    const stories = ids.length;
+    const random = seeded(32);
 
-  /** `clients` readers of the stories `pick` draws, one request at a time each, while an ingest of `file` runs (and for at least 10 s). */
-  async function read(name, pick, file) {
-    const ingest = cli(['ingest', '--db', db, '--no-progress', file]);
-    let ingesting = true;
-    void ingest.then(() => (ingesting = false));
-    const all = [];
-    const ok = [];
-    let pending = 0;
-    const statuses = new Map();
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (ingesting || performance.now() - t0 < 10_000) {
-          const r = await get(`/story/${encodeURIComponent(pick())}`);
-          all.push(r.ms);
-          if (r.status === 200) ok.push(r.ms);
-          if (r.pending) pending++;
-          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-        }
-      }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    const added = await ingest;
-    for (const l of [all, ok]) l.sort((a, b) => a - b);
-    const q = (l, p) => (l.length ? l[Math.min(l.length - 1, Math.floor(l.length * p))].toFixed(0) : '-');
-    const failed = all.length - ok.length;
-    console.log(`${name}: ${clients} clients for ${seconds.toFixed(0)} s during an ingest of ${more.toLocaleString('en')} articles (${(added.ms / 1000).toFixed(0)} s, exit ${added.code}): ${all.length} requests, ${failed} failed (${[...statuses].map(([s, n]) => `${s === 0 ? 'connection error' : s}: ${n}`).join(', ')}), ${pending} of the 200s the story's articles while its comparison was made; all: median ${q(all, 0.5)} ms, p99 ${q(all, 0.99)} ms; answered 200: median ${q(ok, 0.5)} ms, p99 ${q(ok, 0.99)} ms, slowest ${q(ok, 1)} ms`);
-    const key = name.split(' ')[0];
-    console.log(`METRIC\treaders_${key}_requests\t${all.length}`);
-    console.log(`METRIC\treaders_${key}_failed\t${failed}`);
-    console.log(`METRIC\treaders_${key}_pending\t${pending}`);
-    console.log(`METRIC\treaders_${key}_p99_ms\t${q(all, 0.99)}`);
-    console.log(`METRIC\treaders_${key}_ok_p99_ms\t${q(ok, 0.99)}`);
-  }
+    /** `clients` readers of the stories `pick` draws, one request at a time each, while an ingest of `file` runs (and for at least 10 s). */
+    async function read(name, pick, file) {
+      const ingest = cli(['ingest', '--db', db, '--no-progress', file]);
+      let ingesting = true;
+      void ingest.then(() => (ingesting = false));
+      const all = [];
+      const ok = [];
+      let pending = 0;
+      const statuses = new Map();
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (ingesting || performance.now() - t0 < 10_000) {
+            const r = await get(`/story/${encodeURIComponent(pick())}`);
+            all.push(r.ms);
+            if (r.status === 200) ok.push(r.ms);
+            if (r.pending) pending++;
+            statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+          }
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      const added = await ingest;
+      for (const l of [all, ok]) l.sort((a, b) => a - b);
+      const q = (l, p) => (l.length ? l[Math.min(l.length - 1, Math.floor(l.length * p))].toFixed(0) : '-');
+      const failed = all.length - ok.length;
+      console.log(`${name}: ${clients} clients for ${seconds.toFixed(0)} s during an ingest of ${more.toLocaleString('en')} articles (${(added.ms / 1000).toFixed(0)} s, exit ${added.code}): ${all.length} requests, ${failed} failed (${[...statuses].map(([s, n]) => `${s === 0 ? 'connection error' : s}: ${n}`).join(', ')}), ${pending} of the 200s the story's articles while its comparison was made; all: median ${q(all, 0.5)} ms, p99 ${q(all, 0.99)} ms; answered 200: median ${q(ok, 0.5)} ms, p99 ${q(ok, 0.99)} ms, slowest ${q(ok, 1)} ms`);
+      const key = name.split(' ')[0];
+      console.log(`METRIC\treaders_${key}_requests\t${all.length}`);
+      console.log(`METRIC\treaders_${key}_failed\t${failed}`);
+      console.log(`METRIC\treaders_${key}_pending\t${pending}`);
+      console.log(`METRIC\treaders_${key}_p99_ms\t${q(all, 0.99)}`);
+      console.log(`METRIC\treaders_${key}_ok_p99_ms\t${q(ok, 0.99)}`);
+    }
 
-  console.log(`store: ${articles.toLocaleString('en')} invented articles in SQLite (${built}), ${stories} stories listed`);
-  // Cold: stories drawn from all of them, so nearly every request is a story's first view, which
-  // is analysed on the server's bounded queue (2 at a time, 8 waiting); a page whose analysis is
-  // not ready within half a second (the server being busy) lists the story's articles and reloads.
-  await read('cold (any story, most never viewed before)', () => ids[Math.floor(random() * ids.length)], moreFile);
-  // Warm: the 64 stories readers go to, each viewed once first (until its comparison is ready).
-  const popular = Array.from({ length: 64 }, () => ids[Math.floor(random() * ids.length)]);
-  for (const id of popular) {
-    for (let r = await get(`/story/${encodeURIComponent(id)}`); r.status === 503 || r.pending; r = await get(`/story/${encodeURIComponent(id)}`)) await new Promise((w) => setTimeout(w, 500));
+    console.log(`store: ${articles.toLocaleString('en')} invented articles in SQLite (${built}), ${stories} stories listed`);
+    // Cold: stories drawn from all of them, so nearly every request is a story's first view, which
+    // is analysed on the server's bounded queue (2 at a time, 8 waiting); a page whose analysis is
+    // not ready within half a second (the server being busy) lists the story's articles and reloads.
+    await read('cold (any story, most never viewed before)', () => ids[Math.floor(random() * ids.length)], moreFile);
+    // Warm: the 64 stories readers go to, each viewed once first (until its comparison is ready).
+    const popular = Array.from({ length: 64 }, () => ids[Math.floor(random() * ids.length)]);
+    for (const id of popular) {
+      for (let r = await get(`/story/${encodeURIComponent(id)}`); r.status === 503 || r.pending; r = await get(`/story/${encodeURIComponent(id)}`)) await new Promise((w) => setTimeout(w, 500));
+    }
+    const moreFile2 = join(work, 'more2.jsonl');
+    await writeJsonl(moreFile2, 3_000_000, more, record);
+    await read('warm (64 stories, each viewed once before)', () => popular[Math.floor(random() * popular.length)], moreFile2);
+    agent.destroy();
+    server.kill('SIGINT');
+    await new Promise((r) => server.on('exit', r));
   }
-  const moreFile2 = join(work, 'more2.jsonl');
-  await writeJsonl(moreFile2, 3_000_000, more, record);
-  await read('warm (64 stories, each viewed once before)', () => popular[Math.floor(random() * popular.length)], moreFile2);
-  agent.destroy();
-  server.kill('SIGINT');
-  await new Promise((r) => server.on('exit', r));
 
   // 2. Peak memory of the largest inputs.
   if (!process.argv.includes('--skip-memory')) {
