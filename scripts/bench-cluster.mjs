@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Grouping throughput and peak memory at growing collection sizes.
-//   node --import tsx --expose-gc scripts/bench-cluster.mjs --sizes=10000,100000,1000000
+//   node --import tsx --expose-gc scripts/bench-cluster.mjs --sizes=10000,100000,1000000 [--full-text]
 // (`npm run bench -- cluster` runs the default sizes, 10k and 100k; 1M takes several minutes.)
 //
 // The corpus is built from ../shared/eval/stories (the four dev files, 8,229 articles, `story`
@@ -18,8 +18,11 @@
 import { createClusterer } from '../src/cluster/index.ts';
 import { corpus, FULL_TEXT, storiesDir } from './lib-bench-corpus.mjs';
 
-// The four sets, headlines too (scripts/lib-bench-corpus.mjs recombines them to size).
-const record = corpus([...FULL_TEXT, 'uci-headlines-dev']);
+// The four sets, headlines too (scripts/lib-bench-corpus.mjs recombines them to size); with
+// --full-text the three sets of whole articles only (ECB+, BASIL, Clust-McMs: no headline-only item).
+const fullText = process.argv.includes('--full-text');
+const record = corpus(fullText ? FULL_TEXT : [...FULL_TEXT, 'uci-headlines-dev']);
+if (fullText) console.log('corpus: full-text articles only');
 if (!record) { console.log(`no ${storiesDir}: skipped (the benchmark builds its corpus from it)`); process.exit(0); }
 const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '10000,100000').split(',').map(Number);
 
