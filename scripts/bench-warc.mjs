@@ -29,7 +29,7 @@ const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}
 const records = Number(arg('records', 10000));
 const { openSqliteStore } = await import('../src/store/sqlite.ts');
 const { ingestWarc } = await import('../src/pipeline/warc.ts');
-const { defaultThreads } = await import('../src/ingest/web/extract-pool.ts');
+const { defaultThreads } = await import('../src/pipeline/extract-pool.ts');
 const { regroup } = await import('../src/pipeline/index.ts');
 const threads = Number(arg('threads', defaultThreads()));
 const replay = process.argv.includes('--replay');
