@@ -16,44 +16,8 @@ import { lookupCluster } from './clusters.js';
 import { GIVEN_KEY, hasStems, nameStem, PLACE_KEY, STEM_KEY } from './stems.js';
 import { letterCase, shape, UPPER_CASE } from './letters.js';
 
-/** IOB2 tags: what the tagger reports. */
-export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
-export type Tag = (typeof TAGS)[number];
-
-/**
- * BILOU tags: what the model learns. Marking the last token of a name (L-) and one-word names
- * (U-) apart lets the features of a name's end and of a lone word speak for themselves.
- */
-export const BILOU_TAGS: readonly string[] = ['O', ...['PER', 'ORG', 'LOC', 'MISC'].flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
-
-/** Whether BILOU tag `next` may follow `prev` (`<s>` at the start of a sentence). */
-export function allowed(prev: string, next: string): boolean {
-  const open = prev.startsWith('B-') || prev.startsWith('I-');
-  if (open) return (next.startsWith('I-') || next.startsWith('L-')) && next.slice(2) === prev.slice(2);
-  return !(next.startsWith('I-') || next.startsWith('L-'));
-}
-
-/** IOB2 → BILOU. */
-export function toBilou(tags: readonly string[]): string[] {
-  return tags.map((t, i) => {
-    if (t === 'O') return t;
-    const continues = tags[i + 1] === `I-${t.slice(2)}`;
-    if (t.startsWith('B-')) return continues ? t : `U-${t.slice(2)}`;
-    return continues ? t : `L-${t.slice(2)}`;
-  });
-}
-
-/** BILOU → IOB2. */
-export function toBio(tags: readonly string[]): string[] {
-  return tags.map((t) => (t.startsWith('U-') ? `B-${t.slice(2)}` : t.startsWith('L-') ? `I-${t.slice(2)}` : t));
-}
-
-/** The best-scoring tag that may follow `prev` (index into `tags`). */
-export function bestAllowed(scores: ArrayLike<number>, tags: readonly string[], prev: string): number {
-  let best = -1;
-  for (let k = 0; k < tags.length; k++) if ((best < 0 || scores[k] > scores[best]) && allowed(prev, tags[k])) best = k;
-  return best < 0 ? 0 : best;
-}
+export { TAGS, BILOU_TAGS, allowed, toBilou, toBio, bestAllowed, type Tag } from './tags.js';
+import { allowed, toBio } from './tags.js';
 
 export interface ModelData {
   tags: readonly string[];
@@ -511,6 +475,8 @@ export class NerModel {
   private bilou: boolean;
   private tags: readonly string[];
   private buf = new Int32Array(MAX_FEATURES);
+  /** BILOU: whether tag k may follow tag j, at `j * n + k`; row n is the start of a sentence (see {@link allowed}). */
+  private follows: Uint8Array | null = null;
 
   /** From the tables training makes (see {@link ModelData}), or from typed arrays as the model file holds them. */
   constructor(data: ModelData | ModelTables) {
@@ -532,6 +498,12 @@ export class NerModel {
     this.lex = tables.lex;
     this.tags = tables.tags;
     this.bilou = tables.tags.some((t) => t.startsWith('L-'));
+    if (this.bilou) {
+      // Asked once per pair of tags here, not with string operations at every token.
+      const n = this.tags.length;
+      this.follows = new Uint8Array((n + 1) * n);
+      for (let j = 0; j <= n; j++) for (let k = 0; k < n; k++) this.follows[j * n + k] = allowed(j < n ? this.tags[j] : '<s>', this.tags[k]) ? 1 : 0;
+    }
   }
 
   private row(key: number): number {
@@ -569,8 +541,13 @@ export class NerModel {
         else for (let k = 0; k < n; k++) s[k] += W[base + k];
       }
       let best: number;
-      if (this.bilou) best = bestAllowed(s, names, i ? names[idx[i - 1]] : '<s>');
-      else {
+      if (this.follows) {
+        // As bestAllowed: the best tag that may follow the last one (the first tag when none may).
+        const row = (i ? idx[i - 1] : n) * n;
+        best = -1;
+        for (let k = 0; k < n; k++) if (this.follows[row + k] && (best < 0 || s[k] > s[best])) best = k;
+        if (best < 0) best = 0;
+      } else {
         best = 0;
         for (let k = 1; k < n; k++) if (s[k] > s[best]) best = k;
         // An I- tag must continue an entity of its type.
