@@ -11,17 +11,18 @@
 //    its comparison was being made (`Parallax-Analysis: pending`), median, p99 and the slowest.
 // 2. Peak memory of one ingest of the largest input accepted: a JSONL file of --input-mb MB
 //    (default 60, just under the 64 MiB limit of one input) of articles of about 10 KB; also 200 MB
-//    on standard input and a gzip of 1 GB of zeros (both refused). Peak RSS is read in the child
+//    on standard input and a gzip of 1 GB of zeros (both refused), and a WARC.gz of --warc-records
+//    invented pages of about 150 KB. Peak RSS is read in the child
 //    (getrusage at exit) and held to 512 MB + 20 times the largest article.
 //
-//   node --import tsx scripts/bench-readers.mjs [--articles=10000] [--more=2000] [--clients=32] [--input-mb=60] [--db=PATH] [--skip-memory] [--skip-readers]
+//   node --import tsx scripts/bench-readers.mjs [--articles=10000] [--more=2000] [--clients=32] [--input-mb=60] [--db=PATH] [--skip-memory] [--skip-readers] [--warc-records=10000]
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createGzip } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { article, inventedName, seeded } from '../test/faults/kill-loop.ts';
@@ -201,6 +202,33 @@ try {
     await pipeline(Readable.from((function* () { for (let i = 0; i < 256; i++) yield zeros; })()), createGzip({ level: 1 }), createWriteStream(bomb));
     const g = await cli(['ingest', '--db', join(work, 'bomb.db'), '--no-progress', bomb]);
     console.log(`a gzip of 1 GB of zeros: exit ${g.code} in ${(g.ms / 1000).toFixed(1)} s, peak RSS ${(g.peak / MiB).toFixed(0)} MiB`);
+    // An archive is one input too, read record by record: --warc-records pages (default 10,000)
+    // of the same invented articles inside about 150 KB of page chrome each (menus, scripts, a
+    // footer; news pages run to that size), one page in a hundred with ten times the chrome.
+    const warc = join(work, 'largest.warc.gz');
+    const warcRecords = arg('warc-records', 10_000);
+    let largestPage = 0;
+    {
+      const out = createWriteStream(warc);
+      const menu = Array.from({ length: 600 }, (_, k) => `<li><a href="/section/${k}">${inventedName(k)} ${inventedName(k + 7)}</a></li>`).join('');
+      const script = `<script>${'window.__state = {"k":"v"};'.repeat(1500)}</script>`;
+      for (let i = 0; i < warcRecords; i++) {
+        const a = long(i);
+        const chrome = i % 100 === 0 ? 10 : 1;
+        const paragraphs = a.text.split('\n\n').map((p) => `<p>${p}</p>`).join('');
+        const html = `<!doctype html><html><head><title>${a.title}</title>${script.repeat(chrome)}</head><body><nav><ul>${menu.repeat(chrome)}</ul></nav><article><h1>${a.title}</h1>${paragraphs}</article><footer><ul>${menu}</ul></footer></body></html>`;
+        const body = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`);
+        largestPage = Math.max(largestPage, body.length);
+        const head = `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news${i % 40}.example/${i}\r\nWARC-Date: 2025-03-14T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:largest-${i}>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: ${body.length}\r\n\r\n`;
+        if (!out.write(gzipSync(Buffer.concat([Buffer.from(head), body, Buffer.from('\r\n\r\n')])))) await new Promise((w) => out.once('drain', w));
+      }
+      await new Promise((w) => out.end(w));
+    }
+    const warcBar = 512 * MiB + 20 * largestPage;
+    const w = await cli(['ingest', '--db', join(work, 'warc.db'), '--no-progress', warc]);
+    console.log(`largest archive: a WARC.gz of ${(readFileSync(warc).length / MiB).toFixed(0)} MiB, ${warcRecords} pages (the largest ${(largestPage / MiB).toFixed(2)} MiB): peak RSS ${(w.peak / MiB).toFixed(0)} MiB in ${(w.ms / 1000).toFixed(0)} s, exit ${w.code} (bar: 512 MiB + 20 × the largest page = ${(warcBar / MiB).toFixed(0)} MiB)`);
+    console.log(`METRIC\tlargest_archive_peak_rss_mib\t${(w.peak / MiB).toFixed(0)}`);
+    console.log(`METRIC\tlargest_archive_bar_mib\t${(warcBar / MiB).toFixed(0)}`);
     console.log(`METRIC\tlargest_input_peak_rss_mib\t${(r.peak / MiB).toFixed(0)}`);
     console.log(`METRIC\tlargest_input_bar_mib\t${(bar / MiB).toFixed(0)}`);
     console.log(`METRIC\tstdin_200mb_peak_rss_mib\t${(s.peak / MiB).toFixed(0)}`);
