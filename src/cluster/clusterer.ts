@@ -182,7 +182,6 @@ export class StreamingClusterer implements Clusterer {
     return explain(this.state, id);
   }
 
-  /** The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. */
   /** Articles it holds. */
   get size(): number {
     return this.state.docs.size;
@@ -193,6 +192,7 @@ export class StreamingClusterer implements Clusterer {
     return encodeState(this.state);
   }
 
+  /** The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. */
   snapshot(): unknown {
     return snapshot(this.state);
   }

@@ -52,14 +52,12 @@ function wordHashes(text: string): Uint32Array {
   let n = 0;
   for (let at = nextAt(SHINGLE_WORD, lower, 0); at >= 0 && n < MAX_WORDS; ) {
     const end = SHINGLE_WORD.lastIndex;
-    let h = 0x811c9dc5;
-    for (let i = at; i < end; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
     if (n === out.length) {
       const grown = new Uint32Array(Math.min(MAX_WORDS, out.length * 2));
       grown.set(out);
       out = grown;
     }
-    out[n++] = h >>> 0;
+    out[n++] = fnv1aOf(lower, at, end);
     at = nextAt(SHINGLE_WORD, lower, end);
   }
   return out.subarray(0, n);
@@ -67,8 +65,13 @@ function wordHashes(text: string): Uint32Array {
 
 /** 32-bit FNV-1a of a string. */
 export function fnv1a(s: string): number {
+  return fnv1aOf(s, 0, s.length);
+}
+
+/** 32-bit FNV-1a of the units of `s` from `from` to `to`. */
+function fnv1aOf(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -90,12 +93,8 @@ function mix(h: number): number {
  * shingle gives none).
  */
 export function shingleHashes(text: string, size = 3): Uint32Array {
-  return shinglesOf(wordHashes(text), size);
-}
-
-/** The distinct shingle hashes of words given by their hashes, ascending. */
-function shinglesOf(hashes: Uint32Array, size: number): Uint32Array {
   // Each word is hashed once, not once for every shingle it is part of.
+  const hashes = wordHashes(text);
   const count = Math.max(0, hashes.length - size + 1);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
@@ -290,10 +289,8 @@ export class NearDuplicateIndex {
   }
 
   snapshot(): NearDuplicateState {
-    return {
-      options: this.options,
-      generations: this.generations.map((g) => ({ keys: [...g.keys], signatures: [...g.signatures.subarray(0, g.keys.length * this.k)] })),
-    };
+    const { options, generations } = this.views();
+    return { options, generations: generations.map((g) => ({ keys: [...g.keys], signatures: [...g.signatures] })) };
   }
 
   static restore(state: NearDuplicateState): NearDuplicateIndex {

@@ -152,12 +152,11 @@ const DOTS = /\./g;
 /** A day and month in Han script: 9月30日. */
 const HAN_DATE = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 
-/** The day of the month a number token can be ("30", "30th", "30."), or 0. */
 const DAY = /^(\d{1,2})(?:st|nd|rd|th|er|e|\.)?$/;
+/** The day of the month a number token can be ("30", "30th", "30."), or 0. */
 function dayOf(raw: string): number {
-  const c = raw.charCodeAt(0);
-  // Most number tokens are no day: more than two digits ("2026", "1,500") settle it without a match.
-  if (raw.length > 2 && raw.charCodeAt(1) >= 48 && raw.charCodeAt(1) <= 57 && raw.charCodeAt(2) >= 48 && raw.charCodeAt(2) <= 57 && c >= 48 && c <= 57) return 0;
+  // A day is two digits and two letters at most: longer numbers ("2026", "1,500") need no match.
+  if (raw.length > 4) return 0;
   const m = DAY.exec(raw);
   const d = m ? Number(m[1]) : 0;
   return d >= 1 && d <= 31 ? d : 0;

@@ -26,4 +26,3 @@ export function letterCase(cp: number): number {
   }
   return c;
 }
-

@@ -113,7 +113,6 @@ export function caseRatios(sentences: Iterable<string[]>, minCount = 3): Record<
   return out;
 }
 
-
 // Features are 32-bit numbers, not strings: each is a template number mixed with the hashes of
 // the words, shapes or classes it reads. The hashes of a sentence's words are computed once, and
 // building a feature is then a few multiplications, where a string feature costs an allocation

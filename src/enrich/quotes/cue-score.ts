@@ -14,8 +14,19 @@
  *
  * @module
  */
-import { defaultCueModel, isCandidate, lemmaEnd, SPEECH, weightsOf, type CueModel } from './cues.js';
+import { bucket, defaultCueModel, isCandidate, lemmaEnd, SPEECH, weightsOf, type CueModel } from './cues.js';
 import { QUOTE_MARK, type QSentence, type Tokenised } from './tokens.js';
+
+// Regular expressions as constants: a literal in a loop makes a new object each time it is reached.
+const CAPITAL = /^\p{Lu}/u;
+const OPEN_MARK = /["“«„]/;
+const CLOSE_MARK = /[”"»]/;
+const OPENS = /[“«„]/;
+const CLOSES = /[”»]/;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const PRONOUN = /^(?:he|she|they|i|we)$/;
+const OBJECT = /^(?:the|a|an|his|her|their|its|him|them|me|us|reporters|journalists)$/;
 
 /** Two 32-bit hashes of a text fed in pieces: FNV-1a, and a multiply-xorshift of its own. */
 class FeatureHash {
@@ -133,19 +144,6 @@ function hashedWeights(model: CueModel): HashedWeights {
   return w;
 }
 
-// Regular expressions as constants: a literal in a loop makes a new object each time it is reached.
-const CAPITAL = /^\p{Lu}/u;
-const OPEN_MARK = /["“«„]/;
-const CLOSE_MARK = /[”"»]/;
-const OPENS = /[“«„]/;
-const CLOSES = /[”»]/;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
-
-const BUCKETS = ['0', '1', '2', '3-5', '3-5', '3-5', '6-11', '6-11', '6-11', '6-11', '6-11', '6-11'];
-const bucket = (n: number) => (n < 12 ? BUCKETS[n] : '12+');
-const PRONOUN = /^(?:he|she|they|i|we)$/;
-const OBJECT = /^(?:the|a|an|his|her|their|its|him|them|me|us|reporters|journalists)$/;
 
 /** Scores tokens of one text as cue heads, with what each token is worked out once. */
 export class CueScorer {
@@ -303,11 +301,8 @@ export function findCues(tk: Tokenised, model: CueModel | null = defaultCueModel
   for (let i = 0; i < tk.tokens.length; i++) {
     const t = tk.tokens[i];
     if (!isCandidate(t)) continue;
-    if (!scorer || !model) {
-      if (SPEECH.test(t.lower) && (t.lower !== 'according' || tk.tokens[i + 1]?.lower === 'to')) out.push(i);
-      continue;
-    }
-    if (scorer.score(i) > model.threshold) out.push(i);
+    const cue = scorer ? scorer.score(i) > model!.threshold : SPEECH.test(t.lower) && (t.lower !== 'according' || tk.tokens[i + 1]?.lower === 'to');
+    if (cue) out.push(i);
   }
   return out;
 }

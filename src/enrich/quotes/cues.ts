@@ -30,10 +30,11 @@ function shape(w: string): string {
   return w.replace(/\p{Lu}+/gu, 'X').replace(/\p{Ll}+/gu, 'x').replace(/\d+/g, 'd').slice(0, 5);
 }
 
-/** A crude lemma: "says", "saying", "said" stay apart but "argues"/"argued"/"arguing" meet. */
-const lemma = (w: string) => w.replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
-
-/** Where {@link lemma} of `w` ends: `w.slice(0, lemmaEnd(w)) === lemma(w)`, without making it. */
+/**
+ * Where a crude lemma of `w` ends: "-ing", "-ed", "-es" or "-s" off, then a final "e"; so "says",
+ * "saying", "said" stay apart but "argues"/"argued"/"arguing" meet. Scoring hashes the lemma where
+ * it stands, without cutting it out.
+ */
 export function lemmaEnd(w: string): number {
   let end = w.length;
   if (w.endsWith('ing')) end -= 3;
@@ -42,7 +43,10 @@ export function lemmaEnd(w: string): number {
   return end > 0 && w.charCodeAt(end - 1) === 101 ? end - 1 : end;
 }
 
-const bucket = (n: number) => (n < 3 ? String(n) : n < 6 ? '3-5' : n < 12 ? '6-11' : '12+');
+const lemma = (w: string) => w.slice(0, lemmaEnd(w));
+
+/** A count in the bands the features read. */
+export const bucket = (n: number) => (n < 3 ? String(n) : n < 6 ? '3-5' : n < 12 ? '6-11' : '12+');
 
 /**
  * The features of token `i`, as strings (the model's keys): what training reads. Scoring makes
