@@ -60,14 +60,21 @@ function dictionaryPath(): string | null {
   }
 }
 
-/** Parses CEDICT text (`繁體 简体 [pin1 yin1] /sense/sense/`) into word → gloss. */
-export function parseCedict(text: string): Map<string, Gloss> {
+/**
+ * Parses CEDICT text (`繁體 简体 [pin1 yin1] /sense/sense/`) into word → gloss. Given the file's
+ * bytes, each line is decoded on its own: a gloss cut from a line then holds that line alive, not
+ * (as a slice of one decoded string would) the whole 14 MB file for as long as the dictionary.
+ */
+export function parseCedict(input: string | Buffer): Map<string, Gloss> {
   const out = new Map<string, Gloss>();
+  const text = typeof input === 'string' ? input : null;
+  const bytes = typeof input === 'string' ? null : input;
+  const end = text ? text.length : bytes!.length;
   let from = 0;
-  while (from < text.length) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    const line = text.slice(from, to);
+  while (from < end) {
+    let to = text ? text.indexOf('\n', from) : bytes!.indexOf(10, from);
+    if (to < 0) to = end;
+    const line = text ? text.slice(from, to) : bytes!.toString('utf8', from, to);
     from = to + 1;
     if (!line || line.charCodeAt(0) === 35) continue;
     const a = line.indexOf(' ');
@@ -93,7 +100,7 @@ export function cedict(): Map<string, Gloss> | null {
   const path = dictionaryPath();
   try {
     if (!path) throw new Error('no dictionary');
-    dictionary = parseCedict(readFileSync(path, 'utf8'));
+    dictionary = parseCedict(readFileSync(path));
   } catch {
     unavailable = true;
   }

@@ -37,6 +37,9 @@ test(`${here}Chinese text: Han runs are cut into dictionary words whose English 
   const words = parseCedict(['委內瑞拉 委内瑞拉 [Wei3 nei4 rui4 la1] /Venezuela/', '逮捕 逮捕 [dai4 bu3] /to arrest/to apprehend/an arrest/', '警方 警方 [jing3 fang1] /police/'].join('\n'));
   assert.deepEqual(segment('委内瑞拉警方逮捕了', words).map((s) => s.word), ['委内瑞拉', '警方', '逮捕']);
   assert.equal(words.get('委內瑞拉')?.text, 'Venezuela', 'the traditional form is kept too');
+  const lines = ['# a comment', '委內瑞拉 委内瑞拉 [Wei3 nei4 rui4 la1] /Venezuela/', '逮捕 逮捕 [dai4 bu3] /to arrest/to apprehend/an arrest/\r', '警方 警方 [jing3 fang1] /police/'].join('\n');
+  assert.deepEqual([...parseCedict(Buffer.from(lines))], [...parseCedict(lines)], "the file's bytes give the dictionary its text gives");
+  assert.equal(parseCedict(Buffer.from(lines)).get('逮捕')?.text, 'to arrest');
   assert.equal(firstSense('surname Wang/king or monarch/', false), 'king or monarch', 'a surname sense is passed over');
   assert.equal(firstSense('Puerto Rico, self-governing unincorporated territory/', true), 'Puerto Rico', 'a name stops at its description');
   const terms = termVector('委内瑞拉警方逮捕了一名男子', '').terms;
