@@ -28,6 +28,7 @@
  */
 import { lookupCluster } from './clusters.js';
 import { fnv, slotTable, type Lexicon, type ModelData, NerModel } from './perceptron.js';
+import { WordCache } from './word-cache.js';
 
 const MAGIC = Buffer.from('PXNER\0\0\x01', 'latin1');
 const CLUSTERINGS = 3;
@@ -202,7 +203,7 @@ export function decodeModel(buf: Uint8Array): NerModel {
     hasPhrases: h.hasPhrases,
     cluster: (word) => (hasClusters ? lookupCluster(classTable, word) : undefined),
     caseRatio(lower) { const e = entry(lower); return e >= 0 ? caseRatio[e] : -1; },
-    words: new Map(),
+    words: new WordCache(),
     language: h.language,
   };
   return new NerModel({ tags: h.tags, keys, slots: rows, weights, range: h.weightRange, lex });

@@ -18,6 +18,7 @@ import { letterCase, shape, UPPER_CASE } from './letters.js';
 
 export { TAGS, BILOU_TAGS, allowed, toBilou, toBio, bestAllowed, type Tag } from './tags.js';
 import { allowed, toBio } from './tags.js';
+import { CASE_RATIO, CLASSES, DEMONYM, FLAGS, GAZ, GIVEN, LOW, PLACE, PREFIX, SHAPE, STEM, STEM_GAZ, SUFFIX, WORD, WordCache } from './word-cache.js';
 
 export interface ModelData {
   tags: readonly string[];
@@ -58,7 +59,7 @@ export interface Lexicon {
   /** The case ratio of a word (lower case) in fifths; -1 when unknown. */
   caseRatio(lower: string): number;
   /** What view() computes for a word alone, kept for the words seen again (most of them). */
-  words: Map<string, WordInfo>;
+  words: WordCache;
   /** The model's language, when it reads stems (see {@link ModelData.language}). */
   language?: string;
 }
@@ -81,7 +82,7 @@ export function lexicon(data: Pick<ModelData, 'gazetteer' | 'phrases' | 'cluster
     hasPhrases: phrases.size > 0,
     cluster: (word) => (clusters.size ? lookupCluster(clusters, word) : undefined),
     caseRatio: (lower) => caseRatio.get(lower) ?? -1,
-    words: new Map(),
+    words: new WordCache(),
     language: data.language,
   };
 }
@@ -169,55 +170,43 @@ export interface SentenceView {
 
 const CLUSTERINGS = 3;
 
-/** The hashes and lexicon facts of one word, whatever its neighbours. */
-export interface WordInfo {
-  word: number;
-  low: number;
-  shape: number;
-  prefix: number[];
-  suffix: number[];
-  classes: number[];
-  gaz: number;
-  caseRatio: number;
-  demonym: boolean;
-  stem: number;
-  stemGaz: number;
-  /** A known place in the model's language (its stem in the lexicon's place table). */
-  place: boolean;
-  given: boolean;
-}
-
-function wordInfo(w: string, lex: Lexicon): WordInfo {
-  const hit = lex.words.get(w);
-  if (hit) return hit;
+/** The row of a word's own facts in the lexicon's cache (see word-cache.ts), worked out on first sight. */
+function wordRow(w: string, lex: Lexicon): number {
+  const cache = lex.words;
+  const hit = cache.get(w);
+  if (hit >= 0) return hit;
   const lw = w.toLowerCase();
+  const c = lex.cluster(w);
+  const g = lex.gazetteer(lw);
+  const st = lex.language && hasStems(lex.language) ? nameStem(lw, lex.language) : '';
+  const sg = st ? lex.gazetteer(STEM_KEY + st) : undefined;
+  const capital = st !== '' && /^\p{Lu}/u.test(w);
+  const at = cache.add(w);
+  const row = cache.data;
+  row[at + WORD] = fnv(w);
+  row[at + LOW] = fnv(lw);
+  row[at + SHAPE] = fnv(shape(w));
   // Running hashes give every prefix at once; suffixes hash the word read backwards.
-  const prefix: number[] = [];
-  const suffix: number[] = [];
   let h = 0x811c9dc5;
   for (let k = 0; k < 4; k++) {
     if (k < lw.length) h = Math.imul(h ^ lw.charCodeAt(k), 0x01000193);
-    prefix.push(h | 0);
+    row[at + PREFIX + k] = h | 0;
   }
   h = 0x811c9dc5;
   for (let k = 0; k < 4; k++) {
     if (k < lw.length) h = Math.imul(h ^ lw.charCodeAt(lw.length - 1 - k), 0x01000193);
-    suffix.push(h | 0);
+    row[at + SUFFIX + k] = h | 0;
   }
-  const c = lex.cluster(w);
-  const classes = Array.from({ length: CLUSTERINGS }, (_, k) => c?.[k] ?? -1);
-  const g = lex.gazetteer(lw);
-  const st = lex.language && hasStems(lex.language) ? nameStem(lw, lex.language) : '';
-  const sg = st ? lex.gazetteer(STEM_KEY + st) : undefined;
-  const info: WordInfo = {
-    word: fnv(w), low: fnv(lw), shape: fnv(shape(w)), prefix, suffix, classes, gaz: g ? fnv(g) : 0,
-    caseRatio: lex.caseRatio(lw), demonym: !lex.language && DEMONYMS.has(w),
-    stem: st ? fnv(st) : 0, stemGaz: sg ? fnv(sg) : 0, place: st !== '' && /^\p{Lu}/u.test(w) && lex.gazetteer(PLACE_KEY + st) !== undefined,
-    given: st !== '' && /^\p{Lu}/u.test(w) && lex.gazetteer(GIVEN_KEY + st) !== undefined,
-  };
-  if (lex.words.size > 200_000) lex.words.clear();
-  lex.words.set(w, info);
-  return info;
+  for (let k = 0; k < CLUSTERINGS; k++) row[at + CLASSES + k] = c?.[k] ?? -1;
+  row[at + GAZ] = g ? fnv(g) : 0;
+  row[at + CASE_RATIO] = lex.caseRatio(lw);
+  row[at + FLAGS] =
+    (!lex.language && DEMONYMS.has(w) ? DEMONYM : 0) |
+    (capital && lex.gazetteer(PLACE_KEY + st) !== undefined ? PLACE : 0) |
+    (capital && lex.gazetteer(GIVEN_KEY + st) !== undefined ? GIVEN : 0);
+  row[at + STEM] = st ? fnv(st) : 0;
+  row[at + STEM_GAZ] = sg ? fnv(sg) : 0;
+  return at;
 }
 
 const LATIN_START = /^[A-Za-z]/;
@@ -246,17 +235,20 @@ export function view(words: string[], lex: Lexicon): SentenceView {
   phraseMatches(lower, lex, v.phrase);
   for (let i = 0; i < n; i++) {
     const w = words[i];
-    const info = wordInfo(w, lex);
-    v.word[i] = info.word;
-    v.low[i] = info.low;
-    v.shape[i] = info.shape;
-    for (let k = 0; k < 4; k++) { v.prefix[i * 4 + k] = info.prefix[k]; v.suffix[i * 4 + k] = info.suffix[k]; }
-    for (let k = 0; k < CLUSTERINGS; k++) v.classes[i * CLUSTERINGS + k] = info.classes[k];
-    v.gaz[i] = info.gaz;
-    v.caseRatio[i] = info.caseRatio;
-    if (info.demonym) v.demonym[i] = 1;
-    if (stems) { v.stem![i] = info.stem; v.stemGaz![i] = info.stemGaz; v.given![i] = info.given ? 1 : LATIN_START.test(w) ? 2 : 0; }
-    if (info.place || PLACES.has(w) || (i + 1 < n && PLACES.hasPair(w, words[i + 1])) || (i > 0 && PLACES.hasPair(words[i - 1], w))) v.place[i] = 1;
+    const at = wordRow(w, lex);
+    // Read after wordRow, which may have grown the cache's array.
+    const row = lex.words.data;
+    v.word[i] = row[at + WORD];
+    v.low[i] = row[at + LOW];
+    v.shape[i] = row[at + SHAPE];
+    for (let k = 0; k < 4; k++) { v.prefix[i * 4 + k] = row[at + PREFIX + k]; v.suffix[i * 4 + k] = row[at + SUFFIX + k]; }
+    for (let k = 0; k < CLUSTERINGS; k++) v.classes[i * CLUSTERINGS + k] = row[at + CLASSES + k];
+    v.gaz[i] = row[at + GAZ];
+    v.caseRatio[i] = row[at + CASE_RATIO];
+    const flags = row[at + FLAGS];
+    if (flags & DEMONYM) v.demonym[i] = 1;
+    if (stems) { v.stem![i] = row[at + STEM]; v.stemGaz![i] = row[at + STEM_GAZ]; v.given![i] = flags & GIVEN ? 1 : LATIN_START.test(w) ? 2 : 0; }
+    if (flags & PLACE || PLACES.has(w) || (i + 1 < n && PLACES.hasPair(w, words[i + 1])) || (i > 0 && PLACES.hasPair(words[i - 1], w))) v.place[i] = 1;
   }
   return v;
 }
