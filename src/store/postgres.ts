@@ -11,6 +11,7 @@
 import type { Article, ClusterDoc, Story } from '../types.js';
 import { GROUPING_KEY, type GroupingCheckpoint, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
+import { checkpointParts } from './checkpoint-parts.js';
 import { centralTitle } from './title.js';
 
 /** The least a PostgreSQL connection must do for the store. */
@@ -51,6 +52,8 @@ const MIGRATIONS: string[] = [
    CREATE INDEX articles_grouped ON articles(grouped);`,
   // The clusterer's state after a grouping step, so that a new process need not replay them all.
   `CREATE TABLE grouping_checkpoints (seq INTEGER PRIMARY KEY, version TEXT NOT NULL, articles INTEGER NOT NULL, data BYTEA NOT NULL, made_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+  // A checkpoint's bytes after its first mebibyte, in order (see checkpoint-parts.ts).
+  `CREATE TABLE grouping_checkpoint_parts (seq INTEGER NOT NULL, part INTEGER NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (seq, part))`,
 ];
 
 /** Opens a store on a PostgreSQL server by URL, with a connection pool. */
@@ -255,16 +258,22 @@ class PostgresStore implements Store {
 
   async groupingCheckpoint(): Promise<GroupingCheckpoint | null> {
     const rows = await this.sql.query<GroupingCheckpoint>('SELECT seq, version, articles, data FROM grouping_checkpoints ORDER BY seq DESC LIMIT 1');
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const rest = await this.sql.query<{ data: Buffer }>('SELECT data FROM grouping_checkpoint_parts WHERE seq = $1 ORDER BY part', [row.seq]);
+    return rest.length ? { ...row, data: Buffer.concat([row.data, ...rest.map((r) => r.data)]) } : row;
   }
 
   async saveGroupingCheckpoint(c: GroupingCheckpoint): Promise<void> {
+    const [first, ...rest] = checkpointParts(c.data);
     await this.sql.transaction(async (tx) => {
+      await tx.query('DELETE FROM grouping_checkpoint_parts WHERE seq <= $1', [c.seq]);
       await tx.query(
         `INSERT INTO grouping_checkpoints (seq, version, articles, data) VALUES ($1, $2, $3, $4)
          ON CONFLICT (seq) DO UPDATE SET version = EXCLUDED.version, articles = EXCLUDED.articles, data = EXCLUDED.data, made_at = now()`,
-        [c.seq, c.version, c.articles, Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength)],
+        [c.seq, c.version, c.articles, first],
       );
+      for (let i = 0; i < rest.length; i++) await tx.query('INSERT INTO grouping_checkpoint_parts (seq, part, data) VALUES ($1, $2, $3)', [c.seq, i + 1, rest[i]]);
       await tx.query('DELETE FROM grouping_checkpoints WHERE seq < $1', [c.seq]);
     });
   }

@@ -12,6 +12,7 @@ import type { Article, ClusterDoc, Story } from '../types.js';
 import { GROUPING_KEY, type GroupingCheckpoint, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 import { centralTitle } from './title.js';
+import { checkpointParts } from './checkpoint-parts.js';
 
 /** Ordered schema migrations; `user_version` records how many have run. Append only. */
 const MIGRATIONS: string[] = [
@@ -63,6 +64,13 @@ const MIGRATIONS: string[] = [
      articles INTEGER NOT NULL,
      data BLOB NOT NULL,
      made_at TEXT NOT NULL
+   );`,
+  // A checkpoint's bytes after its first mebibyte, in order (see checkpoint-parts.ts).
+  `CREATE TABLE grouping_checkpoint_parts (
+     seq INTEGER NOT NULL,
+     part INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (seq, part)
    );`,
 ];
 
@@ -241,13 +249,19 @@ class SqliteStore implements Store {
 
   async groupingCheckpoint(): Promise<GroupingCheckpoint | null> {
     const row = this.db.prepare('SELECT seq, version, articles, data FROM grouping_checkpoints ORDER BY seq DESC LIMIT 1').get() as GroupingCheckpoint | undefined;
-    return row ?? null;
+    if (!row) return null;
+    const rest = this.db.prepare('SELECT data FROM grouping_checkpoint_parts WHERE seq = ? ORDER BY part').pluck().all(row.seq) as Buffer[];
+    return rest.length ? { ...row, data: Buffer.concat([row.data, ...rest]) } : row;
   }
 
   async saveGroupingCheckpoint(c: GroupingCheckpoint): Promise<void> {
+    const [first, ...rest] = checkpointParts(c.data);
     writing(this.path, () => this.db.transaction(() => {
+      this.db.prepare('DELETE FROM grouping_checkpoint_parts WHERE seq <= ?').run(c.seq);
       this.db.prepare('INSERT OR REPLACE INTO grouping_checkpoints (seq, version, articles, data, made_at) VALUES (?, ?, ?, ?, ?)')
-        .run(c.seq, c.version, c.articles, Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength), new Date().toISOString());
+        .run(c.seq, c.version, c.articles, first, new Date().toISOString());
+      const part = this.db.prepare('INSERT INTO grouping_checkpoint_parts (seq, part, data) VALUES (?, ?, ?)');
+      rest.forEach((bytes, i) => part.run(c.seq, i + 1, bytes));
       this.db.prepare('DELETE FROM grouping_checkpoints WHERE seq < ?').run(c.seq);
     }).immediate());
   }

@@ -149,6 +149,22 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     assert.deepEqual(Buffer.from(c.data), Buffer.from(big.subarray(3)));
   });
 
+  t('keeps a checkpoint of several mebibytes whole, in order, and no part of one it replaced', async (s) => {
+    const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 131 + (i >> 16) + seed) & 255);
+    const large = bytes(3 * 2 ** 20 + 12_345, 3);
+    await s.saveGroupingCheckpoint({ seq: 7, version: 'v1', articles: 9000, data: large.subarray(5) });
+    assert.ok(Buffer.from((await s.groupingCheckpoint())!.data).equals(Buffer.from(large.subarray(5))), 'every part back, in its place');
+    // The same step saved again, smaller: the parts of the larger one must not trail after it.
+    const smaller = bytes(2 ** 20 + 10, 9);
+    await s.saveGroupingCheckpoint({ seq: 7, version: 'v1', articles: 9001, data: smaller });
+    assert.ok(Buffer.from((await s.groupingCheckpoint())!.data).equals(Buffer.from(smaller)));
+    const exact = bytes(2 ** 21, 4);
+    await s.saveGroupingCheckpoint({ seq: 8, version: 'v1', articles: 9002, data: exact });
+    const c = (await s.groupingCheckpoint())!;
+    assert.equal(c.seq, 8);
+    assert.ok(Buffer.from(c.data).equals(Buffer.from(exact)), 'a size of whole parts');
+  });
+
   t('lists the stories without an analysis, the most widely carried first', async (s) => {
     await s.upsertArticles([
       makeArticle('a1', { source: 'One' }), makeArticle('a2', { source: 'Two' }), makeArticle('b1', { source: 'One' }),
