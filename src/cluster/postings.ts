@@ -15,6 +15,13 @@ export class Posting {
   constructor(readonly term: number) {}
 
   push(doc: number, weight: number, cap: number): void {
+    // Most terms are met once (names, rare words): a list made for one entry holds one, where the
+    // first push onto an empty array leaves room for seventeen (about 270 bytes a term, both lists).
+    if (this.docs.length === 0 && cap > 0) {
+      this.docs = [doc];
+      this.weights = [weight];
+      return;
+    }
     if (this.docs.length < cap) {
       this.docs.push(doc);
       this.weights.push(weight);
