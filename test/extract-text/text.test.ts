@@ -139,6 +139,13 @@ const DATELINES: [string, { dateline: string; agency: string | null } | null][] 
   ['KYIV, Ukraine — Air raid sirens sounded across the capital.', { dateline: 'KYIV, Ukraine', agency: null }],
   ['The Senate passed the bill late on Friday.', null],
   ['Moreover, the Senate passed the bill (AP) - late on Friday.', null],
+  // Places that do not open with two ASCII capitals: a space or a point second, letters beyond ASCII.
+  ['ÉVORA, 3 março (Lusa) - A câmara aprovou o plano.', { dateline: 'ÉVORA, 3 março (Lusa)', agency: 'Lusa' }],
+  ['ST. PETERSBURG, March 4. /TASS/. The port reopened.', { dateline: 'ST. PETERSBURG, March 4. /TASS/.', agency: 'TASS' }],
+  ['LA PAZ (EFE) — El gobierno anunció nuevas medidas.', { dateline: 'LA PAZ (EFE)', agency: 'EFE' }],
+  ['МОСКВА, 4 марта. /ТАСС/. Порт снова открыт.', { dateline: 'МОСКВА, 4 марта. /ТАСС/.', agency: 'ТАСС' }],
+  ['a lower-case opening (AP) - is no dateline.', null],
+  ['2025 (AP) - numbers open no dateline.', null],
 ];
 for (const [input, want] of DATELINES) {
   test(here + `dateline: ${input.slice(0, 30)}`, () => {

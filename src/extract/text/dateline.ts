@@ -28,7 +28,24 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`^(\p{Lu}[\p{Lu}\p{M} .'’-]{2,40}(?:,\s*\p{Lu}[\p{L}.]*)?)()\s+[–—-]{1,2}\s+()`, 'u'),
 ];
 
+/**
+ * False when no pattern can match: each starts with a capital followed by a capital, a mark, a
+ * space or one of . ' ’ -, so a paragraph opening with a lower-case letter, an ASCII sign or digit,
+ * or a capital and then a lower-case letter ("The …", most of them) is passed over. The patterns'
+ * Unicode classes take some ten milliseconds to compile on first use, a good part of a one-page
+ * `parallax extract`.
+ */
+function mayOpenDateline(paragraph: string): boolean {
+  const first = paragraph.charCodeAt(0);
+  if (first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return false;
+  const c0 = paragraph[0];
+  if (c0 !== c0.toUpperCase()) return false;
+  const c1 = paragraph[1];
+  return c1 !== undefined && c1 === c1.toUpperCase();
+}
+
 export function splitDateline(paragraph: string): Dateline | null {
+  if (!mayOpenDateline(paragraph)) return null;
   for (const re of PATTERNS) {
     const m = re.exec(paragraph);
     if (!m) continue;
