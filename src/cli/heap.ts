@@ -18,8 +18,10 @@ import { setFlagsFromString } from 'node:v8';
 /** Old-generation growth allowed past the live heap, in percent. */
 const HEAP_GROWING_PERCENT = 30;
 
-/** Applies the heap setting, unless the process was started with its own. */
-export function tuneHeap(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): void {
-  const given = [...execArgv, ...nodeOptions.split(/\s+/)].some((a) => /^--heap[-_]growing[-_]percent\b/.test(a));
-  if (!given) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+/**
+ * Applies the heap setting, unless node was started with its own (on its command line: node does
+ * not accept V8 flags in NODE_OPTIONS).
+ */
+export function tuneHeap(execArgv: readonly string[] = process.execArgv): void {
+  if (!execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

@@ -67,14 +67,12 @@ function dictionaryPath(): string | null {
  */
 export function parseCedict(input: string | Buffer): Map<string, Gloss> {
   const out = new Map<string, Gloss>();
-  const text = typeof input === 'string' ? input : null;
-  const bytes = typeof input === 'string' ? null : input;
-  const end = text ? text.length : bytes!.length;
+  const bytes = typeof input === 'string' ? Buffer.from(input) : input;
   let from = 0;
-  while (from < end) {
-    let to = text ? text.indexOf('\n', from) : bytes!.indexOf(10, from);
-    if (to < 0) to = end;
-    const line = text ? text.slice(from, to) : bytes!.toString('utf8', from, to);
+  while (from < bytes.length) {
+    let to = bytes.indexOf(10, from);
+    if (to < 0) to = bytes.length;
+    const line = bytes.toString('utf8', from, to);
     from = to + 1;
     if (!line || line.charCodeAt(0) === 35) continue;
     const a = line.indexOf(' ');

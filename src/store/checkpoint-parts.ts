@@ -11,9 +11,9 @@
 export const CHECKPOINT_PART_BYTES = 1 << 20;
 
 /** The checkpoint's bytes as views of at most {@link CHECKPOINT_PART_BYTES}; at least one, perhaps empty. */
-export function checkpointParts(data: Uint8Array, size = CHECKPOINT_PART_BYTES): Buffer[] {
+export function checkpointParts(data: Uint8Array): Buffer[] {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const parts: Buffer[] = [bytes.subarray(0, size)];
-  for (let at = size; at < bytes.length; at += size) parts.push(bytes.subarray(at, at + size));
+  const parts: Buffer[] = [bytes.subarray(0, CHECKPOINT_PART_BYTES)];
+  for (let at = CHECKPOINT_PART_BYTES; at < bytes.length; at += CHECKPOINT_PART_BYTES) parts.push(bytes.subarray(at, at + CHECKPOINT_PART_BYTES));
   return parts;
 }

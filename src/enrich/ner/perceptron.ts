@@ -170,6 +170,8 @@ export interface SentenceView {
 
 const CLUSTERINGS = 3;
 
+const CAPITAL_START = /^\p{Lu}/u;
+
 /** The row of a word's own facts in the lexicon's cache (see word-cache.ts), worked out on first sight. */
 function wordRow(w: string, lex: Lexicon): number {
   const cache = lex.words;
@@ -180,7 +182,7 @@ function wordRow(w: string, lex: Lexicon): number {
   const g = lex.gazetteer(lw);
   const st = lex.language && hasStems(lex.language) ? nameStem(lw, lex.language) : '';
   const sg = st ? lex.gazetteer(STEM_KEY + st) : undefined;
-  const capital = st !== '' && /^\p{Lu}/u.test(w);
+  const capital = st !== '' && CAPITAL_START.test(w);
   const at = cache.add(w);
   const row = cache.data;
   row[at + WORD] = fnv(w);
