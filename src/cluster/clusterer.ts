@@ -20,7 +20,7 @@ import { explain, keepShared } from './explain.js';
 import { settle } from './review.js';
 import { sweep } from './sweep.js';
 import { restore, snapshot } from './snapshot.js';
-import { encodeState } from './snapshot-binary.js';
+import { encodeState, encodeStateChunks } from './snapshot-binary.js';
 
 /** The streaming clusterer behind {@link createClusterer}. */
 export class StreamingClusterer implements Clusterer {
@@ -190,6 +190,15 @@ export class StreamingClusterer implements Clusterer {
   /** The state in binary form (`snapshot-binary.ts`), for a store's checkpoint; `createClusterer({ state: decodeSnapshot(bytes) })` reads it back. */
   checkpoint(): Buffer {
     return encodeState(this.state);
+  }
+
+  /**
+   * The same bytes as {@link checkpoint}, in pieces made as they are taken (of `pieceBytes`, a
+   * multiple of 8, after the header): add nothing until the last is taken, and use each piece
+   * before taking the next, which refills it.
+   */
+  checkpointChunks(pieceBytes?: number): Iterable<Uint8Array> {
+    return encodeStateChunks(this.state, pieceBytes);
   }
 
   /** The whole state as JSON-serialisable data, for {@link createClusterer}'s `state` option. */

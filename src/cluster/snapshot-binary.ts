@@ -25,31 +25,67 @@ const align = (n: number): number => (n + 7) & ~7;
 const nan = (x: number | null | undefined): number => (x === null || x === undefined ? NaN : x);
 const nul = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
+/** Bytes of each piece {@link Writer.chunks} gives: a multiple of 8, so no number straddles two. */
+const PIECE = 1 << 16;
+
 /**
- * Collects columns, then writes them straight into one buffer: each column is laid out from its
- * length first and filled in place at the end, so that the snapshot's numbers are copied once,
- * with no typed array or flattened list of their own (a checkpoint of a large collection is made
- * at the end of an ingest, when memory is at its highest).
+ * Where a column's values go: the piece being filled, seen as an array of the column's type.
+ * `put` and `copy` say when the piece is full; the column's fill then yields, the piece is taken
+ * and filling goes on from its start.
+ */
+class ColumnOut {
+  i = 0;
+  constructor(private readonly view: Column) {}
+  /** Puts one value; true when the piece is now full. */
+  put(v: number): boolean {
+    this.view[this.i++] = v;
+    return this.i === this.view.length;
+  }
+  /** Copies `src` from `from` as far as the piece has room; returns where it stopped. */
+  copy(src: Column, from: number): number {
+    const n = Math.min(this.view.length - this.i, src.length - from);
+    this.view.set(src.subarray(from, from + n) as never, this.i);
+    this.i += n;
+    return from + n;
+  }
+  get full(): boolean {
+    return this.i === this.view.length;
+  }
+}
+
+type Fill = (out: ColumnOut) => Generator<void, void, void>;
+
+/**
+ * Collects columns, then writes them out through one small buffer: each column is laid out from
+ * its length first and its values are put straight into the piece being filled, so that the
+ * snapshot's numbers are copied once, with no list or array of their own, and the state is never
+ * doubled (a checkpoint of a large collection is made at the end of an ingest, when memory is at
+ * its highest; held whole, the 36 MB of 10,000 long articles raised the peak by about as much).
  */
 class Writer {
   readonly columns: Record<string, [number, ColumnType, number]> = {};
-  private readonly parts: { at: number; type: ColumnType; n: number; fill: (col: Column) => void }[] = [];
+  private readonly parts: { type: ColumnType; fill: Fill }[] = [];
   private size = 0;
-  private add(name: string, type: ColumnType, n: number, fill: (col: Column) => void): void {
+  private add(name: string, type: ColumnType, n: number, fill: Fill): void {
     this.columns[name] = [this.size, type, n];
-    this.parts.push({ at: this.size, type, n, fill });
+    this.parts.push({ type, fill });
     this.size = align(this.size + n * TYPES[type].BYTES_PER_ELEMENT);
   }
   put(name: string, type: ColumnType, values: ArrayLike<number | null>): void {
-    this.add(name, type, values.length, (col) => {
-      for (let i = 0; i < values.length; i++) col[i] = nan(values[i]);
+    this.add(name, type, values.length, function* (out) {
+      for (let i = 0; i < values.length; i++) if (out.put(nan(values[i]))) yield;
     });
   }
   /** A typed array, copied as it is into a column of its own type (NaN stays NaN: null when read). */
   raw(name: string, view: ArrayBufferView & ArrayLike<number>): void {
     const type = (Object.keys(TYPES) as ColumnType[]).find((t) => view instanceof TYPES[t]);
     if (!type) throw new Error(`column ${name}: not a typed array of a column type`);
-    this.add(name, type, view.length, (col) => col.set(view as never));
+    this.add(name, type, view.length, function* (out) {
+      for (let at = 0; at < view.length; ) {
+        at = out.copy(view as Column, at);
+        if (out.full) yield;
+      }
+    });
   }
   /**
    * `count` variable-length lists (given by index, not built) as one column of values and, unless
@@ -58,31 +94,59 @@ class Writer {
   lists(name: string, type: ColumnType, count: number, list: (i: number) => ArrayLike<number>, sharedLengths = false): void {
     let total = 0;
     for (let i = 0; i < count; i++) total += list(i).length;
-    if (!sharedLengths) this.add(`${name}.n`, 'i32', count, (col) => {
-      for (let i = 0; i < count; i++) col[i] = list(i).length;
+    if (!sharedLengths) this.add(`${name}.n`, 'i32', count, function* (out) {
+      for (let i = 0; i < count; i++) if (out.put(list(i).length)) yield;
     });
-    this.add(name, type, total, (col) => {
-      let k = 0;
+    this.add(name, type, total, function* (out) {
       for (let i = 0; i < count; i++) {
         const l = list(i);
         if (ArrayBuffer.isView(l)) {
-          col.set(l as never, k);
-          k += l.length;
-        } else for (let j = 0; j < l.length; j++) col[k++] = l[j];
+          for (let at = 0; at < l.length; ) {
+            at = out.copy(l as Column, at);
+            if (out.full) yield;
+          }
+        } else for (let j = 0; j < l.length; j++) if (out.put(l[j])) yield;
       }
     });
   }
-  finish(header: Record<string, unknown>): Buffer {
+  /**
+   * The bytes in order: the magic, version and header in one piece, then the columns, each padded
+   * to 8 bytes, in pieces of `pieceBytes` (the last shorter). Each of these is the same buffer,
+   * refilled: use it before taking the next.
+   */
+  *chunks(header: Record<string, unknown>, pieceBytes = PIECE): Generator<Uint8Array> {
+    if (pieceBytes <= 0 || pieceBytes % 8) throw new Error(`pieces of ${pieceBytes} bytes: not a positive multiple of 8`);
     const json = Buffer.from(JSON.stringify({ ...header, columns: this.columns }), 'utf8');
-    const first = align(12 + json.length);
-    const out = Buffer.alloc(first + this.size);
-    out.write(MAGIC, 0, 'latin1');
-    out.writeUInt32LE(1, 4);
-    out.writeUInt32LE(json.length, 8);
-    json.copy(out, 12);
-    // Buffer.alloc of this size is not pooled: its byte offset is 0, so every column is aligned.
-    for (const { at, type, n, fill } of this.parts) fill(new TYPES[type](out.buffer, out.byteOffset + first + at, n));
-    return out;
+    const head = Buffer.alloc(align(12 + json.length));
+    head.write(MAGIC, 0, 'latin1');
+    head.writeUInt32LE(1, 4);
+    head.writeUInt32LE(json.length, 8);
+    json.copy(head, 12);
+    // The header is as many bytes as it is; the columns after it start on a multiple of 8.
+    yield head;
+    const piece = new ArrayBuffer(pieceBytes);
+    const bytes = new Uint8Array(piece);
+    const views = Object.fromEntries((Object.keys(TYPES) as ColumnType[]).map((t) => [t, new TYPES[t](piece)])) as Record<ColumnType, Column>;
+    let filled = 0;
+    for (const { type, fill } of this.parts) {
+      const width = TYPES[type].BYTES_PER_ELEMENT;
+      const out = new ColumnOut(views[type]);
+      out.i = filled / width;
+      for (const _ of fill(out)) {
+        yield bytes;
+        out.i = 0;
+      }
+      filled = out.i * width;
+      // Zeros up to the next multiple of 8 (the piece is refilled, so they are written).
+      const end = align(filled);
+      bytes.fill(0, filled, end);
+      filled = end;
+      if (filled === pieceBytes) {
+        yield bytes;
+        filled = 0;
+      }
+    }
+    if (filled > 0) yield bytes.subarray(0, filled);
   }
 }
 
@@ -132,12 +196,21 @@ class Reader {
   }
 }
 
+/** The binary form of a clusterer's state in one buffer (see {@link encodeStateChunks}). */
+export function encodeState(state: ClusterState): Buffer {
+  const pieces: Buffer[] = [];
+  // Copied: the pieces are one buffer, refilled.
+  for (const piece of encodeStateChunks(state)) pieces.push(Buffer.from(piece));
+  return Buffer.concat(pieces);
+}
+
 /**
  * The binary form of a clusterer's state, read from the state itself, without its snapshot's
  * arrays in between (for 6,000 long articles those took some 160 MB at the end of an ingest, when
- * memory is at its highest).
+ * memory is at its highest), in pieces made as they are asked for: the state must not change
+ * until the last is taken, and each piece is used before the next is taken (it is refilled).
  */
-export function encodeState(state: ClusterState): Buffer {
+export function* encodeStateChunks(state: ClusterState, pieceBytes?: number): Generator<Uint8Array> {
   const w = new Writer();
   const n = state.docs.size;
   const docs = state.docs;
@@ -175,13 +248,13 @@ export function encodeState(state: ClusterState): Buffer {
   w.lists('postings.docs', 'i32', postings.length, (i) => postings[i].docs);
   w.lists('postings.weights', 'f64', postings.length, (i) => postings[i].weights, true);
   w.put('postings.next', 'i32', postings.map((p) => p.next));
-  return w.finish({
+  yield* w.chunks({
     format: 'parallax-cluster', version: 1, params: state.params, vocabulary: Array.from({ length: state.vocabulary.size }, (_, i) => state.vocabulary.name(i)),
     clock: Number.isFinite(state.clock) ? state.clock : null,
     docIds: docs.ids, storyIds: stories.map((x) => x.id),
     evidence: evidence.map(([name]) => name),
     duplicates: { options: duplicates.options, keys: duplicates.generations.map((g) => g.keys) },
-  });
+  }, pieceBytes);
 }
 
 /** The snapshot a buffer of {@link encodeState} holds; throws on anything else. */

@@ -210,7 +210,8 @@ async function regroupFromScratch(store: Store): Promise<GroupingResult> {
 }
 
 async function saveCheckpoint(store: Store, h: Held): Promise<void> {
-  const data = h.clusterer.checkpoint();
+  // In pieces, taken as the store writes them: held whole, a large checkpoint raised an ingest's peak.
+  const data = h.clusterer.checkpointChunks();
   await store.saveGroupingCheckpoint({ seq: h.seq, version: groupingVersion(), articles: h.clusterer.size, data });
   h.checkpointed = h.clusterer.size;
 }

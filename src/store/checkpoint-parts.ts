@@ -10,10 +10,31 @@
 /** Bytes of one part. */
 export const CHECKPOINT_PART_BYTES = 1 << 20;
 
-/** The checkpoint's bytes as views of at most {@link CHECKPOINT_PART_BYTES}; at least one, perhaps empty. */
-export function checkpointParts(data: Uint8Array): Buffer[] {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const parts: Buffer[] = [bytes.subarray(0, CHECKPOINT_PART_BYTES)];
-  for (let at = CHECKPOINT_PART_BYTES; at < bytes.length; at += CHECKPOINT_PART_BYTES) parts.push(bytes.subarray(at, at + CHECKPOINT_PART_BYTES));
-  return parts;
+/**
+ * The checkpoint's bytes in parts of {@link CHECKPOINT_PART_BYTES}, the last perhaps shorter; at
+ * least one, perhaps empty. Pieces are taken no further ahead than the part being given, so a
+ * checkpoint made in pieces is never whole in memory: a piece too large for one part is cut,
+ * smaller ones are joined. Every part is the same buffer, refilled: write each before taking the
+ * next (a store inserts it, which copies it, and awaits that).
+ */
+export function* checkpointParts(data: Uint8Array | Iterable<Uint8Array>): Generator<Buffer> {
+  const pieces = data instanceof Uint8Array ? [data] : data;
+  // One buffer for every part: a new one each time left a checkpoint's size of garbage behind.
+  const part = Buffer.allocUnsafe(CHECKPOINT_PART_BYTES);
+  let fill = 0;
+  let made = 0;
+  for (const piece of pieces) {
+    for (let at = 0; at < piece.length; ) {
+      const n = Math.min(CHECKPOINT_PART_BYTES - fill, piece.length - at);
+      part.set(piece.subarray(at, at + n), fill);
+      fill += n;
+      at += n;
+      if (fill === CHECKPOINT_PART_BYTES) {
+        yield part;
+        made++;
+        fill = 0;
+      }
+    }
+  }
+  if (fill > 0 || made === 0) yield part.subarray(0, fill);
 }

@@ -9,7 +9,7 @@
  * @module
  */
 import type { Article, ClusterDoc, Story } from '../types.js';
-import { GROUPING_KEY, type GroupingCheckpoint, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
+import { GROUPING_KEY, type GroupingCheckpoint, type GroupingCheckpointToSave, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 import { checkpointParts } from './checkpoint-parts.js';
 import { centralTitle } from './title.js';
@@ -264,16 +264,20 @@ class PostgresStore implements Store {
     return rest.length ? { ...row, data: Buffer.concat([row.data, ...rest.map((r) => r.data)]) } : row;
   }
 
-  async saveGroupingCheckpoint(c: GroupingCheckpoint): Promise<void> {
-    const [first, ...rest] = checkpointParts(c.data);
+  async saveGroupingCheckpoint(c: GroupingCheckpointToSave): Promise<void> {
     await this.sql.transaction(async (tx) => {
       await tx.query('DELETE FROM grouping_checkpoint_parts WHERE seq <= $1', [c.seq]);
-      await tx.query(
-        `INSERT INTO grouping_checkpoints (seq, version, articles, data) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (seq) DO UPDATE SET version = EXCLUDED.version, articles = EXCLUDED.articles, data = EXCLUDED.data, made_at = now()`,
-        [c.seq, c.version, c.articles, first],
-      );
-      for (let i = 0; i < rest.length; i++) await tx.query('INSERT INTO grouping_checkpoint_parts (seq, part, data) VALUES ($1, $2, $3)', [c.seq, i + 1, rest[i]]);
+      let i = 0;
+      for (const bytes of checkpointParts(c.data)) {
+        if (i === 0) {
+          await tx.query(
+            `INSERT INTO grouping_checkpoints (seq, version, articles, data) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (seq) DO UPDATE SET version = EXCLUDED.version, articles = EXCLUDED.articles, data = EXCLUDED.data, made_at = now()`,
+            [c.seq, c.version, c.articles, bytes],
+          );
+        } else await tx.query('INSERT INTO grouping_checkpoint_parts (seq, part, data) VALUES ($1, $2, $3)', [c.seq, i, bytes]);
+        i++;
+      }
       await tx.query('DELETE FROM grouping_checkpoints WHERE seq < $1', [c.seq]);
     });
   }

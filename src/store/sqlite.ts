@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article, ClusterDoc, Story } from '../types.js';
-import { GROUPING_KEY, type GroupingCheckpoint, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
+import { GROUPING_KEY, type GroupingCheckpoint, type GroupingCheckpointToSave, type GroupingState, type GroupingStep, type SearchHit, type Store, type StoredStory, type UpsertResult } from './types.js';
 import { UserError } from '../errors.js';
 import { centralTitle } from './title.js';
 import { checkpointParts } from './checkpoint-parts.js';
@@ -254,14 +254,17 @@ class SqliteStore implements Store {
     return rest.length ? { ...row, data: Buffer.concat([row.data, ...rest]) } : row;
   }
 
-  async saveGroupingCheckpoint(c: GroupingCheckpoint): Promise<void> {
-    const [first, ...rest] = checkpointParts(c.data);
+  async saveGroupingCheckpoint(c: GroupingCheckpointToSave): Promise<void> {
     writing(this.path, () => this.db.transaction(() => {
       this.db.prepare('DELETE FROM grouping_checkpoint_parts WHERE seq <= ?').run(c.seq);
-      this.db.prepare('INSERT OR REPLACE INTO grouping_checkpoints (seq, version, articles, data, made_at) VALUES (?, ?, ?, ?, ?)')
-        .run(c.seq, c.version, c.articles, first, new Date().toISOString());
+      const head = this.db.prepare('INSERT OR REPLACE INTO grouping_checkpoints (seq, version, articles, data, made_at) VALUES (?, ?, ?, ?, ?)');
       const part = this.db.prepare('INSERT INTO grouping_checkpoint_parts (seq, part, data) VALUES (?, ?, ?)');
-      rest.forEach((bytes, i) => part.run(c.seq, i + 1, bytes));
+      let i = 0;
+      for (const bytes of checkpointParts(c.data)) {
+        if (i === 0) head.run(c.seq, c.version, c.articles, bytes, new Date().toISOString());
+        else part.run(c.seq, i, bytes);
+        i++;
+      }
       this.db.prepare('DELETE FROM grouping_checkpoints WHERE seq < ?').run(c.seq);
     }).immediate());
   }

@@ -66,6 +66,9 @@ export interface GroupingCheckpoint {
   data: Uint8Array;
 }
 
+/** A checkpoint to save: its bytes whole, or in pieces of any size, taken in order as they are written. */
+export type GroupingCheckpointToSave = Omit<GroupingCheckpoint, 'data'> & { data: Uint8Array | Iterable<Uint8Array> };
+
 /** The state key under which the grouping's step counter is kept. */
 export const GROUPING_KEY = 'grouping';
 
@@ -101,7 +104,7 @@ export interface Store {
   /** The newest grouping checkpoint, or null when none was saved. */
   groupingCheckpoint(): Promise<GroupingCheckpoint | null>;
   /** Saves a grouping checkpoint and drops the older ones. */
-  saveGroupingCheckpoint(checkpoint: GroupingCheckpoint): Promise<void>;
+  saveGroupingCheckpoint(checkpoint: GroupingCheckpointToSave): Promise<void>;
   /** Records story assignments (article id → story id). */
   assignStories(assignments: Map<string, string> | [string, string][]): Promise<void>;
   storyOf(articleId: string): Promise<string | null>;

@@ -41,6 +41,21 @@ test(`${here}the binary form reads back as the very snapshot it was made from`, 
   assert.deepEqual(plain(decodeSnapshot(shifted.subarray(3))), plain(snap));
 });
 
+test(`${here}in pieces, the same bytes, whatever the pieces' size`, () => {
+  const c = createClusterer({ sweepEvery: 5 });
+  for (const d of docs()) c.add(d);
+  c.settle({ quiet: 3 });
+  const whole = c.checkpoint();
+  for (const size of [8, 24, 4096, 1 << 16, 1 << 24]) {
+    const pieces: Buffer[] = [];
+    // Copied as they come: each piece is the last one refilled.
+    for (const piece of c.checkpointChunks(size)) pieces.push(Buffer.from(piece));
+    assert.ok(pieces.slice(1, -1).every((p) => p.length === size), `pieces of ${size} bytes after the header`);
+    assert.ok(Buffer.concat(pieces).equals(whole), `pieces of ${size} bytes`);
+  }
+  assert.throws(() => [...c.checkpointChunks(12)], /multiple of 8/);
+});
+
 test(`${here}a clusterer restored from it goes on exactly as the one saved, reviews included`, () => {
   const all = docs();
   const cut = Math.floor(all.length / 2);

@@ -165,6 +165,23 @@ export function runStoreContract(name: string, open: () => Promise<Store>, skip?
     assert.ok(Buffer.from(c.data).equals(Buffer.from(exact)), 'a size of whole parts');
   });
 
+  t('keeps a checkpoint given in pieces whole, and the one before when the pieces fail midway', async (s) => {
+    const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + (i >> 12) + seed) & 255);
+    // Pieces of every kind: tiny, empty, larger than a part, ending exactly on a part's edge.
+    const pieces = [bytes(12, 1), new Uint8Array(0), bytes(2 ** 20 + 3, 2), bytes(2 ** 20 - 15, 3), bytes(500, 4)];
+    await s.saveGroupingCheckpoint({ seq: 3, version: 'v1', articles: 30, data: pieces });
+    assert.ok(Buffer.from((await s.groupingCheckpoint())!.data).equals(Buffer.concat(pieces)), 'the pieces end to end');
+    function* failing(): Generator<Uint8Array> {
+      yield bytes(2 ** 20 + 100, 5);
+      yield bytes(2 ** 20, 6);
+      throw new Error('the state changed');
+    }
+    await assert.rejects(s.saveGroupingCheckpoint({ seq: 4, version: 'v1', articles: 40, data: failing() }), /the state changed/);
+    const c = (await s.groupingCheckpoint())!;
+    assert.equal(c.seq, 3);
+    assert.ok(Buffer.from(c.data).equals(Buffer.concat(pieces)), 'nothing of the failed one');
+  });
+
   t('lists the stories without an analysis, the most widely carried first', async (s) => {
     await s.upsertArticles([
       makeArticle('a1', { source: 'One' }), makeArticle('a2', { source: 'Two' }), makeArticle('b1', { source: 'One' }),
