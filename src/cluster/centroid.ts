@@ -17,26 +17,29 @@ export class CentroidTable {
   keys: Int32Array;
   values: Float64Array;
   /**
-   * Hash slots, two numbers each: the term, and 1 + its entry's position (0 when free). Side by
-   * side, a probe reads one cache line.
+   * Hash slots, each 1 + its entry's position (0 when free); the term is read from `keys`. A
+   * table of a thousand terms is a few kilobytes, near at hand in the cache, so the second read
+   * costs little; holding the term in the slot as well doubled the slots, which were half of a
+   * centroid's memory, and centroids the largest part of a large collection's.
    */
   private slots: Int32Array;
 
   constructor(capacity = 0) {
     this.keys = capacity ? new Int32Array(capacity) : EMPTY_TERMS;
     this.values = capacity ? new Float64Array(capacity) : EMPTY_VALUES;
-    this.slots = capacity ? new Int32Array(2 * slotsFor(capacity)) : EMPTY_TERMS;
+    this.slots = capacity ? new Int32Array(slotsFor(capacity)) : EMPTY_TERMS;
   }
 
   /** Where term `t` is among the entries; -1 when absent. */
   find(t: number): number {
     const slots = this.slots;
     if (!slots.length) return -1;
-    const mask = (slots.length >> 1) - 1;
+    const keys = this.keys;
+    const mask = slots.length - 1;
     for (let h = Math.imul(t, 0x9e3779b1) >>> 0 & mask; ; h = (h + 1) & mask) {
-      const at = slots[2 * h + 1];
+      const at = slots[h];
       if (at === 0) return -1;
-      if (slots[2 * h] === t) return at - 1;
+      if (keys[at - 1] === t) return at - 1;
     }
   }
 
@@ -65,11 +68,10 @@ export class CentroidTable {
     this.keys[i] = t;
     this.values[i] = w;
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = slots.length - 1;
     let h = Math.imul(t, 0x9e3779b1) >>> 0 & mask;
-    while (slots[2 * h + 1] !== 0) h = (h + 1) & mask;
-    slots[2 * h] = t;
-    slots[2 * h + 1] = i + 1;
+    while (slots[h] !== 0) h = (h + 1) & mask;
+    slots[h] = i + 1;
   }
 
   private grow(): void {
@@ -80,13 +82,12 @@ export class CentroidTable {
     values.set(this.values);
     this.keys = keys;
     this.values = values;
-    const slots = new Int32Array(2 * slotsFor(n));
-    const mask = (slots.length >> 1) - 1;
+    const slots = new Int32Array(slotsFor(n));
+    const mask = slots.length - 1;
     for (let i = 0; i < this.size; i++) {
       let h = Math.imul(keys[i], 0x9e3779b1) >>> 0 & mask;
-      while (slots[2 * h + 1] !== 0) h = (h + 1) & mask;
-      slots[2 * h] = keys[i];
-      slots[2 * h + 1] = i + 1;
+      while (slots[h] !== 0) h = (h + 1) & mask;
+      slots[h] = i + 1;
     }
     this.slots = slots;
   }
