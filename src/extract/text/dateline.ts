@@ -19,13 +19,19 @@ export interface Dateline {
 
 const PLACE = String.raw`\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?`;
 const DAY = String.raw`(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,9})(?:,?\s+\d{4})?`;
-const PATTERNS: RegExp[] = [
+/**
+ * Each pattern with a sign it cannot match without, checked first: a pattern's Unicode classes
+ * take milliseconds to compile on first use, and most datelines have neither an agency's slashes
+ * nor its brackets, so a one-page `parallax extract` compiles one pattern, not three. Made on
+ * first use for the same reason.
+ */
+const PATTERNS: { needs: (paragraph: string) => boolean; source: string; re?: RegExp }[] = [
   // TASS, Interfax: PLACE, DATE. /AGENCY/.
-  new RegExp(String.raw`^(${PLACE}),\s+(${DAY})\.?\s*\/\s*(\p{L}[\p{L}\d-]*)\s*\/\.?\s+`, 'u'),
+  { needs: (p) => p.includes('/'), source: String.raw`^(${PLACE}),\s+(${DAY})\.?\s*\/\s*(\p{L}[\p{L}\d-]*)\s*\/\.?\s+` },
   // Reuters, AP, AFP: PLACE[, DATE] (AGENCY) -
-  new RegExp(String.raw`^(${PLACE})(?:,\s+(${DAY}))?\s+\((\p{Lu}[\p{L}\d &.-]{0,30})\)\s*[-–—:]\s*`, 'u'),
+  { needs: (p) => p.includes('('), source: String.raw`^(${PLACE})(?:,\s+(${DAY}))?\s+\((\p{Lu}[\p{L}\d &.-]{0,30})\)\s*[-–—:]\s*` },
   // House style: PLACE — (upper-case place, a dash)
-  new RegExp(String.raw`^(\p{Lu}[\p{Lu}\p{M} .'’-]{2,40}(?:,\s*\p{Lu}[\p{L}.]*)?)()\s+[–—-]{1,2}\s+()`, 'u'),
+  { needs: (p) => /[–—-]/.test(p), source: String.raw`^(\p{Lu}[\p{Lu}\p{M} .'’-]{2,40}(?:,\s*\p{Lu}[\p{L}.]*)?)()\s+[–—-]{1,2}\s+()` },
 ];
 
 /**
@@ -46,8 +52,10 @@ function mayOpenDateline(paragraph: string): boolean {
 
 export function splitDateline(paragraph: string): Dateline | null {
   if (!mayOpenDateline(paragraph)) return null;
-  for (const re of PATTERNS) {
-    const m = re.exec(paragraph);
+  for (const pattern of PATTERNS) {
+    if (!pattern.needs(paragraph)) continue;
+    pattern.re ??= new RegExp(pattern.source, 'u');
+    const m = pattern.re.exec(paragraph);
     if (!m) continue;
     const place = m[1];
     // A place in a dateline is written in capitals; "The", "Moreover" are sentence openers.
