@@ -24,7 +24,7 @@ import { completeDates } from './dates.js';
 import { findNearDuplicates } from './duplicates.js';
 import { articleSentences } from './article-text.js';
 import { profileStory, type Outlet } from '../outlets/index.js';
-import { SYNONYMS_FILE } from './similarity/synonyms.js';
+import { SYNONYMS_FILE, SYNONYM_INDEX_FILE } from './similarity/synonyms.js';
 import { BACKGROUND_FILE } from './similarity/background.js';
 import { LEXICON_FILE } from './similarity/pos.js';
 import { NOUN_HYPERNYMS_FILE, NOUN_SENSES_FILE } from './similarity/nouns.js';
@@ -40,7 +40,7 @@ let version: string | undefined;
  */
 export function analysisVersion(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const tables = [SYNONYMS_FILE, BACKGROUND_FILE, LEXICON_FILE, NOUN_SENSES_FILE, NOUN_HYPERNYMS_FILE];
+  const tables = [SYNONYMS_FILE, SYNONYM_INDEX_FILE, BACKGROUND_FILE, LEXICON_FILE, NOUN_SENSES_FILE, NOUN_HYPERNYMS_FILE];
   return (version ??= codeHash([here, join(here, '..', 'outlets')], [join(here, '..', '..', 'data', 'outlets.tsv'), ...tables], [enrichVersion()]));
 }
 

@@ -6,12 +6,13 @@
  *
  * @module
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SortedLines } from '../../lang/sorted-lines.js';
 
 /**
- * `word<TAB>count` lines, after `#` comment lines of which one, `#tokens<TAB>N`, gives the number
- * of tokens counted.
+ * `word<TAB>count` lines sorted by word (searched in place, see `lang/sorted-lines.ts`), after `#`
+ * comment lines of which one, `#tokens<TAB>N`, gives the number of tokens counted.
  */
 export const BACKGROUND_FILE = fileURLToPath(new URL('../../../data/background-words.tsv', import.meta.url));
 
@@ -32,26 +33,22 @@ function headerTokens(file: string): number {
 /** Tokens the background counts come from (the table itself is read on first use). */
 export const BACKGROUND_SIZE = headerTokens(BACKGROUND_FILE);
 
-let table: Map<string, number> | null = null;
+let table: SortedLines | null = null;
 
-function counts(): Map<string, number> {
-  if (table) return table;
-  table = new Map();
-  for (const line of readFileSync(BACKGROUND_FILE, 'utf8').split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0 && line[0] !== '#') table.set(line.slice(0, tab), Number(line.slice(tab + 1)));
-  }
-  return table;
+/** The count of a folded word, or undefined when the table lacks it. */
+function count(w: string): number | undefined {
+  const value = (table ??= SortedLines.fromFile(BACKGROUND_FILE)).get(w);
+  return value === undefined ? undefined : Number(value);
 }
 
 function unigram(w: string): number {
   // A word the table lacks was seen fewer than four times (see build-background.mjs): assume one.
-  return (counts().get(w) ?? 1) / BACKGROUND_SIZE;
+  return (count(w) ?? 1) / BACKGROUND_SIZE;
 }
 
 /** How often a folded word occurs in the background, per million words. */
 export function perMillion(word: string): number {
-  return ((counts().get(word) ?? 0) * 1e6) / BACKGROUND_SIZE;
+  return ((count(word) ?? 0) * 1e6) / BACKGROUND_SIZE;
 }
 
 /** The probability of a phrase of folded words in general English. */
