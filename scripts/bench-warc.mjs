@@ -31,8 +31,8 @@ const { openSqliteStore } = await import('../src/store/sqlite.ts');
 const { ingestWarc } = await import('../src/pipeline/warc.ts');
 const { defaultThreads } = await import('../src/pipeline/extract-pool.ts');
 const { regroup } = await import('../src/pipeline/index.ts');
-// The heap setting `parallax` makes for itself (src/cli/heap.ts), so the figures are the command's.
-(await import('../src/cli/heap.ts')).tuneHeap();
+// The engine settings `parallax` makes for itself (src/cli/engine.ts), so the figures are the command's.
+(await import('../src/cli/engine.ts')).tuneEngine();
 const threads = Number(arg('threads', defaultThreads()));
 const replay = process.argv.includes('--replay');
 const check = process.argv.includes('--check');

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { guardConsole, terminalSafe } from './terminal.js';
-import { tuneHeap } from './heap.js';
+import { tuneEngine } from './engine.js';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -45,7 +45,7 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
 
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  tuneHeap();
+  tuneEngine();
   guardConsole();
   const program = await buildProgram(argv);
   try {
