@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes data/lang/intl/calendar.json (month and weekday names, "yesterday" and "today" of each
-// news language) and data/lang/intl/countries.json (country names and nationality adjectives in
+// news language), data/lang/intl/numbers.json (each one's decimal mark) and
+// data/lang/intl/countries.json (country names and nationality adjectives in
 // every news language, read back to the region code), from the CLDR data of the running Node
 // (its ICU; Unicode licence, see data/lang/intl/SOURCES.md). Asking ICU for these at run time
 // took about 0.3 s of every process that read a date or grouped an article.
@@ -10,11 +11,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calendarWordsFromRuntime } from '../src/lang/calendar-cldr.ts';
 import { countryNamesFromRuntime, LOCALES } from '../src/lang/countries-cldr.ts';
+import { decimalMarkFromRuntime } from '../src/lang/numbers.ts';
 
 const dir = join(new URL('..', import.meta.url).pathname, 'data', 'lang', 'intl');
 mkdirSync(dir, { recursive: true });
 const calendar = Object.fromEntries(LOCALES.map((l) => [l, calendarWordsFromRuntime(l)]));
 writeFileSync(join(dir, 'calendar.json'), JSON.stringify(calendar) + '\n');
+const numbers = { decimal: Object.fromEntries(LOCALES.map((l) => [l, decimalMarkFromRuntime(l)])) };
+writeFileSync(join(dir, 'numbers.json'), JSON.stringify(numbers) + '\n');
 const countries = countryNamesFromRuntime();
 writeFileSync(join(dir, 'countries.json'), JSON.stringify(countries) + '\n');
 console.log(`ICU ${process.versions.icu}, CLDR ${process.versions.cldr}: ${LOCALES.length} locales, ${Object.keys(countries.words).length} country words, ${Object.keys(countries.phrases).length} phrase heads, ${Object.keys(countries.han).length} Han names`);

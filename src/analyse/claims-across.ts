@@ -11,7 +11,8 @@
  *
  * @module
  */
-import { decimalMark, normaliseNumber } from '../cluster/anchors.js';
+import { normaliseNumber } from '../cluster/anchors.js';
+import { decimalMark } from '../lang/numbers.js';
 
 /** What this module needs of a statement (see claims.ts). */
 export interface AnchoredStatement {

@@ -38,8 +38,8 @@ function toAscii(raw: string): string | null {
 /**
  * A number token in one form, its decimal mark a full stop and its grouping gone: "20,000",
  * "20.000", "20'000" → "20000"; "1,5" and "1.5" → "1.5". `decimal` is the decimal mark of the
- * article's language (see {@link decimalMark}): any other separator groups thousands. Without
- * it, a separator followed by exactly three digits groups thousands, as in most languages, and
+ * article's language (`decimalMark` of `lang/numbers.ts`): any other separator groups thousands.
+ * Without it, a separator followed by exactly three digits groups thousands, as in most languages, and
  * any other is the decimal mark. Digits are kept as written ("4.0", "01"): a version or a code
  * is no other number. Null for what is not a plain number ("3-2", "1.2.3a").
  */
@@ -69,28 +69,6 @@ export function normaliseNumber(raw: string, decimal: string | null = null): str
   if (whole.slice(1).some((g) => g.length !== 3)) return null;
   const int = whole.join('');
   return point < 0 ? int : `${int}.${groups[groups.length - 1]}`;
-}
-
-const DECIMAL = new Map<string, string | null>();
-
-/**
- * The decimal mark of a language (ISO 639-1), from its CLDR number format (Intl), "." or ",";
- * null for an unknown language or another mark.
- */
-export function decimalMark(lang: string): string | null {
-  let mark = DECIMAL.get(lang);
-  if (mark !== undefined) return mark;
-  mark = null;
-  if (lang) {
-    try {
-      const part = new Intl.NumberFormat(lang, { numberingSystem: 'latn' }).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
-      mark = part === '.' || part === ',' ? part : null;
-    } catch {
-      mark = null;
-    }
-  }
-  DECIMAL.set(lang, mark);
-  return mark;
 }
 
 /** A digit group and a space (plain, no-break or narrow) before three more digits: "20 000". */

@@ -26,7 +26,8 @@ import { snowballStemmer } from '../lang/snowball.js';
 import { monthOf } from '../lang/calendar.js';
 import { countryOfPhrase, countriesInHan, countryForm, countryOfWord, inflects } from '../lang/countries.js';
 import { identifyLanguage } from '../lang/identify.js';
-import { decimalMark, joinNumbers, normaliseNumber } from './anchors.js';
+import { joinNumbers, normaliseNumber } from './anchors.js';
+import { decimalMark } from '../lang/numbers.js';
 import { wordChance } from './background.js';
 
 /** Term → weighted count. */

@@ -8,6 +8,7 @@ import { calendarWordsFromRuntime } from '../../src/lang/calendar-cldr.js';
 import { CALENDAR_FILE, calendarWords, monthOf } from '../../src/lang/calendar.js';
 import { countryNamesFromRuntime, LOCALES } from '../../src/lang/countries-cldr.js';
 import { COUNTRY_NAMES_FILE, countryForm, countryOfWord, countriesInHan } from '../../src/lang/countries.js';
+import { NUMBERS_FILE, decimalMark, decimalMarkFromRuntime } from '../../src/lang/numbers.js';
 
 test('the stored calendar words are the runtime\'s for every news language', () => {
   const stored = JSON.parse(readFileSync(CALENDAR_FILE, 'utf8')) as Record<string, unknown>;
@@ -17,6 +18,19 @@ test('the stored calendar words are the runtime\'s for every news language', () 
 
 test('the stored country names are the runtime\'s', () => {
   assert.deepEqual(JSON.parse(readFileSync(COUNTRY_NAMES_FILE, 'utf8')), countryNamesFromRuntime());
+});
+
+test('the stored decimal marks are the runtime\'s for every news language', () => {
+  const stored = (JSON.parse(readFileSync(NUMBERS_FILE, 'utf8')) as { decimal: Record<string, string | null> }).decimal;
+  assert.deepEqual(Object.keys(stored).sort(), [...LOCALES].sort());
+  for (const lang of LOCALES) assert.equal(stored[lang], decimalMarkFromRuntime(lang), lang);
+  assert.equal(decimalMark('en'), '.');
+  assert.equal(decimalMark('de'), ',');
+  // Outside the stored ones: asked of the runtime.
+  assert.ok(!LOCALES.includes('gl'));
+  assert.equal(decimalMark('gl'), decimalMarkFromRuntime('gl'));
+  assert.equal(decimalMark('gl'), ',');
+  assert.equal(decimalMark(''), null);
 });
 
 test('a language outside the stored ones is asked of the runtime', () => {
