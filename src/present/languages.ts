@@ -15,9 +15,7 @@
  */
 import type { Story } from '../types.js';
 import { scriptOf, type Script } from '../lang/identify.js';
-
-/** Made on first use: constructing it costs a short command (`extract`) some milliseconds. */
-let names: Intl.DisplayNames | null = null;
+import { englishLanguageName } from '../lang/language-names.js';
 
 /** A language code as a valid BCP 47 tag ("ru", "pt-BR"), or null for none, `und` or a malformed one. */
 export function languageTag(code: string | null | undefined): string | null {
@@ -34,8 +32,7 @@ export function languageTag(code: string | null | undefined): string | null {
 export function languageName(code: string | null | undefined): string | null {
   const tag = languageTag(code);
   if (!tag) return null;
-  names ??= new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
-  return names.of(tag) ?? tag;
+  return englishLanguageName(tag) ?? tag;
 }
 
 /** Scripts written right to left among those the language layer tells apart. */

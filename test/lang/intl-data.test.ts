@@ -9,6 +9,7 @@ import { CALENDAR_FILE, calendarWords, monthOf } from '../../src/lang/calendar.j
 import { countryNamesFromRuntime, LOCALES } from '../../src/lang/countries-cldr.js';
 import { COUNTRY_NAMES_FILE, countryForm, countryOfWord, countriesInHan } from '../../src/lang/countries.js';
 import { NUMBERS_FILE, decimalMark, decimalMarkFromRuntime } from '../../src/lang/numbers.js';
+import { LANGUAGE_NAMES_FILE, englishLanguageName, englishLanguageNameFromRuntime } from '../../src/lang/language-names.js';
 
 test('the stored calendar words are the runtime\'s for every news language', () => {
   const stored = JSON.parse(readFileSync(CALENDAR_FILE, 'utf8')) as Record<string, unknown>;
@@ -31,6 +32,15 @@ test('the stored decimal marks are the runtime\'s for every news language', () =
   assert.equal(decimalMark('gl'), decimalMarkFromRuntime('gl'));
   assert.equal(decimalMark('gl'), ',');
   assert.equal(decimalMark(''), null);
+});
+
+test('the stored English names of the news languages are the runtime\'s', () => {
+  const stored = JSON.parse(readFileSync(LANGUAGE_NAMES_FILE, 'utf8')) as Record<string, string | null>;
+  assert.deepEqual(Object.keys(stored).sort(), [...LOCALES].sort());
+  for (const lang of LOCALES) assert.equal(stored[lang], englishLanguageNameFromRuntime(lang), lang);
+  assert.equal(englishLanguageName('ru'), 'Russian');
+  assert.equal(englishLanguageName('gl'), 'Galician', 'outside the stored ones: asked of the runtime');
+  assert.equal(englishLanguageName('pt-BR'), englishLanguageNameFromRuntime('pt-BR'));
 });
 
 test('a language outside the stored ones is asked of the runtime', () => {

@@ -22,3 +22,13 @@ test(here + 'an outlet outside the registry is named by the article: its source,
   assert.equal(coverage.outlets, 5, 'two unnamed outlets are not one');
   assert.equal(profileStory([art('r-1', { url: 'https://www.reuters.com/a' }), art('file-009', {})], []).outlets[1].outlet, 'Unnamed outlet');
 });
+
+test('[outlets] a name in plain ASCII folds as the Unicode folding would fold it', async () => {
+  const { normName } = await import('../../src/outlets/registry.js');
+  const unicodeFold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const ascii = ['The Guardian', 'BBC News', "Reuters (UK)", 'ABC-7 / KABC', '  N.Y. Times  ', 'news_24', 'R&D Weekly', 'Tab\tand\nline', '100% Radio', ''];
+  for (const name of ascii) assert.equal(normName(name), unicodeFold(name), name);
+  // And the rest still folds accents and other scripts.
+  assert.equal(normName('Le Monde Diplomatique — Édition'), 'le monde diplomatique edition');
+  assert.equal(normName('Новая газета'), 'новая газета');
+});
