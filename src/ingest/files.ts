@@ -10,12 +10,16 @@
  *
  * @module
  */
+import { createRequire } from 'node:module';
 import { lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { ArticleRecord, RawInput } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { MAX_INPUT_BYTES, readStdin } from './stdin.js';
+
+/** node:zlib, loaded for the first gzipped input: a command given none (`extract` of one page) does without it. */
+let zlibModule: typeof import('node:zlib') | null = null;
+const zlib = (): typeof import('node:zlib') => (zlibModule ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib'));
 
 /** One input for the pipeline: a raw article with its hints, or the reason it cannot be one. */
 export type InputItem =
@@ -266,7 +270,7 @@ export function readInputs(path: string, stdin?: Buffer): InputItem[] {
   if (isGzip(path, bytes)) {
     try {
       // Inflated in chunks, and stopped as soon as the output passes the limit.
-      bytes = gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES });
+      bytes = zlib().gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       return [{ ok: false, origin, error: code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge(`more than ${MAX_INPUT_BYTES} bytes once decompressed`) : 'not a readable gzip file' }];

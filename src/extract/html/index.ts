@@ -10,7 +10,7 @@
  */
 import type { Block, Message, Provenance } from '../../types.js';
 import type { ExtractOptions, Extracted } from '../types.js';
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 import { isInside, parseHtml } from './parse.js';
 import type { Element } from './parse.js';
 import { collectBlocks, resolveLinks } from './blocks.js';

@@ -9,7 +9,7 @@ import type { Element } from './parse.js';
 import { attr, textOf, squash } from './parse.js';
 import { parseDate, parseTime } from '../pubdate.js';
 import { nameOf } from './clean.js';
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 import { OutletRegistry } from '../../outlets/registry.js';
 
 /** What one walk over the page gathers for metadata and fallbacks. */

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 
 /** An element of the light tree. Text children are plain strings (entities already decoded). */
 export interface Element {
