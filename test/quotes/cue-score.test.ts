@@ -57,3 +57,31 @@ test('lemmaEnd cuts where the lemma ends', () => {
   for (const w of ['said', 'says', 'saying', 'argued', 'argues', 'sees', 'sings', 'eds', 'ing', 's', 'e', '', 'bee', 'notes', 'ses'])
     assert.equal(w.slice(0, lemmaEnd(w)), lemma(w), w);
 });
+
+test('[quotes/cue-score] the shipped table keeps each feature\'s hashes, the very ones the scorer makes', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { CUE_MODEL_FILE, CUE_TABLE_FILE, decodeCueTable } = await import('../../src/enrich/quotes/cues.js');
+  const { HashedWeights } = await import('../../src/enrich/quotes/cue-score.js');
+  const { FeatureHash } = await import('../../src/enrich/quotes/feature-hash.js');
+  const table = decodeCueTable(readFileSync(CUE_TABLE_FILE), readFileSync(CUE_MODEL_FILE));
+  assert.ok(table, 'the table is the TSV\'s (rebuild it with scripts/build-cue-table.mjs)');
+  const pairs = table.pairHashes();
+  assert.ok(pairs, 'written with the hash that runs');
+  const entries = [...table.entries()];
+  const h = new FeatureHash();
+  entries.forEach(([feature], i) => {
+    h.start(feature);
+    if (h.h1 !== pairs.h1[i] || h.h2 !== pairs.h2[i]) assert.fail(`feature ${i} "${feature}": hashes differ`);
+  });
+  // Built from the kept pairs or from the strings, the weights found are the same, for every feature and for one never seen.
+  const fromPairs = HashedWeights.ofPairs(pairs.h1, pairs.h2, pairs.values);
+  const fromStrings = HashedWeights.of(entries);
+  for (const [feature, weight] of [...entries, ['w=never-seen-anywhere', 0] as [string, number]]) {
+    h.start(feature);
+    fromPairs.sum = 0;
+    fromStrings.sum = 0;
+    fromPairs.add(h);
+    fromStrings.add(h);
+    if (fromPairs.sum !== weight || fromStrings.sum !== weight) assert.fail(`"${feature}": ${fromPairs.sum} / ${fromStrings.sum}, not ${weight}`);
+  }
+});

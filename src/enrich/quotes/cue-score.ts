@@ -14,8 +14,9 @@
  *
  * @module
  */
-import { bucket, defaultCueModel, isCandidate, lemmaEnd, SPEECH, weightsOf, type CueModel } from './cues.js';
+import { bucket, defaultCueModel, isCandidate, lemmaEnd, SPEECH, weightsOf, type CueModel, type PairHashed } from './cues.js';
 import { QUOTE_MARK, type QSentence, type Tokenised } from './tokens.js';
+import { FeatureHash } from './feature-hash.js';
 
 // Regular expressions as constants: a literal in a loop makes a new object each time it is reached.
 const CAPITAL = /^\p{Lu}/u;
@@ -23,72 +24,8 @@ const OPEN_MARK = /["“«„]/;
 const CLOSE_MARK = /[”"»]/;
 const OPENS = /[“«„]/;
 const CLOSES = /[”»]/;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
 const PRONOUN = /^(?:he|she|they|i|we)$/;
 const OBJECT = /^(?:the|a|an|his|her|their|its|him|them|me|us|reporters|journalists)$/;
-
-/** Two 32-bit hashes of a text fed in pieces: FNV-1a, and a multiply-xorshift of its own. */
-class FeatureHash {
-  h1 = 0;
-  h2 = 0;
-  start(prefix: string): this {
-    this.h1 = 0x811c9dc5 | 0;
-    this.h2 = 0x9747b28c | 0;
-    return this.text(prefix);
-  }
-  unit(c: number): this {
-    this.h1 = Math.imul(this.h1 ^ c, 0x01000193);
-    const h = Math.imul(this.h2 ^ c, 0x5bd1e995);
-    this.h2 = h ^ (h >>> 15);
-    return this;
-  }
-  /** The UTF-16 units of `s` from `from` to `to`. */
-  text(s: string, from = 0, to = s.length): this {
-    for (let i = from; i < to; i++) this.unit(s.charCodeAt(i));
-    return this;
-  }
-  /** A small non-negative integer, as its decimal digits. */
-  int(n: number): this {
-    if (n >= 10) this.int(Math.floor(n / 10));
-    return this.unit(48 + (n % 10));
-  }
-  /** What `shape()` of `cues.ts` gives for `w`: runs of capitals X, of small letters x, of ASCII digits d, other characters as they are; 5 units at most. */
-  shape(w: string): this {
-    let out = 0;
-    let last = 0; // the class of the previous code point: 1 capital, 2 small letter, 3 digit, 0 other
-    for (let i = 0; i < w.length && out < 5; ) {
-      const cp = w.codePointAt(i)!;
-      const size = cp > 0xffff ? 2 : 1;
-      const k = classOf(cp);
-      if (k === 0) {
-        for (let j = 0; j < size && out < 5; j++, out++) this.unit(w.charCodeAt(i + j));
-      } else if (k !== last) {
-        this.unit(k === 1 ? 88 : k === 2 ? 120 : 100);
-        out++;
-      }
-      last = k;
-      i += size;
-    }
-    return this;
-  }
-}
-
-const classes = new Map<number, number>();
-/** 1 for a capital (\p{Lu}), 2 for a small letter (\p{Ll}), 3 for an ASCII digit, else 0. */
-function classOf(cp: number): number {
-  if (cp >= 65 && cp <= 90) return 1;
-  if (cp >= 97 && cp <= 122) return 2;
-  if (cp >= 48 && cp <= 57) return 3;
-  if (cp < 128) return 0;
-  let k = classes.get(cp);
-  if (k === undefined) {
-    const ch = String.fromCodePoint(cp);
-    k = UPPER.test(ch) ? 1 : LOWER.test(ch) ? 2 : 0;
-    if (classes.size < 10_000) classes.set(cp, k);
-  }
-  return k;
-}
 
 /** Weights by the two hashes of their feature, in open addressing. */
 export class HashedWeights {
@@ -98,25 +35,42 @@ export class HashedWeights {
   private readonly used: Uint8Array;
   private readonly mask: number;
 
-  constructor(entries: Iterable<[string, number]>) {
+  /** The weights of the features given, each hashed here. */
+  static of(entries: Iterable<[string, number]>): HashedWeights {
     const list = [...entries];
+    const out = new HashedWeights(list.length);
+    const h = new FeatureHash();
+    for (const [feature, weight] of list) {
+      h.start(feature);
+      out.put(h.h1, h.h2, weight);
+    }
+    return out;
+  }
+
+  /** The weights of features already hashed (by a table file that keeps each one's pair). */
+  static ofPairs(h1: Int32Array, h2: Int32Array, weights: Float64Array): HashedWeights {
+    const out = new HashedWeights(weights.length);
+    for (let i = 0; i < weights.length; i++) out.put(h1[i], h2[i], weights[i]);
+    return out;
+  }
+
+  private constructor(n: number) {
     let size = 16;
-    while (size < list.length * 2) size <<= 1;
+    while (size < n * 2) size <<= 1;
     this.k1 = new Int32Array(size);
     this.k2 = new Int32Array(size);
     this.values = new Float64Array(size);
     this.used = new Uint8Array(size);
     this.mask = size - 1;
-    const h = new FeatureHash();
-    for (const [feature, weight] of list) {
-      h.start(feature);
-      let slot = h.h1 & this.mask;
-      while (this.used[slot] && !(this.k1[slot] === h.h1 && this.k2[slot] === h.h2)) slot = (slot + 1) & this.mask;
-      this.used[slot] = 1;
-      this.k1[slot] = h.h1;
-      this.k2[slot] = h.h2;
-      this.values[slot] = weight;
-    }
+  }
+
+  private put(h1: number, h2: number, weight: number): void {
+    let slot = h1 & this.mask;
+    while (this.used[slot] && !(this.k1[slot] === h1 && this.k2[slot] === h2)) slot = (slot + 1) & this.mask;
+    this.used[slot] = 1;
+    this.k1[slot] = h1;
+    this.k2[slot] = h2;
+    this.values[slot] = weight;
   }
 
   /**
@@ -140,7 +94,14 @@ export class HashedWeights {
 const hashed = new WeakMap<CueModel, HashedWeights>();
 function hashedWeights(model: CueModel): HashedWeights {
   let w = hashed.get(model);
-  if (!w) hashed.set(model, (w = new HashedWeights(weightsOf(model).entries())));
+  if (!w) {
+    // The shipped table keeps each feature's pair of hashes: 32,000 features are then not hashed
+    // again by every process and thread that finds quotes.
+    const table = weightsOf(model);
+    const pairs = 'pairHashes' in table ? (table as PairHashed).pairHashes() : null;
+    w = pairs ? HashedWeights.ofPairs(pairs.h1, pairs.h2, pairs.values) : HashedWeights.of(table.entries());
+    hashed.set(model, w);
+  }
   return w;
 }
 

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { QUOTE_MARK, type QToken, type Tokenised } from './tokens.js';
+import { FeatureHash } from './feature-hash.js';
 
 /** The shipped weights: `feature<TAB>weight` lines after `#` comment lines. */
 export const CUE_MODEL_FILE = fileURLToPath(new URL('../../../models/quotes/cue-weights.tsv', import.meta.url));
@@ -160,8 +161,22 @@ interface CueTableHeader {
   slots: number;
   textBytes: number;
   textEncoding: 'latin1' | 'utf16le';
-  at: Record<'text' | 'offsets' | 'values' | 'slots', number>;
+  /** {@link FeatureHash}'s pair for {@link HASH_PROBE} when the table was written: the `h1` and `h2` sections are used only while the hash gives the same. */
+  hashProbe?: [number, number];
+  at: Record<'text' | 'offsets' | 'values' | 'slots', number> & Partial<Record<'h1' | 'h2', number>>;
 }
+
+/** A weights lookup that also has each feature's pair of {@link FeatureHash} hashes, with its weight. */
+export interface PairHashed {
+  pairHashes(): { h1: Int32Array; h2: Int32Array; values: Float64Array } | null;
+}
+
+/** A feature-like text whose hashes a table records, to tell whether the hash it was written with is the one running. */
+const HASH_PROBE = 'w=said|caps=2|q=«';
+const probeHashes = (): [number, number] => {
+  const h = new FeatureHash().start(HASH_PROBE);
+  return [h.h1, h.h2];
+};
 
 const align8 = (n: number) => (n + 7) & ~7;
 
@@ -178,17 +193,23 @@ export function encodeCueTable(tsv: Buffer): Buffer {
   let size = 1;
   while (size < N * 2) size <<= 1;
   const slots = new Int32Array(size);
+  const h1 = new Int32Array(N);
+  const h2 = new Int32Array(N);
+  const hash = new FeatureHash();
   features.forEach((f, i) => {
     offsets[i + 1] = offsets[i] + f.length;
     values[i] = weights.get(f)!;
+    hash.start(f);
+    h1[i] = hash.h1;
+    h2[i] = hash.h2;
     let slot = fnv(f) & (size - 1);
     while (slots[slot]) slot = (slot + 1) & (size - 1);
     slots[slot] = i + 1;
   });
   const u8 = (a: Uint32Array | Float64Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const sections: [keyof CueTableHeader['at'], Uint8Array][] = [['text', text], ['offsets', u8(offsets)], ['values', u8(values)], ['slots', u8(slots)]];
+  const sections: [keyof CueTableHeader['at'], Uint8Array][] = [['text', text], ['offsets', u8(offsets)], ['values', u8(values)], ['slots', u8(slots)], ['h1', u8(h1)], ['h2', u8(h2)]];
   const header: CueTableHeader = {
-    sha256: createHash('sha256').update(tsv).digest('hex'), features: N, slots: size, textBytes: text.length, textEncoding,
+    sha256: createHash('sha256').update(tsv).digest('hex'), features: N, slots: size, textBytes: text.length, textEncoding, hashProbe: probeHashes(),
     at: {} as CueTableHeader['at'],
   };
   let json = '';
@@ -212,13 +233,18 @@ export function encodeCueTable(tsv: Buffer): Buffer {
 }
 
 /** Weights over the table file's arrays. */
-class WeightTable implements WeightLookup {
+class WeightTable implements WeightLookup, PairHashed {
   constructor(
     private text: string,
     private offsets: Uint32Array,
     private values: Float64Array,
     private slots: Int32Array,
+    private pairs: { h1: Int32Array; h2: Int32Array } | null = null,
   ) {}
+
+  pairHashes(): { h1: Int32Array; h2: Int32Array; values: Float64Array } | null {
+    return this.pairs && { ...this.pairs, values: this.values };
+  }
 
   get(feature: string): number | undefined {
     const { text, offsets, slots } = this;
@@ -243,18 +269,24 @@ class WeightTable implements WeightLookup {
 }
 
 /** The weights of a table file's bytes when it was made from `tsv` (the TSV's bytes), else null. */
-export function decodeCueTable(bytes: Buffer, tsv: Buffer): (WeightLookup & { toObject(): Record<string, number> }) | null {
+export function decodeCueTable(bytes: Buffer, tsv: Buffer): (WeightLookup & PairHashed & { toObject(): Record<string, number> }) | null {
   let buf = bytes;
   if (buf.length < 12 || buf.toString('latin1', 0, 8) !== CUE_TABLE_MAGIC) return null;
   if (buf.byteOffset % 8) buf = Buffer.from(buf);
   const h = JSON.parse(buf.toString('utf8', 12, 12 + buf.readUInt32LE(8))) as CueTableHeader;
   if (createHash('sha256').update(tsv).digest('hex') !== h.sha256) return null;
   const text = buf.toString(h.textEncoding, h.at.text, h.at.text + h.textBytes);
+  // Each feature's hashes, while the hash that wrote them is the one running.
+  const probe = probeHashes();
+  const pairs = h.at.h1 !== undefined && h.at.h2 !== undefined && h.hashProbe?.[0] === probe[0] && h.hashProbe[1] === probe[1]
+    ? { h1: new Int32Array(buf.buffer, buf.byteOffset + h.at.h1, h.features), h2: new Int32Array(buf.buffer, buf.byteOffset + h.at.h2, h.features) }
+    : null;
   return new WeightTable(
     text,
     new Uint32Array(buf.buffer, buf.byteOffset + h.at.offsets, h.features + 1),
     new Float64Array(buf.buffer, buf.byteOffset + h.at.values, h.features),
     new Int32Array(buf.buffer, buf.byteOffset + h.at.slots, h.slots),
+    pairs,
   );
 }
 
