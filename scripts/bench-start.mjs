@@ -81,7 +81,8 @@ function run(args, cpu = []) {
   const c1 = childCpuMs();
   if (c0 !== null && c1 !== null) cpu.push(c1 - c0);
   if (r.status !== 0) {
-    console.log(`failed (exit ${r.status}): node ${args.join(' ')}\n${r.stderr}`);
+    // A signal or a spawn error (a child killed, stderr past its buffer) says more than `exit null`.
+    console.log(`failed (exit ${r.status}${r.signal ? `, signal ${r.signal}` : ''}${r.error ? `, ${r.error.message}` : ''}): node ${args.join(' ')}\n${r.stderr}`);
     if (scratch) rmSync(scratch, { recursive: true, force: true });
     process.exit(1);
   }
