@@ -12,13 +12,11 @@
  * 10,000 pages to 539 MiB instead of 640–790, and measured no slower there or in grouping 100k
  * articles, since a full collection costs what is alive, which is small.
  *
- * **Regular expressions compiled at once.** V8 first runs a regular expression in its bytecode
- * interpreter and compiles it to machine code only once it has run a while. The tokenisers'
- * patterns are long and full of Unicode classes, which the interpreter matches slowly: the
- * entity tagger's tokens of a five-article story took 39–43 ms in the first pass and 2–4 in the
- * next; compiled at once, 8. `parallax analyse` of the sample took about 100 ms less (760 against
- * 860 ms, medians of six), an ingest no more CPU (6.9 against 7.4 s, means of four), `extract`
- * of one page the same within the noise.
+ * Regular expressions are left to V8's defaults: turning their tiering off here made a
+ * five-article `analyse` 80–100 ms faster, but V8 does not promise that a flag changed after it
+ * started is safe, and a child process died without a status twice in the runs after (not
+ * reproduced in 300 more). The patterns that gained most are compiled at once by other means
+ * (`lang/regexp.ts`).
  *
  * @module
  */
@@ -29,7 +27,5 @@ const HEAP_GROWING_PERCENT = 30;
 
 /** Applies the settings above, each unless node was started with its own. */
 export function tuneEngine(execArgv: readonly string[] = process.execArgv): void {
-  const given = (flag: RegExp) => execArgv.some((a) => flag.test(a));
-  if (!given(/^--heap[-_]growing[-_]percent\b/)) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  if (!given(/^--(no-)?regexp[-_]tier[-_]up\b/)) setFlagsFromString('--no-regexp-tier-up');
+  if (!execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

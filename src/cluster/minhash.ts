@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { compileAtOnce } from '../lang/regexp.js';
 import { nextAt } from './scan.js';
 
 /** Options of a {@link NearDuplicateIndex}. */
@@ -39,7 +40,8 @@ export interface DuplicateMatch {
   similarity: number;
 }
 
-const SHINGLE_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{M}\p{N}]+/uy;
+// Compiled at once (`lang/regexp.ts`): every article's shingles are read with it.
+const SHINGLE_WORD = compileAtOnce(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{M}\p{N}]+/uy);
 const MAX_WORDS = 3000;
 
 /**

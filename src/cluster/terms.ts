@@ -16,6 +16,7 @@
  * @module
  */
 
+import { compileAtOnce } from '../lang/regexp.js';
 import { nextAt } from './scan.js';
 import { cedict, segment } from '../lang/cedict.js';
 import { CLUSTER_STOP_LANGUAGES, stopwords } from '../lang/stopwords.js';
@@ -61,8 +62,8 @@ export const fold = lightStem;
 
 // A run of CJK script, or a word of any other script: "10分钟" is the number 10 and a Han run.
 export const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+(?:['’.,&-](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{M}\p{N}])+)*/gu;
-/** TOKEN at one place (sticky); see {@link nextToken}. */
-export const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+/** TOKEN at one place (sticky); see {@link nextToken}. Compiled at once (`lang/regexp.ts`): every article's terms are read with it. */
+export const TOKEN_AT = compileAtOnce(new RegExp(TOKEN.source, 'uy'));
 /**
  * Where the next token of `text` at or after `from` starts, with its end in `TOKEN_AT.lastIndex`;
  * -1 when there is none (see `scan.ts`).

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { compileAtOnce } from '../../lang/regexp.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EntitySpan, EntityType } from '../types.js';
@@ -74,7 +75,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   // Every alternative of TOKEN starts at a character that is not a space, and its last matches any
   // such character: so the tokens are found by skipping spaces and matching TOKEN at the next
   // character (sticky), which gives what a search would without a match array per token.
-  const re = TOKEN_AT;
+  const re = (tokenAtCompiled ??= compileAtOnce(TOKEN_AT));
   for (let at = 0; ; ) {
     while (at < text.length && isSpace(text.charCodeAt(at))) at++;
     if (at >= text.length) break;
@@ -97,6 +98,8 @@ export function tokenize(text: string, offset = 0): Token[] {
 }
 
 const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+/** TOKEN_AT once compiled (`lang/regexp.ts`): made on the first text, not when the module loads. */
+let tokenAtCompiled: RegExp | null = null;
 
 /** What `\s` matches: ECMAScript's white space and line terminators. */
 function isSpace(c: number): boolean {
