@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,7 +50,9 @@ async function run(args: string[], stdin?: () => AsyncIterable<Buffer>): Promise
     child.stdin!.on('error', () => {});
     void pipeline(Readable.from(stdin()), child.stdin!).catch(() => {});
   }
-  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, sig) => resolve([c, sig])));
+  // A child that leaves no peak file did not reach its exit handler: say how it ended.
+  if (!existsSync(peakFile)) throw new Error(`parallax ${args.join(' ')} left no peak memory: exit ${code}, signal ${signal}; stderr: ${stderr.slice(-2000)}`);
   return { code, stdout, stderr, peak: Number(readFileSync(peakFile, 'utf8')) };
 }
 
