@@ -18,7 +18,7 @@ const dir = join(new URL('..', import.meta.url).pathname, 'data', 'lang', 'intl'
 mkdirSync(dir, { recursive: true });
 const calendar = Object.fromEntries(LOCALES.map((l) => [l, calendarWordsFromRuntime(l)]));
 writeFileSync(join(dir, 'calendar.json'), JSON.stringify(calendar) + '\n');
-const numbers = { decimal: Object.fromEntries(LOCALES.map((l) => [l, decimalMarkFromRuntime(l)])) };
+const numbers = Object.fromEntries(LOCALES.map((l) => [l, decimalMarkFromRuntime(l)]));
 writeFileSync(join(dir, 'numbers.json'), JSON.stringify(numbers) + '\n');
 const names = Object.fromEntries(LOCALES.map((l) => [l, englishLanguageNameFromRuntime(l)]));
 writeFileSync(join(dir, 'language-names.json'), JSON.stringify(names) + '\n');

@@ -9,26 +9,17 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { calendarWordsFromRuntime, type CalendarWords } from './calendar-cldr.js';
 import { LOCALES } from './countries-cldr.js';
-import { LANG_DATA_DIR } from './lists.js';
+import { LANG_DATA_DIR, storedPerLanguage } from './lists.js';
 
 export type { CalendarWords } from './calendar-cldr.js';
 
 /** The file the news languages' calendar words are kept in. */
 export const CALENDAR_FILE = `${LANG_DATA_DIR}intl/calendar.json`;
 
-let stored: Record<string, CalendarWords | null> | null = null;
-const asked = new Map<string, CalendarWords | null>();
-
 /** The calendar words of `lang`, or null when CLDR has none for it. */
-export function calendarWords(lang: string): CalendarWords | null {
-  stored ??= JSON.parse(readFileSync(CALENDAR_FILE, 'utf8')) as Record<string, CalendarWords | null>;
-  if (Object.hasOwn(stored, lang)) return stored[lang];
-  if (!asked.has(lang)) asked.set(lang, calendarWordsFromRuntime(lang));
-  return asked.get(lang)!;
-}
+export const calendarWords: (lang: string) => CalendarWords | null = storedPerLanguage(CALENDAR_FILE, calendarWordsFromRuntime);
 
 let table: Map<string, number> | null = null;
 

@@ -6,8 +6,7 @@
  *
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { LANG_DATA_DIR } from './lists.js';
+import { LANG_DATA_DIR, storedPerLanguage } from './lists.js';
 
 /** The file the English names of the news languages are kept in. */
 export const LANGUAGE_NAMES_FILE = `${LANG_DATA_DIR}intl/language-names.json`;
@@ -24,11 +23,5 @@ export function englishLanguageNameFromRuntime(tag: string): string | null {
   }
 }
 
-let stored: Record<string, string | null> | null = null;
-
 /** The English name of a language tag (a valid BCP 47 tag, as `Intl.getCanonicalLocales` gives it), or null when CLDR has none. */
-export function englishLanguageName(tag: string): string | null {
-  stored ??= existsSync(LANGUAGE_NAMES_FILE) ? (JSON.parse(readFileSync(LANGUAGE_NAMES_FILE, 'utf8')) as Record<string, string | null>) : {};
-  if (Object.hasOwn(stored, tag)) return stored[tag];
-  return englishLanguageNameFromRuntime(tag);
-}
+export const englishLanguageName: (tag: string) => string | null = storedPerLanguage(LANGUAGE_NAMES_FILE, englishLanguageNameFromRuntime);

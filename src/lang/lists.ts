@@ -67,3 +67,20 @@ export function wordPairs(lang: string, name: string): ReadonlyMap<string, strin
   }
   return map;
 }
+
+/**
+ * A value of CLDR per language (Node's ICU), kept for the news languages in `file` under
+ * data/lang/intl (a JSON object by language, written by `scripts/build-intl-data.mjs`, read on
+ * first use), since asking ICU at run time cost each process its loading; any other language is
+ * asked of the runtime once, by `fromRuntime`.
+ */
+export function storedPerLanguage<T>(file: string, fromRuntime: (lang: string) => T): (lang: string) => T {
+  let stored: Record<string, T> | null = null;
+  const asked = new Map<string, T>();
+  return (lang) => {
+    stored ??= JSON.parse(readFileSync(file, 'utf8')) as Record<string, T>;
+    if (Object.hasOwn(stored, lang)) return stored[lang];
+    if (!asked.has(lang)) asked.set(lang, fromRuntime(lang));
+    return asked.get(lang)!;
+  };
+}

@@ -6,8 +6,7 @@
  *
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { LANG_DATA_DIR } from './lists.js';
+import { LANG_DATA_DIR, storedPerLanguage } from './lists.js';
 
 /** The file the decimal marks are kept in. */
 export const NUMBERS_FILE = `${LANG_DATA_DIR}intl/numbers.json`;
@@ -23,17 +22,8 @@ export function decimalMarkFromRuntime(lang: string): string | null {
   }
 }
 
-let stored: Record<string, string | null> | null = null;
-const asked = new Map<string, string | null>();
-
 /**
  * The decimal mark of a language (ISO 639-1), "." or ","; null for an unknown language or another
  * mark.
  */
-export function decimalMark(lang: string): string | null {
-  stored ??= existsSync(NUMBERS_FILE) ? (JSON.parse(readFileSync(NUMBERS_FILE, 'utf8')) as { decimal: Record<string, string | null> }).decimal : {};
-  if (Object.hasOwn(stored, lang)) return stored[lang];
-  let mark = asked.get(lang);
-  if (mark === undefined) asked.set(lang, (mark = decimalMarkFromRuntime(lang)));
-  return mark;
-}
+export const decimalMark: (lang: string) => string | null = storedPerLanguage(NUMBERS_FILE, decimalMarkFromRuntime);
