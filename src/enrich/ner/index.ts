@@ -75,7 +75,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   // Every alternative of TOKEN starts at a character that is not a space, and its last matches any
   // such character: so the tokens are found by skipping spaces and matching TOKEN at the next
   // character (sticky), which gives what a search would without a match array per token.
-  const re = (tokenAtCompiled ??= compileAtOnce(TOKEN_AT));
+  const re = TOKEN_AT;
   for (let at = 0; ; ) {
     while (at < text.length && isSpace(text.charCodeAt(at))) at++;
     if (at >= text.length) break;
@@ -97,9 +97,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   return out;
 }
 
-const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
-/** TOKEN_AT once compiled (`lang/regexp.ts`): made on the first text, not when the module loads. */
-let tokenAtCompiled: RegExp | null = null;
+/** Compiled at once (`lang/regexp.ts`), as the grouping's token scanners are: every text is read with it. */
+const TOKEN_AT = compileAtOnce(new RegExp(TOKEN.source, 'uy'));
 
 /** What `\s` matches: ECMAScript's white space and line terminators. */
 function isSpace(c: number): boolean {
