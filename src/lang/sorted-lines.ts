@@ -50,10 +50,6 @@ export class SortedLines {
     return text.slice(after + 1, end);
   }
 
-  has(key: string): boolean {
-    return this.indexOf(key) >= 0;
-  }
-
   /** The key of line `i` (0 to size − 1, in order). */
   keyAt(i: number): string {
     const text = this.text;
