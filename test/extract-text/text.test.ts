@@ -183,3 +183,17 @@ test('plain text in scripts without letter case (Arabic, Hebrew, Hindi) is prose
     assert.ok(out.text.includes(text.split('\n')[1]), `${lang}: the body keeps its sentences`);
   }
 });
+
+test('a sentence without letter case that carries a Latin acronym is prose, not a line in capitals', () => {
+  // Invented report: the third and the fourth sentence name a protein and an agency in Latin capitals.
+  const text = [
+    '港口城市新桥梁正式通车',
+    '市议会周二宣布，经过两年的施工，横跨河流的新桥梁正式通车。',
+    '议会主席表示，新桥梁将缓解市中心的交通拥堵问题，并为居民提供更便捷的出行方式。',
+    'ABCD项目负责人说，桥梁全长四百米，设有自行车道和人行道，预计每天可通行三万辆汽车。',
+    '据XYZ通讯社报道，该项目总投资约为十二亿元人民币，由市政府和私人投资者共同出资。',
+    '当地居民对新桥梁的开通表示欢迎，许多人在周末前往参观。',
+  ].join('\n');
+  const out = extract(text);
+  for (const line of text.split('\n').slice(1)) assert.ok(out.text.includes(line), `kept: ${line}`);
+});

@@ -130,8 +130,10 @@ function kindOf(text: string, words: number): LineKind {
   if (isCaption(text)) return 'caption';
   if (words <= 4 && /:$/.test(text)) return 'label';
   if (words === 1 && TEMPLATE_TOKEN.test(text) && /[/_{}$%]/.test(text)) return 'token';
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 12 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'shout';
+  // Letters that have a case: a Chinese or Arabic sentence with a Latin acronym in it ("HER2能够…")
+  // is not in capitals, having no case of its own.
+  const cased = text.replace(/[^\p{Lu}\p{Ll}\p{Lt}]/gu, '');
+  if (cased.length >= 12 && cased === cased.toUpperCase()) return 'shout';
   if (words <= 12 && BYLINE.test(text)) return 'byline';
   if (words <= 10 && PROMPT.test(text) && !SENTENCE_END.test(text)) return 'prompt';
   if (words <= 30 && LINK_LEAD.test(text)) return 'prompt';
