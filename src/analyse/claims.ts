@@ -27,8 +27,9 @@ import type { StoryContext } from './context.js';
 import { STOP_WORDS, TermSpace, TermWeights, contentStems, stemsOfTokens, tokenize, type TermVector } from './similarity/text.js';
 import { CONTAINED, WEAK_PAIR, pairConfidence, statementFacts, type StatementFacts } from './claim-match.js';
 import { TextMemo } from './article-text.js';
+import { countWords } from '../lang/words.js';
 import { PairTable } from './similarity/pair-table.js';
-import { FIRM_ANCHORS, pairsAcrossLanguages } from './claims-across.js';
+import { FIRM_ANCHORS, MIN_DICE, pairsAcrossLanguages } from './claims-across.js';
 
 /** Confidence of a pairing across languages that shares FIRM_ANCHORS names and numbers: just firm. */
 const FIRM_ACROSS = 0.6;
@@ -100,10 +101,13 @@ const CLAUSE_BREAK = /;\s+|,\s+(?=(?:adding|noting|stressing|saying|recalling|ex
 // A sentence that only makes sense with the one before ("Instead, …") belongs to it.
 const CONTINUATION = /^(?:Instead|Rather)\b/;
 
+/** How a sentence ends, in every script: a stop of its own, or a closing quotation mark or bracket. */
+const SENTENCE_END = /[.!?"”’»)。！？｡؟۔।」』）]$/;
+
 function isHeading(a: Article, s: Sentence): boolean {
   const block = a.blocks[s.block];
   if (block && block.kind === 'heading') return true;
-  return !/[.!?"”’»)]$/.test(s.text) && s.text.split(/\s+/).length < 12;
+  return !SENTENCE_END.test(s.text) && countWords(s.text) < 12;
 }
 
 /** The statements of one article, with offsets into its text. */

@@ -22,6 +22,13 @@ const SENTENCE_STARTERS = new Set(
   'He She It They We I The This That These Those There But And However Meanwhile In On At A An His Her Their Its Our'.split(' '),
 );
 
+/** The full stops, question and exclamation marks of Chinese and Japanese. */
+const FULL_WIDTH_STOP = /[。！？｡]/;
+/** What may follow such a stop in the same sentence: more stops, closing quotes and brackets. */
+const FULL_WIDTH_RUN = /[。！？｡!?"”’»)\]」』）》]/;
+/** The question mark of Arabic script, the Urdu full stop and the Devanagari danda, followed by a space. */
+const CASELESS_STOP = /[؟۔।]/;
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let block = 0;
@@ -43,15 +50,24 @@ export function splitSentences(text: string): Sentence[] {
       block++;
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    if (FULL_WIDTH_STOP.test(ch)) {
+      // Chinese and Japanese end a sentence with a stop of their own and no space after it.
+      let j = i + 1;
+      while (j < text.length && FULL_WIDTH_RUN.test(text[j])) j++;
+      push(j);
+      i = j - 1;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…' && !CASELESS_STOP.test(ch)) continue;
     // Run on through closing quotes and brackets and repeated marks.
     let j = i + 1;
     while (j < text.length && /[.!?…"”’»)\]]/.test(text[j])) j++;
     if (j < text.length && !/\s/.test(text[j])) continue;
-    // The next sentence must start with a capital, a digit or an opening quote.
+    // The next sentence must start with a capital, a digit or an opening quote; or a letter of a
+    // script without case (Arabic, Hebrew, Devanagari), which has no capital to show.
     let k = j;
     while (k < text.length && text[k] === ' ') k++;
-    if (k < text.length && text[k] !== '\n' && !/[\p{Lu}\d"“‘«„(\[]/u.test(text[k])) continue;
+    if (k < text.length && text[k] !== '\n' && !/[\p{Lu}\p{Lo}\d"“‘«„(\[]/u.test(text[k])) continue;
     if (ch === '.') {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? '';
       const w = word.toLowerCase().replace(/\.$/, '');

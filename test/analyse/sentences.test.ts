@@ -45,3 +45,13 @@ test(`${here}a long text splits into every sentence, abbreviations and decimals 
   assert.equal(got.length, 5000);
   assert.ok(got.every((s) => s.text.endsWith('per cent.')));
 });
+
+test('sentences end at the stops of Chinese, Arabic and Hindi', () => {
+  // Invented: Chinese writes no space after its stop; Arabic and Hindi have no capitals to open the next sentence.
+  const zh = '新桥梁周二正式通车。议会主席说：“这座桥将缓解交通拥堵。”居民表示欢迎！';
+  assert.deepEqual(splitSentences(zh).map((s) => s.text), ['新桥梁周二正式通车。', '议会主席说：“这座桥将缓解交通拥堵。”', '居民表示欢迎！']);
+  const ar = 'افتتح المجلس البلدي جسرا جديدا. وقال رئيس المجلس إن الجسر سيخفف الازدحام؟ ويبلغ طول الجسر أربعمائة متر.';
+  assert.equal(splitSentences(ar).length, 3);
+  const hi = 'नगर परिषद ने एक नया पुल खोला। परिषद के अध्यक्ष ने कहा कि भीड़ कम होगी।';
+  assert.equal(splitSentences(hi).length, 2);
+});

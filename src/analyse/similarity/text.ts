@@ -11,6 +11,7 @@ import { PairTable } from './pair-table.js';
 import { stopwords } from '../../lang/stopwords.js';
 import { foldToken } from '../../lang/fold.js';
 import { stem } from '../../lang/stem.js';
+import { SPACELESS, spacelessWords } from '../../lang/words.js';
 
 /** Function words: they carry no claim of their own (data/lang/en/stopwords.txt). */
 export const STOP_WORDS: ReadonlySet<string> = stopwords('function', 'en');
@@ -22,9 +23,15 @@ export { foldToken, stem };
 export function tokenize(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
   const re = /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu;
+  // Chinese and Japanese run their words together: a token of theirs is cut into its words.
+  const spaceless = SPACELESS.test(text);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     let t = m[0];
+    if (spaceless && SPACELESS.test(t)) {
+      for (const w of spacelessWords(t)) out.push({ text: w.text, start: m.index + w.start, end: m.index + w.end });
+      continue;
+    }
     // A full stop or comma inside a token belongs to a number ("1.5", "12,000") or an initialism.
     if (/[.,]/.test(t) && !/^[\d.,]+$/.test(t) && !/^(?:\p{L}\.)+\p{L}$/u.test(t)) {
       const cut = t.search(/[.,]/);

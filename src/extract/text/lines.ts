@@ -13,6 +13,7 @@
  */
 
 import { parseDate } from '../pubdate.js';
+import { countWords } from '../../lang/words.js';
 
 export type LineKind =
   | 'blank'
@@ -77,33 +78,6 @@ const LINK_LEAD = /^(?:read (?:more|also)|see also|also read|related|recommended
 const CREDIT_LINE = /^(?:photo|image|picture|foto|credit|video|graphic)s?\s*:\s*\S/i;
 /** Captions that say what they are: "In this photo…", "In this pool photograph distributed by…". */
 const CAPTION_OPENER = /^(?:in this|this)\s+(?:\p{L}+\s+){0,2}(?:photo(?:graph)?|image|picture|handout|file photo|video still)\b/iu;
-
-/** Letters of the scripts written without spaces between words, whose words are counted by their characters. */
-const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const SPACELESS_ALL = new RegExp(SPACELESS.source, 'gu');
-/** Characters per word, on average: a Chinese or Japanese word is one to three, a Thai one some four letters (marks not counted). */
-const IDEOGRAPHS_PER_WORD = 2;
-const LETTERS_PER_WORD = 4;
-
-/**
- * The length of a line in words: words between spaces, and for runs of a script written without
- * spaces, its characters over the characters a word of that script takes ("港口工人周四投票结束罢工"
- * is six words, not one).
- */
-export function countWords(text: string): number {
-  if (!text) return 0;
-  if (!SPACELESS.test(text)) return text.split(/\s+/).filter(Boolean).length;
-  let ideographs = 0;
-  let letters = 0;
-  for (const ch of text.match(SPACELESS_ALL) ?? []) {
-    if (IDEOGRAPHIC.test(ch)) ideographs++;
-    else letters++;
-  }
-  // What is left between the spaceless runs (Latin names, numbers) counts by its spaces.
-  const rest = text.replace(SPACELESS_ALL, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return rest + Math.ceil(ideographs / IDEOGRAPHS_PER_WORD) + Math.ceil(letters / LETTERS_PER_WORD);
-}
 
 export function classifyLine(raw: string, index: number): Line {
   let text = raw.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
