@@ -13,6 +13,7 @@
  */
 import { normaliseNumber } from '../cluster/anchors.js';
 import { decimalMark } from '../lang/numbers.js';
+import { alignTranslations, type PlacedPair } from './claims-translation.js';
 
 /** What this module needs of a statement (see claims.ts). */
 export interface AnchoredStatement {
@@ -55,9 +56,12 @@ function anchorsOf(s: AnchoredStatement, lang: string | null): Set<string> {
  * Pairs of statements from articles in different languages (`languageOf`: article id → its
  * language; articles of unknown language are left out) that state the same thing by their anchors.
  */
-export function pairsAcrossLanguages(statements: readonly AnchoredStatement[], languageOf: ReadonlyMap<string, string | null>): { pairs: AcrossPair[]; dice: (i: number, j: number) => number } {
+export function pairsAcrossLanguages(
+  statements: readonly AnchoredStatement[],
+  languageOf: ReadonlyMap<string, string | null>,
+): { pairs: AcrossPair[]; placed: PlacedPair[]; dice: (i: number, j: number) => number } {
   const langs = new Set([...languageOf.values()].filter((l): l is string => !!l));
-  if (langs.size < 2) return { pairs: [], dice: () => 0 };
+  if (langs.size < 2) return { pairs: [], placed: [], dice: () => 0 };
   const anchors = statements.map((s) => anchorsOf(s, languageOf.get(s.article) ?? null));
   /** The anchor overlap of two statements in two languages (0 within one language): what words are to statements of one language. */
   const dice = (i: number, j: number): number => {
@@ -121,5 +125,13 @@ export function pairsAcrossLanguages(statements: readonly AnchoredStatement[], l
       out.push({ i, j: c.j, dice: c.dice, shared: c.shared });
     }
   }
-  return { pairs: out.sort((a, b) => a.i - b.i || a.j - b.j), dice };
+  // Articles that translate one another pair more statements by their place (claims-translation.ts),
+  // and show which of their anchored pairs are out of order.
+  const n = statements.length;
+  const { pairs: placed, outOfOrder } = alignTranslations(statements, languageOf, out, (k) => anchors[k]);
+  const wrong = new Set(outOfOrder.map((p) => Math.min(p.i, p.j) * n + Math.max(p.i, p.j)));
+  const placedAt = new Set(placed.map((p) => p.i * n + p.j));
+  // A pair placed by position counts as holding the least overlap a pair by anchors needs.
+  const withPlaced = (i: number, j: number): number => (placedAt.has(Math.min(i, j) * n + Math.max(i, j)) ? Math.max(MIN_DICE, dice(i, j)) : dice(i, j));
+  return { pairs: out.filter((p) => !wrong.has(p.i * n + p.j)).sort((a, b) => a.i - b.i || a.j - b.j), placed, dice: withPlaced };
 }

@@ -8,6 +8,7 @@ import type { StoryContext } from '../../src/analyse/context.js';
 import { buildClaims } from '../../src/analyse/claims.js';
 import { splitSentences } from '../../src/enrich/sentences.js';
 import { article } from './story.js';
+import { alignByLength } from '../../src/analyse/claims-translation.js';
 
 function story(docs: { id: string; language: string; text: string }[], names: { name: string; forms: string[] }[]): StoryContext {
   const articles: Article[] = docs.map((d) => ({ ...article({ id: d.id, text: d.text }), language: d.language }));
@@ -58,4 +59,72 @@ test('two names with different figures pair only tentatively; one shared name pa
 test('articles of one language are compared by their words only, as before', () => {
   const claims = buildClaims(story([{ id: 'a', language: 'en', text: EN }, { id: 'b', language: 'en', text: 'Crews repaired lines. Governor Bogdan Marenko visited 1,240 homes in Dravosk yesterday.' }], NAMES));
   assert.equal(claims.filter((c) => c.articles.length === 2).every((c) => c.sentences.every((s) => !/[а-я]/.test(s.text))), true);
+});
+
+// An English report and its Russian translation, sentence by sentence (invented): most sentences
+// hold no name and no number, and only their place tells which is which.
+const REPORT = [
+  'Governor Bogdan Marenko said 1,240 homes in Dravosk lost power after the storm.',
+  'Winds of up to 140 kilometres an hour tore down lines across the region overnight.',
+  'Schools in the district will stay closed until the end of the week.',
+  'Repair crews from Kelmin arrived on Tuesday with 35 trucks.',
+  'The regional hospital switched to its own generators and kept working through the night.',
+  'Marenko thanked the volunteers who cleared fallen trees from the roads.',
+  'Forecasters expect calmer weather over the coming days, but warned of more rain.',
+  'The governor said that power should return to most homes in Dravosk by Friday.',
+];
+const TRANSLATION = [
+  'Губернатор Богдан Маренко сообщил, что после шторма без света остались 1240 домов в Дравоске.',
+  'Ночью ветер со скоростью до 140 километров в час оборвал линии по всему региону.',
+  'Школы района останутся закрытыми до конца недели.',
+  'Ремонтные бригады из Кельмина прибыли во вторник на 35 грузовиках.',
+  'Областная больница перешла на собственные генераторы и всю ночь продолжала работу.',
+  'Маренко поблагодарил добровольцев, которые расчистили дороги от упавших деревьев.',
+  'Синоптики ожидают в ближайшие дни более спокойную погоду, но предупредили о новых дождях.',
+  'По словам губернатора, электричество вернётся в большинство домов Дравоска к пятнице.',
+];
+const TRANSLATED_NAMES = [...NAMES.slice(0, 1), { name: 'Dravosk', forms: ['Dravosk', 'Дравоске', 'Дравоска'] }, NAMES[2]];
+
+test('an article and its translation pair their sentences by place, those without a name or a number too', () => {
+  const claims = buildClaims(story([{ id: 'en', language: 'en', text: REPORT.join(' ') }, { id: 'ru', language: 'ru', text: TRANSLATION.join(' ') }], TRANSLATED_NAMES));
+  const pairOf = (english: string) => claims.find((c) => c.articles.length === 2 && c.sentences[0].text === english)?.sentences[1].text;
+  // The three sentences with no anchor sit between sentences that share one: each pairs with its translation, firmly.
+  for (const k of [2, 4, 6]) {
+    assert.equal(pairOf(REPORT[k]), TRANSLATION[k], REPORT[k]);
+    assert.ok(!claims.find((c) => c.sentences[0].text === REPORT[k])!.tentative, `${REPORT[k]}: firm`);
+  }
+  for (let k = 0; k < REPORT.length; k++) assert.equal(pairOf(REPORT[k]), TRANSLATION[k], REPORT[k]);
+});
+
+test('a report written apart in another language, with the same names and numbers in its own order, pairs no sentence by place', () => {
+  const apart = [
+    'Маренко поблагодарил добровольцев.',
+    'Синоптики предупредили о новых дождях на этой неделе, хотя ветер стихнет.',
+    'В Дравоске без света остались 1240 домов, сообщил губернатор Богдан Маренко после ночного шторма, оборвавшего линии.',
+    'Бригады из Кельмина приехали на 35 грузовиках.',
+    'Больница работает на генераторах.',
+    'Школы закрыты до конца недели, а дороги в Дравоске расчищены.',
+  ];
+  const claims = buildClaims(story([{ id: 'en', language: 'en', text: REPORT.join(' ') }, { id: 'ru', language: 'ru', text: apart.join(' ') }], TRANSLATED_NAMES));
+  const paired = claims.filter((c) => c.articles.length === 2).map((c) => c.sentences[0].text);
+  // Only sentences sharing names and numbers pair; none of those without an anchor does.
+  for (const k of [2, 4, 6]) assert.ok(!paired.includes(REPORT[k]), `${REPORT[k]} stays unpaired: ${JSON.stringify(paired)}`);
+  assert.ok(paired.includes(REPORT[0]) && paired.includes(REPORT[3]));
+});
+
+test('sentences are aligned by their lengths, one to two where a translation splits a sentence', () => {
+  // Lengths of an original and of a translation about a tenth longer, whose second sentence is cut in two.
+  const beads = alignByLength([120, 240, 90, 150, 60], [130, 120, 140, 100, 165, 66]);
+  assert.deepEqual(beads.map((b) => [b.a.length, b.b.length]), [[1, 1], [1, 2], [1, 1], [1, 1], [1, 1]]);
+  assert.deepEqual(beads[1], { a: [1], b: [1, 2] });
+});
+
+test('Chinese sentences are statements, compared word by word', () => {
+  // Two invented reports in Chinese: the second says the first's two facts in other words around them.
+  const a = '市议会周二宣布，横跨河流的新桥梁正式通车。议会主席表示，新桥梁将缓解市中心的交通拥堵。';
+  const b = '新桥梁周二正式通车，横跨河流。议会主席说，这座桥将缓解市中心的交通拥堵问题。';
+  const claims = buildClaims(story([{ id: 'a', language: 'zh', text: a }, { id: 'b', language: 'zh', text: b }], []));
+  assert.ok(claims.length >= 2, JSON.stringify(claims.map((c) => c.sentences)));
+  const both = claims.filter((c) => c.articles.length === 2);
+  assert.ok(both.some((c) => c.sentences.every((s) => s.text.includes('交通拥堵'))), JSON.stringify(claims.map((c) => c.sentences)));
 });

@@ -1,0 +1,240 @@
+/**
+ * Articles that are translations of one another (an agency's report in its English and Russian
+ * editions, a broadcaster's foreign-language site), and their statements paired by position.
+ *
+ * Across languages, statements pair by the names and numbers they share (claims-across.ts), which
+ * most sentences lack. But a translation keeps the order of its original sentence by sentence, and
+ * the length of each sentence in proportion: the way parallel texts are aligned (Gale and Church,
+ * "A program for aligning sentences in bilingual corpora", 1993). The two articles' statements are
+ * aligned by their lengths alone, in beads of one statement to one, one to two, two to one, two
+ * to two, or one to none; then the beads are checked against what a translation keeps, the names
+ * and numbers (anchors):
+ *
+ * - the two count as translations when most statements sit in one-to-one beads, at least
+ *   {@link MIN_CONFIRMED} of those beads share an anchor, no anchored pair of the two articles
+ *   falls off the path, and hardly any bead holds numbers on both sides that differ. Two reports
+ *   written apart put their facts in their own order and words, and fail these;
+ * - in articles that translate one another, each one-to-one bead whose two statements hold the
+ *   same numbers is a pair: firm when it shares an anchor or lies between two beads that do (a
+ *   place the alignment cannot have slipped from), tentative otherwise.
+ *
+ * @module
+ */
+
+/** What this module needs of a statement (see claims.ts). */
+export interface PlacedStatement {
+  article: string;
+  text: string;
+}
+
+/** A pair of statements (indices into the story's statements, lower first). */
+export interface IndexPair {
+  i: number;
+  j: number;
+}
+
+/** A pair of statements paired by their place in two articles that translate one another. */
+export interface PlacedPair extends IndexPair {
+  /** It shares an anchor, or lies between two beads that do: firm; else tentative. */
+  firm: boolean;
+}
+
+/** One-to-one beads sharing an anchor from which two articles count as translations. */
+export const MIN_CONFIRMED = 3;
+/** Least share of either article's statements in one-to-one beads. */
+const ONE_TO_ONE = 0.6;
+/** Most beads with numbers on both sides that differ, as a share of the confirmed beads. */
+const CONTRADICTED = 0.25;
+/** Fewest statements of either article, and least ratio of the smaller count to the larger. */
+const MIN_STATEMENTS = 4;
+const COUNT_RATIO = 0.6;
+/** Cells of the alignments' tables a story may fill (some 0.7 µs each). */
+const MAX_CELLS = 300_000;
+/** Variance of a translation's length per character of the original (Gale and Church's estimate). */
+const VARIANCE = 6.8;
+/** Beads (statements of A, of B) and their prior chances, Gale and Church's. */
+const BEADS: readonly [number, number, number][] = [
+  [1, 1, 0.89], [1, 0, 0.0099 / 2], [0, 1, 0.0099 / 2], [2, 1, 0.089 / 2], [1, 2, 0.089 / 2], [2, 2, 0.011],
+];
+
+/**
+ * Pairs by position between the articles (by pairs of articles in different languages) that
+ * translate one another; and the anchored pairs (`anchored`, from claims-across.ts) of those
+ * articles that their alignment contradicts, which are wrong. `anchorsOf(k)` gives statement k's
+ * anchors: `e<entity>` and `n<number>` (see claims-across.ts).
+ */
+export function alignTranslations(
+  statements: readonly PlacedStatement[],
+  languageOf: ReadonlyMap<string, string | null>,
+  anchored: readonly IndexPair[],
+  anchorsOf: (k: number) => ReadonlySet<string>,
+): { pairs: PlacedPair[]; outOfOrder: IndexPair[] } {
+  const byArticle = new Map<string, number[]>();
+  statements.forEach((s, k) => {
+    const list = byArticle.get(s.article);
+    if (list) list.push(k);
+    else byArticle.set(s.article, [k]);
+  });
+  const articles = [...byArticle.keys()].filter((a) => languageOf.get(a));
+  const pairs: PlacedPair[] = [];
+  const outOfOrder: IndexPair[] = [];
+  const shares = (i: number, j: number): boolean => {
+    const b = anchorsOf(j);
+    for (const x of anchorsOf(i)) if (b.has(x)) return true;
+    return false;
+  };
+  // Each article's anchors: two articles that share fewer than MIN_CONFIRMED cannot confirm
+  // as many beads, and are not aligned at all.
+  const anchorsIn = new Map<string, Set<string>>();
+  statements.forEach((s, k) => {
+    const set = anchorsIn.get(s.article) ?? new Set<string>();
+    for (const x of anchorsOf(k)) set.add(x);
+    anchorsIn.set(s.article, set);
+  });
+  const sharedAnchors = (a: string, b: string): number => {
+    let n = 0;
+    const other = anchorsIn.get(b)!;
+    for (const x of anchorsIn.get(a)!) if (other.has(x)) n++;
+    return n;
+  };
+  // The pairs of articles worth aligning, those sharing most anchors first, as many as
+  // MAX_CELLS allows: a story of hundreds of articles in many languages stays fast.
+  const candidates: { x: number; y: number; shared: number }[] = [];
+  for (let x = 0; x < articles.length; x++) {
+    for (let y = x + 1; y < articles.length; y++) {
+      if (languageOf.get(articles[x]) === languageOf.get(articles[y])) continue;
+      const nA = byArticle.get(articles[x])!.length;
+      const nB = byArticle.get(articles[y])!.length;
+      const small = Math.min(nA, nB);
+      if (small < MIN_STATEMENTS || small / Math.max(nA, nB) < COUNT_RATIO) continue;
+      const shared = sharedAnchors(articles[x], articles[y]);
+      if (shared >= MIN_CONFIRMED) candidates.push({ x, y, shared });
+    }
+  }
+  candidates.sort((p, q) => q.shared - p.shared || p.x - q.x || p.y - q.y);
+  let cells = 0;
+  for (const { x, y } of candidates) {
+    const inA = byArticle.get(articles[x])!;
+    const inB = byArticle.get(articles[y])!;
+    cells += inA.length * inB.length;
+    if (cells > MAX_CELLS) break;
+    const beads = alignByLength(inA.map((k) => statements[k].text.length), inB.map((k) => statements[k].text.length));
+    const ones = beads.filter((b) => b.a.length === 1 && b.b.length === 1).map((b) => ({ i: inA[b.a[0]], j: inB[b.b[0]] }));
+    if (ones.length < ONE_TO_ONE * Math.max(inA.length, inB.length)) continue;
+    const confirmed = ones.map((p) => shares(p.i, p.j));
+    const count = confirmed.filter(Boolean).length;
+    if (count < MIN_CONFIRMED) continue;
+    const contradicted = ones.filter((p) => {
+      const na = numbers(anchorsOf(p.i));
+      const nb = numbers(anchorsOf(p.j));
+      return na.size > 0 && nb.size > 0 && !sameSet(na, nb);
+    }).length;
+    if (contradicted > CONTRADICTED * count) continue;
+    // The anchored pairs of these two articles must lie on the path.
+    const onPath = new Set(ones.map((p) => key(p.i, p.j)));
+    const inX = new Set(inA);
+    const inY = new Set(inB);
+    const theirs = anchored.filter((p) => (inX.has(p.i) && inY.has(p.j)) || (inX.has(p.j) && inY.has(p.i)));
+    const off = theirs.filter((p) => !onPath.has(key(p.i, p.j)));
+    if (off.length > 0 && off.length * 4 > theirs.length) continue;
+    outOfOrder.push(...off);
+    ones.forEach((p, k) => {
+      if (!sameSet(numbers(anchorsOf(p.i)), numbers(anchorsOf(p.j)))) return;
+      const firm = confirmed[k] || (confirmedBefore(confirmed, k) && confirmedAfter(confirmed, k));
+      pairs.push({ i: Math.min(p.i, p.j), j: Math.max(p.i, p.j), firm });
+    });
+  }
+  return { pairs, outOfOrder };
+}
+
+const key = (i: number, j: number): string => (i < j ? `${i}:${j}` : `${j}:${i}`);
+
+/** Whether the nearest one-to-one bead before k that shares an anchor is within two beads of it. */
+function confirmedBefore(confirmed: boolean[], k: number): boolean {
+  for (let m = k - 1; m >= Math.max(0, k - 2); m--) if (confirmed[m]) return true;
+  return false;
+}
+function confirmedAfter(confirmed: boolean[], k: number): boolean {
+  for (let m = k + 1; m <= Math.min(confirmed.length - 1, k + 2); m++) if (confirmed[m]) return true;
+  return false;
+}
+
+/** A bead of the alignment: places of A's statements and of B's. */
+interface Bead {
+  a: number[];
+  b: number[];
+}
+
+/**
+ * The likeliest alignment of two texts by their sentences' lengths (Gale and Church): dynamic
+ * programming over beads, each costing −log of its prior times the chance of its length ratio
+ * under a normal law, the ratio expected being the two texts' (a Chinese sentence is shorter in
+ * characters than its English).
+ */
+export function alignByLength(la: readonly number[], lb: readonly number[]): Bead[] {
+  const ratio = sum(lb) / Math.max(1, sum(la));
+  const n = la.length;
+  const m = lb.length;
+  const cost = new Float64Array((n + 1) * (m + 1)).fill(Infinity);
+  const from = new Int8Array((n + 1) * (m + 1)).fill(-1);
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = cost[i * (m + 1) + j];
+      if (here === Infinity) continue;
+      BEADS.forEach(([da, db, prior], kind) => {
+        if (i + da > n || j + db > m) return;
+        let a = 0;
+        let b = 0;
+        for (let q = 0; q < da; q++) a += la[i + q];
+        for (let q = 0; q < db; q++) b += lb[j + q];
+        const c = here + beadCost(a, b, ratio, prior);
+        const at = (i + da) * (m + 1) + j + db;
+        if (c < cost[at]) {
+          cost[at] = c;
+          from[at] = kind;
+        }
+      });
+    }
+  }
+  const beads: Bead[] = [];
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const [da, db] = BEADS[from[i * (m + 1) + j]];
+    beads.push({ a: range(i - da, i), b: range(j - db, j) });
+    i -= da;
+    j -= db;
+  }
+  return beads.reverse();
+}
+
+/** −log(prior × chance of lengths a and b in one bead, the expected ratio being `ratio`). */
+function beadCost(a: number, b: number, ratio: number, prior: number): number {
+  const mean = (a + b / ratio) / 2;
+  const delta = mean > 0 ? (b - a * ratio) / Math.sqrt(VARIANCE * mean * ratio) : 0;
+  // Two-tailed chance of a deviation at least |delta| under a standard normal law.
+  const chance = Math.max(1e-12, 2 * (1 - normalCdf(Math.abs(delta))));
+  return -Math.log(prior) - Math.log(chance);
+}
+
+/** The standard normal distribution function (Abramowitz and Stegun 26.2.17; error < 7.5e-8). */
+function normalCdf(z: number): number {
+  const t = 1 / (1 + 0.2316419 * z);
+  const d = 0.3989422804014327 * Math.exp((-z * z) / 2);
+  const tail = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return 1 - tail;
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
+
+function numbers(anchors: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const a of anchors) if (a[0] === 'n') out.add(a);
+  return out;
+}
+
+function sameSet(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  if (x.size !== y.size) return false;
+  for (const v of x) if (!y.has(v)) return false;
+  return true;
+}
