@@ -11,12 +11,13 @@
  * and numbers (anchors):
  *
  * - the two count as translations when most statements sit in one-to-one beads, at least
- *   {@link MIN_CONFIRMED} of those beads share an anchor, no anchored pair of the two articles
- *   falls off the path, and hardly any bead holds numbers on both sides that differ. Two reports
+ *   {@link MIN_CONFIRMED} of those beads share an anchor, at most a quarter of the two articles'
+ *   anchored pairs fall off the path (those are dropped as wrong), and hardly any bead holds
+ *   numbers on both sides that differ. Two reports
  *   written apart put their facts in their own order and words, and fail these;
  * - in articles that translate one another, each one-to-one bead whose two statements hold the
- *   same numbers is a pair: firm when it shares an anchor or lies between two beads that do (a
- *   place the alignment cannot have slipped from), tentative otherwise.
+ *   same numbers is a pair: firm when it shares an anchor or has beads that do within two on
+ *   either side (a place the alignment cannot have slipped far from), tentative otherwise.
  *
  * @module
  */
@@ -35,13 +36,13 @@ export interface IndexPair {
 
 /** A pair of statements paired by their place in two articles that translate one another. */
 export interface PlacedPair extends IndexPair {
-  /** It shares an anchor, or lies between two beads that do: firm; else tentative. */
+  /** It shares an anchor, or has beads that do within two on either side: firm; else tentative. */
   firm: boolean;
 }
 
 /** One-to-one beads sharing an anchor from which two articles count as translations. */
 export const MIN_CONFIRMED = 3;
-/** Least share of either article's statements in one-to-one beads. */
+/** Least share of the longer article's statements in one-to-one beads. */
 const ONE_TO_ONE = 0.6;
 /** Most beads with numbers on both sides that differ, as a share of the confirmed beads. */
 const CONTRADICTED = 0.25;

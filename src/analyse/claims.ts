@@ -385,8 +385,8 @@ function alignClaims(ctx: StoryContext): StoryClaim[] {
     if (pairedByWords.has(p.i * n + p.j)) continue;
     kept.push({ i: p.i, j: p.j, score: p.dice * CLAIM_SIMILARITY, contained: 0, confidence: p.shared >= FIRM_ANCHORS ? FIRM_ACROSS : WEAK_PAIR });
   }
-  // Statements of two articles that translate one another, paired by their place between anchored
-  // pairs (claims-translation.ts): ranked after every pair by anchors.
+  // Statements of two articles that translate one another, paired by their place in the two
+  // (claims-translation.ts): ranked after every pair by anchors.
   for (const p of across.placed) {
     if (pairedByWords.has(p.i * n + p.j)) continue;
     kept.push({ i: p.i, j: p.j, score: MIN_DICE * CLAIM_SIMILARITY * 0.5, contained: 0, confidence: p.firm ? FIRM_ACROSS : WEAK_PAIR });
