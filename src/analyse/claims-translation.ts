@@ -15,6 +15,9 @@
  *   anchored pairs fall off the path (those are dropped as wrong), and hardly any bead holds
  *   numbers on both sides that differ. Two reports
  *   written apart put their facts in their own order and words, and fail these;
+ * - with fewer anchors, they count as translations on their lengths: most statements in
+ *   one-to-one beads, the beads' lengths closely correlated, at least one bead sharing an anchor
+ *   and none contradicting one; every pair of theirs is tentative;
  * - in articles that translate one another, each one-to-one bead whose two statements hold the
  *   same numbers is a pair: firm when it shares an anchor or has beads that do within two on
  *   either side (a place the alignment cannot have slipped far from), tentative otherwise.
@@ -40,7 +43,7 @@ export interface PlacedPair extends IndexPair {
   firm: boolean;
 }
 
-/** One-to-one beads sharing an anchor from which two articles count as translations. */
+/** One-to-one beads sharing an anchor from which two articles count as translations on their anchors. */
 export const MIN_CONFIRMED = 3;
 /** Least share of the longer article's statements in one-to-one beads. */
 const ONE_TO_ONE = 0.6;
@@ -49,6 +52,15 @@ const CONTRADICTED = 0.25;
 /** Fewest statements of either article, and least ratio of the smaller count to the larger. */
 const MIN_STATEMENTS = 4;
 const COUNT_RATIO = 0.6;
+/**
+ * Two articles sharing fewer anchors count as translations on their lengths: at least this share
+ * of the longer one's statements in one-to-one beads, at least LENGTH_BEADS such beads, and their
+ * lengths correlated (Pearson, of the logarithms) at least this much. Two reports written apart
+ * align by length too, but their sentences' lengths go their own ways.
+ */
+const LENGTH_SHARE = 0.7;
+const LENGTH_BEADS = 5;
+const LENGTH_CORRELATION = 0.8;
 /** Cells of the alignments' tables a story may fill (some 0.7 µs each). */
 const MAX_CELLS = 300_000;
 /** Variance of a translation's length per character of the original (Gale and Church's estimate). */
@@ -109,7 +121,7 @@ export function alignTranslations(
       const small = Math.min(nA, nB);
       if (small < MIN_STATEMENTS || small / Math.max(nA, nB) < COUNT_RATIO) continue;
       const shared = sharedAnchors(articles[x], articles[y]);
-      if (shared >= MIN_CONFIRMED) candidates.push({ x, y, shared });
+      if (shared >= 1) candidates.push({ x, y, shared });
     }
   }
   candidates.sort((p, q) => q.shared - p.shared || p.x - q.x || p.y - q.y);
@@ -121,27 +133,31 @@ export function alignTranslations(
     if (cells > MAX_CELLS) break;
     const beads = alignByLength(inA.map((k) => statements[k].text.length), inB.map((k) => statements[k].text.length));
     const ones = beads.filter((b) => b.a.length === 1 && b.b.length === 1).map((b) => ({ i: inA[b.a[0]], j: inB[b.b[0]] }));
-    if (ones.length < ONE_TO_ONE * Math.max(inA.length, inB.length)) continue;
+    const share = ones.length / Math.max(inA.length, inB.length);
+    if (share < ONE_TO_ONE) continue;
     const confirmed = ones.map((p) => shares(p.i, p.j));
     const count = confirmed.filter(Boolean).length;
-    if (count < MIN_CONFIRMED) continue;
     const contradicted = ones.filter((p) => {
       const na = numbers(anchorsOf(p.i));
       const nb = numbers(anchorsOf(p.j));
       return na.size > 0 && nb.size > 0 && !sameSet(na, nb);
     }).length;
-    if (contradicted > CONTRADICTED * count) continue;
     // The anchored pairs of these two articles must lie on the path.
     const onPath = new Set(ones.map((p) => key(p.i, p.j)));
     const inX = new Set(inA);
     const inY = new Set(inB);
     const theirs = anchored.filter((p) => (inX.has(p.i) && inY.has(p.j)) || (inX.has(p.j) && inY.has(p.i)));
     const off = theirs.filter((p) => !onPath.has(key(p.i, p.j)));
-    if (off.length > 0 && off.length * 4 > theirs.length) continue;
+    const byAnchors = count >= MIN_CONFIRMED && contradicted <= CONTRADICTED * count && !(off.length > 0 && off.length * 4 > theirs.length);
+    // Fewer anchors: the lengths must then say it alone, every anchor agreeing.
+    const byLengths = !byAnchors && count >= 1 && contradicted === 0 && off.length === 0 && share >= LENGTH_SHARE &&
+      ones.length >= LENGTH_BEADS && lengthCorrelation(ones.map((p) => statements[p.i].text.length), ones.map((p) => statements[p.j].text.length)) >= LENGTH_CORRELATION;
+    if (!byAnchors && !byLengths) continue;
     outOfOrder.push(...off);
     ones.forEach((p, k) => {
       if (!sameSet(numbers(anchorsOf(p.i)), numbers(anchorsOf(p.j)))) return;
-      const firm = confirmed[k] || (confirmedBefore(confirmed, k) && confirmedAfter(confirmed, k));
+      // Pairs of articles told apart by their lengths alone are tentative, every one of them.
+      const firm = byAnchors && (confirmed[k] || (confirmedBefore(confirmed, k) && confirmedAfter(confirmed, k)));
       pairs.push({ i: Math.min(p.i, p.j), j: Math.max(p.i, p.j), firm });
     });
   }
@@ -223,6 +239,23 @@ function normalCdf(z: number): number {
   const d = 0.3989422804014327 * Math.exp((-z * z) / 2);
   const tail = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   return 1 - tail;
+}
+
+/** Pearson correlation of the logarithms of two lists of lengths. */
+function lengthCorrelation(a: readonly number[], b: readonly number[]): number {
+  const la = a.map(Math.log);
+  const lb = b.map(Math.log);
+  const ma = sum(la) / la.length;
+  const mb = sum(lb) / lb.length;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let k = 0; k < la.length; k++) {
+    ab += (la[k] - ma) * (lb[k] - mb);
+    aa += (la[k] - ma) ** 2;
+    bb += (lb[k] - mb) ** 2;
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
