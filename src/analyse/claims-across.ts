@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { normaliseNumber } from '../cluster/anchors.js';
+import { joinNumbers, normaliseNumber } from '../cluster/anchors.js';
 import { decimalMark } from '../lang/numbers.js';
 import { alignTranslations, type PlacedPair } from './claims-translation.js';
 
@@ -44,7 +44,8 @@ function anchorsOf(s: AnchoredStatement, lang: string | null): Set<string> {
   const out = new Set<string>();
   for (const e of s.entities) out.add(`e${e}`);
   const mark = lang ? decimalMark(lang) : null;
-  for (const m of s.text.matchAll(NUMBER)) {
+  // Thousands grouped by spaces ("20 000") and Han myriads (2万) read as the other languages write them.
+  for (const m of joinNumbers(s.text).matchAll(NUMBER)) {
     const n = normaliseNumber(m[0], mark);
     // A single digit ("3 people", "2 days") is too common to tell statements apart.
     if (n && (n.length > 1 || n.includes('.'))) out.add(`n${n}`);

@@ -140,7 +140,7 @@ export function alignTranslations(
     const contradicted = ones.filter((p) => {
       const na = numbers(anchorsOf(p.i));
       const nb = numbers(anchorsOf(p.j));
-      return na.size > 0 && nb.size > 0 && !sameSet(na, nb);
+      return na.size > 0 && nb.size > 0 && !nested(na, nb);
     }).length;
     // The anchored pairs of these two articles must lie on the path.
     const onPath = new Set(ones.map((p) => key(p.i, p.j)));
@@ -155,7 +155,7 @@ export function alignTranslations(
     if (!byAnchors && !byLengths) continue;
     outOfOrder.push(...off);
     ones.forEach((p, k) => {
-      if (!sameSet(numbers(anchorsOf(p.i)), numbers(anchorsOf(p.j)))) return;
+      if (!nested(numbers(anchorsOf(p.i)), numbers(anchorsOf(p.j)))) return;
       // Pairs of articles told apart by their lengths alone are tentative, every one of them.
       const firm = byAnchors && (confirmed[k] || (confirmedBefore(confirmed, k) && confirmedAfter(confirmed, k)));
       pairs.push({ i: Math.min(p.i, p.j), j: Math.max(p.i, p.j), firm });
@@ -267,8 +267,12 @@ function numbers(anchors: ReadonlySet<string>): Set<string> {
   return out;
 }
 
-function sameSet(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
-  if (x.size !== y.size) return false;
-  for (const v of x) if (!y.has(v)) return false;
+/**
+ * Whether the numbers of one statement are all among the other's: a translation keeps its
+ * numbers, but may spell one out ("his 63rd birthday") or leave a minor one behind.
+ */
+function nested(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  for (const v of small) if (!large.has(v)) return false;
   return true;
 }
