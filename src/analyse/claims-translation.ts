@@ -12,7 +12,8 @@
  *
  * - the two count as translations when most statements sit in one-to-one beads, at least
  *   {@link MIN_CONFIRMED} of those beads share an anchor, at most a quarter of the two articles'
- *   anchored pairs fall off the path (those are dropped as wrong), and hardly any bead holds
+ *   anchored pairs fall off the path, their two statements in different beads (those are dropped
+ *   as wrong), and hardly any bead holds
  *   numbers on both sides that differ. Two reports
  *   written apart put their facts in their own order and words, and fail these;
  * - with fewer anchors, they count as translations on their lengths: most statements in
@@ -142,12 +143,16 @@ export function alignTranslations(
       const nb = numbers(anchorsOf(p.j));
       return na.size > 0 && nb.size > 0 && !nested(na, nb);
     }).length;
-    // The anchored pairs of these two articles must lie on the path.
-    const onPath = new Set(ones.map((p) => key(p.i, p.j)));
+    // The anchored pairs of these two articles must lie on the path: each in one bead.
+    const beadOf = new Map<number, number>();
+    beads.forEach((b, k) => {
+      for (const q of b.a) beadOf.set(inA[q], k);
+      for (const q of b.b) beadOf.set(inB[q], k);
+    });
     const inX = new Set(inA);
     const inY = new Set(inB);
     const theirs = anchored.filter((p) => (inX.has(p.i) && inY.has(p.j)) || (inX.has(p.j) && inY.has(p.i)));
-    const off = theirs.filter((p) => !onPath.has(key(p.i, p.j)));
+    const off = theirs.filter((p) => beadOf.get(p.i) !== beadOf.get(p.j));
     const byAnchors = count >= MIN_CONFIRMED && contradicted <= CONTRADICTED * count && !(off.length > 0 && off.length * 4 > theirs.length);
     // Fewer anchors: the lengths must then say it alone, every anchor agreeing.
     const byLengths = !byAnchors && count >= 1 && contradicted === 0 && off.length === 0 && share >= LENGTH_SHARE &&
@@ -163,8 +168,6 @@ export function alignTranslations(
   }
   return { pairs, outOfOrder };
 }
-
-const key = (i: number, j: number): string => (i < j ? `${i}:${j}` : `${j}:${i}`);
 
 /** Whether the nearest one-to-one bead before k that shares an anchor is within two beads of it. */
 function confirmedBefore(confirmed: boolean[], k: number): boolean {
