@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OutletRegistry, readOutletFile, starterOutlets } from '../../src/outlets/registry.js';
+import { OutletRegistry, readOutletFile, starterOutletByHost, starterOutlets } from '../../src/outlets/registry.js';
 import { OutletMatcher } from '../../src/outlets/match.js';
 import { blindSpots, coverage, markClaims, storyOutlets } from '../../src/outlets/coverage.js';
 import type { Article } from '../../src/types.js';
@@ -99,4 +99,13 @@ test(here + 'parallax stories --blindspots lists the story only one country cove
   assert.deepEqual(spots[0].blindSpots.map((b) => `${b.dimension}=${b.value}`).sort(), ['country=RU', 'ownership=state']);
   const text = cli(['stories', '--blindspots', '--db', db]);
   assert.match(text.stdout, /100% of 3 outlets: country RU/);
+});
+
+test('the starter outlet of a host, read from the rows that name it, is the one the whole registry gives', () => {
+  const whole = OutletRegistry.withUser();
+  const hosts = whole.all().flatMap((o) => o.domains.flatMap((d) => [d, `www.${d}`, `news.${d}`, `x${d}`]));
+  assert.ok(hosts.length > 400);
+  for (const host of [...hosts, 'example.invalid', 'co.uk', 'www.unknown-outlet.example']) {
+    assert.deepEqual(starterOutletByHost(host), whole.byHost(host), host);
+  }
 });

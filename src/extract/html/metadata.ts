@@ -10,7 +10,7 @@ import { attr, textOf, squash } from './parse.js';
 import { parseDate, parseTime } from '../pubdate.js';
 import { nameOf } from './clean.js';
 import { decodeHTML } from 'entities/decode';
-import { OutletRegistry } from '../../outlets/registry.js';
+import { starterOutletByHost } from '../../outlets/registry.js';
 
 /** What one walk over the page gathers for metadata and fallbacks. */
 export interface PageParts {
@@ -332,12 +332,6 @@ export function dateFromUrl(url: string | null): string | null {
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
-let outlets: OutletRegistry | null = null;
-/** The shipped outlet registry, read once. */
-function registry(): OutletRegistry {
-  return (outlets ??= OutletRegistry.withUser());
-}
-
 export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
   const from: Record<string, string> = {};
   const ld = articleLd(p.jsonLd);
@@ -364,7 +358,7 @@ export function readMetadata(p: PageParts, pageUrl: string | null): Metadata {
   const publisher = decodeEntities(ld.publisher ? ldString(ld.publisher) : null);
   const siteName = decodeEntities(m('og:site_name'));
   const appName = decodeEntities(m('application-name', 'al:android:app_name', 'twitter:site')?.replace(/^@/, '') ?? null);
-  const registered = host ? registry().byHost(host)?.name ?? null : null;
+  const registered = host ? starterOutletByHost(host)?.name ?? null : null;
   const sectionName = m('article:section', 'section', 'parsely-section') ?? ldString(ld.articleSection);
   // A site name that is a section label ("U.S." on a page under /world/us/) is not the outlet,
   // unless it is the domain's brand too.
