@@ -40,6 +40,7 @@ export class ClusterState {
   scratchIds = new Int32Array(1024);
   scratchWeights = new Float64Array(1024);
   scratchOrder = new Int32Array(1024);
+  scratchAnchor = new Uint8Array(1024);
   scratchScores = new Float64Array(1024);
   vectorIds = new Int32Array(256);
   vectorWeights = new Float32Array(256);

@@ -36,9 +36,13 @@ export function vectorise(state: ClusterState, doc: ClusterDoc, lang: number): {
   // collection's frequencies alone.
   const pseudo = lang <= 1 ? prior : 0;
   let j = 0;
+  const anchor = state.scratchAnchor.length >= count ? state.scratchAnchor : (state.scratchAnchor = new Uint8Array(count * 2));
   for (const [t, tf] of terms) {
     const id = vocabulary.id(t);
     ids[j] = id;
+    // Names, their keys, countries and numbers: what reports in two languages share.
+    const c0 = t.charCodeAt(0);
+    anchor[j] = c0 === 64 || c0 === 37 || c0 === 38 || c0 === 35 ? 1 : 0;
     // The frequencies are read after entering the term: entering may have grown the array.
     ws[j] = (1 + Math.log(tf)) * (Math.log((n + 1 + pseudo) / (++vocabulary.df[id] + 1 + pseudo * vocabulary.prior[id])) + 1);
     j++;
@@ -48,6 +52,10 @@ export function vectorise(state: ClusterState, doc: ClusterDoc, lang: number): {
   for (let i = 0; i < count; i++) order[i] = i;
   order.sort((a, b) => ws[b] - ws[a] || a - b);
   const kept = Math.min(count, state.params.vectorTerms);
+  // An article in another language than English is filed and looked up under its strongest names
+  // and numbers too: its own words, rare in a collection mostly in English, outweigh them and would
+  // fill its index terms, and a report of the same event in English shares none of them.
+  if (lang > 1) fileAnchorsFirst(order, anchor, kept, state.params.indexTerms, ANCHOR_SLOTS);
   let norm = 0;
   for (let k = 0; k < kept; k++) norm += ws[order[k]] * ws[order[k]];
   norm = Math.sqrt(norm) || 1;
@@ -64,4 +72,34 @@ export function vectorise(state: ClusterState, doc: ClusterDoc, lang: number): {
     weights[k] = ws[order[k]] / norm;
   }
   return { terms: out, weights, length };
+}
+
+/** Index terms of an article in a language other than English that its strongest anchors may take. */
+export const ANCHOR_SLOTS = 10;
+
+/**
+ * Reorders `order` (term positions, heaviest first) so that its first `index` hold the strongest
+ * anchors beyond them, up to `slots`, in place of the lightest terms that are no anchors; the
+ * terms keep their weights, and the order is by weight within the index terms and after them.
+ */
+export function fileAnchorsFirst(order: Int32Array, anchor: Uint8Array, kept: number, index: number, slots: number): void {
+  if (kept <= index) return;
+  const late: number[] = [];
+  for (let k = index; k < kept && late.length < slots; k++) if (anchor[order[k]]) late.push(k);
+  if (!late.length) return;
+  // The lightest terms of the index block that are no anchors give way.
+  const out: number[] = [];
+  for (let k = index - 1; k >= 0 && out.length < late.length; k--) if (!anchor[order[k]]) out.push(k);
+  const swaps = Math.min(late.length, out.length);
+  if (!swaps) return;
+  const moved = new Set(late.slice(0, swaps));
+  const dropped = new Set(out.slice(0, swaps));
+  const head: number[] = [];
+  const tail: number[] = [];
+  for (let k = 0; k < kept; k++) {
+    if (k < index ? !dropped.has(k) : moved.has(k)) head.push(order[k]);
+    else tail.push(order[k]);
+  }
+  // The positions keep their weight order within each part: the index block, then the rest.
+  for (let k = 0; k < kept; k++) order[k] = k < head.length ? head[k] : tail[k - head.length];
 }

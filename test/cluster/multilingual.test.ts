@@ -81,3 +81,42 @@ test(`${here}common Malay news words also stand for their English, so a Malay re
   const english = termVector('Police detain man after fire in Lima', '').terms;
   assert.ok(!english.has('polis'), 'English words gain no Malay');
 });
+
+test(`${here}an article in another language is filed under its strongest anchors, beyond its strongest words`, async () => {
+  const { fileAnchorsFirst } = await import('../../src/cluster/vectors.js');
+  // Ten terms by weight, the anchors (names, numbers) at 2, 6, 7 and 9; four index terms, two slots.
+  const order = Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const anchor = Uint8Array.from([0, 0, 1, 0, 0, 0, 1, 1, 0, 1]);
+  fileAnchorsFirst(order, anchor, 10, 4, 2);
+  // The index block keeps its strongest words and its anchor, and takes anchors 6 and 7 for words 1 and 3.
+  assert.deepEqual([...order], [0, 2, 6, 7, 1, 3, 4, 5, 8, 9]);
+  // Nothing beyond the index block: nothing moves.
+  const few = Int32Array.from([0, 1, 2]);
+  fileAnchorsFirst(few, Uint8Array.from([0, 0, 1]), 3, 4, 2);
+  assert.deepEqual([...few], [0, 1, 2]);
+});
+
+// Invented: an English report, and a Russian one of the same storm whose names and numbers come
+// only in its last lines, after many words of its own.
+const STORM_EN = doc('en', 'Storm leaves 1,240 homes in Dravosk without power', [
+  'Governor Bogdan Marenko said 1,240 homes in Dravosk lost power after the storm on Tuesday.',
+  'Repair crews from Kelmin arrived with 35 trucks, Marenko said.',
+  'Winds of up to 140 kilometres an hour tore down lines across the region overnight.',
+  'Schools in the district will stay closed until the end of the week.',
+].join('\n'));
+const STORM_RU = doc('ru', 'Ураган оставил регион без электричества', [
+  'Ночью ураганный ветер оборвал провода, повалил деревья и сорвал крыши по всему региону.',
+  'Школы района останутся закрытыми до конца недели, а жителей просят не выходить на улицу без необходимости.',
+  'Синоптики предупреждают о новых ливнях, подтоплениях низин и возможных оползнях на горных дорогах в ближайшие сутки.',
+  'Волонтёры развозят питьевую воду, одеяла и обогреватели пожилым людям в отдалённые сёла.',
+  'Областная больница перешла на собственные генераторы и продолжает принимать пациентов.',
+  'Фермеры опасаются за урожай: градом побиты теплицы, а скот пришлось перегонять на возвышенности.',
+  'Железнодорожное сообщение частично приостановлено, пассажиров пересаживают на автобусы.',
+  'Губернатор Богдан Маренко сообщил, что без света остались 1240 домов в Дравоске.',
+  'Ремонтные бригады из Кельмина прибыли на 35 грузовиках.',
+].join('\n'));
+
+test(`${here}a report in Russian whose names come late meets the English report that shares them`, () => {
+  const c = createClusterer();
+  assert.deepEqual([STORM_EN, STORM_RU].map((d) => c.add(d).story), ['en', 'en']);
+});
