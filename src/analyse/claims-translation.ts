@@ -21,7 +21,9 @@
  *   and none contradicting one; every pair of theirs is tentative;
  * - in articles that translate one another, each one-to-one bead whose two statements hold the
  *   same numbers is a pair: firm when it shares an anchor or has beads that do within two on
- *   either side (a place the alignment cannot have slipped far from), tentative otherwise.
+ *   either side (a place the alignment cannot have slipped far from), or when the whole
+ *   alignment is clean (nearly all one to one, no number contradicted, no anchored pair off the
+ *   path); tentative otherwise.
  *
  * @module
  */
@@ -40,7 +42,7 @@ export interface IndexPair {
 
 /** A pair of statements paired by their place in two articles that translate one another. */
 export interface PlacedPair extends IndexPair {
-  /** It shares an anchor, or has beads that do within two on either side: firm; else tentative. */
+  /** It shares an anchor, has beads that do within two on either side, or lies in a clean translation: firm; else tentative. */
   firm: boolean;
 }
 
@@ -48,6 +50,8 @@ export interface PlacedPair extends IndexPair {
 export const MIN_CONFIRMED = 3;
 /** Least share of the longer article's statements in one-to-one beads. */
 const ONE_TO_ONE = 0.6;
+/** Share of one-to-one beads from which a translation without a contradiction is clean: all its pairs firm. */
+const CLEAN_SHARE = 0.8;
 /** Most beads with numbers on both sides that differ, as a share of the confirmed beads. */
 const CONTRADICTED = 0.25;
 /** Fewest statements of either article, and least ratio of the smaller count to the larger. */
@@ -158,11 +162,14 @@ export function alignTranslations(
     const byLengths = !byAnchors && count >= 1 && contradicted === 0 && off.length === 0 && share >= LENGTH_SHARE &&
       ones.length >= LENGTH_BEADS && lengthCorrelation(ones.map((p) => statements[p.i].text.length), ones.map((p) => statements[p.j].text.length)) >= LENGTH_CORRELATION;
     if (!byAnchors && !byLengths) continue;
+    const clean = contradicted === 0 && off.length === 0 && share >= CLEAN_SHARE;
     outOfOrder.push(...off);
     ones.forEach((p, k) => {
       if (!nested(numbers(anchorsOf(p.i)), numbers(anchorsOf(p.j)))) return;
-      // Pairs of articles told apart by their lengths alone are tentative, every one of them.
-      const firm = byAnchors && (confirmed[k] || (confirmedBefore(confirmed, k) && confirmedAfter(confirmed, k)));
+      // Pairs of articles told apart by their lengths alone are tentative, every one of them; in a
+      // clean translation (no number contradicted, no anchored pair off the path, nearly every
+      // statement one to one), every pair is firm.
+      const firm = byAnchors && (clean || confirmed[k] || (confirmedBefore(confirmed, k) && confirmedAfter(confirmed, k)));
       pairs.push({ i: Math.min(p.i, p.j), j: Math.max(p.i, p.j), firm });
     });
   }
