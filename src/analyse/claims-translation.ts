@@ -134,8 +134,9 @@ export function alignTranslations(
   for (const { x, y } of candidates) {
     const inA = byArticle.get(articles[x])!;
     const inB = byArticle.get(articles[y])!;
+    // A pair too large for what is left of the budget is passed over; smaller ones may still fit.
+    if (cells + inA.length * inB.length > MAX_CELLS) continue;
     cells += inA.length * inB.length;
-    if (cells > MAX_CELLS) break;
     const beads = alignByLength(inA.map((k) => statements[k].text.length), inB.map((k) => statements[k].text.length));
     const ones = beads.filter((b) => b.a.length === 1 && b.b.length === 1).map((b) => ({ i: inA[b.a[0]], j: inB[b.b[0]] }));
     const share = ones.length / Math.max(inA.length, inB.length);

@@ -158,3 +158,26 @@ test('an article and its translation that share one name only pair their sentenc
   const apart = buildClaims(story([{ id: 'en', language: 'en', text: en.join(' ') }, { id: 'ru', language: 'ru', text: shuffled.join(' ') }], NAMES));
   assert.deepEqual(apart.filter((c) => c.articles.length === 2 && c.sentences[0].text !== en[0]).map((c) => c.sentences), []);
 });
+
+test('two articles too long to align within the budget are passed over, and a shorter translation beside them is still aligned', async () => {
+  const { alignTranslations } = await import('../../src/analyse/claims-translation.js');
+  // Invented statements: two long articles (600 each, sharing many anchors) and a short pair, each a translation by its lengths and anchors.
+  const statements: { article: string; text: string }[] = [];
+  const anchors: Set<string>[] = [];
+  const add = (article: string, length: number, anchor: string | null) => {
+    statements.push({ article, text: 'x'.repeat(length) });
+    anchors.push(new Set(anchor ? [anchor] : []));
+  };
+  for (let k = 0; k < 600; k++) add('long-en', 40 + ((k * 37) % 90), k % 3 === 0 ? `e${k}` : null);
+  for (let k = 0; k < 600; k++) add('long-ru', 44 + ((k * 37) % 90), k % 3 === 0 ? `e${k}` : null);
+  const short = [60, 140, 35, 110, 80, 150, 45];
+  short.forEach((l, k) => add('short-en', l, k % 2 === 0 ? `n${k}` : null));
+  short.forEach((l, k) => add('short-de', Math.round(l * 1.15), k % 2 === 0 ? `n${k}` : null));
+  const languageOf = new Map([['long-en', 'en'], ['long-ru', 'ru'], ['short-en', 'en'], ['short-de', 'de']]);
+  const { pairs } = alignTranslations(statements, languageOf, [], (k) => anchors[k]);
+  const article = (k: number) => statements[k].article;
+  assert.ok(!pairs.some((p) => article(p.i).startsWith('long')), 'the long pair is passed over');
+  const shortPairs = pairs.filter((p) => article(p.i) === 'short-en' && article(p.j) === 'short-de');
+  assert.equal(shortPairs.length, short.length);
+  for (const p of shortPairs) assert.equal(p.j - 1207, p.i - 1200, 'each statement with its translation');
+});
