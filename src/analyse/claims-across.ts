@@ -8,6 +8,8 @@
  * So a pair must share at least two such anchors, one of them a name or both numbers, hold mostly
  * the same anchors (Dice ≥ {@link MIN_DICE}), and be each other's only best match in the other's
  * article. A pair sharing three or more anchors is firm; one sharing two is tentative, shown apart.
+ * Two articles that translate one another pair their other statements by their place
+ * (claims-translation.ts).
  *
  * @module
  */
@@ -127,10 +129,10 @@ export function pairsAcrossLanguages(
     }
   }
   // Articles that translate one another pair more statements by their place (claims-translation.ts),
-  // and show which of their anchored pairs are out of order.
+  // and show which of their anchored pairs fall off the path and are wrong.
   const n = statements.length;
-  const { pairs: placed, outOfOrder } = alignTranslations(statements, languageOf, out, (k) => anchors[k]);
-  const wrong = new Set(outOfOrder.map((p) => Math.min(p.i, p.j) * n + Math.max(p.i, p.j)));
+  const { pairs: placed, offPath } = alignTranslations(statements, languageOf, out, (k) => anchors[k]);
+  const wrong = new Set(offPath.map((p) => Math.min(p.i, p.j) * n + Math.max(p.i, p.j)));
   const placedAt = new Set(placed.map((p) => p.i * n + p.j));
   // A pair placed by position counts as holding the least overlap a pair by anchors needs.
   const withPlaced = (i: number, j: number): number => (placedAt.has(Math.min(i, j) * n + Math.max(i, j)) ? Math.max(MIN_DICE, dice(i, j)) : dice(i, j));

@@ -78,7 +78,7 @@ const BEADS: readonly [number, number, number][] = [
 /**
  * Pairs by position between the articles (by pairs of articles in different languages) that
  * translate one another; and the anchored pairs (`anchored`, from claims-across.ts) of those
- * articles that their alignment contradicts, which are wrong. `anchorsOf(k)` gives statement k's
+ * articles that fall off their alignment's path, which are wrong. `anchorsOf(k)` gives statement k's
  * anchors: `e<entity>` and `n<number>` (see claims-across.ts).
  */
 export function alignTranslations(
@@ -86,7 +86,7 @@ export function alignTranslations(
   languageOf: ReadonlyMap<string, string | null>,
   anchored: readonly IndexPair[],
   anchorsOf: (k: number) => ReadonlySet<string>,
-): { pairs: PlacedPair[]; outOfOrder: IndexPair[] } {
+): { pairs: PlacedPair[]; offPath: IndexPair[] } {
   const byArticle = new Map<string, number[]>();
   statements.forEach((s, k) => {
     const list = byArticle.get(s.article);
@@ -95,14 +95,14 @@ export function alignTranslations(
   });
   const articles = [...byArticle.keys()].filter((a) => languageOf.get(a));
   const pairs: PlacedPair[] = [];
-  const outOfOrder: IndexPair[] = [];
+  const offPath: IndexPair[] = [];
   const shares = (i: number, j: number): boolean => {
     const b = anchorsOf(j);
     for (const x of anchorsOf(i)) if (b.has(x)) return true;
     return false;
   };
-  // Each article's anchors: two articles that share fewer than MIN_CONFIRMED cannot confirm
-  // as many beads, and are not aligned at all.
+  // Each article's anchors: two articles that share none cannot confirm a bead, and are not
+  // aligned at all.
   const anchorsIn = new Map<string, Set<string>>();
   statements.forEach((s, k) => {
     const set = anchorsIn.get(s.article) ?? new Set<string>();
@@ -164,7 +164,7 @@ export function alignTranslations(
       ones.length >= LENGTH_BEADS && lengthCorrelation(ones.map((p) => statements[p.i].text.length), ones.map((p) => statements[p.j].text.length)) >= LENGTH_CORRELATION;
     if (!byAnchors && !byLengths) continue;
     const clean = contradicted === 0 && off.length === 0 && share >= CLEAN_SHARE;
-    outOfOrder.push(...off);
+    offPath.push(...off);
     ones.forEach((p, k) => {
       if (!nested(numbers(anchorsOf(p.i)), numbers(anchorsOf(p.j)))) return;
       // Pairs of articles told apart by their lengths alone are tentative, every one of them; in a
@@ -174,7 +174,7 @@ export function alignTranslations(
       pairs.push({ i: Math.min(p.i, p.j), j: Math.max(p.i, p.j), firm });
     });
   }
-  return { pairs, outOfOrder };
+  return { pairs, offPath };
 }
 
 /** Whether the nearest one-to-one bead before k that shares an anchor is within two beads of it. */
