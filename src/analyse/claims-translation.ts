@@ -66,8 +66,8 @@ const COUNT_RATIO = 0.6;
 const LENGTH_SHARE = 0.7;
 const LENGTH_BEADS = 5;
 const LENGTH_CORRELATION = 0.8;
-/** Cells of the alignments' tables a story may fill (about half a microsecond each): some 0.1 s at most. */
-const MAX_CELLS = 200_000;
+/** Cells of the alignments' tables a story may fill (about half a microsecond each): some 50 ms at most. */
+const MAX_CELLS = 100_000;
 /** Variance of a translation's length per character of the original (Gale and Church's estimate). */
 const VARIANCE = 6.8;
 /** Beads (statements of A, of B) and their prior chances, Gale and Church's. */
