@@ -75,6 +75,8 @@ export class StreamingClusterer implements Clusterer {
       const storyIndex = state.docs.story[dup.of];
       const story = state.stories[storyIndex];
       ev.centroid[docIndex] = centroidCosine(terms, weights, story);
+      // What it shares with the story as it found it: after joining, its own terms are in the centroid.
+      keepShared(state, docIndex, terms, weights, story);
       addToStory(state, storyIndex, docIndex);
       fileArticle(state, docIndex);
       ev.story[docIndex] = storyIndex;
@@ -83,7 +85,6 @@ export class StreamingClusterer implements Clusterer {
       ev.nearestScore[docIndex] = dup.similarity;
       ev.duplicateOf[docIndex] = dup.of;
       ev.duplicateBy[docIndex] = dup.by;
-      keepShared(state, docIndex, terms, weights, story);
       return { id: doc.id, story: story.id, score: dup.similarity, duplicateOf: state.docs.ids[dup.of] };
     }
 
@@ -96,6 +97,7 @@ export class StreamingClusterer implements Clusterer {
       storyIndex = best.story;
       ev.story[docIndex] = storyIndex;
       ev.names[docIndex] = nameCosine(state, terms, weights, state.stories[storyIndex]);
+      keepShared(state, docIndex, terms, weights, state.stories[storyIndex]);
       addToStory(state, storyIndex, docIndex);
     } else {
       storyIndex = newStory(state, docIndex);
@@ -116,6 +118,8 @@ export class StreamingClusterer implements Clusterer {
       if (b.mergedInto >= 0 || !b.members.length) continue;
       if (timeFactor(state.params, a.first, b).factor === 0) continue;
       if (languageBoost(state.params, a.langs, b.langs) * storyCosine(a, b) < mergeThreshold) continue;
+      // An article that started a story of its own shares with the one it merges into what that one held.
+      if (!joined && a.members.length === 1) keepShared(state, docIndex, terms, weights, b);
       const [from, into] = a.members.length > b.members.length ? [c.story, storyIndex] : [storyIndex, c.story];
       merge(state, from, into, moved);
       storyIndex = into;
@@ -138,7 +142,6 @@ export class StreamingClusterer implements Clusterer {
       ev.nearest[docIndex] = chosen.nearest;
       ev.nearestScore[docIndex] = chosen.nearestSim;
       ev.gap[docIndex] = chosen.gap;
-      keepShared(state, docIndex, terms, weights, story);
     }
     const out: Assignment = { id: doc.id, story: story.id, score };
     if (Object.keys(moved).length) out.moved = moved;
