@@ -22,12 +22,12 @@ const SENTENCE_STARTERS = new Set(
   'He She It They We I The This That These Those There But And However Meanwhile In On At A An His Her Their Its Our'.split(' '),
 );
 
-/** The full stops, question and exclamation marks of Chinese and Japanese. */
-const FULL_WIDTH_STOP = /[。！？｡]/;
+/** The full stops, question and exclamation marks of Chinese and Japanese (。！？｡), by code. */
+const FULL_WIDTH_STOPS = new Set([0x3002, 0xff01, 0xff1f, 0xff61]);
 /** What may follow such a stop in the same sentence: more stops, closing quotes and brackets. */
 const FULL_WIDTH_RUN = /[。！？｡!?"”’»)\]」』）》]/;
-/** The question mark of Arabic script, the Urdu full stop and the Devanagari danda, followed by a space. */
-const CASELESS_STOP = /[؟۔।]/;
+/** The question mark of Arabic script, the Urdu full stop and the Devanagari danda (؟۔।), followed by a space. */
+const CASELESS_STOPS = new Set([0x61f, 0x6d4, 0x964]);
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -50,7 +50,9 @@ export function splitSentences(text: string): Sentence[] {
       block++;
       continue;
     }
-    if (FULL_WIDTH_STOP.test(ch)) {
+    // Every character passes here: those below Arabic script are told apart without a lookup.
+    const code = ch.charCodeAt(0);
+    if (code >= 0x600 && FULL_WIDTH_STOPS.has(code)) {
       // Chinese and Japanese end a sentence with a stop of their own and no space after it.
       let j = i + 1;
       while (j < text.length && FULL_WIDTH_RUN.test(text[j])) j++;
@@ -58,7 +60,7 @@ export function splitSentences(text: string): Sentence[] {
       i = j - 1;
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…' && !CASELESS_STOP.test(ch)) continue;
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…' && !(code >= 0x600 && CASELESS_STOPS.has(code))) continue;
     // Run on through closing quotes and brackets and repeated marks.
     let j = i + 1;
     while (j < text.length && /[.!?…"”’»)\]]/.test(text[j])) j++;
