@@ -15,7 +15,7 @@
  */
 import { joinNumbers, normaliseNumber } from '../cluster/anchors.js';
 import { decimalMark } from '../lang/numbers.js';
-import { alignTranslations, type PlacedPair } from './claims-translation.js';
+import { alignTranslations, type IndexPair, type PlacedPair } from './claims-translation.js';
 
 /** What this module needs of a statement (see claims.ts). */
 export interface AnchoredStatement {
@@ -132,9 +132,10 @@ export function pairsAcrossLanguages(
   // and show which of their anchored pairs fall off the path and are wrong.
   const n = statements.length;
   const { pairs: placed, offPath } = alignTranslations(statements, languageOf, out, (k) => anchors[k]);
-  const wrong = new Set(offPath.map((p) => Math.min(p.i, p.j) * n + Math.max(p.i, p.j)));
+  // The pairs off the path are some of `out`'s own.
+  const wrong = new Set<IndexPair>(offPath);
   const placedAt = new Set(placed.map((p) => p.i * n + p.j));
   // A pair placed by position counts as holding the least overlap a pair by anchors needs.
   const withPlaced = (i: number, j: number): number => (placedAt.has(Math.min(i, j) * n + Math.max(i, j)) ? Math.max(MIN_DICE, dice(i, j)) : dice(i, j));
-  return { pairs: out.filter((p) => !wrong.has(p.i * n + p.j)).sort((a, b) => a.i - b.i || a.j - b.j), placed, dice: withPlaced };
+  return { pairs: out.filter((p) => !wrong.has(p)).sort((a, b) => a.i - b.i || a.j - b.j), placed, dice: withPlaced };
 }

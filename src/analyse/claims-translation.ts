@@ -13,9 +13,8 @@
  * - the two count as translations when most statements sit in one-to-one beads, at least
  *   {@link MIN_CONFIRMED} of those beads share an anchor, at most a quarter of the two articles'
  *   anchored pairs fall off the path, their two statements in different beads (those are dropped
- *   as wrong), and hardly any bead holds
- *   numbers on both sides that differ. Two reports
- *   written apart put their facts in their own order and words, and fail these;
+ *   as wrong), and hardly any bead holds numbers on both sides that differ. Two reports written
+ *   apart put their facts in their own order and words, and fail these;
  * - with fewer anchors, they count as translations on their lengths: most statements in
  *   one-to-one beads, the beads' lengths closely correlated, at least one bead sharing an anchor
  *   and none contradicting one; every pair of theirs is tentative;
@@ -143,11 +142,9 @@ export function alignTranslations(
     if (share < ONE_TO_ONE) continue;
     const confirmed = ones.map((p) => shares(p.i, p.j));
     const count = confirmed.filter(Boolean).length;
-    const contradicted = ones.filter((p) => {
-      const na = numbers(anchorsOf(p.i));
-      const nb = numbers(anchorsOf(p.j));
-      return na.size > 0 && nb.size > 0 && !nested(na, nb);
-    }).length;
+    // A bead whose numbers nest agrees (one side without numbers agrees with any); one that does not contradicts.
+    const agrees = ones.map((p) => nested(numbers(anchorsOf(p.i)), numbers(anchorsOf(p.j))));
+    const contradicted = agrees.filter((a) => !a).length;
     // The anchored pairs of these two articles must lie on the path: each in one bead.
     const beadOf = new Map<number, number>();
     beads.forEach((b, k) => {
@@ -166,24 +163,20 @@ export function alignTranslations(
     const clean = contradicted === 0 && off.length === 0 && share >= CLEAN_SHARE;
     offPath.push(...off);
     ones.forEach((p, k) => {
-      if (!nested(numbers(anchorsOf(p.i)), numbers(anchorsOf(p.j)))) return;
+      if (!agrees[k]) return;
       // Pairs of articles told apart by their lengths alone are tentative, every one of them; in a
       // clean translation (no number contradicted, no anchored pair off the path, nearly every
       // statement one to one), every pair is firm.
-      const firm = byAnchors && (clean || confirmed[k] || (confirmedBefore(confirmed, k) && confirmedAfter(confirmed, k)));
+      const firm = byAnchors && (clean || confirmed[k] || (confirmedIn(confirmed, k - 2, k - 1) && confirmedIn(confirmed, k + 1, k + 2)));
       pairs.push({ i: Math.min(p.i, p.j), j: Math.max(p.i, p.j), firm });
     });
   }
   return { pairs, offPath };
 }
 
-/** Whether the nearest one-to-one bead before k that shares an anchor is within two beads of it. */
-function confirmedBefore(confirmed: boolean[], k: number): boolean {
-  for (let m = k - 1; m >= Math.max(0, k - 2); m--) if (confirmed[m]) return true;
-  return false;
-}
-function confirmedAfter(confirmed: boolean[], k: number): boolean {
-  for (let m = k + 1; m <= Math.min(confirmed.length - 1, k + 2); m++) if (confirmed[m]) return true;
+/** Whether a one-to-one bead from `from` to `to` (both included, clipped to the beads) shares an anchor. */
+function confirmedIn(confirmed: boolean[], from: number, to: number): boolean {
+  for (let m = Math.max(0, from); m <= Math.min(confirmed.length - 1, to); m++) if (confirmed[m]) return true;
   return false;
 }
 
