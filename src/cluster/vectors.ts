@@ -24,8 +24,10 @@ export function vectorise(state: ClusterState, doc: ClusterDoc, lang: number): {
     state.scratchIds = new Int32Array(count * 2);
     state.scratchWeights = new Float64Array(count * 2);
     state.scratchOrder = new Int32Array(count * 2);
+    state.scratchAnchor = new Uint8Array(count * 2);
   }
   const ids = state.scratchIds;
+  const anchor = state.scratchAnchor;
   const ws = state.scratchWeights;
   const vocabulary = state.vocabulary;
   // The prior gives way as the collection grows: past a few times `priorDocs` articles, the
@@ -36,13 +38,11 @@ export function vectorise(state: ClusterState, doc: ClusterDoc, lang: number): {
   // collection's frequencies alone.
   const pseudo = lang <= 1 ? prior : 0;
   let j = 0;
-  const anchor = state.scratchAnchor.length >= count ? state.scratchAnchor : (state.scratchAnchor = new Uint8Array(count * 2));
   for (const [t, tf] of terms) {
     const id = vocabulary.id(t);
     ids[j] = id;
-    // Names, their keys, countries and numbers: what reports in two languages share.
-    const c0 = t.charCodeAt(0);
-    anchor[j] = c0 === 64 || c0 === 37 || c0 === 38 || c0 === 35 ? 1 : 0;
+    // Names, their keys and countries (the vocabulary's names), and numbers: what reports in two languages share.
+    anchor[j] = vocabulary.isName[id] || t.charCodeAt(0) === 35 ? 1 : 0;
     // The frequencies are read after entering the term: entering may have grown the array.
     ws[j] = (1 + Math.log(tf)) * (Math.log((n + 1 + pseudo) / (++vocabulary.df[id] + 1 + pseudo * vocabulary.prior[id])) + 1);
     j++;
