@@ -36,17 +36,22 @@ export function parseOutletsTsv(text: string, origin: string): Outlet[] {
   let header: string[] | null = null;
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim() || line.startsWith('#')) return;
-    const cells = line.split('\t');
     if (!header) {
-      header = cells.map((c) => c.trim().toLowerCase());
+      header = line.split('\t').map((c) => c.trim().toLowerCase());
       if (!header.includes('name')) throw new UserError(`${origin}:${i + 1}: the header must name a "name" column`);
       return;
     }
-    const row: Record<string, string> = {};
-    header.forEach((h, k) => (row[h] = (cells[k] ?? '').trim()));
-    out.push(toOutlet(row, `${origin}:${i + 1}`));
+    out.push(toOutlet(rowOf(header, line), `${origin}:${i + 1}`));
   });
   return out;
+}
+
+/** A TSV line's cells by the header's column names. */
+function rowOf(header: readonly string[], line: string): Record<string, string> {
+  const cells = line.split('\t');
+  const row: Record<string, string> = {};
+  header.forEach((h, k) => (row[h] = (cells[k] ?? '').trim()));
+  return row;
 }
 
 /** One entry from a record with the registry's columns; any other column is a user label. */
@@ -119,20 +124,17 @@ export function starterOutletByHost(host: string): Outlet | null {
   const known = starterByHost.get(host);
   if (known !== undefined) return known;
   const text = readStarter();
-  let found: Outlet | null = null;
   const header = headerOf(text);
+  let found: Outlet | null = null;
   let h = host.toLowerCase().replace(/^www\./, '');
-  while (!found && h.includes('.')) {
+  while (header && !found && h.includes('.')) {
     // The last row that lists the domain, as the registry's map keeps the last.
     for (let at = text.lastIndexOf(h); at >= 0 && !found; at = at > 0 ? text.lastIndexOf(h, at - 1) : -1) {
       const start = text.lastIndexOf('\n', at) + 1;
-      const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
-      const line = text.slice(start, end).replace(/\r$/, '');
-      if (line.startsWith('#') || !header) continue;
-      const cells = line.split('\t');
-      const row: Record<string, string> = {};
-      header.forEach((name, k) => (row[name] = (cells[k] ?? '').trim()));
-      const outlet = toOutlet(row, 'data/outlets.tsv');
+      const newline = text.indexOf('\n', at);
+      const line = text.slice(start, newline < 0 ? text.length : newline).replace(/\r$/, '');
+      if (line.startsWith('#')) continue;
+      const outlet = toOutlet(rowOf(header, line), 'data/outlets.tsv');
       if (outlet.domains.includes(h)) found = outlet;
     }
     h = h.slice(h.indexOf('.') + 1);
