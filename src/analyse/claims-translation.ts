@@ -46,7 +46,7 @@ export interface PlacedPair extends IndexPair {
 }
 
 /** One-to-one beads sharing an anchor from which two articles count as translations on their anchors. */
-export const MIN_CONFIRMED = 3;
+const MIN_CONFIRMED = 3;
 /** Least share of the longer article's statements in one-to-one beads. */
 const ONE_TO_ONE = 0.6;
 /** Share of one-to-one beads from which a translation without a contradiction is clean: all its pairs firm. */

@@ -75,7 +75,7 @@ export function vectorise(state: ClusterState, doc: ClusterDoc, lang: number): {
 }
 
 /** Index terms of an article in a language other than English that its strongest anchors may take. */
-export const ANCHOR_SLOTS = 10;
+const ANCHOR_SLOTS = 10;
 
 /**
  * Reorders `order` (term positions, heaviest first) so that its first `index` hold the strongest
